@@ -1,0 +1,205 @@
+// One WebGPU device and everything that is per-device: the pipeline cache, the
+// live-buffer count (tests assert that a failed load leaves none behind),
+// uniform slabs and readback. Kernels never build pipelines themselves.
+
+import type { Kernel } from "./kernel.ts";
+
+export interface GpuOptions {
+  /** Use this adapter instead of asking navigator.gpu for one. */
+  adapter?: GPUAdapter;
+  /**
+   * Pretend the device binds at most this many bytes per storage binding.
+   * Tests lower it to exercise the chunked paths that 70B-sized matrices need.
+   */
+  maxBindingBytes?: number;
+  /** A name for this device in errors and labels ("gpu0"). */
+  name?: string;
+}
+
+/** A readable summary of the adapter, for load messages and benchmarks. */
+export interface AdapterSummary {
+  description: string;
+  vendor: string;
+  architecture: string;
+  features: string[];
+  maxStorageBufferBindingSize: number;
+  maxBufferSize: number;
+}
+
+export class Gpu {
+  readonly name: string;
+  readonly adapter: GPUAdapter;
+  readonly device: GPUDevice;
+  /** Bytes one storage binding may span: the device limit, or lower for tests. */
+  readonly maxBindingBytes: number;
+  readonly #pipelines = new Map<string, GPUComputePipeline>();
+  readonly #live = new Map<GPUBuffer, number>();
+  #lostReason: string | null = null;
+
+  private constructor(name: string, adapter: GPUAdapter, device: GPUDevice, maxBinding: number) {
+    this.name = name;
+    this.adapter = adapter;
+    this.device = device;
+    this.maxBindingBytes = maxBinding;
+    device.lost.then((info) => {
+      this.#lostReason = `${info.reason}: ${info.message}`;
+    });
+  }
+
+  static async create(options: GpuOptions = {}): Promise<Gpu> {
+    const gpu = (globalThis.navigator as Navigator | undefined)?.gpu;
+    if (!options.adapter && !gpu) {
+      throw new Error(
+        "WebGPU is not available: navigator.gpu is undefined. Use Deno 2.x or a browser with WebGPU " +
+          "enabled (Chromium: serve the page from http://127.0.0.1 or https, a secure context).",
+      );
+    }
+    const adapter = options.adapter ?? await gpu!.requestAdapter();
+    if (!adapter) {
+      throw new Error(
+        "WebGPU: navigator.gpu.requestAdapter() returned null: no usable GPU adapter.",
+      );
+    }
+    const l = adapter.limits;
+    const device = await adapter.requestDevice({
+      label: options.name ?? "gpu0",
+      requiredLimits: {
+        maxStorageBufferBindingSize: l.maxStorageBufferBindingSize,
+        maxBufferSize: l.maxBufferSize,
+        maxStorageBuffersPerShaderStage: l.maxStorageBuffersPerShaderStage,
+        maxComputeWorkgroupStorageSize: l.maxComputeWorkgroupStorageSize,
+        maxComputeInvocationsPerWorkgroup: l.maxComputeInvocationsPerWorkgroup,
+        maxComputeWorkgroupSizeX: l.maxComputeWorkgroupSizeX,
+        maxComputeWorkgroupsPerDimension: l.maxComputeWorkgroupsPerDimension,
+      },
+    });
+    const limit = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
+    const maxBinding = Math.min(limit, options.maxBindingBytes ?? limit);
+    return new Gpu(options.name ?? "gpu0", adapter, device, maxBinding);
+  }
+
+  get summary(): AdapterSummary {
+    const info = this.adapter.info;
+    return {
+      description: info.description || info.device || "unknown adapter",
+      vendor: info.vendor,
+      architecture: info.architecture,
+      features: [...this.adapter.features].sort(),
+      maxStorageBufferBindingSize: this.device.limits.maxStorageBufferBindingSize,
+      maxBufferSize: this.device.limits.maxBufferSize,
+    };
+  }
+
+  /** Throws if the device was lost; callers check before and after GPU work. */
+  assertAlive(): void {
+    if (this.#lostReason !== null) {
+      throw new Error(`GPU device ${this.name} was lost (${this.#lostReason})`);
+    }
+  }
+
+  // ---- pipelines -------------------------------------------------------------
+
+  /**
+   * The one pipeline cache: built once per kernel key on this device. The key is
+   * also the GPU label, so validation errors name the kernel variant.
+   */
+  pipeline(kernel: Kernel): GPUComputePipeline {
+    let p = this.#pipelines.get(kernel.key);
+    if (!p) {
+      const module = this.device.createShaderModule({ label: kernel.key, code: kernel.source });
+      p = this.device.createComputePipeline({
+        label: kernel.key,
+        layout: "auto",
+        compute: { module, entryPoint: kernel.entryPoint ?? "main", constants: kernel.constants },
+      });
+      this.#pipelines.set(kernel.key, p);
+    }
+    return p;
+  }
+
+  get pipelineKeys(): string[] {
+    return [...this.#pipelines.keys()].sort();
+  }
+
+  // ---- buffers ---------------------------------------------------------------
+
+  /** Creates a tracked buffer. Size is rounded up to 4 bytes (a WebGPU rule). */
+  createBuffer(label: string, size: number, usage: GPUBufferUsageFlags): GPUBuffer {
+    this.assertAlive();
+    const bytes = Math.max(4, Math.ceil(size / 4) * 4);
+    if (bytes > this.device.limits.maxBufferSize) {
+      throw new Error(
+        `${label}: buffer of ${bytes} bytes exceeds maxBufferSize ${this.device.limits.maxBufferSize} on ${this.name}`,
+      );
+    }
+    const buffer = this.device.createBuffer({ label, size: bytes, usage });
+    this.#live.set(buffer, bytes);
+    return buffer;
+  }
+
+  /** A storage buffer holding `data`, usable as kernel input and copy source. */
+  upload(label: string, data: ArrayBufferView, extraUsage: GPUBufferUsageFlags = 0): GPUBuffer {
+    const buffer = this.createBuffer(
+      label,
+      data.byteLength,
+      GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC | extraUsage,
+    );
+    this.write(buffer, data);
+    return buffer;
+  }
+
+  write(buffer: GPUBuffer, data: ArrayBufferView, offset = 0): void {
+    const bytes = new Uint8Array(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength);
+    if (bytes.byteLength % 4 === 0) {
+      this.device.queue.writeBuffer(buffer, offset, bytes);
+    } else {
+      const padded = new Uint8Array(Math.ceil(bytes.byteLength / 4) * 4);
+      padded.set(bytes);
+      this.device.queue.writeBuffer(buffer, offset, padded);
+    }
+  }
+
+  destroyBuffer(buffer: GPUBuffer): void {
+    if (this.#live.delete(buffer)) buffer.destroy();
+  }
+
+  /** Number and total bytes of buffers created here and not yet destroyed. */
+  get liveBuffers(): { count: number; bytes: number } {
+    let bytes = 0;
+    for (const b of this.#live.values()) bytes += b;
+    return { count: this.#live.size, bytes };
+  }
+
+  /** Copies `size` bytes of a buffer to the CPU. Slow path: waits for the GPU. */
+  async read(buffer: GPUBuffer, offset = 0, size = buffer.size - offset): Promise<ArrayBuffer> {
+    this.assertAlive();
+    const padded = Math.ceil(size / 4) * 4;
+    const staging = this.createBuffer(
+      `${buffer.label}.readback`,
+      padded,
+      GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+    );
+    try {
+      const enc = this.device.createCommandEncoder({ label: `${buffer.label}.readback` });
+      enc.copyBufferToBuffer(buffer, offset, staging, 0, padded);
+      this.device.queue.submit([enc.finish()]);
+      await staging.mapAsync(GPUMapMode.READ);
+      const out = staging.getMappedRange().slice(0, size);
+      staging.unmap();
+      return out;
+    } catch (e) {
+      this.assertAlive();
+      throw e;
+    } finally {
+      this.destroyBuffer(staging);
+    }
+  }
+
+  /** Destroys every buffer still alive and the device itself. */
+  destroy(): void {
+    for (const b of this.#live.keys()) b.destroy();
+    this.#live.clear();
+    this.#pipelines.clear();
+    this.device.destroy();
+  }
+}

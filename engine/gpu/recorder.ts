@@ -1,0 +1,148 @@
+// Records many kernel dispatches into one command encoder and submits them
+// together: a whole forward pass is one submission. Uniform params are packed
+// into shared slabs (one writeBuffer per slab at submit) instead of a buffer per
+// dispatch. Slabs are reused right after submit: queue.writeBuffer is ordered
+// on the queue after the previous submission's reads.
+
+import type { Gpu } from "./gpu.ts";
+import { encodeParams, type Kernel } from "./kernel.ts";
+
+const SLAB_BYTES = 64 * 1024;
+
+/** A buffer, or a byte range of one, bound as a storage binding. */
+export type Binding = GPUBuffer | { buffer: GPUBuffer; offset?: number; size?: number };
+
+export interface Dispatch {
+  /** Uniform values, encoded per `layout` ("u" u32, "i" i32, "f" f32). */
+  params?: { layout: string; values: readonly number[] };
+  /** Storage buffers bound at bindings 1..n in order. */
+  buffers: readonly Binding[];
+  workgroups: readonly [number, number?, number?];
+}
+
+interface Slab {
+  buffer: GPUBuffer;
+  bytes: Uint8Array<ArrayBuffer>;
+  used: number;
+}
+
+const slabPools = new WeakMap<Gpu, Slab[]>();
+
+export class Recorder {
+  readonly gpu: Gpu;
+  readonly label: string;
+  #encoder: GPUCommandEncoder;
+  #pass: GPUComputePassEncoder | null = null;
+  #slabs: Slab[] = [];
+  #align: number;
+  #finished = false;
+  dispatchCount = 0;
+
+  constructor(gpu: Gpu, label: string) {
+    this.gpu = gpu;
+    this.label = label;
+    gpu.assertAlive();
+    this.#encoder = gpu.device.createCommandEncoder({ label });
+    this.#align = gpu.device.limits.minUniformBufferOffsetAlignment;
+  }
+
+  dispatch(kernel: Kernel, d: Dispatch): void {
+    const [x, y = 1, z = 1] = d.workgroups;
+    if (x === 0 || y === 0 || z === 0) return;
+    const maxGroups = this.gpu.device.limits.maxComputeWorkgroupsPerDimension;
+    if (x > maxGroups || y > maxGroups || z > maxGroups) {
+      throw new Error(
+        `kernel ${kernel.key}: dispatch [${x}, ${y}, ${z}] exceeds ${maxGroups} per dimension`,
+      );
+    }
+    const pipeline = this.gpu.pipeline(kernel);
+    const entries: GPUBindGroupEntry[] = [];
+    if (d.params) {
+      const bytes = encodeParams(kernel.key, d.params.layout, d.params.values);
+      const { slab, offset } = this.#allocUniform(bytes.byteLength);
+      slab.bytes.set(bytes, offset);
+      entries.push({
+        binding: 0,
+        resource: { buffer: slab.buffer, offset, size: bytes.byteLength },
+      });
+    }
+    d.buffers.forEach((b, i) => {
+      const resource = "buffer" in b ? b : { buffer: b };
+      this.#checkBinding(kernel, i + 1, resource);
+      entries.push({ binding: i + 1, resource });
+    });
+    const bindGroup = this.gpu.device.createBindGroup({
+      label: kernel.key,
+      layout: pipeline.getBindGroupLayout(0),
+      entries,
+    });
+    const pass = this.#pass ??= this.#encoder.beginComputePass({ label: this.label });
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, bindGroup);
+    pass.dispatchWorkgroups(x, y, z);
+    this.dispatchCount++;
+  }
+
+  copy(src: GPUBuffer, srcOffset: number, dst: GPUBuffer, dstOffset: number, size: number): void {
+    this.#endPass();
+    this.#encoder.copyBufferToBuffer(src, srcOffset, dst, dstOffset, size);
+  }
+
+  /** Writes the uniforms, submits the commands. The recorder cannot be reused. */
+  submit(): void {
+    if (this.#finished) throw new Error(`recorder ${this.label} was already submitted`);
+    this.#finished = true;
+    this.#endPass();
+    const queue = this.gpu.device.queue;
+    for (const s of this.#slabs) queue.writeBuffer(s.buffer, 0, s.bytes, 0, s.used);
+    queue.submit([this.#encoder.finish()]);
+    const pool = slabPools.get(this.gpu)!;
+    for (const s of this.#slabs) {
+      s.used = 0;
+      pool.push(s);
+    }
+    this.#slabs = [];
+  }
+
+  #checkBinding(
+    kernel: Kernel,
+    binding: number,
+    r: { buffer: GPUBuffer; offset?: number; size?: number },
+  ) {
+    const size = r.size ?? r.buffer.size - (r.offset ?? 0);
+    if (size > this.gpu.maxBindingBytes) {
+      throw new Error(
+        `kernel ${kernel.key}: binding ${binding} (${r.buffer.label}) spans ${size} bytes, more than ` +
+          `one binding may hold on ${this.gpu.name} (${this.gpu.maxBindingBytes}); split it into chunks`,
+      );
+    }
+  }
+
+  #endPass(): void {
+    this.#pass?.end();
+    this.#pass = null;
+  }
+
+  #allocUniform(size: number): { slab: Slab; offset: number } {
+    let slab = this.#slabs[this.#slabs.length - 1];
+    const offset = slab ? Math.ceil(slab.used / this.#align) * this.#align : 0;
+    if (!slab || offset + size > SLAB_BYTES) {
+      let pool = slabPools.get(this.gpu);
+      if (!pool) slabPools.set(this.gpu, pool = []);
+      slab = pool.pop() ?? {
+        buffer: this.gpu.createBuffer(
+          "Recorder.uniformSlab",
+          SLAB_BYTES,
+          GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+        ),
+        bytes: new Uint8Array(SLAB_BYTES),
+        used: 0,
+      };
+      this.#slabs.push(slab);
+      slab.used = size;
+      return { slab, offset: 0 };
+    }
+    slab.used = offset + size;
+    return { slab, offset };
+  }
+}
