@@ -1,0 +1,346 @@
+// Tokenizer: a Hugging Face tokenizer.json (+ tokenizer_config.json) wrapped
+// for generation. Encoding and whole-sequence decoding are delegated to
+// @huggingface/tokenizers (tokenizers.js), which the fixtures were
+// cross-checked against; this file adds what generation needs on top: special
+// token ids, a streaming decoder that never emits half a character, and chat
+// templates rendered by @huggingface/jinja.
+//
+// The caller reads the files (Deno and browsers read them differently); every
+// error names the file it is about.
+
+import { Tokenizer as HfTokenizer } from "@huggingface/tokenizers";
+import { Template } from "@huggingface/jinja";
+
+export interface ChatMessage {
+  role: string;
+  content: string;
+}
+
+export interface TokenizerOptions {
+  /** Path of tokenizer_config.json, for error messages (default: beside `file`). */
+  configFile?: string;
+  /** Contents of a separate chat_template.jinja; wins over tokenizer_config's. */
+  chatTemplate?: string;
+}
+
+export interface ChatOptions {
+  addGenerationPrompt?: boolean;
+  /** Extra template variables (tools, documents, date_string, ...). */
+  extra?: Record<string, unknown>;
+}
+
+export interface DecodeStreamOptions {
+  skipSpecialTokens?: boolean;
+  /**
+   * Ids already in the context (the prompt). With them the stream yields
+   * decode(prompt + generated) minus decode(prompt), so the first generated
+   * token keeps its leading space; without them it yields decode(generated),
+   * whose leading SentencePiece space is stripped like any decode's.
+   */
+  prompt?: readonly number[];
+}
+
+/** Incremental detokenizer for one generation. */
+export interface DecodeStream {
+  /** Adds one id; returns the text it completed ("" while a character is still partial). */
+  push(id: number): string;
+  /** Returns whatever is still held back (an incomplete byte sequence decodes to U+FFFD). */
+  flush(): string;
+}
+
+const REPLACEMENT = "\uFFFD";
+
+// Used only when tokenizer_config.json is absent or names no eos_token: the
+// end-of-sequence tokens of the Llama families this engine runs.
+const KNOWN_EOS = ["</s>", "<|end_of_text|>", "<|eot_id|>", "<|eom_id|>", "<|endoftext|>"];
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** tokenizer_config.json writes special tokens as strings or as serialized AddedToken objects. */
+function tokenContent(v: unknown): string | null {
+  if (typeof v === "string") return v;
+  if (isObject(v) && typeof v.content === "string") return v.content;
+  return null;
+}
+
+// tokenizers.js would turn an unknown id into the unk token (or "undefined")
+// without a word; an id past the vocabulary means the caller sampled a padded row.
+function checkId(tok: Tokenizer, id: number): void {
+  if (!Number.isInteger(id) || id < 0 || id >= tok.vocabSize) {
+    throw new RangeError(
+      `token id ${id} is outside ${tok.file}'s vocabulary 0..${tok.vocabSize - 1}`,
+    );
+  }
+}
+
+function sibling(file: string, name: string): string {
+  const slash = Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\"));
+  return slash < 0 ? name : file.slice(0, slash + 1) + name;
+}
+
+export class Tokenizer {
+  readonly file: string;
+  readonly configFile: string;
+  readonly vocabSize: number;
+  readonly bosId: number | null;
+  readonly eosIds: readonly number[];
+  readonly bosToken: string | null;
+  readonly eosToken: string | null;
+  readonly chatTemplate: string | null;
+  #hf: HfTokenizer;
+  #config: Record<string, unknown> | null;
+  #cleanUp: boolean;
+  #template: Template | null = null;
+
+  private constructor(
+    hf: HfTokenizer,
+    config: Record<string, unknown> | null,
+    file: string,
+    opts: TokenizerOptions,
+  ) {
+    this.#hf = hf;
+    this.#config = config;
+    this.file = file;
+    this.configFile = opts.configFile ?? sibling(file, "tokenizer_config.json");
+    // Ids are dense in every tokenizer.json we know of; the largest id bounds them anyway.
+    let maxId = -1;
+    for (const id of hf.get_vocab(true).values()) maxId = Math.max(maxId, id);
+    this.vocabSize = maxId + 1;
+    // Cleanup rewrites " ." to "." across token boundaries, which a stream cannot
+    // take back; tokenizers.js defaults it on, so only an explicit true enables it.
+    this.#cleanUp = config?.clean_up_tokenization_spaces === true;
+
+    this.bosToken = tokenContent(config?.bos_token);
+    this.eosToken = tokenContent(config?.eos_token);
+    this.bosId = this.bosToken !== null ? this.#configTokenId("bos_token", this.bosToken) : (
+      // Without a config, BOS is whatever special token the post-processor prepends.
+      this.#firstSpecialOfEmpty()
+    );
+    if (this.bosToken === null && this.bosId !== null) this.bosToken = hf.id_to_token(this.bosId)!;
+    if (this.eosToken !== null) {
+      this.eosIds = [this.#configTokenId("eos_token", this.eosToken)];
+    } else {
+      this.eosIds = KNOWN_EOS.map((t) => hf.token_to_id(t)).filter((id) => id !== undefined);
+      if (this.eosIds.length > 0) this.eosToken = hf.id_to_token(this.eosIds[0])!;
+    }
+
+    const template = opts.chatTemplate ?? config?.chat_template;
+    this.chatTemplate = Tokenizer.#pickTemplate(template, this.configFile);
+  }
+
+  /**
+   * Builds a tokenizer from parsed tokenizer.json and tokenizer_config.json
+   * (null when the model has none). `file` is tokenizer.json's path, used in errors.
+   */
+  static fromJson(
+    tokenizerJson: unknown,
+    tokenizerConfig: unknown | null,
+    file: string,
+    opts: TokenizerOptions = {},
+  ): Tokenizer {
+    const configFile = opts.configFile ?? sibling(file, "tokenizer_config.json");
+    if (!isObject(tokenizerJson) || !isObject(tokenizerJson.model)) {
+      throw new Error(`${file}: not a tokenizer.json (expected an object with a "model" object)`);
+    }
+    if (tokenizerConfig !== null && tokenizerConfig !== undefined && !isObject(tokenizerConfig)) {
+      throw new Error(`${configFile}: not a tokenizer_config.json (expected a JSON object)`);
+    }
+    const config = isObject(tokenizerConfig) ? tokenizerConfig : null;
+    // The Rust serializer always writes these keys; tokenizers.js insists on them.
+    const json = {
+      normalizer: null,
+      pre_tokenizer: null,
+      post_processor: null,
+      decoder: null,
+      added_tokens: [],
+      ...tokenizerJson,
+    };
+    let hf: HfTokenizer;
+    try {
+      hf = new HfTokenizer(json, config ?? {});
+    } catch (e) {
+      throw new Error(`${file}: cannot build the tokenizer: ${errorMessage(e)}`, { cause: e });
+    }
+    return new Tokenizer(hf, config, file, { ...opts, configFile });
+  }
+
+  /** Like fromJson, from the files' text, so that malformed JSON is reported with its file. */
+  static fromText(
+    tokenizerText: string,
+    configText: string | null,
+    file: string,
+    opts: TokenizerOptions = {},
+  ): Tokenizer {
+    const configFile = opts.configFile ?? sibling(file, "tokenizer_config.json");
+    const parse = (text: string, name: string): unknown => {
+      try {
+        return JSON.parse(text);
+      } catch (e) {
+        throw new Error(`${name}: not valid JSON: ${errorMessage(e)}`, { cause: e });
+      }
+    };
+    const config = configText === null ? null : parse(configText, configFile);
+    return Tokenizer.fromJson(parse(tokenizerText, file), config, file, { ...opts, configFile });
+  }
+
+  encode(text: string, { addSpecialTokens = true }: { addSpecialTokens?: boolean } = {}): number[] {
+    return this.#hf.encode(text, { add_special_tokens: addSpecialTokens }).ids;
+  }
+
+  decode(
+    ids: readonly number[],
+    { skipSpecialTokens = false }: { skipSpecialTokens?: boolean } = {},
+  ): string {
+    for (const id of ids) checkId(this, id);
+    if (ids.length === 0) return ""; // tokenizers.js throws on an empty list
+    return this.#hf.decode([...ids], {
+      skip_special_tokens: skipSpecialTokens,
+      clean_up_tokenization_spaces: this.#cleanUp,
+    });
+  }
+
+  decodeStream(opts: DecodeStreamOptions = {}): DecodeStream {
+    for (const id of opts.prompt ?? []) checkId(this, id);
+    return new StreamDecoder(this, opts.skipSpecialTokens ?? false, opts.prompt ?? []);
+  }
+
+  idToToken(id: number): string | undefined {
+    return this.#hf.id_to_token(id);
+  }
+
+  tokenToId(token: string): number | undefined {
+    return this.#hf.token_to_id(token);
+  }
+
+  /** Renders the model's chat template (the text still holds BOS and the other special tokens). */
+  applyChatTemplate(messages: readonly ChatMessage[], opts: ChatOptions = {}): string {
+    if (this.chatTemplate === null) {
+      const where = this.#config === null
+        ? `${this.configFile} was not found`
+        : `${this.configFile} has no "chat_template"`;
+      throw new Error(
+        `no chat template: ${where}, so this is not a chat model; encode plain text instead`,
+      );
+    }
+    try {
+      this.#template ??= new Template(this.chatTemplate);
+    } catch (e) {
+      throw new Error(`${this.configFile}: chat_template does not parse: ${errorMessage(e)}`, {
+        cause: e,
+      });
+    }
+    const specials: Record<string, string | null> = {};
+    for (const key of ["bos_token", "eos_token", "unk_token", "pad_token"]) {
+      specials[key] = tokenContent(this.#config?.[key]);
+    }
+    specials.bos_token ??= this.bosToken;
+    specials.eos_token ??= this.eosToken;
+    try {
+      return this.#template.render({
+        ...specials,
+        ...opts.extra,
+        messages,
+        add_generation_prompt: opts.addGenerationPrompt ?? true,
+      });
+    } catch (e) {
+      throw new Error(`${this.configFile}: chat_template failed: ${errorMessage(e)}`, { cause: e });
+    }
+  }
+
+  /** The template writes BOS itself, so special tokens are not added again. */
+  encodeChat(messages: readonly ChatMessage[], opts: ChatOptions = {}): number[] {
+    return this.encode(this.applyChatTemplate(messages, opts), { addSpecialTokens: false });
+  }
+
+  #configTokenId(key: string, token: string): number {
+    const id = this.#hf.token_to_id(token);
+    if (id === undefined) {
+      throw new Error(`${this.configFile}: ${key} "${token}" is not in ${this.file}'s vocabulary`);
+    }
+    return id;
+  }
+
+  #firstSpecialOfEmpty(): number | null {
+    const id = this.encode("", { addSpecialTokens: true })[0];
+    return id !== undefined && this.#hf.get_added_tokens_decoder().get(id)?.special ? id : null;
+  }
+
+  static #pickTemplate(template: unknown, configFile: string): string | null {
+    if (template === undefined || template === null) return null;
+    if (typeof template === "string") return template;
+    // transformers also saves several named templates as [{name, template}]; "default" is the chat one.
+    if (Array.isArray(template)) {
+      const named = template.find((t) => isObject(t) && t.name === "default");
+      if (isObject(named) && typeof named.template === "string") return named.template;
+    } else if (isObject(template) && typeof template.default === "string") {
+      return template.default;
+    }
+    throw new Error(`${configFile}: chat_template is neither a string nor has a "default" entry`);
+  }
+}
+
+/**
+ * Decodes a growing window of ids and emits how far its text grew: the window
+ * starts at the first id of the previously emitted chunk, so a SentencePiece
+ * leading space is stripped from prefix and window alike (i.e. only at the
+ * true start), and bytes of a split character are held back until the text
+ * stops ending in U+FFFD. Emission points are character boundaries, so
+ * decode(all) = emitted + decode(window) and the pushes add up to decode(all).
+ */
+class StreamDecoder implements DecodeStream {
+  #tok: Tokenizer;
+  #skip: boolean;
+  #ids: number[];
+  #prefixOffset = 0; // window start
+  #readOffset: number; // ids before this have been emitted
+  #prefixText: string; // decode(ids[prefixOffset, readOffset))
+
+  constructor(tok: Tokenizer, skipSpecialTokens: boolean, prompt: readonly number[]) {
+    this.#tok = tok;
+    this.#skip = skipSpecialTokens;
+    this.#ids = [...prompt];
+    this.#readOffset = prompt.length;
+    this.#prefixText = this.#decodeWindow(prompt.length);
+  }
+
+  push(id: number): string {
+    checkId(this.#tok, id); // before it joins the window, so a bad id leaves the stream usable
+    this.#ids.push(id);
+    const text = this.#decodeWindow(this.#ids.length);
+    if (text === this.#prefixText || text.endsWith(REPLACEMENT)) return "";
+    return this.#emit(text);
+  }
+
+  flush(): string {
+    const text = this.#decodeWindow(this.#ids.length);
+    return text === this.#prefixText ? "" : this.#emit(text);
+  }
+
+  #decodeWindow(end: number): string {
+    return this.#tok.decode(this.#ids.slice(this.#prefixOffset, end), {
+      skipSpecialTokens: this.#skip,
+    });
+  }
+
+  #emit(text: string): string {
+    // Only a prompt that ends mid-character (its text ends in U+FFFD that the
+    // new bytes complete) gets here without a common prefix; emit past the
+    // shared part rather than repeat text the caller already has.
+    let common = this.#prefixText.length;
+    if (!text.startsWith(this.#prefixText)) {
+      common = 0;
+      while (common < text.length && text[common] === this.#prefixText[common]) common++;
+    }
+    const out = text.slice(common);
+    this.#prefixOffset = this.#readOffset;
+    this.#readOffset = this.#ids.length;
+    this.#prefixText = this.#decodeWindow(this.#readOffset);
+    return out;
+  }
+}
