@@ -1,0 +1,120 @@
+import type { Recorder } from "../engine/gpu/recorder.ts";
+import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import type { Tensor } from "../engine/gpu/tensor.ts";
+import source from "./attention.wgsl" with { type: "text" };
+
+const WG = 64;
+const MAX_HEAD_DIM = 256;
+export const attentionKernel: Kernel = {
+  key: `attention_causal_gqa_online_wg${WG}_d${MAX_HEAD_DIM}`,
+  source: wgsl("attention", source),
+  constants: { WG, MAX_HEAD_DIM },
+};
+
+export interface AttentionShape {
+  /** Cache rows already filled before this pass; query t sits at pastLength + t. */
+  pastLength: number;
+  nHeads: number;
+  nKvHeads: number;
+  headDim: number;
+}
+
+/**
+ * out = softmax(q k^T / sqrt(headDim), causal) v for every query head, with
+ * this pass's k, v already written to cache rows pastLength..pastLength+T-1.
+ * q, out: [T, nHeads, headDim]; kCache, vCache: [ctx, nKvHeads, headDim].
+ */
+export function attention(
+  rec: Recorder,
+  q: Tensor<"f32">,
+  kCache: Tensor<"f32">,
+  vCache: Tensor<"f32">,
+  out: Tensor<"f32">,
+  shape: AttentionShape,
+): void {
+  const { pastLength, nHeads, nKvHeads, headDim } = shape;
+  const T = q.shape[0];
+  const where = `attention(T=${T}, pastLength=${pastLength}, heads ${nHeads}/${nKvHeads})`;
+  if (nKvHeads <= 0 || nHeads % nKvHeads !== 0) {
+    throw new Error(`${where}: nHeads must be a multiple of nKvHeads`);
+  }
+  if (headDim > MAX_HEAD_DIM) {
+    throw new Error(`${where}: headDim ${headDim} exceeds this kernel's ${MAX_HEAD_DIM}`);
+  }
+  const qElems = T * nHeads * headDim;
+  if (q.size !== qElems || out.size !== qElems) {
+    throw new Error(
+      `${where}: q [${q.shape}] and out [${out.shape}] must be [${T}, ${nHeads}, ${headDim}]`,
+    );
+  }
+  const row = nKvHeads * headDim;
+  for (const [name, c] of [["kCache", kCache], ["vCache", vCache]] as const) {
+    if (c.size % row !== 0 || c.size / row < pastLength + T) {
+      throw new Error(
+        `${where}: ${name} [${c.shape}] needs ${pastLength + T} rows of [${nKvHeads}, ${headDim}]`,
+      );
+    }
+  }
+  if (T > rec.gpu.device.limits.maxComputeWorkgroupsPerDimension) {
+    throw new Error(`${where}: more queries than workgroups per dimension; split the pass`);
+  }
+  rec.dispatch(attentionKernel, {
+    params: {
+      layout: "uuuuf",
+      values: [nHeads, nKvHeads, headDim, pastLength, 1 / Math.sqrt(headDim)],
+    },
+    buffers: [q.binding, kCache.binding, vCache.binding, out.binding],
+    workgroups: [nHeads, T],
+  });
+}
+
+/** Copies this pass's k or v ([T, nKvHeads * headDim]) into cache rows pastLength... */
+export function writeKv(
+  rec: Recorder,
+  k: Tensor<"f32">,
+  cache: Tensor<"f32">,
+  pastLength: number,
+): void {
+  const row = cache.size / cache.shape[0];
+  const T = k.size / row;
+  if (!Number.isInteger(T) || pastLength < 0 || pastLength + T > cache.shape[0]) {
+    throw new Error(
+      `writeKv: [${k.shape}] at row ${pastLength} does not fit cache [${cache.shape}]`,
+    );
+  }
+  rec.copy(k.buffer, k.offset, cache.buffer, cache.offset + pastLength * row * 4, k.byteLength);
+}
+
+/** CPU reference in f64, plain loops. Same layouts as `attention`. */
+export function attentionReference(
+  q: Float32Array,
+  kCache: Float32Array,
+  vCache: Float32Array,
+  T: number,
+  { pastLength, nHeads, nKvHeads, headDim }: AttentionShape,
+): Float32Array {
+  const out = new Float32Array(T * nHeads * headDim);
+  const group = nHeads / nKvHeads, scale = 1 / Math.sqrt(headDim);
+  for (let t = 0; t < T; t++) {
+    const nKeys = pastLength + t + 1;
+    for (let h = 0; h < nHeads; h++) {
+      const qb = (t * nHeads + h) * headDim, kvh = Math.floor(h / group);
+      const scores = new Float64Array(nKeys);
+      for (let j = 0; j < nKeys; j++) {
+        const kb = (j * nKvHeads + kvh) * headDim;
+        let dot = 0;
+        for (let d = 0; d < headDim; d++) dot += q[qb + d] * kCache[kb + d];
+        scores[j] = dot * scale;
+      }
+      const max = scores.reduce((a, b) => Math.max(a, b), -Infinity);
+      let sum = 0;
+      for (let j = 0; j < nKeys; j++) sum += scores[j] = Math.exp(scores[j] - max);
+      for (let d = 0; d < headDim; d++) {
+        let o = 0;
+        for (let j = 0; j < nKeys; j++) o += scores[j] * vCache[(j * nKvHeads + kvh) * headDim + d];
+        out[qb + d] = o / sum;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,137 @@
+import assert from "node:assert/strict";
+import {
+  attention,
+  attentionReference,
+  type AttentionShape,
+  writeKv,
+} from "../../shaders/attention.ts";
+import { Recorder } from "../../engine/gpu/recorder.ts";
+import { Tensor } from "../../engine/gpu/tensor.ts";
+import { assertClose, randomArray, rng } from "../util/compare.ts";
+import { testGpu } from "../util/gpu.ts";
+
+const gpu = await testGpu();
+
+// f32 dot products and an online softmax against an f64 reference.
+const TOLERANCE = { rel: 1e-5 };
+
+interface Case extends AttentionShape {
+  T: number;
+  /** Cache rows allocated (>= pastLength + T; the rest must be ignored). */
+  ctx: number;
+  /** Spread of q and k: larger values make the softmax peakier. */
+  qkScale: number;
+}
+
+const cases: Case[] = [
+  { T: 1, pastLength: 0, nHeads: 1, nKvHeads: 1, headDim: 6, ctx: 4, qkScale: 1 },
+  { T: 3, pastLength: 0, nHeads: 4, nKvHeads: 2, headDim: 8, ctx: 3, qkScale: 2 },
+  { T: 37, pastLength: 0, nHeads: 8, nKvHeads: 2, headDim: 16, ctx: 40, qkScale: 2 },
+  { T: 37, pastLength: 91, nHeads: 4, nKvHeads: 4, headDim: 64, ctx: 130, qkScale: 1 },
+  { T: 3, pastLength: 200, nHeads: 4, nKvHeads: 1, headDim: 128, ctx: 203, qkScale: 1 },
+  { T: 1, pastLength: 1499, nHeads: 8, nKvHeads: 2, headDim: 128, ctx: 2048, qkScale: 1 },
+  { T: 1, pastLength: 1500, nHeads: 6, nKvHeads: 3, headDim: 10, ctx: 1501, qkScale: 4 },
+  { T: 2, pastLength: 8190, nHeads: 4, nKvHeads: 1, headDim: 128, ctx: 8192, qkScale: 1 },
+  { T: 130, pastLength: 5, nHeads: 2, nKvHeads: 1, headDim: 6, ctx: 135, qkScale: 3 },
+];
+
+for (const c of cases) {
+  const { T, ctx, nHeads, nKvHeads, headDim, pastLength } = c;
+  const name = `T=${T} past=${pastLength} heads ${nHeads}/${nKvHeads} headDim ${headDim}`;
+  Deno.test(`attention: ${name} matches the reference`, async () => {
+    const random = rng(T * 131 + pastLength * 7 + headDim);
+    const qShape = [T, nHeads, headDim] as const;
+    const q = randomArray(random, T * nHeads * headDim, c.qkScale);
+    // Rows past pastLength + T hold garbage the kernel must not read.
+    const k = randomArray(random, ctx * nKvHeads * headDim, c.qkScale);
+    const v = randomArray(random, ctx * nKvHeads * headDim);
+    const tq = Tensor.from(gpu, "q", q, qShape, "f32");
+    const tk = Tensor.from(gpu, "kCache", k, [ctx, nKvHeads, headDim], "f32");
+    const tv = Tensor.from(gpu, "vCache", v, [ctx, nKvHeads, headDim], "f32");
+    const out = Tensor.empty(gpu, "out", qShape, "f32");
+    const rec = new Recorder(gpu, "test.attention");
+    attention(rec, tq, tk, tv, out, c);
+    rec.submit();
+    const want = attentionReference(q, k, v, T, c);
+    assertClose("attention", await out.toArray(), want, { ...TOLERANCE, shape: qShape });
+    for (const t of [tq, tk, tv, out]) t.dispose();
+  });
+}
+
+Deno.test("attention: writeKv + prefill then decode steps equals one long prefill", async () => {
+  const shape = { nHeads: 4, nKvHeads: 2, headDim: 16 };
+  const [ctx, prompt, steps] = [80, 70, 5];
+  const row = shape.nKvHeads * shape.headDim;
+  const random = rng(42);
+  const total = prompt + steps;
+  const q = randomArray(random, total * shape.nHeads * shape.headDim);
+  const k = randomArray(random, total * row), v = randomArray(random, total * row);
+  const kCache = Tensor.empty(gpu, "kCache", [ctx, shape.nKvHeads, shape.headDim], "f32");
+  const vCache = Tensor.empty(gpu, "vCache", [ctx, shape.nKvHeads, shape.headDim], "f32");
+  const outs: Float32Array[] = [];
+  for (let past = 0; past < total; past += past === 0 ? prompt : 1) {
+    const T = past === 0 ? prompt : 1;
+    const qT = q.subarray(
+      past * shape.nHeads * shape.headDim,
+      (past + T) * shape.nHeads * shape.headDim,
+    );
+    const tq = Tensor.from(gpu, "q", qT, [T, shape.nHeads, shape.headDim], "f32");
+    const tk = Tensor.from(gpu, "k", k.subarray(past * row, (past + T) * row), [T, row], "f32");
+    const tv = Tensor.from(gpu, "v", v.subarray(past * row, (past + T) * row), [T, row], "f32");
+    const out = Tensor.empty(gpu, "out", [T, shape.nHeads, shape.headDim], "f32");
+    const rec = new Recorder(gpu, "test.attention.steps");
+    writeKv(rec, tk, kCache, past);
+    writeKv(rec, tv, vCache, past);
+    attention(rec, tq, kCache, vCache, out, { ...shape, pastLength: past });
+    rec.submit();
+    outs.push(await out.toArray());
+    for (const t of [tq, tk, tv, out]) t.dispose();
+  }
+  const got = new Float32Array(outs.flatMap((o) => [...o]));
+  const want = attentionReference(q, k, v, total, { ...shape, pastLength: 0 });
+  assertClose("attention steps", got, want, {
+    ...TOLERANCE,
+    shape: [total, shape.nHeads, shape.headDim],
+  });
+  kCache.dispose();
+  vCache.dispose();
+});
+
+Deno.test("attention: a query attends to its own position, and the test can fail", async () => {
+  // With one huge key score at the query's own position, the output is that row of v;
+  // a kernel that stopped one key early would return something else.
+  const shape = { nHeads: 1, nKvHeads: 1, headDim: 4, pastLength: 2 };
+  const q = new Float32Array([10, 0, 0, 0]);
+  const k = new Float32Array([0, 0, 0, 0, 0, 0, 0, 0, 10, 0, 0, 0]);
+  const v = new Float32Array([1, 1, 1, 1, 2, 2, 2, 2, 3, 4, 5, 6]);
+  const tq = Tensor.from(gpu, "q", q, [1, 1, 4], "f32");
+  const tk = Tensor.from(gpu, "kCache", k, [3, 1, 4], "f32");
+  const tv = Tensor.from(gpu, "vCache", v, [3, 1, 4], "f32");
+  const out = Tensor.empty(gpu, "out", [1, 1, 4], "f32");
+  const rec = new Recorder(gpu, "test.attention.self");
+  attention(rec, tq, tk, tv, out, shape);
+  rec.submit();
+  const got = await out.toArray();
+  assertClose("attention self", got, [3, 4, 5, 6], { rel: 1e-6 });
+  assert.throws(() => assertClose("attention self", got, [2, 2, 2, 2], TOLERANCE));
+  for (const t of [tq, tk, tv, out]) t.dispose();
+});
+
+Deno.test("attention: rejects a cache too short and heads that do not group", () => {
+  const q = Tensor.empty(gpu, "q", [2, 4, 8], "f32");
+  const cache = Tensor.empty(gpu, "cache", [5, 2, 8], "f32");
+  const rec = new Recorder(gpu, "test.attention.errors");
+  const shape = { nHeads: 4, nKvHeads: 2, headDim: 8 };
+  assert.throws(
+    () => attention(rec, q, cache, cache, q, { ...shape, pastLength: 4 }),
+    /needs 6 rows/,
+  );
+  assert.throws(
+    () => attention(rec, q, cache, cache, q, { ...shape, nKvHeads: 3, pastLength: 0 }),
+    /multiple/,
+  );
+  assert.throws(() => writeKv(rec, q.reshape([4, 16]), cache, 2), /does not fit/);
+  rec.submit();
+  q.dispose();
+  cache.dispose();
+});
