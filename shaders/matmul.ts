@@ -1,0 +1,83 @@
+// Prefill projections: out = x @ w^T for T >= 2 tokens, one dispatch per row
+// chunk of w, each writing its own columns of out.
+
+import type { Recorder } from "../engine/gpu/recorder.ts";
+import type { Kernel } from "../engine/gpu/kernel.ts";
+import type { Matrix } from "../engine/gpu/matrix.ts";
+import type { Tensor } from "../engine/gpu/tensor.ts";
+import source from "./matmul.wgsl" with { type: "text" };
+
+const WG_SIDE = 8;
+const BK = 16;
+/** Output tile side: 4 outputs per thread per side (the vec4f micro-tile in matmul.wgsl). */
+const BLOCK = 4 * WG_SIDE;
+
+export const matmulKernel: Kernel = {
+  key: `matmul_tiled_t${BLOCK}_k${BK}`,
+  source,
+  constants: { WG_SIDE, BK },
+};
+
+/** A [n] tensor counts as [1, n]; other ranks than 1 and 2 give null. */
+function asRows(t: Tensor): [number, number] | null {
+  if (t.shape.length === 1) return [1, t.shape[0]];
+  if (t.shape.length === 2) return [t.shape[0], t.shape[1]];
+  return null;
+}
+
+/**
+ * Checks x [T, K], w [N, K], out [T, N] for `op` and returns [T, K, N]. The
+ * error names the matrix and every shape, since a wrong weight is the usual cause.
+ */
+export function linearShapes(
+  op: string,
+  x: Tensor<"f32">,
+  w: Matrix,
+  out: Tensor<"f32">,
+): [number, number, number] {
+  const xs = asRows(x), os = asRows(out);
+  if (!xs || !os || xs[1] !== w.cols || os[0] !== xs[0] || os[1] !== w.rows) {
+    throw new Error(
+      `${op}(${w.label}): x [${x.shape}] and out [${out.shape}] do not fit ${w.label} ` +
+        `[${w.rows}, ${w.cols}]; want x [T, ${w.cols}] and out [T, ${w.rows}]`,
+    );
+  }
+  return [xs[0], w.cols, w.rows];
+}
+
+/** out [T, N] = x [T, K] @ w^T, w: [N, K] in row chunks. Any T, K, N. */
+export function matmulTiled(
+  rec: Recorder,
+  x: Tensor<"f32">,
+  w: Matrix,
+  out: Tensor<"f32">,
+): void {
+  const [T, K, N] = linearShapes("matmulTiled", x, w, out);
+  for (const chunk of w.chunks) {
+    const rows = chunk.tensor.shape[0];
+    rec.dispatch(matmulKernel, {
+      params: { layout: "uuuuu", values: [T, K, rows, N, chunk.rowStart] },
+      buffers: [x.binding, chunk.tensor.binding, out.binding],
+      workgroups: [Math.ceil(rows / BLOCK), Math.ceil(T / BLOCK)],
+    });
+  }
+}
+
+/** out [T, N] = x [T, K] @ w^T for w [N, K], accumulated in f64. */
+export function matmulReference(
+  x: Float32Array,
+  w: Float32Array,
+  T: number,
+  K: number,
+  N: number,
+): Float32Array {
+  const out = new Float32Array(T * N);
+  for (let t = 0; t < T; t++) {
+    for (let n = 0; n < N; n++) {
+      let s = 0;
+      for (let k = 0; k < K; k++) s += x[t * K + k] * w[n * K + k];
+      out[t * N + n] = s;
+    }
+  }
+  return out;
+}
