@@ -1,0 +1,211 @@
+// A Hugging Face LlamaForCausalLM config.json, checked field by field. A wrong
+// or missing value is an error naming the field here rather than a shape
+// mismatch deep inside a kernel later.
+
+import type { FileSource } from "./bytes.ts";
+
+/** Llama 3's frequency-dependent RoPE scaling (rope_type "llama3"). */
+export interface Llama3RopeScaling {
+  type: "llama3";
+  factor: number;
+  lowFreqFactor: number;
+  highFreqFactor: number;
+  originalMaxPositionEmbeddings: number;
+}
+
+export interface LlamaConfig {
+  architecture: "LlamaForCausalLM";
+  hiddenSize: number;
+  intermediateSize: number;
+  numHiddenLayers: number;
+  numAttentionHeads: number;
+  numKeyValueHeads: number;
+  headDim: number;
+  rmsNormEps: number;
+  ropeTheta: number;
+  /** null: plain RoPE (rope_scaling absent, null or rope_type "default"). */
+  ropeScaling: Llama3RopeScaling | null;
+  tieWordEmbeddings: boolean;
+  vocabSize: number;
+  maxPositionEmbeddings: number;
+  /** bos_token_id as a list: HF allows one id, a list, or none. */
+  bosTokenIds: number[];
+  eosTokenIds: number[];
+}
+
+export const SUPPORTED_ROPE_TYPES = ["llama3", "default"] as const;
+
+type Obj = Record<string, unknown>;
+
+function show(v: unknown): string {
+  return v === undefined ? "nothing (missing)" : JSON.stringify(v);
+}
+
+class Fields {
+  constructor(readonly file: string, readonly obj: Obj, readonly prefix = "") {}
+
+  fail(key: string, expected: string): never {
+    throw new Error(
+      `${this.file}: ${this.prefix}${key} must be ${expected}, got ${show(this.obj[key])}`,
+    );
+  }
+
+  positiveInt(key: string, fallback?: number): number {
+    const v = this.obj[key] ?? fallback;
+    if (typeof v === "number" && Number.isSafeInteger(v) && v > 0) return v;
+    return this.fail(key, "a positive integer");
+  }
+
+  positiveNumber(key: string, fallback?: number): number {
+    const v = this.obj[key] ?? fallback;
+    if (typeof v === "number" && Number.isFinite(v) && v > 0) return v;
+    return this.fail(key, "a positive number");
+  }
+
+  boolean(key: string, fallback: boolean): boolean {
+    const v = this.obj[key] ?? fallback;
+    if (typeof v === "boolean") return v;
+    return this.fail(key, "true or false");
+  }
+
+  /** An id, a list of ids, or null/absent (no ids). */
+  tokenIds(key: string): number[] {
+    const v = this.obj[key];
+    if (v === undefined || v === null) return [];
+    const ids = Array.isArray(v) ? v : [v];
+    if (ids.every((id) => typeof id === "number" && Number.isSafeInteger(id) && id >= 0)) {
+      return ids as number[];
+    }
+    return this.fail(key, "a non-negative integer, a list of them, or null");
+  }
+}
+
+function isObject(v: unknown): v is Obj {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function parseArchitecture(f: Fields) {
+  const v = f.obj.architectures;
+  if (v === undefined || v === null) return;
+  if (!Array.isArray(v) || v.some((a) => typeof a !== "string")) {
+    f.fail("architectures", 'a list of strings such as ["LlamaForCausalLM"]');
+  }
+  const others = (v as string[]).filter((a) => a !== "LlamaForCausalLM");
+  if (others.length > 0) {
+    throw new Error(
+      `${f.file}: architectures is ${JSON.stringify(v)}; Loupe runs only LlamaForCausalLM`,
+    );
+  }
+}
+
+/** Rejects options that would change the computation in ways the engine does not implement. */
+function rejectUnsupported(f: Fields) {
+  const act = f.obj.hidden_act;
+  if (act !== undefined && act !== "silu") {
+    f.fail("hidden_act", '"silu" (the only activation supported)');
+  }
+  for (const key of ["attention_bias", "mlp_bias"]) {
+    const v = f.obj[key];
+    if (v !== undefined && v !== false) f.fail(key, "false (biases are not supported)");
+  }
+}
+
+function parseRopeScaling(f: Fields): Llama3RopeScaling | null {
+  const v = f.obj.rope_scaling;
+  if (v === undefined || v === null) return null;
+  if (!isObject(v)) f.fail("rope_scaling", "null or an object with rope_type");
+  const s = new Fields(f.file, v, "rope_scaling.");
+  // Older configs name the field `type`; transformers accepts both.
+  const kind = v.rope_type ?? v.type;
+  const supported = SUPPORTED_ROPE_TYPES.map((t) => JSON.stringify(t)).join(", ");
+  if (typeof kind !== "string") {
+    throw new Error(
+      `${f.file}: rope_scaling.rope_type must be a string (supported: ${supported}), ` +
+        `got ${show(kind)}`,
+    );
+  }
+  if (kind === "default") return null;
+  if (kind !== "llama3") {
+    throw new Error(
+      `${f.file}: rope_scaling.rope_type ${JSON.stringify(kind)} is not supported; ` +
+        `supported: ${supported} (or rope_scaling null)`,
+    );
+  }
+  const scaling: Llama3RopeScaling = {
+    type: "llama3",
+    factor: s.positiveNumber("factor"),
+    lowFreqFactor: s.positiveNumber("low_freq_factor"),
+    highFreqFactor: s.positiveNumber("high_freq_factor"),
+    originalMaxPositionEmbeddings: s.positiveInt("original_max_position_embeddings"),
+  };
+  if (scaling.highFreqFactor <= scaling.lowFreqFactor) {
+    // The smoothing band divides by (high - low).
+    s.fail("high_freq_factor", `greater than low_freq_factor (${scaling.lowFreqFactor})`);
+  }
+  return scaling;
+}
+
+export function parseLlamaConfig(json: unknown, file: string): LlamaConfig {
+  if (!isObject(json)) {
+    throw new Error(
+      `${file}: must be a JSON object, got ${Array.isArray(json) ? "an array" : show(json)}`,
+    );
+  }
+  const f = new Fields(file, json);
+  parseArchitecture(f);
+  rejectUnsupported(f);
+  const hiddenSize = f.positiveInt("hidden_size");
+  const numAttentionHeads = f.positiveInt("num_attention_heads");
+  const numKeyValueHeads = f.positiveInt("num_key_value_heads", numAttentionHeads);
+  if (json.head_dim == null && hiddenSize % numAttentionHeads !== 0) {
+    throw new Error(
+      `${file}: hidden_size ${hiddenSize} is not divisible by num_attention_heads ` +
+        `${numAttentionHeads}, and head_dim is not given`,
+    );
+  }
+  const headDim = json.head_dim == null
+    ? hiddenSize / numAttentionHeads
+    : f.positiveInt("head_dim");
+  if (headDim % 2 !== 0) f.fail("head_dim", "even (RoPE rotates pairs)");
+  if (numAttentionHeads % numKeyValueHeads !== 0) {
+    throw new Error(
+      `${file}: num_attention_heads ${numAttentionHeads} is not a multiple of ` +
+        `num_key_value_heads ${numKeyValueHeads}`,
+    );
+  }
+  const vocabSize = f.positiveInt("vocab_size");
+  const config: LlamaConfig = {
+    architecture: "LlamaForCausalLM",
+    hiddenSize,
+    intermediateSize: f.positiveInt("intermediate_size"),
+    numHiddenLayers: f.positiveInt("num_hidden_layers"),
+    numAttentionHeads,
+    numKeyValueHeads,
+    headDim,
+    rmsNormEps: f.positiveNumber("rms_norm_eps"),
+    ropeTheta: f.positiveNumber("rope_theta", 10000),
+    ropeScaling: parseRopeScaling(f),
+    tieWordEmbeddings: f.boolean("tie_word_embeddings", false),
+    vocabSize,
+    maxPositionEmbeddings: f.positiveInt("max_position_embeddings"),
+    bosTokenIds: f.tokenIds("bos_token_id"),
+    eosTokenIds: f.tokenIds("eos_token_id"),
+  };
+  for (const key of ["bos_token_id", "eos_token_id"] as const) {
+    const ids = key === "bos_token_id" ? config.bosTokenIds : config.eosTokenIds;
+    if (ids.some((id) => id >= vocabSize)) f.fail(key, `below vocab_size ${vocabSize}`);
+  }
+  return config;
+}
+
+/** Reads and parses `config.json` (or another name) from a source. */
+export async function loadLlamaConfig(source: FileSource, file = "config.json") {
+  const text = await source.text(file);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${file} in ${source.describe}: invalid JSON: ${(e as Error).message}`);
+  }
+  return parseLlamaConfig(json, file);
+}
