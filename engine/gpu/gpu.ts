@@ -35,6 +35,7 @@ export class Gpu {
   readonly #pipelines = new Map<string, GPUComputePipeline>();
   readonly #live = new Map<GPUBuffer, number>();
   #lostReason: string | null = null;
+  #errors: string[] = [];
 
   private constructor(name: string, adapter: GPUAdapter, device: GPUDevice, maxBinding: number) {
     this.name = name;
@@ -43,6 +44,12 @@ export class Gpu {
     this.maxBindingBytes = maxBinding;
     device.lost.then((info) => {
       this.#lostReason = `${info.reason}: ${info.message}`;
+    });
+    // Shader compile and validation errors surface here, asynchronously; they
+    // are thrown at the next sync point (assertAlive) instead of leaving a
+    // pipeline that silently does nothing.
+    device.addEventListener("uncapturederror", (e) => {
+      this.#errors.push((e as GPUUncapturedErrorEvent).error.message);
     });
   }
 
@@ -71,6 +78,9 @@ export class Gpu {
         maxComputeInvocationsPerWorkgroup: l.maxComputeInvocationsPerWorkgroup,
         maxComputeWorkgroupSizeX: l.maxComputeWorkgroupSizeX,
         maxComputeWorkgroupsPerDimension: l.maxComputeWorkgroupsPerDimension,
+        // Smaller alignments let row views of activations start at any row.
+        minStorageBufferOffsetAlignment: l.minStorageBufferOffsetAlignment,
+        minUniformBufferOffsetAlignment: l.minUniformBufferOffsetAlignment,
       },
     });
     const limit = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
@@ -90,10 +100,17 @@ export class Gpu {
     };
   }
 
-  /** Throws if the device was lost; callers check before and after GPU work. */
+  /**
+   * Throws if the device was lost or reported a validation error; callers
+   * check before and after GPU work.
+   */
   assertAlive(): void {
     if (this.#lostReason !== null) {
       throw new Error(`GPU device ${this.name} was lost (${this.#lostReason})`);
+    }
+    if (this.#errors.length > 0) {
+      const errors = this.#errors.splice(0);
+      throw new Error(`GPU device ${this.name} reported an error: ${errors.join("; ")}`);
     }
   }
 
@@ -186,6 +203,7 @@ export class Gpu {
       await staging.mapAsync(GPUMapMode.READ);
       const out = staging.getMappedRange().slice(0, size);
       staging.unmap();
+      this.assertAlive();
       return out;
     } catch (e) {
       this.assertAlive();

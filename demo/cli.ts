@@ -1,0 +1,166 @@
+// loupe: the command line. A stable contract for scripts: results go to
+// stdout (text, or one JSON object with --json); load messages and progress go
+// to stderr.
+//
+//   loupe generate [--model SRC] [--prompt TEXT | --tokens 1,2,3] [--chat] [--max-tokens N]
+//                  [--temperature T] [--top-k K] [--top-p P] [--seed S] [--json]
+//   loupe run [--model SRC] (--tokens 1,2,3 | --prompt TEXT) --out FILE.safetensors [--cache NAME,...]
+
+import { parseArgs } from "node:util";
+import { Engine } from "../engine/engine.ts";
+import { writeSafetensors } from "../engine/formats/safetensors.ts";
+import { loadProgress } from "./progress.ts";
+
+const DEFAULT_MODEL = new URL("../../shared/models/stories260K", import.meta.url).pathname;
+
+const USAGE = `usage:
+  loupe generate [--model SRC] [--prompt TEXT | --tokens 1,2,3] [--chat] [--max-tokens N]
+                 [--temperature T] [--top-k K] [--top-p P] [--seed S] [--json]
+  loupe run [--model SRC] (--tokens 1,2,3 | --prompt TEXT) --out FILE.safetensors [--cache NAME,...]
+
+SRC is a local folder, an http(s) URL of a folder, or hf:owner/name[@revision].
+Default model: ${DEFAULT_MODEL}`;
+
+const OPTIONS = {
+  model: { type: "string" },
+  prompt: { type: "string" },
+  tokens: { type: "string" },
+  chat: { type: "boolean" },
+  "max-tokens": { type: "string" },
+  temperature: { type: "string" },
+  "top-k": { type: "string" },
+  "top-p": { type: "string" },
+  seed: { type: "string" },
+  json: { type: "boolean" },
+  out: { type: "string" },
+  cache: { type: "string" },
+  "context-length": { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+class UsageError extends Error {}
+
+function num(flag: string, v: string | undefined, integer: boolean): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (v.trim() === "" || !Number.isFinite(n) || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`--${flag} expects ${integer ? "an integer" : "a number"}, got "${v}"`);
+  }
+  return n;
+}
+
+function parseTokens(v: string): number[] {
+  return v.split(",").map((s, i) => {
+    const n = Number(s.trim());
+    if (s.trim() === "" || !Number.isInteger(n)) {
+      throw new UsageError(`--tokens: item ${i} ("${s}") is not an integer token id`);
+    }
+    return n;
+  });
+}
+
+async function loadEngine(model: string | undefined, contextLength?: number): Promise<Engine> {
+  const src = model ?? DEFAULT_MODEL;
+  const progress = loadProgress(`loading ${src}`);
+  try {
+    const engine = await Engine.load(src, { contextLength, onProgress: progress.update });
+    progress.stop();
+    const s = engine.gpu.summary, m = engine.memory;
+    const mib = (b: number) => (b / 2 ** 20).toFixed(1);
+    console.error(
+      `adapter: ${s.description} (${s.vendor || "unknown vendor"}); ` +
+        `weights ${mib(m.weights)} MiB, KV cache ${mib(m.kvCache)} MiB (${engine.contextLength} positions), ` +
+        `scratch ${mib(m.scratch)} MiB`,
+    );
+    return engine;
+  } catch (e) {
+    progress.stop();
+    throw e;
+  }
+}
+
+async function generate(v: Record<string, string | boolean | undefined>): Promise<void> {
+  if (v.prompt !== undefined && v.tokens !== undefined) throw new UsageError("give --prompt or --tokens, not both");
+  const engine = await loadEngine(v.model as string | undefined, num("context-length", v["context-length"] as string, true));
+  try {
+    let prompt: number[];
+    if (v.tokens !== undefined) {
+      if (v.chat) throw new UsageError("--chat takes --prompt, not --tokens");
+      prompt = parseTokens(v.tokens as string);
+    } else if (v.chat) {
+      prompt = engine.tokenizer.encodeChat([{ role: "user", content: (v.prompt as string) ?? "" }], {
+        addGenerationPrompt: true,
+      });
+    } else {
+      prompt = engine.tokenizer.encode((v.prompt as string) ?? "");
+    }
+    const tokens: number[] = [];
+    let text = "";
+    const out = new TextEncoder();
+    for await (
+      const step of engine.generate(prompt, {
+        maxNewTokens: num("max-tokens", v["max-tokens"] as string, true) ?? 128,
+        temperature: num("temperature", v.temperature as string, false),
+        topK: num("top-k", v["top-k"] as string, true),
+        topP: num("top-p", v["top-p"] as string, false),
+        seed: num("seed", v.seed as string, true),
+      })
+    ) {
+      tokens.push(step.token);
+      text += step.text;
+      if (!v.json) await Deno.stdout.write(out.encode(step.text));
+    }
+    if (v.json) console.log(JSON.stringify({ tokens, text }));
+    else await Deno.stdout.write(out.encode("\n"));
+  } finally {
+    engine.dispose();
+  }
+}
+
+async function run(v: Record<string, string | boolean | undefined>): Promise<void> {
+  if (!v.out) throw new UsageError("run needs --out FILE.safetensors");
+  if ((v.tokens === undefined) === (v.prompt === undefined)) throw new UsageError("run needs --tokens or --prompt");
+  const engine = await loadEngine(v.model as string | undefined, num("context-length", v["context-length"] as string, true));
+  try {
+    const tokens = v.tokens !== undefined ? parseTokens(v.tokens as string) : engine.tokenizer.encode(v.prompt as string);
+    const names = v.cache ? (v.cache as string).split(",").map((s) => s.trim()).filter((s) => s) : [];
+    const result = await engine.forward(tokens, { allLogits: true, cache: names });
+    try {
+      const tensors = [{ name: "logits", dtype: "F32" as const, shape: [...result.logits.shape], data: await result.logits.toArray() }];
+      for (const [name, t] of result.cache) {
+        tensors.push({ name: `cache.${name}`, dtype: "F32", shape: [...t.shape], data: await t.toArray() });
+      }
+      await Deno.writeFile(v.out as string, writeSafetensors(tensors));
+      console.error(`wrote ${tensors.map((t) => `${t.name} [${t.shape}]`).join(", ")} to ${v.out}`);
+    } finally {
+      result.dispose();
+    }
+  } finally {
+    engine.dispose();
+  }
+}
+
+export async function main(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    const { values } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: false });
+    if (values.help || !command || command === "help" || command === "--help") {
+      console.log(USAGE);
+      return 0;
+    }
+    if (command === "generate") await generate(values);
+    else if (command === "run") await run(values);
+    else throw new UsageError(`unknown command "${command}"`);
+    return 0;
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    console.error(`loupe: ${msg}`);
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      console.error(USAGE);
+      return 2;
+    }
+    return 1;
+  }
+}
+
+if (import.meta.main) Deno.exit(await main(Deno.args));

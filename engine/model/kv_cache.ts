@@ -1,0 +1,40 @@
+// Keys and values of every layer, kept on the device with the layer.
+// Row p holds position p: k, v: [contextLength, kvHeads * headDim] per layer.
+
+import type { Gpu } from "../gpu/gpu.ts";
+import { Tensor } from "../gpu/tensor.ts";
+import type { LlamaConfig } from "../formats/config.ts";
+
+let nextCacheId = 1;
+
+export class KvCache {
+  /** Identifies the cache so that a handle from another engine is refused. */
+  readonly id = nextCacheId++;
+  readonly contextLength: number;
+  readonly keys: Tensor<"f32">[] = []; // per layer [contextLength, kvHeads * headDim]
+  readonly values: Tensor<"f32">[] = []; // per layer [contextLength, kvHeads * headDim]
+  /** Positions filled so far. */
+  length = 0;
+
+  constructor(gpu: Gpu, c: LlamaConfig, contextLength: number) {
+    this.contextLength = contextLength;
+    const width = c.numKeyValueHeads * c.headDim;
+    try {
+      for (let l = 0; l < c.numHiddenLayers; l++) {
+        this.keys.push(Tensor.empty(gpu, `KvCache.k.${l}`, [contextLength, width], "f32"));
+        this.values.push(Tensor.empty(gpu, `KvCache.v.${l}`, [contextLength, width], "f32"));
+      }
+    } catch (e) {
+      this.dispose();
+      throw e;
+    }
+  }
+
+  get byteLength(): number {
+    return [...this.keys, ...this.values].reduce((n, t) => n + t.byteLength, 0);
+  }
+
+  dispose(): void {
+    for (const t of [...this.keys, ...this.values]) t.dispose();
+  }
+}

@@ -1,0 +1,232 @@
+// The Llama forward pass, recorded as kernel dispatches: one chunk of up to
+// `maxChunk` tokens at a time, continuing a KV cache. Like llama2.c's run.c in
+// shape; module outputs can be observed through taps named as in HF / nnsight.
+//
+//   x = embed(tokens)
+//   for each layer:  x += o(attn(rope(q(norm(x))), rope(k(norm(x))), v(norm(x))))
+//                    x += down(silu(gate(norm(x))) * up(norm(x)))
+//   logits = lm_head(norm(x))
+
+import type { Gpu } from "../gpu/gpu.ts";
+import { Recorder } from "../gpu/recorder.ts";
+import { Tensor } from "../gpu/tensor.ts";
+import type { LlamaConfig } from "../formats/config.ts";
+import { addInPlace } from "../../shaders/add.ts";
+import { attention, writeKv } from "../../shaders/attention.ts";
+import { embedding } from "../../shaders/embedding.ts";
+import { linear } from "../../shaders/linear.ts";
+import { rmsnorm } from "../../shaders/rmsnorm.ts";
+import { rope } from "../../shaders/rope.ts";
+import { swiglu } from "../../shaders/swiglu.ts";
+import type { KvCache } from "./kv_cache.ts";
+import { ropeInvFreq } from "./rope.ts";
+import type { LlamaWeights } from "./weights.ts";
+
+/** Observes (and may later rewrite) a module's output [tokens, width] for this chunk. */
+export type Tap = (x: Tensor<"f32">, ctx: TapContext) => void;
+
+export interface TapContext {
+  rec: Recorder;
+  /** Module name, e.g. "model.layers.2". */
+  name: string;
+  /** Absolute position of row 0 of `x`. */
+  positionStart: number;
+}
+
+/** Every module name a forward pass exposes, in execution order. */
+export function moduleNames(c: LlamaConfig): string[] {
+  const names = ["model.embed_tokens"];
+  for (let l = 0; l < c.numHiddenLayers; l++) {
+    const p = `model.layers.${l}`;
+    names.push(
+      `${p}.input_layernorm`,
+      `${p}.self_attn`,
+      `${p}.post_attention_layernorm`,
+      `${p}.mlp`,
+      p,
+    );
+  }
+  names.push("model.norm", "lm_head");
+  return names;
+}
+
+/** Activation buffers for one chunk, allocated once and reused by every pass. */
+class Scratch {
+  readonly tokens: Tensor<"u32">; // [chunk]
+  readonly x: Tensor<"f32">; // [chunk, hidden] the residual stream
+  readonly normed: Tensor<"f32">; // [chunk, hidden]
+  readonly q: Tensor<"f32">; // [chunk, heads * headDim]
+  readonly k: Tensor<"f32">; // [chunk, kvHeads * headDim]
+  readonly v: Tensor<"f32">; // [chunk, kvHeads * headDim]
+  readonly attn: Tensor<"f32">; // [chunk, heads * headDim]
+  readonly proj: Tensor<"f32">; // [chunk, hidden] attention or MLP output
+  readonly gate: Tensor<"f32">; // [chunk, intermediate]
+  readonly up: Tensor<"f32">; // [chunk, intermediate]
+  readonly act: Tensor<"f32">; // [chunk, intermediate]
+  readonly lastX: Tensor<"f32">; // [1, hidden] the last position's residual
+  readonly lastNormed: Tensor<"f32">; // [1, hidden]
+  readonly logits: Tensor<"f32">; // [chunk, vocab] (row 0 only, unless all positions are asked for)
+  readonly invFreq: Tensor<"f32">; // [headDim / 2]
+  readonly all: Tensor[];
+
+  constructor(gpu: Gpu, c: LlamaConfig, chunk: number) {
+    const made: Tensor[] = [];
+    const f32 = (name: string, shape: number[]) => {
+      const t = Tensor.empty(gpu, `Scratch.${name}`, shape, "f32");
+      made.push(t);
+      return t;
+    };
+    try {
+      const qDim = c.numAttentionHeads * c.headDim, kvDim = c.numKeyValueHeads * c.headDim;
+      this.tokens = Tensor.empty(gpu, "Scratch.tokens", [chunk], "u32");
+      made.push(this.tokens);
+      this.x = f32("x", [chunk, c.hiddenSize]);
+      this.normed = f32("normed", [chunk, c.hiddenSize]);
+      this.q = f32("q", [chunk, qDim]);
+      this.k = f32("k", [chunk, kvDim]);
+      this.v = f32("v", [chunk, kvDim]);
+      this.attn = f32("attn", [chunk, qDim]);
+      this.proj = f32("proj", [chunk, c.hiddenSize]);
+      this.gate = f32("gate", [chunk, c.intermediateSize]);
+      this.up = f32("up", [chunk, c.intermediateSize]);
+      this.act = f32("act", [chunk, c.intermediateSize]);
+      this.lastX = f32("lastX", [1, c.hiddenSize]);
+      this.lastNormed = f32("lastNormed", [1, c.hiddenSize]);
+      this.logits = f32("logits", [chunk, c.vocabSize]);
+      const freq = ropeInvFreq(c.headDim, c.ropeTheta, c.ropeScaling);
+      this.invFreq = Tensor.from(gpu, "Scratch.invFreq", Float32Array.from(freq), [freq.length], "f32");
+      made.push(this.invFreq);
+    } catch (e) {
+      for (const t of made) t.dispose();
+      throw e;
+    }
+    this.all = made;
+  }
+
+  dispose(): void {
+    for (const t of this.all) t.dispose();
+  }
+}
+
+export interface ChunkRequest {
+  tokens: Uint32Array; // [n] ids of this chunk, already validated against the vocab
+  cache: KvCache; // positions [0, cache.length) are filled; this chunk continues it
+  /** Compute logits for every position of the chunk (else only the last). */
+  allLogits: boolean;
+  taps?: ReadonlyMap<string, Tap>;
+}
+
+export class LlamaGraph {
+  readonly gpu: Gpu;
+  readonly config: LlamaConfig;
+  readonly weights: LlamaWeights;
+  readonly maxChunk: number;
+  readonly scratch: Scratch;
+
+  constructor(gpu: Gpu, config: LlamaConfig, weights: LlamaWeights, maxChunk: number) {
+    this.gpu = gpu;
+    this.config = config;
+    this.weights = weights;
+    this.maxChunk = maxChunk;
+    this.scratch = new Scratch(gpu, config, maxChunk);
+  }
+
+  /**
+   * Records one chunk. Afterwards the logits are in `scratch.logits`: rows
+   * [0, n) with `allLogits`, else row 0 holds the last position's.
+   */
+  record(rec: Recorder, req: ChunkRequest): void {
+    const c = this.config, w = this.weights, s = this.scratch;
+    const n = req.tokens.length, past = req.cache.length;
+    if (n < 1 || n > this.maxChunk) throw new Error(`chunk of ${n} tokens outside [1, ${this.maxChunk}]`);
+    if (past + n > req.cache.contextLength) {
+      throw new Error(`positions up to ${past + n} exceed the context length ${req.cache.contextLength}`);
+    }
+    this.gpu.write(s.tokens.buffer, req.tokens);
+    const rows = (t: Tensor<"f32">) => t.rows(0, n);
+    const tap = (name: string, t: Tensor<"f32">) => req.taps?.get(name)?.(t, { rec, name, positionStart: past });
+    const { numAttentionHeads: heads, numKeyValueHeads: kvHeads, headDim } = c;
+
+    const x = rows(s.x), normed = rows(s.normed), proj = rows(s.proj);
+    const q = rows(s.q), k = rows(s.k), v = rows(s.v), attn = rows(s.attn);
+    const gate = rows(s.gate), up = rows(s.up), act = rows(s.act);
+
+    embedding(rec, s.tokens.rows(0, n), w.embed, x);
+    tap("model.embed_tokens", x);
+    w.layers.forEach((lw, l) => {
+      const p = `model.layers.${l}`;
+      rmsnorm(rec, x, lw.inputNorm, normed, c.rmsNormEps);
+      tap(`${p}.input_layernorm`, normed);
+      linear(rec, normed, lw.q, q);
+      linear(rec, normed, lw.k, k);
+      linear(rec, normed, lw.v, v);
+      rope(rec, q.reshape([n, heads, headDim]), s.invFreq, past);
+      rope(rec, k.reshape([n, kvHeads, headDim]), s.invFreq, past);
+      writeKv(rec, k, req.cache.keys[l], past);
+      writeKv(rec, v, req.cache.values[l], past);
+      attention(rec, q.reshape([n, heads, headDim]), req.cache.keys[l], req.cache.values[l], attn.reshape([n, heads, headDim]), {
+        pastLength: past,
+        nHeads: heads,
+        nKvHeads: kvHeads,
+        headDim,
+      });
+      linear(rec, attn, lw.o, proj);
+      tap(`${p}.self_attn`, proj);
+      addInPlace(rec, x, proj);
+      rmsnorm(rec, x, lw.postNorm, normed, c.rmsNormEps);
+      tap(`${p}.post_attention_layernorm`, normed);
+      linear(rec, normed, lw.gate, gate);
+      linear(rec, normed, lw.up, up);
+      swiglu(rec, gate, up, act);
+      linear(rec, act, lw.down, proj);
+      tap(`${p}.mlp`, proj);
+      addInPlace(rec, x, proj);
+      tap(p, x);
+    });
+
+    const wantAllNormed = req.allLogits || req.taps?.has("model.norm");
+    if (wantAllNormed) {
+      rmsnorm(rec, x, w.norm, normed, c.rmsNormEps);
+      tap("model.norm", normed);
+    }
+    if (req.allLogits) {
+      const logits = s.logits.rows(0, n);
+      linear(rec, normed, w.lmHead, logits);
+      tap("lm_head", logits);
+    } else {
+      // Only the last position's logits are needed: norm and project one row.
+      const rowBytes = c.hiddenSize * 4;
+      rec.copy(s.x.buffer, (n - 1) * rowBytes, s.lastX.buffer, 0, rowBytes);
+      rmsnorm(rec, s.lastX, w.norm, s.lastNormed, c.rmsNormEps);
+      linear(rec, s.lastNormed, w.lmHead, s.logits.rows(0, 1));
+    }
+  }
+
+  /**
+   * Runs a prompt chunk by chunk, continuing `cache`; `after` records extra
+   * work (copies, sampling) into each chunk's submission, while that chunk's
+   * logits are in `scratch.logits`.
+   */
+  async runPrompt(
+    ids: Uint32Array,
+    cache: KvCache,
+    allLogits: boolean,
+    taps: ReadonlyMap<string, Tap> | undefined,
+    after?: (rec: Recorder, start: number, n: number) => void,
+  ): Promise<void> {
+    for (let start = 0; start < ids.length; start += this.maxChunk) {
+      const chunk = ids.subarray(start, start + this.maxChunk);
+      const rec = new Recorder(this.gpu, "forward");
+      this.record(rec, { tokens: chunk, cache, allLogits, taps });
+      after?.(rec, start, chunk.length);
+      rec.submit();
+      cache.length += chunk.length;
+    }
+    await this.gpu.device.queue.onSubmittedWorkDone();
+    this.gpu.assertAlive();
+  }
+
+  dispose(): void {
+    this.scratch.dispose();
+  }
+}

@@ -1,0 +1,28 @@
+// Paths and readers for the reference fixtures in ../shared (see FIXTURES.md).
+
+import { openSafetensors } from "../../engine/formats/safetensors.ts";
+import { openSource } from "../../engine/formats/source.ts";
+
+export const SHARED = new URL("../../../shared/", import.meta.url).pathname;
+
+export const MODELS = ["stories260K", "llama3-tiny", "tinystories-656k"] as const;
+export type ModelName = typeof MODELS[number];
+
+export function modelPath(name: ModelName): string {
+  return `${SHARED}models/${name}`;
+}
+
+/** Every tensor of a reference .safetensors file, read into memory. */
+export async function readReference(
+  folder: string,
+  file: string,
+): Promise<Map<string, Float32Array | Int32Array>> {
+  const ckpt = await openSafetensors(await openSource(folder), file);
+  try {
+    const out = new Map<string, Float32Array | Int32Array>();
+    for (const name of ckpt.tensors.keys()) out.set(name, await ckpt.readTensor(name));
+    return out;
+  } finally {
+    ckpt.close();
+  }
+}
