@@ -97,6 +97,8 @@ async function generate(v: Record<string, string | boolean | undefined>): Promis
     const tokens: number[] = [];
     let text = "";
     const out = new TextEncoder();
+    // Plain output reads as one text: the prompt, then what the model writes.
+    if (!v.json && v.prompt !== undefined && !v.chat) await Deno.stdout.write(out.encode(v.prompt as string));
     for await (
       const step of engine.generate(prompt, {
         maxNewTokens: num("max-tokens", v["max-tokens"] as string, true) ?? 128,

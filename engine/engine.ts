@@ -13,7 +13,12 @@ import { LlamaGraph, moduleNames, type Tap } from "./model/llama.ts";
 import { disposeWeights, type LlamaWeights, loadWeights, weightBytes } from "./model/weights.ts";
 import { type GenerateOptions, generateTokens, type GenerateStep } from "./generate.ts";
 
+/** How weights are held on the device. */
+export type WeightFormat = "f32" | "q8" | "q4";
+
 export interface LoadOptions extends SourceOptions {
+  /** Weight format on the device, quantized on load. Default "f32". */
+  quant?: WeightFormat;
   /** Device to load onto; by default a new one from navigator.gpu. */
   gpu?: Gpu;
   /** Lower the bytes per storage binding (tests of the chunked paths). */
@@ -97,7 +102,10 @@ export class Engine {
     const gpu = options.gpu ?? await Gpu.create({ maxBindingBytes: options.maxBindingBytes });
     let weights: LlamaWeights | undefined, graph: LlamaGraph | undefined, kv: KvCache | undefined;
     try {
-      weights = await loadWeights(gpu, config, ckpt, files.describe, options.onProgress);
+      weights = await loadWeights(gpu, config, ckpt, files.describe, {
+        format: options.quant ?? "f32",
+        onProgress: options.onProgress,
+      });
       graph = new LlamaGraph(gpu, config, weights, maxChunk);
       kv = new KvCache(gpu, config, contextLength);
       gpu.assertAlive();

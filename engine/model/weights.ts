@@ -73,13 +73,23 @@ export function checkCheckpoint(c: LlamaConfig, ckpt: SafetensorsCheckpoint, whe
   }
 }
 
+export interface LoadWeightsOptions {
+  /** Device format of the weight matrices. Only "f32" is implemented so far. */
+  format: "f32" | "q8" | "q4";
+  onProgress?: LoadProgress;
+}
+
 export async function loadWeights(
   gpu: Gpu,
   c: LlamaConfig,
   ckpt: SafetensorsCheckpoint,
   where: string,
-  onProgress?: LoadProgress,
+  options: LoadWeightsOptions,
 ): Promise<LlamaWeights> {
+  if (options.format !== "f32") {
+    throw new Error(`quant "${options.format}" is not implemented yet; use "f32"`);
+  }
+  const onProgress = options.onProgress;
   checkCheckpoint(c, ckpt, where);
   const expected = expectedTensors(c);
   const owned: { dispose(): void }[] = [];
