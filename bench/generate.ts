@@ -16,7 +16,9 @@ export interface GenerateBenchResult {
   decodeTokensPerSecond: number;
 }
 
-export async function benchGenerate(models = ["stories260K", "llama3-tiny"]): Promise<GenerateBenchResult[]> {
+export async function benchGenerate(
+  models = ["stories260K", "llama3-tiny"],
+): Promise<GenerateBenchResult[]> {
   const gpu = await Gpu.create();
   const results: GenerateBenchResult[] = [];
   try {
@@ -25,16 +27,23 @@ export async function benchGenerate(models = ["stories260K", "llama3-tiny"]): Pr
       try {
         const promptTokens = Math.min(128, engine.contextLength / 2);
         const newTokens = Math.min(64, engine.contextLength - promptTokens);
-        const prompt = Array.from({ length: promptTokens }, (_, i) => i === 0 ? 1 : 3 + ((i * 7919) % (engine.config.vocabSize - 3)));
+        const prompt = Array.from(
+          { length: promptTokens },
+          (_, i) => i === 0 ? 1 : 3 + ((i * 7919) % (engine.config.vocabSize - 3)),
+        );
         // Warm-up: builds every pipeline once.
-        for await (const _ of engine.generate(prompt.slice(0, 8), { maxNewTokens: 2, ignoreEos: true })) { /* */ }
+        for await (
+          const _ of engine.generate(prompt.slice(0, 8), { maxNewTokens: 2, ignoreEos: true })
+        ) { /* */ }
         const t0 = performance.now();
         const r = await engine.forward(prompt);
         await r.logits.toArray();
         r.dispose();
         const prefill = (performance.now() - t0) / 1000;
         let first = 0, count = 0;
-        for await (const _ of engine.generate(prompt, { maxNewTokens: newTokens + 1, ignoreEos: true })) {
+        for await (
+          const _ of engine.generate(prompt, { maxNewTokens: newTokens + 1, ignoreEos: true })
+        ) {
           // The first step includes the prompt pass; time the rest.
           if (count++ === 0) first = performance.now();
         }
@@ -63,7 +72,9 @@ export function printGenerateTable(results: GenerateBenchResult[]): void {
   console.log("model             prompt  prefill tok/s  new  decode tok/s");
   for (const r of results) {
     console.log(
-      `${r.model.padEnd(16)} ${String(r.promptTokens).padStart(7)} ${r.prefillTokensPerSecond.toFixed(1).padStart(14)} ` +
+      `${r.model.padEnd(16)} ${String(r.promptTokens).padStart(7)} ${
+        r.prefillTokensPerSecond.toFixed(1).padStart(14)
+      } ` +
         `${String(r.newTokens).padStart(4)} ${r.decodeTokensPerSecond.toFixed(1).padStart(13)}`,
     );
   }
@@ -71,6 +82,6 @@ export function printGenerateTable(results: GenerateBenchResult[]): void {
 
 if (import.meta.main) {
   const results = await benchGenerate();
-  if (Deno.args.includes("--json")) for (const r of results) console.log(JSON.stringify(r));
+  if (Deno.args.includes("--json")) { for (const r of results) console.log(JSON.stringify(r)); }
   else printGenerateTable(results);
 }

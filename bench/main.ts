@@ -5,7 +5,7 @@ import { benchGenerate, printGenerateTable } from "./generate.ts";
 const BENCHMARKS: Record<string, (json: boolean) => Promise<void>> = {
   generate: async (json) => {
     const results = await benchGenerate();
-    if (json) for (const r of results) console.log(JSON.stringify(r));
+    if (json) { for (const r of results) console.log(JSON.stringify(r)); }
     else printGenerateTable(results);
   },
 };

@@ -7,7 +7,7 @@
 //   loupe run [--model SRC] (--tokens 1,2,3 | --prompt TEXT) --out FILE.safetensors [--cache NAME,...]
 
 import { parseArgs } from "node:util";
-import { Engine } from "../engine/engine.ts";
+import { Engine, type WeightFormat } from "../engine/engine.ts";
 import { writeSafetensors } from "../engine/formats/safetensors.ts";
 import { loadProgress } from "./progress.ts";
 
@@ -18,6 +18,7 @@ const USAGE = `usage:
                  [--temperature T] [--top-k K] [--top-p P] [--seed S] [--json]
   loupe run [--model SRC] (--tokens 1,2,3 | --prompt TEXT) --out FILE.safetensors [--cache NAME,...]
 
+Common options: --quant f32|q8|q4 (weight format on the GPU), --context-length N (KV cache positions).
 SRC is a local folder, an http(s) URL of a folder, or hf:owner/name[@revision].
 Default model: ${DEFAULT_MODEL}`;
 
@@ -35,6 +36,7 @@ const OPTIONS = {
   out: { type: "string" },
   cache: { type: "string" },
   "context-length": { type: "string" },
+  quant: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -59,17 +61,41 @@ function parseTokens(v: string): number[] {
   });
 }
 
-async function loadEngine(model: string | undefined, contextLength?: number): Promise<Engine> {
-  const src = model ?? DEFAULT_MODEL;
+const QUANTS = ["f32", "q8", "q4"] as const;
+
+function loadOptions(
+  v: Record<string, string | boolean | undefined>,
+): { model?: string; contextLength?: number; quant?: WeightFormat } {
+  const quant = v.quant as WeightFormat | undefined;
+  if (quant !== undefined && !QUANTS.includes(quant)) {
+    throw new UsageError(`--quant expects one of ${QUANTS.join(", ")}, got "${quant}"`);
+  }
+  return {
+    model: v.model as string | undefined,
+    contextLength: num("context-length", v["context-length"] as string, true),
+    quant,
+  };
+}
+
+async function loadEngine(
+  opts: { model?: string; contextLength?: number; quant?: WeightFormat },
+): Promise<Engine> {
+  const src = opts.model ?? DEFAULT_MODEL;
   const progress = loadProgress(`loading ${src}`);
   try {
-    const engine = await Engine.load(src, { contextLength, onProgress: progress.update });
+    const engine = await Engine.load(src, {
+      contextLength: opts.contextLength,
+      quant: opts.quant,
+      onProgress: progress.update,
+    });
     progress.stop();
     const s = engine.gpu.summary, m = engine.memory;
     const mib = (b: number) => (b / 2 ** 20).toFixed(1);
     console.error(
       `adapter: ${s.description} (${s.vendor || "unknown vendor"}); ` +
-        `weights ${mib(m.weights)} MiB, KV cache ${mib(m.kvCache)} MiB (${engine.contextLength} positions), ` +
+        `weights ${mib(m.weights)} MiB, KV cache ${
+          mib(m.kvCache)
+        } MiB (${engine.contextLength} positions), ` +
         `scratch ${mib(m.scratch)} MiB`,
     );
     return engine;
@@ -80,17 +106,22 @@ async function loadEngine(model: string | undefined, contextLength?: number): Pr
 }
 
 async function generate(v: Record<string, string | boolean | undefined>): Promise<void> {
-  if (v.prompt !== undefined && v.tokens !== undefined) throw new UsageError("give --prompt or --tokens, not both");
-  const engine = await loadEngine(v.model as string | undefined, num("context-length", v["context-length"] as string, true));
+  if (v.prompt !== undefined && v.tokens !== undefined) {
+    throw new UsageError("give --prompt or --tokens, not both");
+  }
+  const engine = await loadEngine(loadOptions(v));
   try {
     let prompt: number[];
     if (v.tokens !== undefined) {
       if (v.chat) throw new UsageError("--chat takes --prompt, not --tokens");
       prompt = parseTokens(v.tokens as string);
     } else if (v.chat) {
-      prompt = engine.tokenizer.encodeChat([{ role: "user", content: (v.prompt as string) ?? "" }], {
-        addGenerationPrompt: true,
-      });
+      prompt = engine.tokenizer.encodeChat(
+        [{ role: "user", content: (v.prompt as string) ?? "" }],
+        {
+          addGenerationPrompt: true,
+        },
+      );
     } else {
       prompt = engine.tokenizer.encode((v.prompt as string) ?? "");
     }
@@ -98,7 +129,9 @@ async function generate(v: Record<string, string | boolean | undefined>): Promis
     let text = "";
     const out = new TextEncoder();
     // Plain output reads as one text: the prompt, then what the model writes.
-    if (!v.json && v.prompt !== undefined && !v.chat) await Deno.stdout.write(out.encode(v.prompt as string));
+    if (!v.json && v.prompt !== undefined && !v.chat) {
+      await Deno.stdout.write(out.encode(v.prompt as string));
+    }
     for await (
       const step of engine.generate(prompt, {
         maxNewTokens: num("max-tokens", v["max-tokens"] as string, true) ?? 128,
@@ -121,16 +154,32 @@ async function generate(v: Record<string, string | boolean | undefined>): Promis
 
 async function run(v: Record<string, string | boolean | undefined>): Promise<void> {
   if (!v.out) throw new UsageError("run needs --out FILE.safetensors");
-  if ((v.tokens === undefined) === (v.prompt === undefined)) throw new UsageError("run needs --tokens or --prompt");
-  const engine = await loadEngine(v.model as string | undefined, num("context-length", v["context-length"] as string, true));
+  if ((v.tokens === undefined) === (v.prompt === undefined)) {
+    throw new UsageError("run needs --tokens or --prompt");
+  }
+  const engine = await loadEngine(loadOptions(v));
   try {
-    const tokens = v.tokens !== undefined ? parseTokens(v.tokens as string) : engine.tokenizer.encode(v.prompt as string);
-    const names = v.cache ? (v.cache as string).split(",").map((s) => s.trim()).filter((s) => s) : [];
+    const tokens = v.tokens !== undefined
+      ? parseTokens(v.tokens as string)
+      : engine.tokenizer.encode(v.prompt as string);
+    const names = v.cache
+      ? (v.cache as string).split(",").map((s) => s.trim()).filter((s) => s)
+      : [];
     const result = await engine.forward(tokens, { allLogits: true, cache: names });
     try {
-      const tensors = [{ name: "logits", dtype: "F32" as const, shape: [...result.logits.shape], data: await result.logits.toArray() }];
+      const tensors = [{
+        name: "logits",
+        dtype: "F32" as const,
+        shape: [...result.logits.shape],
+        data: await result.logits.toArray(),
+      }];
       for (const [name, t] of result.cache) {
-        tensors.push({ name: `cache.${name}`, dtype: "F32", shape: [...t.shape], data: await t.toArray() });
+        tensors.push({
+          name: `cache.${name}`,
+          dtype: "F32",
+          shape: [...t.shape],
+          data: await t.toArray(),
+        });
       }
       await Deno.writeFile(v.out as string, writeSafetensors(tensors));
       console.error(`wrote ${tensors.map((t) => `${t.name} [${t.shape}]`).join(", ")} to ${v.out}`);
@@ -145,7 +194,12 @@ async function run(v: Record<string, string | boolean | undefined>): Promise<voi
 export async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
   try {
-    const { values } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: false });
+    const { values } = parseArgs({
+      args: rest,
+      options: OPTIONS,
+      strict: true,
+      allowPositionals: false,
+    });
     if (values.help || !command || command === "help" || command === "--help") {
       console.log(USAGE);
       return 0;

@@ -11,7 +11,11 @@ export interface Progress {
 export function loadProgress(title: string): Progress {
   if (Deno.stderr.isTerminal()) {
     const bar = new cliProgress.SingleBar(
-      { format: `${title} [{bar}] {value}/{total} {what}`, stream: process.stderr, hideCursor: true },
+      {
+        format: `${title} [{bar}] {value}/{total} {what}`,
+        stream: process.stderr,
+        hideCursor: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     let started = false;

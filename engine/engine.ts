@@ -11,7 +11,7 @@ import { Tokenizer } from "./formats/tokenizer.ts";
 import { KvCache } from "./model/kv_cache.ts";
 import { LlamaGraph, moduleNames, type Tap } from "./model/llama.ts";
 import { disposeWeights, type LlamaWeights, loadWeights, weightBytes } from "./model/weights.ts";
-import { type GenerateOptions, generateTokens, type GenerateStep } from "./generate.ts";
+import { type GenerateOptions, type GenerateStep, generateTokens } from "./generate.ts";
 
 /** How weights are held on the device. */
 export type WeightFormat = "f32" | "q8" | "q4";
@@ -151,7 +151,9 @@ export class Engine {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       if (!Number.isInteger(t) || t < 0 || t >= vocab) {
-        throw new Error(`tokens[${i}] = ${t} is not a token id: expected an integer in [0, ${vocab})`);
+        throw new Error(
+          `tokens[${i}] = ${t} is not a token id: expected an integer in [0, ${vocab})`,
+        );
       }
     }
     if (pastLength + tokens.length > this.contextLength) {
@@ -182,7 +184,17 @@ export class Engine {
         const dest = Tensor.empty(this.gpu, `cache.${name}`, [T, width], "f32");
         made.push(dest);
         cache.set(name, dest);
-        taps.set(name, (x, ctx) => ctx.rec.copy(x.buffer, x.offset, dest.buffer, ctx.positionStart * width * 4, x.byteLength));
+        taps.set(
+          name,
+          (x, ctx) =>
+            ctx.rec.copy(
+              x.buffer,
+              x.offset,
+              dest.buffer,
+              ctx.positionStart * width * 4,
+              x.byteLength,
+            ),
+        );
       }
       const allLogits = options.allLogits || (options.cache ?? []).includes("lm_head");
       const vocab = this.config.vocabSize;
@@ -208,7 +220,10 @@ export class Engine {
   }
 
   /** Streams generated tokens; see GenerateOptions. */
-  generate(prompt: string | ArrayLike<number>, options: GenerateOptions = {}): AsyncGenerator<GenerateStep> {
+  generate(
+    prompt: string | ArrayLike<number>,
+    options: GenerateOptions = {},
+  ): AsyncGenerator<GenerateStep> {
     this.#assertUsable();
     const ids = typeof prompt === "string" ? this.tokenizer.encode(prompt) : Array.from(prompt);
     return generateTokens(this, this.#graph, this.#kv, this.checkTokens(ids), options);
@@ -247,9 +262,13 @@ async function lastRow(logits: Tensor<"f32">, made: Tensor[]): Promise<Tensor<"f
 
 async function loadTokenizer(files: FileSource): Promise<Tokenizer> {
   const json = await files.text("tokenizer.json");
-  const config = (await files.has("tokenizer_config.json")) ? await files.text("tokenizer_config.json") : null;
+  const config = (await files.has("tokenizer_config.json"))
+    ? await files.text("tokenizer_config.json")
+    : null;
   // Newer uploads keep the chat template in its own file.
-  const chatTemplate = (await files.has("chat_template.jinja")) ? await files.text("chat_template.jinja") : undefined;
+  const chatTemplate = (await files.has("chat_template.jinja"))
+    ? await files.text("chat_template.jinja")
+    : undefined;
   return Tokenizer.fromText(json, config, `${files.describe}/tokenizer.json`, {
     configFile: `${files.describe}/tokenizer_config.json`,
     chatTemplate,

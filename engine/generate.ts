@@ -32,7 +32,11 @@ class TokenReadback {
   readonly #staging: GPUBuffer;
   constructor(gpu: Gpu) {
     this.#gpu = gpu;
-    this.#staging = gpu.createBuffer("generate.tokenReadback", 4, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST);
+    this.#staging = gpu.createBuffer(
+      "generate.tokenReadback",
+      4,
+      GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+    );
   }
   record(rec: Recorder, token: Tensor<"u32">): void {
     rec.copy(token.buffer, token.offset, this.#staging, 0, 4);
@@ -78,13 +82,21 @@ export async function* generateTokens(
   const readback = new TokenReadback(gpu);
   // Decode in the prompt's context, so a SentencePiece leading space after the
   // prompt is kept, and special tokens (EOS) print nothing.
-  const decoder = engine.tokenizer.decodeStream({ prompt: Array.from(prompt), skipSpecialTokens: true });
+  const decoder = engine.tokenizer.decodeStream({
+    prompt: Array.from(prompt),
+    skipSpecialTokens: true,
+  });
   let text = "";
   try {
     if (maxNew === 0) return;
     kv.length = 0;
     const sample = (rec: Recorder) => {
-      sampleToken(rec, graph.scratch.logits.rows(0, 1).reshape([engine.config.vocabSize]), token, sampler.next());
+      sampleToken(
+        rec,
+        graph.scratch.logits.rows(0, 1).reshape([engine.config.vocabSize]),
+        token,
+        sampler.next(),
+      );
       readback.record(rec, token);
     };
     await graph.runPrompt(prompt, kv, false, undefined, (rec, start, n) => {
@@ -93,7 +105,9 @@ export async function* generateTokens(
     for (let step = 0;; step++) {
       const id = await readback.read();
       if (id === NO_TOKEN) {
-        throw new Error(`step ${step}: every logit is NaN or -inf; the model produced no usable distribution`);
+        throw new Error(
+          `step ${step}: every logit is NaN or -inf; the model produced no usable distribution`,
+        );
       }
       const last = step + 1 >= maxNew || stopIds.has(id);
       const piece = decoder.push(id) + (last ? decoder.flush() : "");

@@ -94,7 +94,13 @@ class Scratch {
       this.lastNormed = f32("lastNormed", [1, c.hiddenSize]);
       this.logits = f32("logits", [chunk, c.vocabSize]);
       const freq = ropeInvFreq(c.headDim, c.ropeTheta, c.ropeScaling);
-      this.invFreq = Tensor.from(gpu, "Scratch.invFreq", Float32Array.from(freq), [freq.length], "f32");
+      this.invFreq = Tensor.from(
+        gpu,
+        "Scratch.invFreq",
+        Float32Array.from(freq),
+        [freq.length],
+        "f32",
+      );
       made.push(this.invFreq);
     } catch (e) {
       for (const t of made) t.dispose();
@@ -138,13 +144,18 @@ export class LlamaGraph {
   record(rec: Recorder, req: ChunkRequest): void {
     const c = this.config, w = this.weights, s = this.scratch;
     const n = req.tokens.length, past = req.cache.length;
-    if (n < 1 || n > this.maxChunk) throw new Error(`chunk of ${n} tokens outside [1, ${this.maxChunk}]`);
+    if (n < 1 || n > this.maxChunk) {
+      throw new Error(`chunk of ${n} tokens outside [1, ${this.maxChunk}]`);
+    }
     if (past + n > req.cache.contextLength) {
-      throw new Error(`positions up to ${past + n} exceed the context length ${req.cache.contextLength}`);
+      throw new Error(
+        `positions up to ${past + n} exceed the context length ${req.cache.contextLength}`,
+      );
     }
     this.gpu.write(s.tokens.buffer, req.tokens);
     const rows = (t: Tensor<"f32">) => t.rows(0, n);
-    const tap = (name: string, t: Tensor<"f32">) => req.taps?.get(name)?.(t, { rec, name, positionStart: past });
+    const tap = (name: string, t: Tensor<"f32">) =>
+      req.taps?.get(name)?.(t, { rec, name, positionStart: past });
     const { numAttentionHeads: heads, numKeyValueHeads: kvHeads, headDim } = c;
 
     const x = rows(s.x), normed = rows(s.normed), proj = rows(s.proj);
@@ -164,12 +175,19 @@ export class LlamaGraph {
       rope(rec, k.reshape([n, kvHeads, headDim]), s.invFreq, past);
       writeKv(rec, k, req.cache.keys[l], past);
       writeKv(rec, v, req.cache.values[l], past);
-      attention(rec, q.reshape([n, heads, headDim]), req.cache.keys[l], req.cache.values[l], attn.reshape([n, heads, headDim]), {
-        pastLength: past,
-        nHeads: heads,
-        nKvHeads: kvHeads,
-        headDim,
-      });
+      attention(
+        rec,
+        q.reshape([n, heads, headDim]),
+        req.cache.keys[l],
+        req.cache.values[l],
+        attn.reshape([n, heads, headDim]),
+        {
+          pastLength: past,
+          nHeads: heads,
+          nKvHeads: kvHeads,
+          headDim,
+        },
+      );
       linear(rec, attn, lw.o, proj);
       tap(`${p}.self_attn`, proj);
       addInPlace(rec, x, proj);

@@ -36,7 +36,9 @@ export type LoadProgress = (done: number, total: number, tensor: string) => void
 
 /** The HF tensor names this config needs, with their expected shapes. */
 export function expectedTensors(c: LlamaConfig): Map<string, number[]> {
-  const h = c.hiddenSize, qDim = c.numAttentionHeads * c.headDim, kvDim = c.numKeyValueHeads * c.headDim;
+  const h = c.hiddenSize,
+    qDim = c.numAttentionHeads * c.headDim,
+    kvDim = c.numKeyValueHeads * c.headDim;
   const m = new Map<string, number[]>();
   m.set("model.embed_tokens.weight", [c.vocabSize, h]);
   for (let l = 0; l < c.numHiddenLayers; l++) {
@@ -61,7 +63,9 @@ export function checkCheckpoint(c: LlamaConfig, ckpt: SafetensorsCheckpoint, whe
   for (const [name, shape] of expectedTensors(c)) {
     const info = ckpt.tensors.get(name);
     if (!info) {
-      const hint = name === "lm_head.weight" ? " (config.json says tie_word_embeddings is false)" : "";
+      const hint = name === "lm_head.weight"
+        ? " (config.json says tie_word_embeddings is false)"
+        : "";
       throw new Error(`${where}: tensor ${name} is missing${hint}; expected shape [${shape}]`);
     }
     if (info.shape.length !== shape.length || info.shape.some((d, i) => d !== shape[i])) {
@@ -148,7 +152,9 @@ export function disposeWeights(w: LlamaWeights): void {
   if (w.lmHead !== w.embed) w.lmHead.dispose();
   w.norm.dispose();
   for (const l of w.layers) {
-    for (const t of [l.inputNorm, l.q, l.k, l.v, l.o, l.postNorm, l.gate, l.up, l.down]) t.dispose();
+    for (const t of [l.inputNorm, l.q, l.k, l.v, l.o, l.postNorm, l.gate, l.up, l.down]) {
+      t.dispose();
+    }
   }
 }
 
@@ -156,7 +162,9 @@ export function disposeWeights(w: LlamaWeights): void {
 export function weightBytes(w: LlamaWeights): number {
   let n = w.embed.byteLength + w.norm.byteLength + (w.lmHead !== w.embed ? w.lmHead.byteLength : 0);
   for (const l of w.layers) {
-    for (const t of [l.inputNorm, l.q, l.k, l.v, l.o, l.postNorm, l.gate, l.up, l.down]) n += t.byteLength;
+    for (const t of [l.inputNorm, l.q, l.k, l.v, l.o, l.postNorm, l.gate, l.up, l.down]) {
+      n += t.byteLength;
+    }
   }
   return n;
 }

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { Engine } from "../../engine/engine.ts";
 import { assertClose } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
-import { MODELS, modelPath, readReference } from "./fixtures.ts";
+import { modelPath, MODELS, readReference } from "./fixtures.ts";
 
 const gpu = await testGpu();
 const TOLERANCE = 1e-4;
@@ -26,21 +26,33 @@ for (const name of MODELS) {
           rel: TOLERANCE,
           shape: [tokens.length, engine.config.vocabSize],
         });
-        console.log(`  ${name}: logits max |diff| ${r.maxAbs.toExponential(2)} (${r.maxRel.toExponential(2)} of max)`);
+        console.log(
+          `  ${name}: logits max |diff| ${r.maxAbs.toExponential(2)} (${
+            r.maxRel.toExponential(2)
+          } of max)`,
+        );
         for (let l = 0; l < layers; l++) {
           const got = await result.cache.get(`model.layers.${l}`)!.toArray();
           const rr = assertClose(`${name} resid.${l}`, got, ref.get(`resid.${l}`)!, {
             rel: TOLERANCE,
             shape: [tokens.length, engine.config.hiddenSize],
           });
-          if (l === layers - 1) console.log(`  ${name}: resid.${l} ${rr.maxRel.toExponential(2)} of max`);
+          if (l === layers - 1) {
+            console.log(`  ${name}: resid.${l} ${rr.maxRel.toExponential(2)} of max`);
+          }
         }
       } finally {
         result.dispose();
       }
       const greedy = Array.from(ref.get("greedy")!);
       const got: number[] = [];
-      for await (const step of engine.generate(tokens, { maxNewTokens: greedy.length, temperature: 0, ignoreEos: true })) {
+      for await (
+        const step of engine.generate(tokens, {
+          maxNewTokens: greedy.length,
+          temperature: 0,
+          ignoreEos: true,
+        })
+      ) {
         got.push(step.token);
       }
       assert.deepEqual(got, greedy, `${name}: greedy ids differ`);
