@@ -1,0 +1,124 @@
+// The CLI as scripts use it: a subprocess, JSON on stdout.
+
+import assert from "node:assert/strict";
+import { openSafetensors } from "../../engine/formats/safetensors.ts";
+import { openSource } from "../../engine/formats/source.ts";
+import { Tokenizer } from "../../engine/formats/tokenizer.ts";
+import { assertClose } from "../util/compare.ts";
+import { modelPath, readReference, SHARED } from "../golden/fixtures.ts";
+
+const CLI = new URL("../../demo/cli.ts", import.meta.url).pathname;
+
+async function loupe(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", CLI, ...args],
+    stdin: "null",
+  }).output();
+  const dec = new TextDecoder();
+  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+}
+
+Deno.test("loupe generate from BOS reproduces llama2.c's 200 greedy ids and text", async () => {
+  const ref = JSON.parse(
+    await Deno.readTextFile(`${SHARED}models/stories260K/llama2c/greedy_reference.json`),
+  );
+  const run = ref.runs.find((r: { prompt: string }) => r.prompt === "");
+  const r = await loupe(
+    "generate",
+    "--tokens",
+    "1",
+    "--max-tokens",
+    "200",
+    "--temperature",
+    "0",
+    "--json",
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const got = JSON.parse(r.stdout);
+  assert.deepEqual(got.tokens, run.token_ids.slice(1, 201));
+  // llama2.c prints every piece after BOS; our text is the same prefix.
+  assert.ok(run.stdout.startsWith(got.text), `text differs:\n${got.text}\n---\n${run.stdout}`);
+  // ... and exactly the text of those ids, as a tokenizer decodes them after BOS.
+  const dir = modelPath("stories260K");
+  const tok = Tokenizer.fromText(
+    await Deno.readTextFile(`${dir}/tokenizer.json`),
+    await Deno.readTextFile(`${dir}/tokenizer_config.json`),
+    `${dir}/tokenizer.json`,
+  );
+  assert.equal(got.text, tok.decode(run.token_ids.slice(0, 201), { skipSpecialTokens: true }));
+  assert.match(r.stderr, /adapter: /);
+});
+
+Deno.test("loupe generate on tinystories-656k (a real HF upload) encodes the prompt and follows the reference", async () => {
+  const ref = JSON.parse(
+    await Deno.readTextFile(`${modelPath("tinystories-656k")}/reference.json`),
+  );
+  const r = await loupe(
+    "generate",
+    "--model",
+    modelPath("tinystories-656k"),
+    "--prompt",
+    "Once upon a time",
+    "--max-tokens",
+    "32",
+    "--temperature",
+    "0",
+    "--json",
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const want = await readReference(modelPath("tinystories-656k"), "reference.safetensors");
+  assert.deepEqual(Array.from(want.get("tokens")!), [1, 80, 147, 201, 282, 57]);
+  assert.deepEqual(JSON.parse(r.stdout).tokens, Array.from(want.get("greedy")!));
+  assert.ok(ref);
+});
+
+Deno.test("loupe run writes logits and cached modules to safetensors", async () => {
+  const ref = await readReference(modelPath("stories260K"), "reference.safetensors");
+  const out = await Deno.makeTempFile({ suffix: ".safetensors" });
+  try {
+    const tokens = Array.from(ref.get("tokens")!).join(",");
+    const r = await loupe(
+      "run",
+      "--tokens",
+      tokens,
+      "--out",
+      out,
+      "--cache",
+      "model.layers.2,model.norm",
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const dir = out.slice(0, out.lastIndexOf("/"));
+    const ckpt = await openSafetensors(await openSource(dir), out.slice(dir.length + 1));
+    try {
+      assert.deepEqual([...ckpt.tensors.keys()].sort(), [
+        "cache.model.layers.2",
+        "cache.model.norm",
+        "logits",
+      ]);
+      assert.deepEqual(ckpt.tensors.get("logits")!.shape, [24, 512]);
+      assert.deepEqual(ckpt.tensors.get("cache.model.norm")!.shape, [24, 64]);
+      assertClose("run logits", await ckpt.readF32("logits"), ref.get("logits")!, { rel: 1e-4 });
+      assertClose("run resid.2", await ckpt.readF32("cache.model.layers.2"), ref.get("resid.2")!, {
+        rel: 1e-4,
+      });
+    } finally {
+      ckpt.close();
+    }
+  } finally {
+    await Deno.remove(out);
+  }
+});
+
+Deno.test("loupe reports usage errors with exit code 2 and load errors with 1", async () => {
+  let r = await loupe("generate", "--max-tokens", "ten");
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--max-tokens expects an integer, got "ten"/);
+  r = await loupe("frobnicate");
+  assert.equal(r.code, 2);
+  r = await loupe("generate", "--model", "/nonexistent/model", "--max-tokens", "1");
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /nonexistent/);
+  r = await loupe("generate", "--tokens", "1,9999", "--max-tokens", "1");
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /tokens\[1\] = 9999/);
+});
