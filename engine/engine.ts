@@ -8,7 +8,9 @@ import { type LlamaConfig, loadLlamaConfig } from "./formats/config.ts";
 import { openSafetensors } from "./formats/safetensors.ts";
 import { type FileSource, openSource, type SourceOptions } from "./formats/source.ts";
 import { Tokenizer } from "./formats/tokenizer.ts";
-import { KvCache } from "./model/kv_cache.ts";
+import { KvCache, KvState } from "./model/kv_cache.ts";
+import { buildHooks, checkHookOptions, type HookOptions } from "./hooks.ts";
+import { Interleaver, TraceAborted, type TracedModel } from "./trace.ts";
 import { LlamaGraph, moduleNames, type Tap } from "./model/llama.ts";
 import { disposeWeights, type LlamaWeights, loadWeights, weightBytes } from "./model/weights.ts";
 import { type GenerateOptions, type GenerateStep, generateTokens } from "./generate.ts";
@@ -31,18 +33,20 @@ export interface LoadOptions extends SourceOptions {
   onProgress?: (done: number, total: number, tensor: string) => void;
 }
 
-export interface ForwardOptions {
+export interface ForwardOptions extends HookOptions {
   /** Return logits for every position ([T, vocab]) instead of the last ([1, vocab]). */
   allLogits?: boolean;
-  /** Module outputs to keep, by HF name ("model.layers.2", "model.norm"). */
-  cache?: readonly string[];
+  /** Continue this KV cache (from an earlier result) instead of starting empty. */
+  pastKeyValues?: KvState;
 }
 
 export interface ForwardResult {
   /** [1, vocab] for the last position, or [T, vocab] with `allLogits`. */
   logits: Tensor<"f32">;
-  /** Module name -> output [T, width] on the GPU. */
+  /** Module name -> output [T, width] on the GPU (after interventions). */
   cache: Map<string, Tensor<"f32">>;
+  /** The KV cache after this pass: pass it as `pastKeyValues` to continue. */
+  pastKeyValues: KvState;
   /** Frees the tensors above. */
   dispose(): void;
 }
@@ -165,58 +169,128 @@ export class Engine {
     return Uint32Array.from(tokens);
   }
 
-  /** One pass over `tokens` from an empty KV cache. */
+  /**
+   * One pass over `tokens`, from an empty KV cache or continuing
+   * `pastKeyValues`, with optional caching and interventions (see HookOptions).
+   */
   async forward(tokens: ArrayLike<number>, options: ForwardOptions = {}): Promise<ForwardResult> {
     this.#assertUsable();
-    const ids = this.checkTokens(tokens);
-    const names = new Set(this.moduleNames);
-    const made: Tensor[] = [];
-    const cache = new Map<string, Tensor<"f32">>();
-    const taps = new Map<string, Tap>();
-    const T = ids.length;
+    return await this.#pass(tokens, options, undefined);
+  }
+
+  /**
+   * nnsight-style: `fn` runs alongside one pass and may await module outputs
+   * (`await m.layers[2].output`), save them (`.save()`), and replace them by
+   * assignment. See engine/trace.ts. The prompt must fit one chunk (maxChunk).
+   */
+  async trace<R>(
+    tokens: ArrayLike<number>,
+    fn: (m: TracedModel) => Promise<R> | R,
+    options: ForwardOptions = {},
+  ): Promise<ForwardResult & { value: R }> {
+    this.#assertUsable();
+    if (tokens.length > this.#graph.maxChunk) {
+      throw new Error(
+        `trace: ${tokens.length} tokens exceed one chunk (${this.#graph.maxChunk}); ` +
+          `load the engine with a larger maxChunk`,
+      );
+    }
+    const interleaver = new Interleaver(this.moduleNames, this.config.numHiddenLayers);
+    const run = interleaver.start(fn);
+    await interleaver.firstTurn();
+    let result: ForwardResult;
     try {
-      for (const name of options.cache ?? []) {
-        if (!names.has(name)) {
-          throw new Error(`unknown module "${name}"; valid names: ${this.moduleNames.join(", ")}`);
-        }
-        if (name === "lm_head") continue; // served by the all-positions logits below
-        const width = moduleWidth(this.config, name);
-        const dest = Tensor.empty(this.gpu, `cache.${name}`, [T, width], "f32");
-        made.push(dest);
-        cache.set(name, dest);
-        taps.set(
-          name,
-          (x, ctx) =>
-            ctx.rec.copy(
-              x.buffer,
-              x.offset,
-              dest.buffer,
-              ctx.positionStart * width * 4,
-              x.byteLength,
-            ),
-        );
-      }
-      const allLogits = options.allLogits || (options.cache ?? []).includes("lm_head");
-      const vocab = this.config.vocabSize;
+      const tap = interleaver.tap();
+      result = await this.#pass(tokens, options, new Map(this.moduleNames.map((n) => [n, tap])));
+      interleaver.end();
+    } catch (e) {
+      interleaver.end();
+      // The function's own error explains an aborted pass best.
+      if (e instanceof TraceAborted) await run;
+      throw e;
+    }
+    try {
+      return { ...result, value: await run };
+    } catch (e) {
+      result.dispose();
+      throw e;
+    }
+  }
+
+  async #pass(
+    tokens: ArrayLike<number>,
+    options: ForwardOptions,
+    traceTaps: Map<string, Tap> | undefined,
+  ): Promise<ForwardResult> {
+    const kv = this.#kv;
+    const start = this.#continueFrom(options.pastKeyValues);
+    const ids = this.checkTokens(tokens, start);
+    const T = ids.length, vocab = this.config.vocabSize;
+    const allLogits = !!options.allLogits || !!options.cache?.includes("lm_head");
+    const hooks = buildHooks(
+      this.config,
+      this.moduleNames,
+      options,
+      T,
+      start,
+      (label, shape) => Tensor.empty(this.gpu, label, shape, "f32"),
+    );
+    const made = hooks.made;
+    try {
+      const taps = traceTaps ? composeTaps(traceTaps, hooks.taps) : hooks.taps;
       const logits = Tensor.empty(this.gpu, "forward.logits", [allLogits ? T : 1, vocab], "f32");
       made.push(logits);
-      this.#kv.length = 0;
-      await this.#graph.runPrompt(ids, this.#kv, allLogits, taps, (rec, start, n) => {
-        const rows = allLogits ? n : 1;
-        const dst = allLogits ? start * vocab * 4 : 0;
-        rec.copy(this.#graph.scratch.logits.buffer, 0, logits.buffer, dst, rows * vocab * 4);
-      });
-      if ((options.cache ?? []).includes("lm_head")) cache.set("lm_head", logits);
+      try {
+        await this.#graph.runPrompt(
+          ids,
+          kv,
+          allLogits,
+          taps.size ? taps : undefined,
+          (rec, first, n) => {
+            const rows = allLogits ? n : 1;
+            rec.copy(
+              this.#graph.scratch.logits.buffer,
+              0,
+              logits.buffer,
+              allLogits ? first * vocab * 4 : 0,
+              rows * vocab * 4,
+            );
+          },
+        );
+      } finally {
+        kv.version++;
+      }
       const last = allLogits && !options.allLogits ? await lastRow(logits, made) : logits;
       return {
         logits: last,
-        cache,
+        cache: hooks.cache,
+        pastKeyValues: new KvState(kv, kv.length, kv.version),
         dispose: () => made.forEach((t) => t.dispose()),
       };
     } catch (e) {
       for (const t of made) t.dispose();
       throw e;
     }
+  }
+
+  /** Sets the KV cache up to continue `state` (or to start empty); returns its length. */
+  #continueFrom(state: KvState | undefined): number {
+    const kv = this.#kv;
+    if (!state) {
+      kv.length = 0;
+      return 0;
+    }
+    if (!(state instanceof KvState) || state.cache !== kv) {
+      throw new Error("pastKeyValues: this KV cache belongs to another engine");
+    }
+    if (state.version !== kv.version) {
+      throw new Error(
+        "pastKeyValues: stale: the engine's KV cache was used by a later forward, trace or generate " +
+          "call; continue from the newest result's pastKeyValues",
+      );
+    }
+    kv.length = state.length;
+    return state.length;
   }
 
   /** Streams generated tokens; see GenerateOptions. */
@@ -226,7 +300,11 @@ export class Engine {
   ): AsyncGenerator<GenerateStep> {
     this.#assertUsable();
     const ids = typeof prompt === "string" ? this.tokenizer.encode(prompt) : Array.from(prompt);
-    return generateTokens(this, this.#graph, this.#kv, this.checkTokens(ids), options);
+    const start = this.#continueFrom(options.pastKeyValues);
+    const checked = this.checkTokens(ids, start);
+    // Checked now, so that a bad name fails at the call, not at the first step.
+    checkHookOptions(this.moduleNames, options);
+    return generateTokens(this, this.#graph, this.#kv, checked, start, options);
   }
 
   #assertUsable(): void {
@@ -244,9 +322,20 @@ export class Engine {
   }
 }
 
-function moduleWidth(c: LlamaConfig, name: string): number {
-  if (name === "lm_head") return c.vocabSize;
-  return c.hiddenSize;
+/** Runs `first`'s tap, then `second`'s, on the same module. */
+function composeTaps(first: Map<string, Tap>, second: Map<string, Tap>): Map<string, Tap> {
+  const out = new Map(first);
+  for (const [name, tap] of second) {
+    const a = out.get(name);
+    out.set(
+      name,
+      !a ? tap : async (x, ctx) => {
+        const r = (await a(x, ctx)) ?? x;
+        return (await tap(r, ctx)) ?? r;
+      },
+    );
+  }
+  return out;
 }
 
 async function lastRow(logits: Tensor<"f32">, made: Tensor[]): Promise<Tensor<"f32">> {

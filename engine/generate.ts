@@ -6,12 +6,15 @@ import type { Gpu } from "./gpu/gpu.ts";
 import { Recorder } from "./gpu/recorder.ts";
 import { Tensor } from "./gpu/tensor.ts";
 import type { Engine } from "./engine.ts";
-import type { KvCache } from "./model/kv_cache.ts";
+import type { KvCache, KvState } from "./model/kv_cache.ts";
+import { buildHooks, type HookOptions } from "./hooks.ts";
 import type { LlamaGraph } from "./model/llama.ts";
 import { Sampler, type SamplingOptions } from "./model/sampler.ts";
 import { NO_TOKEN, sampleToken } from "../shaders/sample.ts";
 
-export interface GenerateOptions extends SamplingOptions {
+export interface GenerateOptions extends SamplingOptions, HookOptions {
+  /** Continue this KV cache (from a forward result) instead of starting empty. */
+  pastKeyValues?: KvState;
   /** Tokens to generate at most. Default 128. */
   maxNewTokens?: number;
   /** Stop after any of these token ids, or once the text contains any of these strings. */
@@ -24,6 +27,12 @@ export interface GenerateStep {
   token: number;
   /** The text this token completes (may be "" while a UTF-8 character is split). */
   text: string;
+  /**
+   * With `cache`: each module's output for the positions this step ran (the
+   * whole prompt on the first step, then [1, width]). Valid until the next
+   * step; clone() what you keep.
+   */
+  cache?: Map<string, Tensor<"f32">>;
 }
 
 /** A 4-byte mapped buffer reused for every step's token. */
@@ -62,6 +71,7 @@ export async function* generateTokens(
   graph: LlamaGraph,
   kv: KvCache,
   prompt: Uint32Array,
+  start: number,
   options: GenerateOptions,
 ): AsyncGenerator<GenerateStep> {
   const maxNew = options.maxNewTokens ?? 128;
@@ -87,9 +97,39 @@ export async function* generateTokens(
     skipSpecialTokens: true,
   });
   let text = "";
+  const wantHooks = !!(options.cache?.length || options.interventions);
+  // This step's hook buffers come from the pool and go back at the next step.
+  let held: Tensor[] = [];
+  const hooksFor = (tokens: number, first: number) => {
+    for (const t of held) gpu.release(t.buffer);
+    held = [];
+    if (!wantHooks) return undefined;
+    const hooks = buildHooks(
+      engine.config,
+      engine.moduleNames,
+      options,
+      tokens,
+      first,
+      (label, shape) => {
+        const t = new Tensor(
+          gpu,
+          gpu.acquire(label, shape[0] * shape[1] * 4),
+          shape,
+          "f32",
+          0,
+          false,
+        );
+        held.push(t);
+        return t;
+      },
+    );
+    return hooks;
+  };
   try {
     if (maxNew === 0) return;
-    kv.length = 0;
+    // Another call may have used the cache since generate() was called.
+    const version = kv.version;
+    kv.length = start;
     const sample = (rec: Recorder) => {
       sampleToken(
         rec,
@@ -99,9 +139,14 @@ export async function* generateTokens(
       );
       readback.record(rec, token);
     };
-    await graph.runPrompt(prompt, kv, false, undefined, (rec, start, n) => {
-      if (start + n === prompt.length) sample(rec);
-    });
+    let hooks = hooksFor(prompt.length, start);
+    try {
+      await graph.runPrompt(prompt, kv, false, hooks?.taps, (rec, first, n) => {
+        if (first + n === prompt.length) sample(rec);
+      });
+    } finally {
+      kv.version++;
+    }
     for (let step = 0;; step++) {
       const id = await readback.read();
       if (id === NO_TOKEN) {
@@ -112,18 +157,39 @@ export async function* generateTokens(
       const last = step + 1 >= maxNew || stopIds.has(id);
       const piece = decoder.push(id) + (last ? decoder.flush() : "");
       text += piece;
-      yield { token: id, text: piece };
+      yield hooks?.cache.size
+        ? { token: id, text: piece, cache: hooks.cache }
+        : { token: id, text: piece };
       if (last || stopStrings.some((s) => text.includes(s))) return;
       if (kv.length >= kv.contextLength) {
         throw new Error(`generation reached the context length ${kv.contextLength}`);
       }
+      if (kv.version !== version + step + 1) {
+        throw new Error(
+          "generate: the engine's KV cache was used by another call during generation",
+        );
+      }
+      hooks = hooksFor(1, kv.length);
       const rec = new Recorder(gpu, "generate.step");
-      graph.record(rec, { tokens: Uint32Array.of(id), cache: kv, allLogits: false });
-      sample(rec);
-      rec.submit();
-      kv.length += 1;
+      try {
+        await graph.record(rec, {
+          tokens: Uint32Array.of(id),
+          cache: kv,
+          allLogits: false,
+          taps: hooks?.taps,
+        });
+        sample(rec);
+        rec.submit();
+        kv.length += 1;
+      } catch (e) {
+        rec.abandon();
+        throw e;
+      } finally {
+        kv.version++;
+      }
     }
   } finally {
+    for (const t of held) gpu.release(t.buffer);
     token.dispose();
     readback.dispose();
   }

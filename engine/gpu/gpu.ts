@@ -36,6 +36,13 @@ export class Gpu {
   readonly #live = new Map<GPUBuffer, number>();
   #lostReason: string | null = null;
   #errors: string[] = [];
+  /** Free transient buffers by byte size (see acquire / release). */
+  readonly #pool = new Map<number, GPUBuffer[]>();
+  /**
+   * The recorder of the pass being recorded, if any: Tensor ops made inside an
+   * intervention join that pass instead of submitting on their own.
+   */
+  activeRecorder: import("./recorder.ts").Recorder | null = null;
 
   private constructor(name: string, adapter: GPUAdapter, device: GPUDevice, maxBinding: number) {
     this.name = name;
@@ -176,6 +183,35 @@ export class Gpu {
     }
   }
 
+  /**
+   * A storage buffer for a short-lived tensor, from the pool when one of that
+   * size is free, so that interventions do not allocate per token.
+   */
+  acquire(label: string, size: number): GPUBuffer {
+    const bytes = Math.max(4, Math.ceil(size / 4) * 4);
+    const free = this.#pool.get(bytes)?.pop();
+    if (free) return free;
+    return this.createBuffer(
+      label,
+      bytes,
+      GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST,
+    );
+  }
+
+  /** Returns an acquired buffer to the pool; later queue work is ordered after earlier use. */
+  release(buffer: GPUBuffer): void {
+    if (!this.#live.has(buffer)) return;
+    const list = this.#pool.get(buffer.size) ?? [];
+    list.push(buffer);
+    this.#pool.set(buffer.size, list);
+  }
+
+  /** Destroys pooled buffers (the pool refills on demand). */
+  trimPool(): void {
+    for (const list of this.#pool.values()) for (const b of list) this.destroyBuffer(b);
+    this.#pool.clear();
+  }
+
   destroyBuffer(buffer: GPUBuffer): void {
     if (this.#live.delete(buffer)) buffer.destroy();
   }
@@ -217,6 +253,7 @@ export class Gpu {
   destroy(): void {
     for (const b of this.#live.keys()) b.destroy();
     this.#live.clear();
+    this.#pool.clear();
     this.#pipelines.clear();
     this.device.destroy();
   }

@@ -36,6 +36,8 @@ export class Recorder {
   #slabs: Slab[] = [];
   #align: number;
   #finished = false;
+  /** Pool buffers of tensors made during this pass; released after submit. */
+  #transient: GPUBuffer[] = [];
   dispatchCount = 0;
 
   constructor(gpu: Gpu, label: string) {
@@ -84,14 +86,67 @@ export class Recorder {
   }
 
   copy(src: GPUBuffer, srcOffset: number, dst: GPUBuffer, dstOffset: number, size: number): void {
+    if (size === 0) return;
     this.#endPass();
     this.#encoder.copyBufferToBuffer(src, srcOffset, dst, dstOffset, size);
+  }
+
+  /** Zero-fills a byte range. */
+  clear(buffer: GPUBuffer, offset: number, size: number): void {
+    if (size === 0) return;
+    this.#endPass();
+    this.#encoder.clearBuffer(buffer, offset, size);
+  }
+
+  /** Registers a pool buffer to be released once this pass is submitted. */
+  adopt(buffer: GPUBuffer): void {
+    this.#transient.push(buffer);
+  }
+
+  /** Takes a buffer back from the transient list: its tensor outlives the pass. */
+  keep(buffer: GPUBuffer): boolean {
+    const i = this.#transient.indexOf(buffer);
+    if (i < 0) return false;
+    this.#transient.splice(i, 1);
+    return true;
   }
 
   /** Writes the uniforms, submits the commands. The recorder cannot be reused. */
   submit(): void {
     if (this.#finished) throw new Error(`recorder ${this.label} was already submitted`);
+    this.#submitEncoder();
     this.#finished = true;
+    for (const b of this.#transient) this.gpu.release(b);
+    this.#transient = [];
+  }
+
+  /** Drops what was recorded (after an error); transient buffers go back to the pool. */
+  abandon(): void {
+    if (this.#finished) return;
+    this.#finished = true;
+    this.#endPass();
+    const pool = slabPools.get(this.gpu);
+    for (const s of this.#slabs) {
+      s.used = 0;
+      pool?.push(s);
+    }
+    this.#slabs = [];
+    for (const b of this.#transient) this.gpu.release(b);
+    this.#transient = [];
+  }
+
+  /**
+   * Submits what was recorded so far and keeps recording into a new encoder
+   * (used when a pass must read something back midway, e.g. debug checks).
+   * Transient tensors stay valid.
+   */
+  flush(): void {
+    if (this.#finished) throw new Error(`recorder ${this.label} was already submitted`);
+    this.#submitEncoder();
+    this.#encoder = this.gpu.device.createCommandEncoder({ label: this.label });
+  }
+
+  #submitEncoder(): void {
     this.#endPass();
     const queue = this.gpu.device.queue;
     for (const s of this.#slabs) queue.writeBuffer(s.buffer, 0, s.bytes, 0, s.used);
@@ -110,6 +165,13 @@ export class Recorder {
     r: { buffer: GPUBuffer; offset?: number; size?: number },
   ) {
     const size = r.size ?? r.buffer.size - (r.offset ?? 0);
+    const align = this.gpu.device.limits.minStorageBufferOffsetAlignment;
+    if ((r.offset ?? 0) % align !== 0) {
+      throw new Error(
+        `kernel ${kernel.key}: binding ${binding} (${r.buffer.label}) starts at byte ${r.offset}, ` +
+          `not a multiple of minStorageBufferOffsetAlignment (${align}); copy the rows out first`,
+      );
+    }
     if (size > this.gpu.maxBindingBytes) {
       throw new Error(
         `kernel ${kernel.key}: binding ${binding} (${r.buffer.label}) spans ${size} bytes, more than ` +

@@ -2,6 +2,9 @@
 // Ops enqueue kernels; nothing comes back to the CPU unless `toArray()` asks.
 
 import type { Gpu } from "./gpu.ts";
+import { Recorder } from "./recorder.ts";
+import { type Coefficients, elementwise } from "../../shaders/elementwise.ts";
+import { project } from "../../shaders/project.ts";
 
 export type DType = "f32" | "u32" | "i32";
 
@@ -85,13 +88,9 @@ export class Tensor<D extends DType = DType> {
     if (start < 0 || count < 0 || start + count > this.shape[0]) {
       throw new Error(`rows(${start}, ${count}) out of range for shape [${this.shape}]`);
     }
+    // Kernels that bind this view at its offset need it aligned: the Recorder
+    // checks that at dispatch. Ops that take element offsets do not care.
     const offset = this.offset + start * rowElems * 4;
-    if (offset % this.gpu.device.limits.minStorageBufferOffsetAlignment !== 0) {
-      throw new Error(
-        `rows(${start}, ${count}): byte offset ${offset} is not a multiple of ` +
-          `minStorageBufferOffsetAlignment (${this.gpu.device.limits.minStorageBufferOffsetAlignment})`,
-      );
-    }
     return new Tensor(
       this.gpu,
       this.buffer,
@@ -108,8 +107,175 @@ export class Tensor<D extends DType = DType> {
     return new Tensor(this.gpu, this.buffer, shape, this.dtype, this.offset, false);
   }
 
+  // ---- ops ------------------------------------------------------------------
+  //
+  // Out-of-place, recorded on the GPU. Inside an intervention (while the engine
+  // records a pass) they join that pass and their results are transient:
+  // released when the pass is submitted, unless `keep()` is called. Outside a
+  // pass they run at once and the caller owns (and disposes) the result.
+
+  /** A new f32 tensor for an op result: transient inside a pass, owned outside. */
+  static result(gpu: Gpu, label: string, shape: readonly number[]): Tensor<"f32"> {
+    const rec = gpu.activeRecorder;
+    if (!rec) return Tensor.empty(gpu, label, shape, "f32");
+    const buffer = gpu.acquire(label, numel(shape) * 4);
+    rec.adopt(buffer);
+    return new Tensor(gpu, buffer, shape, "f32", 0, false);
+  }
+
+  /** Runs `record` in the active pass, or in a pass of its own submitted at once. */
+  static record(gpu: Gpu, label: string, record: (rec: Recorder) => void): void {
+    if (gpu.activeRecorder) return record(gpu.activeRecorder);
+    const rec = new Recorder(gpu, label);
+    record(rec);
+    rec.submit();
+  }
+
+  /** Makes a transient op result outlive the pass; the caller must dispose it. */
+  keep(): this {
+    if (this.gpu.activeRecorder?.keep(this.buffer)) this.#owner = true;
+    return this;
+  }
+
+  #combine(other: Tensor<"f32">, k: Coefficients, broadcast: boolean, op: string): Tensor<"f32"> {
+    const self = this.#f32(op);
+    const out = Tensor.result(this.gpu, `Tensor.${op}`, this.shape);
+    Tensor.record(
+      this.gpu,
+      `Tensor.${op}`,
+      (rec) => elementwise(rec, self, other, out, k, broadcast),
+    );
+    return out;
+  }
+
+  #f32(op: string): Tensor<"f32"> {
+    if (this.dtype !== "f32") {
+      throw new Error(`Tensor.${op}: needs an f32 tensor, got ${this.dtype}`);
+    }
+    return this as Tensor<"f32">;
+  }
+
+  #sameShape(other: Tensor, op: string): Tensor<"f32"> {
+    if (other.size !== this.size) {
+      throw new Error(`Tensor.${op}: shapes [${this.shape}] and [${other.shape}] differ`);
+    }
+    return other.#f32(op);
+  }
+
+  /** this + other (same number of elements). */
+  add(other: Tensor): Tensor<"f32"> {
+    return this.#combine(
+      this.#sameShape(other, "add"),
+      { alpha: 1, beta: 1, gamma: 0 },
+      false,
+      "add",
+    );
+  }
+
+  /** this - other. */
+  sub(other: Tensor): Tensor<"f32"> {
+    return this.#combine(
+      this.#sameShape(other, "sub"),
+      { alpha: 1, beta: -1, gamma: 0 },
+      false,
+      "sub",
+    );
+  }
+
+  /** this * other, elementwise. */
+  mul(other: Tensor): Tensor<"f32"> {
+    return this.#combine(
+      this.#sameShape(other, "mul"),
+      { alpha: 0, beta: 0, gamma: 1 },
+      false,
+      "mul",
+    );
+  }
+
+  /** this * s. */
+  scale(s: number): Tensor<"f32"> {
+    return this.#combine(this.#f32("scale"), { alpha: s, beta: 0, gamma: 0 }, false, "scale");
+  }
+
+  /** this + s * v at every position: this [..., width], v [width]. */
+  addVector(v: Tensor, s = 1): Tensor<"f32"> {
+    const width = this.shape[this.shape.length - 1];
+    if (v.size !== width) {
+      throw new Error(
+        `Tensor.addVector: vector [${v.shape}] does not match the last dimension of [${this.shape}]`,
+      );
+    }
+    return this.#combine(v.#f32("addVector"), { alpha: 1, beta: s, gamma: 0 }, true, "addVector");
+  }
+
+  /** A copy. */
+  clone(): Tensor<"f32"> {
+    return this.scale(1);
+  }
+
+  /** Zeros of this shape. */
+  zerosLike(): Tensor<"f32"> {
+    const out = Tensor.result(this.gpu, "Tensor.zeros", this.shape);
+    Tensor.record(this.gpu, "Tensor.zeros", (rec) => rec.clear(out.buffer, 0, out.byteLength));
+    return out;
+  }
+
+  /** Rows at the given indices of the leading dimension, as a new [k, ...] tensor. */
+  selectRows(indices: readonly number[]): Tensor<"f32"> {
+    const rowElems = numel(this.shape.slice(1)), rowBytes = rowElems * 4;
+    for (const i of indices) this.#checkRow(i, "selectRows");
+    const out = Tensor.result(this.gpu, "Tensor.selectRows", [
+      indices.length,
+      ...this.shape.slice(1),
+    ]);
+    Tensor.record(this.gpu, "Tensor.selectRows", (rec) => {
+      indices.forEach((r, k) =>
+        rec.copy(this.buffer, this.offset + r * rowBytes, out.buffer, k * rowBytes, rowBytes)
+      );
+    });
+    return out;
+  }
+
+  /** A copy of this tensor with rows [start, start + src rows) replaced by `src`. */
+  withRows(start: number, src: Tensor): Tensor<"f32"> {
+    const rowElems = numel(this.shape.slice(1));
+    if (
+      src.size % rowElems !== 0 || (src.shape.length > 1 && numel(src.shape.slice(1)) !== rowElems)
+    ) {
+      throw new Error(`Tensor.withRows: rows of [${src.shape}] do not fit rows of [${this.shape}]`);
+    }
+    const count = src.size / rowElems;
+    this.#checkRow(start, "withRows");
+    if (count > 0) this.#checkRow(start + count - 1, "withRows");
+    const out = this.clone();
+    Tensor.record(this.gpu, "Tensor.withRows", (rec) => {
+      rec.copy(src.buffer, src.offset, out.buffer, start * rowElems * 4, src.byteLength);
+    });
+    return out;
+  }
+
+  /** Projection of every row onto `direction`: this [rows, width] . direction [width] -> [rows]. */
+  project(direction: Tensor): Tensor<"f32"> {
+    const width = this.shape[this.shape.length - 1];
+    const out = Tensor.result(this.gpu, "Tensor.project", [this.size / width]);
+    Tensor.record(
+      this.gpu,
+      "Tensor.project",
+      (rec) => project(rec, this.#f32("project"), direction.#f32("project"), out),
+    );
+    return out;
+  }
+
+  #checkRow(i: number, op: string): void {
+    if (!Number.isInteger(i) || i < 0 || i >= this.shape[0]) {
+      throw new Error(`Tensor.${op}: row ${i} outside [0, ${this.shape[0]}) of [${this.shape}]`);
+    }
+  }
+
   /** Reads the values back to the CPU (waits for the GPU: the slow path). */
   async toArray(): Promise<TypedArrayOf<D>> {
+    // Inside a pass, what was recorded so far must run first.
+    this.gpu.activeRecorder?.flush();
     const bytes = await this.gpu.read(this.buffer, this.offset, this.byteLength);
     const ctor = this.dtype === "f32"
       ? Float32Array

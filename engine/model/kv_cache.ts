@@ -15,6 +15,8 @@ export class KvCache {
   readonly values: Tensor<"f32">[] = []; // per layer [contextLength, kvHeads * headDim]
   /** Positions filled so far. */
   length = 0;
+  /** Bumped by every pass, so that handles to an older state are refused. */
+  version = 0;
 
   constructor(gpu: Gpu, c: LlamaConfig, contextLength: number) {
     this.contextLength = contextLength;
@@ -36,5 +38,21 @@ export class KvCache {
 
   dispose(): void {
     for (const t of [...this.keys, ...this.values]) t.dispose();
+  }
+}
+
+/**
+ * A handle to the KV cache as one pass left it (the seed's past_key_values).
+ * Valid until the engine's cache is used by another call.
+ */
+export class KvState {
+  readonly cache: KvCache;
+  /** Positions it holds. */
+  readonly length: number;
+  readonly version: number;
+  constructor(cache: KvCache, length: number, version: number) {
+    this.cache = cache;
+    this.length = length;
+    this.version = version;
   }
 }

@@ -22,8 +22,15 @@ import type { KvCache } from "./kv_cache.ts";
 import { ropeInvFreq } from "./rope.ts";
 import type { LlamaWeights } from "./weights.ts";
 
-/** Observes (and may later rewrite) a module's output [tokens, width] for this chunk. */
-export type Tap = (x: Tensor<"f32">, ctx: TapContext) => void;
+/**
+ * Observes a module's output x [tokens, width] for this chunk and may replace
+ * it by returning a tensor of the same shape (copied into the stream). x is the
+ * live activation buffer: valid during the call only (clone() to keep it).
+ */
+export type Tap = (
+  x: Tensor<"f32">,
+  ctx: TapContext,
+) => void | Tensor<"f32"> | Promise<void | Tensor<"f32">>;
 
 export interface TapContext {
   rec: Recorder;
@@ -33,12 +40,16 @@ export interface TapContext {
   positionStart: number;
 }
 
-/** Every module name a forward pass exposes, in execution order. */
+/**
+ * Every module name a forward pass exposes, in execution order.
+ * `model.layers.N.input` is the residual stream entering block N.
+ */
 export function moduleNames(c: LlamaConfig): string[] {
   const names = ["model.embed_tokens"];
   for (let l = 0; l < c.numHiddenLayers; l++) {
     const p = `model.layers.${l}`;
     names.push(
+      `${p}.input`,
       `${p}.input_layernorm`,
       `${p}.self_attn`,
       `${p}.post_attention_layernorm`,
@@ -141,7 +152,18 @@ export class LlamaGraph {
    * Records one chunk. Afterwards the logits are in `scratch.logits`: rows
    * [0, n) with `allLogits`, else row 0 holds the last position's.
    */
-  record(rec: Recorder, req: ChunkRequest): void {
+  async record(rec: Recorder, req: ChunkRequest): Promise<void> {
+    const gpu = this.gpu;
+    const outer = gpu.activeRecorder;
+    gpu.activeRecorder = rec;
+    try {
+      await this.#record(rec, req);
+    } finally {
+      gpu.activeRecorder = outer;
+    }
+  }
+
+  async #record(rec: Recorder, req: ChunkRequest): Promise<void> {
     const c = this.config, w = this.weights, s = this.scratch;
     const n = req.tokens.length, past = req.cache.length;
     if (n < 1 || n > this.maxChunk) {
@@ -154,8 +176,16 @@ export class LlamaGraph {
     }
     this.gpu.write(s.tokens.buffer, req.tokens);
     const rows = (t: Tensor<"f32">) => t.rows(0, n);
-    const tap = (name: string, t: Tensor<"f32">) =>
-      req.taps?.get(name)?.(t, { rec, name, positionStart: past });
+    const taps = req.taps;
+    const apply = async (name: string, x: Tensor<"f32">, positionStart = past) => {
+      const r = await taps!.get(name)!(x, { rec, name, positionStart });
+      if (r && r !== x) {
+        if (r.size !== x.size || r.dtype !== "f32") {
+          throw new Error(`${name}: the intervention returned [${r.shape}], expected [${x.shape}]`);
+        }
+        rec.copy(r.buffer, r.offset, x.buffer, x.offset, x.byteLength);
+      }
+    };
     const { numAttentionHeads: heads, numKeyValueHeads: kvHeads, headDim } = c;
 
     const x = rows(s.x), normed = rows(s.normed), proj = rows(s.proj);
@@ -163,11 +193,12 @@ export class LlamaGraph {
     const gate = rows(s.gate), up = rows(s.up), act = rows(s.act);
 
     embedding(rec, s.tokens.rows(0, n), w.embed, x);
-    tap("model.embed_tokens", x);
-    w.layers.forEach((lw, l) => {
-      const p = `model.layers.${l}`;
+    if (taps?.has("model.embed_tokens")) await apply("model.embed_tokens", x);
+    for (let l = 0; l < w.layers.length; l++) {
+      const lw = w.layers[l], p = `model.layers.${l}`;
+      if (taps?.has(`${p}.input`)) await apply(`${p}.input`, x);
       rmsnorm(rec, x, lw.inputNorm, normed, c.rmsNormEps);
-      tap(`${p}.input_layernorm`, normed);
+      if (taps?.has(`${p}.input_layernorm`)) await apply(`${p}.input_layernorm`, normed);
       linear(rec, normed, lw.q, q);
       linear(rec, normed, lw.k, k);
       linear(rec, normed, lw.v, v);
@@ -189,35 +220,36 @@ export class LlamaGraph {
         },
       );
       linear(rec, attn, lw.o, proj);
-      tap(`${p}.self_attn`, proj);
+      if (taps?.has(`${p}.self_attn`)) await apply(`${p}.self_attn`, proj);
       addInPlace(rec, x, proj);
       rmsnorm(rec, x, lw.postNorm, normed, c.rmsNormEps);
-      tap(`${p}.post_attention_layernorm`, normed);
+      if (taps?.has(`${p}.post_attention_layernorm`)) {
+        await apply(`${p}.post_attention_layernorm`, normed);
+      }
       linear(rec, normed, lw.gate, gate);
       linear(rec, normed, lw.up, up);
       swiglu(rec, gate, up, act);
       linear(rec, act, lw.down, proj);
-      tap(`${p}.mlp`, proj);
+      if (taps?.has(`${p}.mlp`)) await apply(`${p}.mlp`, proj);
       addInPlace(rec, x, proj);
-      tap(p, x);
-    });
-
-    const wantAllNormed = req.allLogits || req.taps?.has("model.norm");
-    if (wantAllNormed) {
-      rmsnorm(rec, x, w.norm, normed, c.rmsNormEps);
-      tap("model.norm", normed);
+      if (taps?.has(p)) await apply(p, x);
     }
-    if (req.allLogits) {
-      const logits = s.logits.rows(0, n);
-      linear(rec, normed, w.lmHead, logits);
-      tap("lm_head", logits);
+
+    const rowBytes = c.hiddenSize * 4;
+    if (req.allLogits || taps?.has("model.norm")) {
+      rmsnorm(rec, x, w.norm, normed, c.rmsNormEps);
+      if (taps?.has("model.norm")) await apply("model.norm", normed);
+      if (!req.allLogits) {
+        rec.copy(s.normed.buffer, (n - 1) * rowBytes, s.lastNormed.buffer, 0, rowBytes);
+      }
     } else {
-      // Only the last position's logits are needed: norm and project one row.
-      const rowBytes = c.hiddenSize * 4;
+      // Only the last position's logits are needed: norm one row.
       rec.copy(s.x.buffer, (n - 1) * rowBytes, s.lastX.buffer, 0, rowBytes);
       rmsnorm(rec, s.lastX, w.norm, s.lastNormed, c.rmsNormEps);
-      linear(rec, s.lastNormed, w.lmHead, s.logits.rows(0, 1));
     }
+    const logits = req.allLogits ? s.logits.rows(0, n) : s.logits.rows(0, 1);
+    linear(rec, req.allLogits ? normed : s.lastNormed, w.lmHead, logits);
+    if (taps?.has("lm_head")) await apply("lm_head", logits, req.allLogits ? past : past + n - 1);
   }
 
   /**
@@ -235,9 +267,14 @@ export class LlamaGraph {
     for (let start = 0; start < ids.length; start += this.maxChunk) {
       const chunk = ids.subarray(start, start + this.maxChunk);
       const rec = new Recorder(this.gpu, "forward");
-      this.record(rec, { tokens: chunk, cache, allLogits, taps });
-      after?.(rec, start, chunk.length);
-      rec.submit();
+      try {
+        await this.record(rec, { tokens: chunk, cache, allLogits, taps });
+        after?.(rec, start, chunk.length);
+        rec.submit();
+      } catch (e) {
+        rec.abandon();
+        throw e;
+      }
       cache.length += chunk.length;
     }
     await this.gpu.device.queue.onSubmittedWorkDone();

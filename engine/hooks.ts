@@ -1,0 +1,171 @@
+// Turns what a user asks of a pass (modules to cache, interventions, the
+// cleanup layer, debug checks) into taps on the Llama graph. Nothing here runs
+// when nobody asks: the graph looks a module up only in a non-empty map.
+
+import { Tensor } from "./gpu/tensor.ts";
+import type { LlamaConfig } from "./formats/config.ts";
+import type { Tap, TapContext } from "./model/llama.ts";
+
+/**
+ * An intervention rewrites a module's output x [tokens, width] on the GPU,
+ * inside the pass. Return the new output (same shape), or [newOutput,
+ * directEffect] so that `cleanupLayer` subtracts the direct effect later, or
+ * nothing to leave x as it is. x is live only during the call: clone() it to
+ * use it later. Rows of x are positions ctx.positionStart, +1, ...
+ */
+export type Intervention = (
+  x: Tensor<"f32">,
+  ctx: TapContext,
+) => InterventionResult | Promise<InterventionResult>;
+
+export type InterventionResult = void | Tensor<"f32"> | [Tensor<"f32">, Tensor<"f32">];
+
+export interface HookOptions {
+  /** Module outputs to keep, by name. */
+  cache?: readonly string[];
+  /** Module name -> intervention. */
+  interventions?: Readonly<Record<string, Intervention>> | ReadonlyMap<string, Intervention>;
+  /** A later module whose output has every returned direct effect subtracted. */
+  cleanupLayer?: string;
+  /** Read every intervention's result back and refuse NaN or Inf (slow). */
+  debug?: boolean;
+}
+
+export interface Hooks {
+  taps: Map<string, Tap>;
+  /** Module name -> its output for this call's tokens [T, width]. */
+  cache: Map<string, Tensor<"f32">>;
+  /** Tensors made here, to dispose with the result. */
+  made: Tensor[];
+}
+
+/** Output width of a module. */
+export function moduleWidth(c: LlamaConfig, name: string): number {
+  return name === "lm_head" ? c.vocabSize : c.hiddenSize;
+}
+
+export function checkModuleName(names: readonly string[], name: string, what: string): void {
+  if (!names.includes(name)) {
+    throw new Error(`${what}: unknown module "${name}"; valid names: ${names.join(", ")}`);
+  }
+}
+
+/** Checks every module name in `options`; returns the interventions as a map. */
+export function checkHookOptions(
+  names: readonly string[],
+  options: HookOptions,
+): ReadonlyMap<string, Intervention> {
+  const interventions = options.interventions instanceof Map
+    ? options.interventions
+    : new Map(Object.entries(options.interventions ?? {}));
+  for (const name of options.cache ?? []) checkModuleName(names, name, "cache");
+  for (const [name, fn] of interventions) {
+    checkModuleName(names, name, "interventions");
+    if (typeof fn !== "function") throw new Error(`interventions: ${name} must be a function`);
+  }
+  const cleanup = options.cleanupLayer;
+  if (cleanup !== undefined) {
+    checkModuleName(names, cleanup, "cleanupLayer");
+    for (const name of interventions.keys()) {
+      if (names.indexOf(name) >= names.indexOf(cleanup)) {
+        throw new Error(`cleanupLayer ${cleanup} must come after the intervention at ${name}`);
+      }
+    }
+  }
+  return interventions;
+}
+
+/**
+ * Builds the taps for a call over `tokens` positions starting at `start`.
+ * Cache tensors get one row per position of the call.
+ */
+export function buildHooks(
+  config: LlamaConfig,
+  names: readonly string[],
+  options: HookOptions,
+  tokens: number,
+  start: number,
+  allocate: (label: string, shape: number[]) => Tensor<"f32">,
+): Hooks {
+  const taps = new Map<string, Tap>();
+  const cache = new Map<string, Tensor<"f32">>();
+  const made: Tensor[] = [];
+  const interventions = checkHookOptions(names, options);
+  const cleanup = options.cleanupLayer;
+
+  // Direct effects returned in this pass, waiting for the cleanup layer.
+  let effects: Tensor<"f32">[] = [];
+  const steps = new Map<string, Tap[]>();
+  const add = (name: string, tap: Tap) => steps.set(name, [...(steps.get(name) ?? []), tap]);
+
+  for (const [name, fn] of interventions) {
+    add(name, async (x, ctx) => {
+      const r = await fn(x, ctx);
+      const [out, effect] = Array.isArray(r) ? r : [r, undefined];
+      if (out && out !== x) checkShape(name, out, x);
+      if (effect) {
+        if (cleanup === undefined) {
+          throw new Error(
+            `${name}: the intervention returned a direct effect but no cleanupLayer was given`,
+          );
+        }
+        effects.push(effect);
+      }
+      if (options.debug && out) await checkFinite(name, out);
+      return out ?? undefined;
+    });
+  }
+  if (cleanup !== undefined) {
+    add(cleanup, (x) => {
+      let out = x;
+      for (const e of effects) out = e.size === x.size ? out.sub(e) : out.addVector(e, -1);
+      effects = [];
+      return out;
+    });
+  }
+  for (const name of new Set(options.cache ?? [])) {
+    const width = moduleWidth(config, name);
+    const dest = allocate(`cache.${name}`, [tokens, width]);
+    made.push(dest);
+    cache.set(name, dest);
+    add(name, (x, ctx) => {
+      const row = ctx.positionStart - start;
+      ctx.rec.copy(x.buffer, x.offset, dest.buffer, dest.offset + row * width * 4, x.byteLength);
+    });
+  }
+
+  for (const [name, list] of steps) {
+    taps.set(
+      name,
+      list.length === 1 ? list[0] : async (x, ctx) => {
+        let cur = x;
+        for (const tap of list) {
+          const r = await tap(cur, ctx);
+          if (r) cur = r;
+        }
+        return cur;
+      },
+    );
+  }
+  return { taps, cache, made };
+}
+
+function checkShape(name: string, out: Tensor, x: Tensor): void {
+  if (out.dtype !== "f32" || out.size !== x.size) {
+    throw new Error(
+      `${name}: the intervention returned ${out.dtype} [${out.shape}], expected f32 [${x.shape}]`,
+    );
+  }
+}
+
+async function checkFinite(name: string, t: Tensor): Promise<void> {
+  const values = await t.toArray() as Float32Array;
+  const bad = values.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) {
+    const width = t.shape[t.shape.length - 1];
+    throw new Error(
+      `${name}: the intervention produced ${values[bad]} at row ${Math.floor(bad / width)}, ` +
+        `column ${bad % width} (debug check)`,
+    );
+  }
+}

@@ -1,0 +1,220 @@
+// nnsight-style tracing: the user's async function and the forward pass take
+// turns. Awaiting `m.layers[2].output` suspends the function until the pass
+// reaches that module; the pass then waits until the function asks for a later
+// module or returns. Assigning `.output` replaces what flows on. Modules must
+// be visited in execution order, as in nnsight.
+//
+//   const { value } = await engine.trace(tokens, async (m) => {
+//     const h = (await m.layers[1].output).save();
+//     m.layers[3].output = (await m.layers[3].output).add(h);
+//     return h;
+//   });
+
+import type { Tensor } from "./gpu/tensor.ts";
+import type { Tap } from "./model/llama.ts";
+
+/** One module as the trace function sees it. */
+export interface TracedModule {
+  readonly name: string;
+  /** Its output [tokens, width] once the pass reaches it (a snapshot copy, transient). */
+  get output(): Promise<Tensor<"f32">>;
+  /** Replaces its output (now if the pass is at it, else when it gets there). */
+  set output(value: Tensor<"f32">);
+}
+
+export interface TracedLayer extends TracedModule {
+  /** The residual stream entering the block (the previous module's output). */
+  readonly input: Promise<Tensor<"f32">>;
+  readonly input_layernorm: TracedModule;
+  readonly self_attn: TracedModule;
+  readonly post_attention_layernorm: TracedModule;
+  readonly mlp: TracedModule;
+}
+
+export interface TracedModel {
+  readonly embed_tokens: TracedModule;
+  readonly layers: readonly TracedLayer[];
+  readonly norm: TracedModule;
+  readonly lm_head: TracedModule;
+  /** Any module by its HF name ("model.layers.2.mlp"). */
+  module(name: string): TracedModule;
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (v: T) => void;
+  reject: (e: unknown) => void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (v: T) => void, reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => (resolve = res, reject = rej));
+  return { promise, resolve, reject };
+}
+
+/** Thrown into the pass when the trace function failed; never shown to users. */
+export class TraceAborted extends Error {}
+
+/** Drives one trace: builds the taps for the pass and the model the user sees. */
+export class Interleaver {
+  readonly #names: readonly string[];
+  /** Index in `names` of the module the pass is at (-1 before the first). */
+  #at = -1;
+  #current: Tensor<"f32"> | null = null;
+  #waiting: { index: number; d: Deferred<Tensor<"f32">> } | null = null;
+  /** Resolved whenever the user function asks for a module or settles. */
+  #turn = deferred<void>();
+  #done = false;
+  #failed = false;
+  #assigned = new Map<number, Tensor<"f32">>();
+  readonly model: TracedModel;
+
+  constructor(names: readonly string[], layers: number) {
+    this.#names = names;
+    const mod = (name: string): TracedModule => this.#module(name);
+    const layerList: TracedLayer[] = [];
+    for (let l = 0; l < layers; l++) {
+      const p = `model.layers.${l}`;
+      const self = this;
+      layerList.push({
+        name: p,
+        get output(): Promise<Tensor<"f32">> {
+          return self.#request(p);
+        },
+        set output(v: Tensor<"f32">) {
+          self.#assign(p, v);
+        },
+        get input(): Promise<Tensor<"f32">> {
+          return self.#request(`${p}.input`);
+        },
+        input_layernorm: mod(`${p}.input_layernorm`),
+        self_attn: mod(`${p}.self_attn`),
+        post_attention_layernorm: mod(`${p}.post_attention_layernorm`),
+        mlp: mod(`${p}.mlp`),
+      });
+    }
+    this.model = {
+      embed_tokens: mod("model.embed_tokens"),
+      layers: layerList,
+      norm: mod("model.norm"),
+      lm_head: mod("lm_head"),
+      module: (name: string) => {
+        const l = /^model\.layers\.(\d+)$/.exec(name);
+        return l && Number(l[1]) < layers ? layerList[Number(l[1])] : mod(name);
+      },
+    };
+  }
+
+  #module(name: string): TracedModule {
+    this.#index(name);
+    const self = this;
+    return {
+      name,
+      get output(): Promise<Tensor<"f32">> {
+        return self.#request(name);
+      },
+      set output(v: Tensor<"f32">) {
+        self.#assign(name, v);
+      },
+    };
+  }
+
+  #index(name: string): number {
+    const i = this.#names.indexOf(name);
+    if (i < 0) {
+      throw new Error(`trace: unknown module "${name}"; valid names: ${this.#names.join(", ")}`);
+    }
+    return i;
+  }
+
+  #request(name: string): Promise<Tensor<"f32">> {
+    const i = this.#index(name);
+    if (i === this.#at && this.#current) return Promise.resolve(this.#current);
+    if (i <= this.#at) {
+      return Promise.reject(
+        new Error(
+          `trace: ${name} was accessed after ${this.#names[this.#at]} had run; ` +
+            `access modules in execution order (as in nnsight)`,
+        ),
+      );
+    }
+    if (this.#waiting) {
+      return Promise.reject(
+        new Error(
+          `trace: ${name} requested while still waiting for ${this.#names[this.#waiting.index]}`,
+        ),
+      );
+    }
+    const d = deferred<Tensor<"f32">>();
+    this.#waiting = { index: i, d };
+    this.#turn.resolve();
+    return d.promise;
+  }
+
+  #assign(name: string, v: Tensor<"f32">): void {
+    const i = this.#index(name);
+    if (i < this.#at || (i === this.#at && !this.#current)) {
+      throw new Error(`trace: cannot assign ${name}.output: the pass is already past it`);
+    }
+    this.#assigned.set(i, v);
+  }
+
+  /** Runs the user function alongside the pass; settle() ends the turn-taking. */
+  start<R>(fn: (m: TracedModel) => Promise<R> | R): Promise<R> {
+    const run = (async () => await fn(this.model))();
+    run.then(() => this.#finish(), () => {
+      this.#failed = true;
+      this.#finish();
+    });
+    return run;
+  }
+
+  #finish(): void {
+    this.#done = true;
+    this.#turn.resolve();
+  }
+
+  /** The tap for every module: hand the output over, wait for the user's turn to end. */
+  tap(): Tap {
+    return async (x, ctx) => {
+      const i = this.#index(ctx.name);
+      this.#at = i;
+      let out: Tensor<"f32"> | undefined;
+      if (this.#waiting?.index === i) {
+        this.#current = x.clone();
+        const { d } = this.#waiting;
+        this.#waiting = null;
+        this.#turn = deferred<void>();
+        d.resolve(this.#current);
+        // The user's code runs now, recording ops into this pass, until it asks
+        // for a later module or returns.
+        await this.#turn.promise;
+        this.#current = null;
+        // The function threw: stop the pass; the caller reports its error.
+        if (this.#failed) throw new TraceAborted();
+      }
+      out = this.#assigned.get(i);
+      this.#assigned.delete(i);
+      return out;
+    };
+  }
+
+  /** After the pass: anything still awaited was never reached. */
+  end(): void {
+    this.#at = this.#names.length;
+    if (this.#waiting) {
+      this.#waiting.d.reject(
+        new Error(`trace: ${this.#names[this.#waiting.index]} was not reached by the pass`),
+      );
+      this.#waiting = null;
+    }
+    if (!this.#done && this.#assigned.size > 0) {
+      throw new Error("trace: an output was assigned for a module the pass never reached");
+    }
+  }
+
+  /** Waits for the first request (or the end) before the pass starts. */
+  firstTurn(): Promise<void> {
+    return this.#turn.promise;
+  }
+}
