@@ -134,6 +134,11 @@ export class Engine {
     });
   }
 
+  /** Uploads values as a tensor on this engine's device (the caller disposes it). */
+  tensor(data: Float32Array, shape: readonly number[]): Tensor<"f32"> {
+    return Tensor.from(this.gpu, "Engine.tensor", data, shape, "f32");
+  }
+
   /** Every module name that `cache` accepts, in execution order. */
   get moduleNames(): string[] {
     return moduleNames(this.config);

@@ -71,52 +71,26 @@ export class Interleaver {
 
   constructor(names: readonly string[], layers: number) {
     this.#names = names;
-    const mod = (name: string): TracedModule => this.#module(name);
-    const layerList: TracedLayer[] = [];
-    for (let l = 0; l < layers; l++) {
-      const p = `model.layers.${l}`;
-      const self = this;
-      layerList.push({
-        name: p,
-        get output(): Promise<Tensor<"f32">> {
-          return self.#request(p);
-        },
-        set output(v: Tensor<"f32">) {
-          self.#assign(p, v);
-        },
-        get input(): Promise<Tensor<"f32">> {
-          return self.#request(`${p}.input`);
-        },
-        input_layernorm: mod(`${p}.input_layernorm`),
-        self_attn: mod(`${p}.self_attn`),
-        post_attention_layernorm: mod(`${p}.post_attention_layernorm`),
-        mlp: mod(`${p}.mlp`),
-      });
-    }
+    const layerList = Array.from(
+      { length: layers },
+      (_, l) => new LayerHandle(`model.layers.${l}`, this),
+    );
+    for (const l of layerList) this.#index(l.name);
     this.model = {
-      embed_tokens: mod("model.embed_tokens"),
+      embed_tokens: this.#module("model.embed_tokens"),
       layers: layerList,
-      norm: mod("model.norm"),
-      lm_head: mod("lm_head"),
+      norm: this.#module("model.norm"),
+      lm_head: this.#module("lm_head"),
       module: (name: string) => {
         const l = /^model\.layers\.(\d+)$/.exec(name);
-        return l && Number(l[1]) < layers ? layerList[Number(l[1])] : mod(name);
+        return l && Number(l[1]) < layers ? layerList[Number(l[1])] : this.#module(name);
       },
     };
   }
 
   #module(name: string): TracedModule {
     this.#index(name);
-    const self = this;
-    return {
-      name,
-      get output(): Promise<Tensor<"f32">> {
-        return self.#request(name);
-      },
-      set output(v: Tensor<"f32">) {
-        self.#assign(name, v);
-      },
-    };
+    return new ModuleHandle(name, this);
   }
 
   #index(name: string): number {
@@ -127,7 +101,8 @@ export class Interleaver {
     return i;
   }
 
-  #request(name: string): Promise<Tensor<"f32">> {
+  /** @internal Used by module handles. */
+  request(name: string): Promise<Tensor<"f32">> {
     const i = this.#index(name);
     if (i === this.#at && this.#current) return Promise.resolve(this.#current);
     if (i <= this.#at) {
@@ -151,7 +126,8 @@ export class Interleaver {
     return d.promise;
   }
 
-  #assign(name: string, v: Tensor<"f32">): void {
+  /** @internal Used by module handles. */
+  assign(name: string, v: Tensor<"f32">): void {
     const i = this.#index(name);
     if (i < this.#at || (i === this.#at && !this.#current)) {
       throw new Error(`trace: cannot assign ${name}.output: the pass is already past it`);
@@ -179,7 +155,6 @@ export class Interleaver {
     return async (x, ctx) => {
       const i = this.#index(ctx.name);
       this.#at = i;
-      let out: Tensor<"f32"> | undefined;
       if (this.#waiting?.index === i) {
         this.#current = x.clone();
         const { d } = this.#waiting;
@@ -193,7 +168,7 @@ export class Interleaver {
         // The function threw: stop the pass; the caller reports its error.
         if (this.#failed) throw new TraceAborted();
       }
-      out = this.#assigned.get(i);
+      const out = this.#assigned.get(i);
       this.#assigned.delete(i);
       return out;
     };
@@ -216,5 +191,37 @@ export class Interleaver {
   /** Waits for the first request (or the end) before the pass starts. */
   firstTurn(): Promise<void> {
     return this.#turn.promise;
+  }
+}
+
+class ModuleHandle implements TracedModule {
+  readonly name: string;
+  protected readonly owner: Interleaver;
+  constructor(name: string, owner: Interleaver) {
+    this.name = name;
+    this.owner = owner;
+  }
+  get output(): Promise<Tensor<"f32">> {
+    return this.owner.request(this.name);
+  }
+  set output(value: Tensor<"f32">) {
+    this.owner.assign(this.name, value);
+  }
+}
+
+class LayerHandle extends ModuleHandle implements TracedLayer {
+  readonly input_layernorm: TracedModule;
+  readonly self_attn: TracedModule;
+  readonly post_attention_layernorm: TracedModule;
+  readonly mlp: TracedModule;
+  constructor(name: string, owner: Interleaver) {
+    super(name, owner);
+    this.input_layernorm = new ModuleHandle(`${name}.input_layernorm`, owner);
+    this.self_attn = new ModuleHandle(`${name}.self_attn`, owner);
+    this.post_attention_layernorm = new ModuleHandle(`${name}.post_attention_layernorm`, owner);
+    this.mlp = new ModuleHandle(`${name}.mlp`, owner);
+  }
+  get input(): Promise<Tensor<"f32">> {
+    return this.owner.request(`${this.name}.input`);
   }
 }

@@ -137,6 +137,23 @@ export class Tensor<D extends DType = DType> {
     return this;
   }
 
+  /**
+   * nnsight's `.save()`: keeps this value after the pass. Inside a pass it
+   * keeps a transient result (a copy of a live activation is made first);
+   * outside, the tensor is already the caller's. The caller disposes it.
+   */
+  save(): Tensor<D> {
+    const rec = this.gpu.activeRecorder;
+    if (!rec || rec.keep(this.buffer)) {
+      if (rec) this.#owner = true;
+      return this;
+    }
+    // Not a transient result (e.g. a live activation view): copy it out.
+    const out = Tensor.empty(this.gpu, "Tensor.save", this.shape, this.dtype);
+    rec.copy(this.buffer, this.offset, out.buffer, 0, this.byteLength);
+    return out;
+  }
+
   #combine(other: Tensor<"f32">, k: Coefficients, broadcast: boolean, op: string): Tensor<"f32"> {
     const self = this.#f32(op);
     const out = Tensor.result(this.gpu, `Tensor.${op}`, this.shape);
