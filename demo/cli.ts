@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { Engine, type WeightFormat } from "../engine/engine.ts";
 import { writeSafetensors } from "../engine/formats/safetensors.ts";
 import { loadProgress } from "./progress.ts";
+import { parseInterventions } from "./cli_interventions.ts";
 
 const DEFAULT_MODEL = new URL("../../shared/models/stories260K", import.meta.url).pathname;
 
@@ -18,7 +19,9 @@ const USAGE = `usage:
                  [--temperature T] [--top-k K] [--top-p P] [--seed S] [--json]
   loupe run [--model SRC] (--tokens 1,2,3 | --prompt TEXT) --out FILE.safetensors [--cache NAME,...]
 
-Common options: --quant f32|q8|q4 (weight format on the GPU), --context-length N (KV cache positions).
+Common options:
+  --intervene NAME:add=FILE.safetensors | NAME:zero | NAME:scale=S   (repeatable; FILE holds a
+      tensor "vector" [hidden], added at every position) --quant f32|q8|q4 (weight format on the GPU), --context-length N (KV cache positions).
 SRC is a local folder, an http(s) URL of a folder, or hf:owner/name[@revision].
 Default model: ${DEFAULT_MODEL}`;
 
@@ -37,6 +40,7 @@ const OPTIONS = {
   cache: { type: "string" },
   "context-length": { type: "string" },
   quant: { type: "string" },
+  intervene: { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -49,6 +53,10 @@ function num(flag: string, v: string | undefined, integer: boolean): number | un
     throw new UsageError(`--${flag} expects ${integer ? "an integer" : "a number"}, got "${v}"`);
   }
   return n;
+}
+
+function strings(v: string | boolean | string[] | undefined): string[] {
+  return Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
 }
 
 function parseTokens(v: string): number[] {
@@ -64,7 +72,7 @@ function parseTokens(v: string): number[] {
 const QUANTS = ["f32", "q8", "q4"] as const;
 
 function loadOptions(
-  v: Record<string, string | boolean | undefined>,
+  v: Record<string, string | boolean | string[] | undefined>,
 ): { model?: string; contextLength?: number; quant?: WeightFormat } {
   const quant = v.quant as WeightFormat | undefined;
   if (quant !== undefined && !QUANTS.includes(quant)) {
@@ -105,7 +113,7 @@ async function loadEngine(
   }
 }
 
-async function generate(v: Record<string, string | boolean | undefined>): Promise<void> {
+async function generate(v: Record<string, string | boolean | string[] | undefined>): Promise<void> {
   if (v.prompt !== undefined && v.tokens !== undefined) {
     throw new UsageError("give --prompt or --tokens, not both");
   }
@@ -132,8 +140,10 @@ async function generate(v: Record<string, string | boolean | undefined>): Promis
     if (!v.json && v.prompt !== undefined && !v.chat) {
       await Deno.stdout.write(out.encode(v.prompt as string));
     }
+    const edits = await parseInterventions(strings(v.intervene), engine, (m) => new UsageError(m));
     for await (
       const step of engine.generate(prompt, {
+        interventions: edits.interventions,
         maxNewTokens: num("max-tokens", v["max-tokens"] as string, true) ?? 128,
         temperature: num("temperature", v.temperature as string, false),
         topK: num("top-k", v["top-k"] as string, true),
@@ -152,7 +162,7 @@ async function generate(v: Record<string, string | boolean | undefined>): Promis
   }
 }
 
-async function run(v: Record<string, string | boolean | undefined>): Promise<void> {
+async function run(v: Record<string, string | boolean | string[] | undefined>): Promise<void> {
   if (!v.out) throw new UsageError("run needs --out FILE.safetensors");
   if ((v.tokens === undefined) === (v.prompt === undefined)) {
     throw new UsageError("run needs --tokens or --prompt");
@@ -165,7 +175,12 @@ async function run(v: Record<string, string | boolean | undefined>): Promise<voi
     const names = v.cache
       ? (v.cache as string).split(",").map((s) => s.trim()).filter((s) => s)
       : [];
-    const result = await engine.forward(tokens, { allLogits: true, cache: names });
+    const edits = await parseInterventions(strings(v.intervene), engine, (m) => new UsageError(m));
+    const result = await engine.forward(tokens, {
+      allLogits: true,
+      cache: names,
+      interventions: edits.interventions,
+    });
     try {
       const tensors = [{
         name: "logits",

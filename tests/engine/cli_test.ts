@@ -122,3 +122,80 @@ Deno.test("loupe reports usage errors with exit code 2 and load errors with 1", 
   assert.equal(r.code, 1);
   assert.match(r.stderr, /tokens\[1\] = 9999/);
 });
+
+Deno.test("loupe run and generate --intervene reproduce the fixture's add, zero and greedy-with-add", async () => {
+  const dir = modelPath("stories260K");
+  const ref = await readReference(dir, "interventions.safetensors");
+  const plan = JSON.parse(await Deno.readTextFile(`${dir}/interventions.json`));
+  const tokens = Array.from(ref.get("tokens")!).join(",");
+  const out = await Deno.makeTempFile({ suffix: ".safetensors" });
+  const outDir = out.slice(0, out.lastIndexOf("/"));
+  const readLogits = async () => {
+    const ckpt = await openSafetensors(await openSource(outDir), out.slice(outDir.length + 1));
+    try {
+      return await ckpt.readF32("logits");
+    } finally {
+      ckpt.close();
+    }
+  };
+  try {
+    let r = await loupe(
+      "run",
+      "--tokens",
+      tokens,
+      "--out",
+      out,
+      "--intervene",
+      `${plan.add_vector.module}:add=${dir}/vector.safetensors`,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    assertClose("cli add", await readLogits(), ref.get("logits_add")!, { rel: 1e-4 });
+    r = await loupe(
+      "run",
+      "--tokens",
+      tokens,
+      "--out",
+      out,
+      "--intervene",
+      `${plan.zero_mlp.module}:zero`,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    assertClose("cli zero", await readLogits(), ref.get("logits_zero_mlp")!, { rel: 1e-4 });
+    r = await loupe(
+      "generate",
+      "--tokens",
+      tokens,
+      "--max-tokens",
+      "32",
+      "--json",
+      "--intervene",
+      `${plan.add_vector.module}:add=${dir}/vector.safetensors`,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).tokens, Array.from(ref.get("greedy_add")!));
+    r = await loupe(
+      "run",
+      "--tokens",
+      tokens,
+      "--out",
+      out,
+      "--intervene",
+      "model.layers.1:add=/nonexistent.safetensors",
+    );
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /nonexistent/);
+    r = await loupe(
+      "run",
+      "--tokens",
+      tokens,
+      "--out",
+      out,
+      "--intervene",
+      "model.layers.1:double",
+    );
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--intervene expects NAME:add=FILE.safetensors/);
+  } finally {
+    await Deno.remove(out);
+  }
+});
