@@ -2,8 +2,10 @@
 
 import { openSafetensors } from "../../engine/formats/safetensors.ts";
 import { openSource } from "../../engine/formats/source.ts";
+import { SHARED } from "../util/shared.ts";
 
-export const SHARED = new URL("../../../shared/", import.meta.url).pathname;
+// A folder path under Deno, an http URL in the browser tests.
+export { SHARED };
 
 export const MODELS = ["stories260K", "llama3-tiny", "tinystories-656k"] as const;
 export type ModelName = typeof MODELS[number];

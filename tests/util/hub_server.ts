@@ -5,6 +5,8 @@
 // It honours Range (unless told not to) and logs every request, so tests can
 // count downloads.
 
+import { SHARED } from "./shared.ts";
+
 export interface HubServerOptions {
   /** Folder whose subfolders are the repositories (default: the shared fixture models). */
   root?: string;
@@ -31,7 +33,8 @@ export interface HubServer {
   close(): Promise<void>;
 }
 
-export const FIXTURE_MODELS = new URL("../../../shared/models", import.meta.url).pathname;
+// A folder path under Deno; the /shared/models URL when a test runs in the browser.
+export const FIXTURE_MODELS = `${SHARED}models`;
 
 /** Decoded path segments, or null if any could climb out of the root. */
 function safeSegments(pathname: string): string[] | null {
