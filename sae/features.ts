@@ -1,0 +1,86 @@
+// Feature inspection: what a feature's decoder direction does to the logits
+// if it reached the output directly (the "logit lens" of an SAE feature).
+
+import type { Matrix } from "../engine/gpu/matrix.ts";
+import { Recorder } from "../engine/gpu/recorder.ts";
+import { Tensor } from "../engine/gpu/tensor.ts";
+import { linear } from "../shaders/linear.ts";
+import { topFeatures } from "../shaders/sae_topk.ts";
+import type { Sae } from "./sae.ts";
+
+export interface TokenEffect {
+  token: number;
+  value: number;
+}
+
+/** The decoder row of one feature, [d_in], read back (d_in floats). */
+export async function decoderRow(sae: Sae, feature: number): Promise<Float32Array> {
+  if (!Number.isInteger(feature) || feature < 0 || feature >= sae.dSae) {
+    throw new Error(`decoderRow: feature ${feature} outside [0, ${sae.dSae})`);
+  }
+  const m = sae.weights.wDec;
+  const chunk = m.chunks.findLast((c) => c.rowStart <= feature)!;
+  const t = chunk.tensor;
+  const bytes = await sae.gpu.read(
+    t.buffer,
+    t.offset + (feature - chunk.rowStart) * m.cols * 4,
+    m.cols * 4,
+  );
+  return new Float32Array(bytes);
+}
+
+/**
+ * logits = lmHead [vocab, d_in] @ (W_dec[feature] * normWeight): the feature's
+ * direction through the final RMSNorm's weight (its per-token scale left out,
+ * since it depends on the rest of the residual stream) and the LM head. Returns
+ * the k tokens it raises most and the k it lowers most, largest effect first.
+ */
+export async function featureLogitEffects(
+  sae: Sae,
+  feature: number,
+  normWeight: Tensor<"f32">,
+  lmHead: Matrix,
+  k: number,
+): Promise<{ up: TokenEffect[]; down: TokenEffect[] }> {
+  if (normWeight.size !== sae.dIn || lmHead.cols !== sae.dIn) {
+    throw new Error(
+      `featureLogitEffects: normWeight [${normWeight.shape}] and lm_head [${lmHead.rows}, ` +
+        `${lmHead.cols}] must have d_in ${sae.dIn}`,
+    );
+  }
+  const row = await decoderRow(sae, feature);
+  const weight = await normWeight.toArray();
+  const gpu = sae.gpu;
+  const direction = Tensor.from(
+    gpu,
+    "featureLogitEffects.direction",
+    row.map((v, i) => v * weight[i]),
+    [1, sae.dIn],
+    "f32",
+  );
+  const owned = [direction];
+  try {
+    const vocab = lmHead.rows;
+    const logits = Tensor.empty(gpu, "featureLogitEffects.logits", [1, vocab], "f32");
+    owned.push(logits);
+    const make = (name: string) => {
+      const idx = Tensor.empty(gpu, `featureLogitEffects.${name}.idx`, [1, k], "u32");
+      const val = Tensor.empty(gpu, `featureLogitEffects.${name}.val`, [1, k], "f32");
+      owned.push(idx as unknown as Tensor<"f32">, val);
+      return { idx, val };
+    };
+    const up = make("up"), down = make("down");
+    const rec = new Recorder(gpu, "featureLogitEffects");
+    linear(rec, direction, lmHead, logits);
+    topFeatures(rec, logits, k, up.idx, up.val, 1);
+    topFeatures(rec, logits, k, down.idx, down.val, -1);
+    rec.submit();
+    const list = async (r: typeof up) => {
+      const [idx, val] = [await r.idx.toArray(), await r.val.toArray()];
+      return [...idx].map((token, i) => ({ token, value: val[i] }));
+    };
+    return { up: await list(up), down: await list(down) };
+  } finally {
+    for (const t of owned) t.dispose();
+  }
+}

@@ -1,0 +1,6 @@
+// The SAE layer's public surface.
+
+export { Sae, type SaeLoadOptions, splitSaeSource, type TopFeatures } from "./sae.ts";
+export type { SaeActivation, SaeFormat } from "./format.ts";
+export type { FeatureEdit, SteerMethod } from "./steer.ts";
+export { decoderRow, featureLogitEffects, type TokenEffect } from "./features.ts";

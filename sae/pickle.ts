@@ -1,0 +1,455 @@
+// A pickle reader for PyTorch state dicts that executes nothing. A pickle is a
+// program: GLOBAL names any Python callable and REDUCE calls it, so loading an
+// untrusted .pth with Python's pickle can run os.system. Here the program is
+// first scanned, every opcode decoded and every GLOBAL checked against a short
+// allow-list, and refused before a single opcode runs; then a small stack
+// machine interprets the opcodes a state dict needs, and the allowed globals
+// only build plain records (a dict, a storage reference, a tensor view).
+
+export interface PickledStorage {
+  kind: "storage";
+  /** torch's storage class name: FloatStorage, BFloat16Storage or HalfStorage. */
+  type: string;
+  /** The zip entry `<folder>/data/<key>` holding the bytes. */
+  key: string;
+  location: string;
+  numel: number;
+}
+
+export interface PickledTensor {
+  kind: "tensor";
+  storage: PickledStorage;
+  /** In elements of the storage. */
+  offset: number;
+  shape: number[];
+  stride: number[];
+}
+
+interface Tuple {
+  kind: "tuple";
+  items: Value[];
+}
+interface Global {
+  kind: "global";
+  name: string;
+}
+interface Dict {
+  kind: "dict";
+  map: Map<string | number, Value>;
+}
+type Value =
+  | null
+  | boolean
+  | number
+  | string
+  | Value[]
+  | Tuple
+  | Global
+  | Dict
+  | PickledStorage
+  | PickledTensor;
+
+/** Storage classes, by the dtype name the weight loaders use. */
+export const STORAGE_DTYPES: Readonly<Record<string, "F32" | "BF16" | "F16">> = {
+  "torch.FloatStorage": "F32",
+  "torch.BFloat16Storage": "BF16",
+  "torch.HalfStorage": "F16",
+};
+
+/** Every global a state dict may name; anything else is refused before the pickle runs. */
+export const ALLOWED_GLOBALS: readonly string[] = [
+  "collections.OrderedDict",
+  "torch._utils._rebuild_tensor_v2",
+  "torch._utils._rebuild_parameter",
+  ...Object.keys(STORAGE_DTYPES),
+];
+
+const MAX_PICKLE_BYTES = 64 * 1024 * 1024;
+
+interface Op {
+  code: number;
+  /** Integer, string or [module, name], by opcode. */
+  arg: number | string | [string, string] | null;
+  end: number;
+}
+
+// Opcodes of protocols 0-2 that a torch state dict uses, plus a few harmless
+// later ones; anything else (INST, OBJ, NEWOBJ, STACK_GLOBAL, EXT*, ...) is refused.
+const NO_ARG = new Set([
+  0x2e,
+  /* STOP */ 0x28,
+  /* MARK */ 0x29,
+  /* EMPTY_TUPLE */ 0x74,
+  /* TUPLE */ 0x85,
+  0x86,
+  0x87,
+  /* TUPLE1-3 */ 0x5d,
+  /* EMPTY_LIST */ 0x61,
+  /* APPEND */ 0x65, /* APPENDS */
+  0x6c,
+  /* LIST */ 0x7d,
+  /* EMPTY_DICT */ 0x64,
+  /* DICT */ 0x73,
+  /* SETITEM */ 0x75, /* SETITEMS */
+  0x94,
+  /* MEMOIZE */ 0x88,
+  0x89,
+  /* NEWTRUE, NEWFALSE */ 0x4e,
+  /* NONE */ 0x52, /* REDUCE */
+  0x62,
+  /* BUILD */ 0x51,
+  /* BINPERSID */ 0x30,
+  /* POP */ 0x31,
+  /* POP_MARK */ 0x32, /* DUP */
+]);
+
+function opName(code: number): string {
+  const c = String.fromCharCode(code);
+  return code >= 0x20 && code < 0x7f ? `'${c}' (0x${code.toString(16)})` : `0x${code.toString(16)}`;
+}
+
+/** Decodes the opcode at `pos` and its argument; never runs anything. */
+function decode(b: Uint8Array, pos: number, where: string): Op {
+  const need = (n: number) => {
+    if (pos + 1 + n > b.length) throw new Error(`${where}: pickle truncated at byte ${pos}`);
+  };
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const code = b[pos];
+  if (NO_ARG.has(code)) return { code, arg: null, end: pos + 1 };
+  const text = (from: number, n: number) => {
+    need(from - pos - 1 + n);
+    return new TextDecoder("utf-8", { fatal: true }).decode(b.subarray(from, from + n));
+  };
+  switch (code) {
+    case 0x80: // PROTO
+    case 0x4b: // BININT1
+    case 0x71: // BINPUT
+    case 0x68: // BINGET
+      need(1);
+      return { code, arg: b[pos + 1], end: pos + 2 };
+    case 0x4d: // BININT2
+      need(2);
+      return { code, arg: v.getUint16(pos + 1, true), end: pos + 3 };
+    case 0x4a: // BININT
+      need(4);
+      return { code, arg: v.getInt32(pos + 1, true), end: pos + 5 };
+    case 0x72: // LONG_BINPUT
+    case 0x6a: // LONG_BINGET
+      need(4);
+      return { code, arg: v.getUint32(pos + 1, true), end: pos + 5 };
+    case 0x95: // FRAME: a length hint only
+      need(8);
+      return { code, arg: null, end: pos + 9 };
+    case 0x47: // BINFLOAT, big-endian
+      need(8);
+      return { code, arg: v.getFloat64(pos + 1, false), end: pos + 9 };
+    case 0x8a: { // LONG1: little-endian two's complement of n bytes
+      need(1);
+      const n = b[pos + 1];
+      need(1 + n);
+      if (n > 7) throw new Error(`${where}: LONG1 of ${n} bytes is too large for a size`);
+      let x = 0;
+      for (let i = n - 1; i >= 0; i--) x = x * 256 + b[pos + 2 + i];
+      if (n > 0 && b[pos + 1 + n] & 0x80) x -= 2 ** (8 * n);
+      return { code, arg: x, end: pos + 2 + n };
+    }
+    case 0x58: { // BINUNICODE
+      need(4);
+      const n = v.getUint32(pos + 1, true);
+      return { code, arg: text(pos + 5, n), end: pos + 5 + n };
+    }
+    case 0x8c: { // SHORT_BINUNICODE
+      need(1);
+      const n = b[pos + 1];
+      return { code, arg: text(pos + 2, n), end: pos + 2 + n };
+    }
+    case 0x63: { // GLOBAL "module\nname\n"
+      const line = (from: number) => {
+        const nl = b.indexOf(0x0a, from);
+        if (nl < 0 || nl - from > 256) throw new Error(`${where}: bad GLOBAL at byte ${pos}`);
+        return [text(from, nl - from), nl + 1] as const;
+      };
+      const [module, afterModule] = line(pos + 1);
+      const [name, end] = line(afterModule);
+      return { code, arg: [module, name], end };
+    }
+  }
+  throw new Error(
+    `${where}: pickle opcode ${opName(code)} at byte ${pos} is not allowed in a state dict; ` +
+      `refusing to load it`,
+  );
+}
+
+/**
+ * Decodes every opcode and refuses the pickle if any is outside the supported
+ * set or any GLOBAL is outside ALLOWED_GLOBALS. Returns the globals named.
+ */
+export function scanPickle(bytes: Uint8Array, where: string): string[] {
+  if (bytes.length > MAX_PICKLE_BYTES) {
+    throw new Error(`${where}: ${bytes.length}-byte pickle is too large for a state dict`);
+  }
+  const globals: string[] = [];
+  for (let pos = 0;;) {
+    if (pos >= bytes.length) throw new Error(`${where}: pickle ends without STOP`);
+    const op = decode(bytes, pos, where);
+    if (op.code === 0x63) {
+      const name = (op.arg as [string, string]).join(".");
+      if (!ALLOWED_GLOBALS.includes(name)) {
+        throw new Error(
+          `${where}: pickle refers to global ${name}, which a state dict never needs; ` +
+            `refusing to load it (allowed: ${ALLOWED_GLOBALS.join(", ")})`,
+        );
+      }
+      globals.push(name);
+    }
+    if (op.code === 0x2e) return globals;
+    pos = op.end;
+  }
+}
+
+function isCountList(v: Value): v is Tuple {
+  return typeof v === "object" && v !== null && "kind" in v && v.kind === "tuple" &&
+    v.items.every((x) => typeof x === "number" && Number.isSafeInteger(x) && x >= 0);
+}
+
+/** What a REDUCE of an allowed global with these arguments builds. */
+function call(fn: Global, args: Tuple, where: string): Value {
+  const a = args.items;
+  const bad = (why: string): never => {
+    throw new Error(`${where}: ${fn.name} called with unexpected arguments: ${why}`);
+  };
+  switch (fn.name) {
+    case "collections.OrderedDict":
+      if (a.length !== 0) bad("expected ()");
+      return { kind: "dict", map: new Map() };
+    case "torch._utils._rebuild_tensor_v2": {
+      // (storage, storage_offset, size, stride, requires_grad, backward_hooks[, metadata])
+      const [storage, offset, size, stride] = a;
+      if (a.length < 6 || a.length > 7) bad(`${a.length} arguments, expected 6 or 7`);
+      if (
+        typeof storage !== "object" || storage === null || !("kind" in storage) ||
+        storage.kind !== "storage"
+      ) bad("the first is not a storage");
+      if (typeof offset !== "number" || !Number.isSafeInteger(offset) || offset < 0) {
+        bad("bad storage offset");
+      }
+      if (!isCountList(size) || !isCountList(stride) || size.items.length !== stride.items.length) {
+        bad("size and stride must be tuples of equal length");
+      }
+      return {
+        kind: "tensor",
+        storage: storage as PickledStorage,
+        offset: offset as number,
+        shape: (size as Tuple).items as number[],
+        stride: (stride as Tuple).items as number[],
+      };
+    }
+    case "torch._utils._rebuild_parameter": {
+      // (data, requires_grad, backward_hooks): a Parameter is its tensor here.
+      const t = a[0];
+      if (typeof t !== "object" || t === null || !("kind" in t) || t.kind !== "tensor") {
+        bad("the first is not a tensor");
+      }
+      return t;
+    }
+  }
+  return bad("this global is not callable"); // storage classes only appear in persistent ids
+}
+
+/** The persistent id torch writes for a storage: ('storage', cls, key, location, numel). */
+function persistentLoad(pid: Value, where: string): PickledStorage {
+  const items = typeof pid === "object" && pid !== null && "kind" in pid && pid.kind === "tuple"
+    ? pid.items
+    : [];
+  const [tag, cls, key, location, numel] = items;
+  const clsName = typeof cls === "object" && cls !== null && "kind" in cls &&
+      cls.kind === "global"
+    ? cls.name
+    : "";
+  if (
+    items.length !== 5 || tag !== "storage" || !(clsName in STORAGE_DTYPES) ||
+    typeof key !== "string" || !/^[A-Za-z0-9_.-]+$/.test(key) || typeof location !== "string" ||
+    typeof numel !== "number" || !Number.isSafeInteger(numel) || numel < 0
+  ) {
+    throw new Error(
+      `${where}: persistent id is not a torch storage reference ` +
+        `('storage', <FloatStorage|BFloat16Storage|HalfStorage>, key, location, numel)`,
+    );
+  }
+  return { kind: "storage", type: clsName, key, location, numel };
+}
+
+/**
+ * Runs a state-dict pickle (after scanPickle) and returns name -> tensor.
+ * The top object must be a dict or OrderedDict of tensors.
+ */
+export function loadStateDict(bytes: Uint8Array, where: string): Map<string, PickledTensor> {
+  scanPickle(bytes, where);
+  const stack: Value[] = [];
+  const marks: number[] = [];
+  const memo = new Map<number, Value>();
+  const pop = (): Value => {
+    if (stack.length === 0 || stack.length === marks[marks.length - 1]) {
+      throw new Error(`${where}: pickle stack underflow`);
+    }
+    return stack.pop()!;
+  };
+  const popMark = (): Value[] => {
+    const m = marks.pop();
+    if (m === undefined) throw new Error(`${where}: pickle has no MARK to pop to`);
+    return stack.splice(m);
+  };
+  const asDict = (v: Value): Dict => {
+    if (typeof v !== "object" || v === null || !("kind" in v) || v.kind !== "dict") {
+      throw new Error(`${where}: SETITEM(S) on something that is not a dict`);
+    }
+    return v;
+  };
+  const setItem = (d: Dict, k: Value, v: Value) => {
+    if (typeof k !== "string" && typeof k !== "number") {
+      throw new Error(`${where}: dict key of an unsupported type`);
+    }
+    d.map.set(k, v);
+  };
+  for (let pos = 0;;) {
+    const op = decode(bytes, pos, where);
+    pos = op.end;
+    switch (op.code) {
+      case 0x80: // PROTO
+      case 0x95: // FRAME
+        break;
+      case 0x2e: { // STOP
+        const top = pop();
+        if (typeof top !== "object" || top === null || !("kind" in top) || top.kind !== "dict") {
+          throw new Error(`${where}: the pickle is not a state dict (a dict of tensors)`);
+        }
+        const out = new Map<string, PickledTensor>();
+        for (const [k, v] of top.map) {
+          if (
+            typeof k !== "string" || typeof v !== "object" || v === null || !("kind" in v) ||
+            v.kind !== "tensor"
+          ) throw new Error(`${where}: state dict entry ${String(k)} is not a tensor`);
+          out.set(k, v);
+        }
+        return out;
+      }
+      case 0x28:
+        marks.push(stack.length);
+        break;
+      case 0x29:
+        stack.push({ kind: "tuple", items: [] });
+        break;
+      case 0x74:
+        stack.push({ kind: "tuple", items: popMark() });
+        break;
+      case 0x85:
+      case 0x86:
+      case 0x87: {
+        const n = op.code - 0x84;
+        const items: Value[] = [];
+        for (let i = 0; i < n; i++) items.unshift(pop());
+        stack.push({ kind: "tuple", items });
+        break;
+      }
+      case 0x5d:
+        stack.push([]);
+        break;
+      case 0x6c:
+        stack.push(popMark());
+        break;
+      case 0x61:
+      case 0x65: {
+        const items = op.code === 0x61 ? [pop()] : popMark();
+        const list = pop();
+        if (!Array.isArray(list)) throw new Error(`${where}: APPEND to something not a list`);
+        list.push(...items);
+        stack.push(list);
+        break;
+      }
+      case 0x7d:
+        stack.push({ kind: "dict", map: new Map() });
+        break;
+      case 0x64: {
+        const items = popMark();
+        const d: Dict = { kind: "dict", map: new Map() };
+        for (let i = 0; i + 1 < items.length; i += 2) setItem(d, items[i], items[i + 1]);
+        stack.push(d);
+        break;
+      }
+      case 0x73: {
+        const v = pop(), k = pop();
+        setItem(asDict(stack[stack.length - 1] ?? null), k, v);
+        break;
+      }
+      case 0x75: {
+        const items = popMark();
+        const d = asDict(stack[stack.length - 1] ?? null);
+        if (items.length % 2) throw new Error(`${where}: SETITEMS with an odd item count`);
+        for (let i = 0; i < items.length; i += 2) setItem(d, items[i], items[i + 1]);
+        break;
+      }
+      case 0x71:
+      case 0x72:
+      case 0x94:
+        if (stack.length === 0) throw new Error(`${where}: memo put on an empty stack`);
+        memo.set(op.code === 0x94 ? memo.size : op.arg as number, stack[stack.length - 1]);
+        break;
+      case 0x68:
+      case 0x6a: {
+        if (!memo.has(op.arg as number)) throw new Error(`${where}: memo ${op.arg} is unset`);
+        stack.push(memo.get(op.arg as number)!);
+        break;
+      }
+      case 0x4b:
+      case 0x4d:
+      case 0x4a:
+      case 0x8a:
+      case 0x47:
+      case 0x58:
+      case 0x8c:
+        stack.push(op.arg as number | string);
+        break;
+      case 0x88:
+      case 0x89:
+        stack.push(op.code === 0x88);
+        break;
+      case 0x4e:
+        stack.push(null);
+        break;
+      case 0x63:
+        stack.push({ kind: "global", name: (op.arg as [string, string]).join(".") });
+        break;
+      case 0x52: { // REDUCE
+        const args = pop(), fn = pop();
+        if (
+          typeof fn !== "object" || fn === null || !("kind" in fn) || fn.kind !== "global" ||
+          typeof args !== "object" || args === null || !("kind" in args) || args.kind !== "tuple"
+        ) throw new Error(`${where}: REDUCE needs a global and an argument tuple`);
+        stack.push(call(fn, args, where));
+        break;
+      }
+      case 0x62: { // BUILD: only the state_dict's `_metadata` attribute
+        const state = pop();
+        const target = stack[stack.length - 1];
+        const ok = typeof target === "object" && target !== null && "kind" in target &&
+          target.kind === "dict" && typeof state === "object" && state !== null &&
+          "kind" in state && state.kind === "dict" &&
+          [...state.map.keys()].every((k) => k === "_metadata");
+        if (!ok) throw new Error(`${where}: BUILD other than a state dict's _metadata`);
+        break;
+      }
+      case 0x51: // BINPERSID
+        stack.push(persistentLoad(pop(), where));
+        break;
+      case 0x30:
+        pop();
+        break;
+      case 0x31:
+        popMark();
+        break;
+      case 0x32:
+        stack.push(stack[stack.length - 1] ?? null);
+        break;
+    }
+  }
+}

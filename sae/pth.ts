@@ -1,0 +1,114 @@
+// PyTorch .pth files (torch.save of a state dict), read by hand: no npm
+// package reads them safely. The JS pickle readers either execute globals or
+// ignore them, none streams tensors by byte range from a zip over HTTP, and
+// none refuses a hostile file before anything happens. The format is a zip
+// (sae/zip.ts) holding `<folder>/data.pkl`, a pickle (sae/pickle.ts) that
+// references raw little-endian storages `<folder>/data/<key>`; the folder name
+// varies by writer ("archive", the file's stem), so only its shape is relied on.
+
+import type { ByteReader } from "../engine/formats/bytes.ts";
+import { DTYPE_BYTES, toFloat32 } from "../engine/formats/dtype.ts";
+import { loadStateDict, type PickledTensor, STORAGE_DTYPES } from "./pickle.ts";
+import type { WeightFile, WeightTensor } from "./weights.ts";
+import { entryDataRange, readZipDirectory } from "./zip.ts";
+
+const MAX_PICKLE_BYTES = 64 * 1024 * 1024;
+
+function contiguousStrides(shape: readonly number[]): number[] {
+  const strides = new Array<number>(shape.length);
+  let s = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    strides[i] = s;
+    s *= shape[i];
+  }
+  return strides;
+}
+
+/** Opens a .pth and checks every tensor against its storage; reads no tensor data. */
+export async function openPth(reader: ByteReader): Promise<WeightFile> {
+  const file = reader.name;
+  const zip = await readZipDirectory(reader);
+  const pickles = [...zip.entries.keys()].filter((n) => /^([^/]+\/)?data\.pkl$/.test(n));
+  if (pickles.length !== 1) {
+    throw new Error(
+      `${file}: expected one <folder>/data.pkl in the archive (a torch.save file), found ` +
+        `${pickles.length ? pickles.join(", ") : "none"}`,
+    );
+  }
+  const folder = pickles[0].slice(0, -"data.pkl".length);
+  const pklEntry = zip.entries.get(pickles[0])!;
+  if (pklEntry.size > MAX_PICKLE_BYTES) {
+    throw new Error(`${file}: ${pickles[0]} is ${pklEntry.size} bytes, too large for a state dict`);
+  }
+  const pklRange = await entryDataRange(reader, zip, pklEntry);
+  const pkl = await reader.read(pklRange.offset, pklRange.size);
+  const state = loadStateDict(pkl, `${file}: ${pickles[0]}`);
+
+  const storages = new Map<string, { offset: number; size: number }>();
+  const tensors = new Map<string, WeightTensor>();
+  for (const [name, t] of state) {
+    tensors.set(name, await tensorFromStorage(reader, zip, folder, name, t, storages));
+  }
+  return { describe: file, tensors, close: () => reader.close() };
+}
+
+async function tensorFromStorage(
+  reader: ByteReader,
+  zip: Awaited<ReturnType<typeof readZipDirectory>>,
+  folder: string,
+  name: string,
+  t: PickledTensor,
+  storages: Map<string, { offset: number; size: number }>,
+): Promise<WeightTensor> {
+  const where = `${reader.name}: tensor ${name}`;
+  const dtype = STORAGE_DTYPES[t.storage.type];
+  const itemBytes = DTYPE_BYTES[dtype];
+  const entryName = `${folder}data/${t.storage.key}`;
+  let range = storages.get(entryName);
+  if (!range) {
+    const entry = zip.entries.get(entryName);
+    if (!entry) {
+      throw new Error(`${where}: its storage ${entryName} is missing from the archive`);
+    }
+    range = await entryDataRange(reader, zip, entry);
+    if (range.size !== t.storage.numel * itemBytes) {
+      throw new Error(
+        `${where}: storage ${entryName} holds ${range.size} bytes, but the pickle says ` +
+          `${t.storage.numel} ${dtype} elements (${t.storage.numel * itemBytes} bytes)`,
+      );
+    }
+    storages.set(entryName, range);
+  }
+  const want = contiguousStrides(t.shape);
+  if (t.shape.some((d, i) => d > 1 && t.stride[i] !== want[i])) {
+    throw new Error(
+      `${where}: stride [${t.stride}] for shape [${t.shape}] is not contiguous (want ` +
+        `[${want}]); save tensor.contiguous() instead`,
+    );
+  }
+  const numel = t.shape.reduce((a, b) => a * b, 1);
+  if (t.offset + numel > t.storage.numel) {
+    throw new Error(
+      `${where}: elements [${t.offset}, ${t.offset + numel}) run past its storage of ` +
+        `${t.storage.numel} elements`,
+    );
+  }
+  const rows = t.shape.length === 0 ? 1 : t.shape[0];
+  const rowElems = rows === 0 ? 0 : numel / rows;
+  const base = range.offset + t.offset * itemBytes;
+  return {
+    name,
+    shape: t.shape,
+    dtype,
+    async readRows(start, count) {
+      if (!Number.isSafeInteger(start) || start < 0 || count < 0 || start + count > rows) {
+        throw new Error(`${where}: rows [${start}, ${start + count}) outside its ${rows} rows`);
+      }
+      const bytes = await reader.read(
+        base + start * rowElems * itemBytes,
+        count * rowElems * itemBytes,
+      );
+      return toFloat32(bytes, dtype);
+    },
+  };
+}

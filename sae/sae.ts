@@ -1,0 +1,378 @@
+// A sparse autoencoder on one GPU: load it from Goodfire's or SAELens' files,
+// then encode, decode, pick top features, measure the reconstruction error and
+// steer, all recorded into a Recorder with no readback. The *ToArray methods
+// are the slow convenience path: they submit, wait and read back.
+//
+// Ownership: methods that return a Tensor allocate it (the caller disposes it)
+// unless `out` is given; steer edits x in place. Intermediates live in scratch
+// buffers owned by the Sae, reused across calls and freed by dispose().
+
+import type { Gpu } from "../engine/gpu/gpu.ts";
+import { Recorder } from "../engine/gpu/recorder.ts";
+import { Tensor } from "../engine/gpu/tensor.ts";
+import { openSource, type SourceOptions } from "../engine/formats/source.ts";
+import { saeDecode } from "../shaders/sae_decode.ts";
+import { saeEncode, type SaeGpuWeights } from "../shaders/sae_encode.ts";
+import { saeSparseDecode } from "../shaders/sae_sparse_decode.ts";
+import { topFeatures, topkMask } from "../shaders/sae_topk.ts";
+import { openSaeSpec, type SaeActivation, type SaeFormat } from "./format.ts";
+import type { SaeHostWeights } from "./reference.ts";
+import { type FeatureEdit, planEdits, steerCheap, steerFull, type SteerMethod } from "./steer.ts";
+import { uploadSae } from "./upload.ts";
+
+export interface SaeLoadOptions {
+  /** Where hf: and http sources come from (cache folder, endpoint, fetch). */
+  source?: SourceOptions;
+  /** Prefix of every GPU label (default "sae"). */
+  label?: string;
+}
+
+export interface TopFeatures {
+  /** [T, k] feature ids, by value descending. */
+  indices: Tensor<"u32">;
+  /** [T, k] their activations. */
+  values: Tensor<"f32">;
+}
+
+/**
+ * Splits a source into the folder to open, a path prefix inside it and the
+ * weights file: a name ending in .pth/.pt/.safetensors is a file, anything
+ * else a SAELens folder. hf:owner/name[@revision]/path/in/repo selects a file
+ * or folder inside a hub repository (revisions containing "/" are not
+ * supported in this form).
+ */
+export function splitSaeSource(
+  src: string,
+): { folder: string; prefix: string; file: string | null } {
+  let folder: string, rest: string;
+  const hub = src.match(/^(hf:[^/@]+\/[^/@]+(?:@[^/]+)?)(?:\/(.*))?$/);
+  if (hub) {
+    [folder, rest] = [hub[1], hub[2] ?? ""];
+  } else {
+    [folder, rest] = ["", src];
+  }
+  rest = rest.replace(/\/+$/, "");
+  const isFile = /\.(pth|pt|safetensors)$/.test(rest);
+  if (!hub) {
+    if (!isFile) return { folder: rest, prefix: "", file: null };
+    const cut = rest.lastIndexOf("/");
+    return {
+      folder: cut < 0 ? "." : cut === 0 ? "/" : rest.slice(0, cut),
+      prefix: "",
+      file: rest.slice(cut + 1),
+    };
+  }
+  if (!isFile) return { folder, prefix: rest ? `${rest}/` : "", file: null };
+  const cut = rest.lastIndexOf("/");
+  return { folder, prefix: rest.slice(0, cut + 1), file: rest.slice(cut + 1) };
+}
+
+export class Sae {
+  readonly gpu: Gpu;
+  readonly label: string;
+  readonly format: SaeFormat;
+  /** Where it was loaded from, for messages. */
+  readonly describe: string;
+  readonly dIn: number;
+  readonly dSae: number;
+  readonly activation: SaeActivation;
+  readonly applyBDecToInput: boolean;
+  /** SAELens' cfg.json, or null for Goodfire files. */
+  readonly config: Record<string, unknown> | null;
+  readonly weights: SaeGpuWeights;
+  readonly #scratch = new Map<string, Tensor<"f32">>();
+  readonly #retired: Tensor<"f32">[] = [];
+  #disposed = false;
+
+  private constructor(
+    gpu: Gpu,
+    label: string,
+    spec: Awaited<ReturnType<typeof openSaeSpec>>,
+    weights: SaeGpuWeights,
+  ) {
+    this.gpu = gpu;
+    this.label = label;
+    this.format = spec.format;
+    this.describe = spec.describe;
+    this.dIn = spec.dIn;
+    this.dSae = spec.dSae;
+    this.activation = spec.activation;
+    this.applyBDecToInput = spec.applyBDecToInput;
+    this.config = spec.config;
+    this.weights = weights;
+  }
+
+  /**
+   * Loads a Goodfire .pth, a Goodfire or SAELens .safetensors (SAELens needs
+   * its cfg.json beside it), or a SAELens folder; local, http(s) or hf:.
+   * Nothing stays allocated on the GPU if loading fails.
+   */
+  static async load(source: string, gpu: Gpu, opts: SaeLoadOptions = {}): Promise<Sae> {
+    const { folder, prefix, file } = splitSaeSource(source);
+    const spec = await openSaeSpec(await openSource(folder, opts.source), prefix, file);
+    try {
+      const label = opts.label ?? "sae";
+      return new Sae(gpu, label, spec, await uploadSae(gpu, spec, label));
+    } finally {
+      spec.file.close();
+    }
+  }
+
+  #alive(op: string) {
+    if (this.#disposed) throw new Error(`${this.label}.${op}: the SAE was disposed`);
+  }
+
+  #checkX(op: string, x: Tensor<"f32">): number {
+    this.#alive(op);
+    if (x.shape.length !== 2 || x.shape[1] !== this.dIn || x.dtype !== "f32") {
+      throw new Error(`${this.label}.${op}: x [${x.shape}] must be f32 [T, ${this.dIn}]`);
+    }
+    return x.shape[0];
+  }
+
+  /**
+   * A scratch tensor of this shape, reused across calls. A buffer too small is
+   * replaced but kept until dispose: dispatches recorded but not yet submitted
+   * may still use it.
+   */
+  scratch(name: string, shape: readonly number[]): Tensor<"f32"> {
+    const bytes = shape.reduce((a, b) => a * b, 1) * 4;
+    let t = this.#scratch.get(name);
+    if (!t || t.byteLength < bytes) {
+      if (t) this.#retired.push(t);
+      const elems = Math.max(bytes / 4, (t?.size ?? 0) * 2);
+      t = Tensor.empty(this.gpu, `${this.label}.scratch.${name}`, [elems], "f32");
+      this.#scratch.set(name, t);
+    }
+    return new Tensor(this.gpu, t.buffer, shape, "f32", 0, false);
+  }
+
+  /** Features [T, d_sae] of x [T, d_in], activation included. */
+  encode(rec: Recorder, x: Tensor<"f32">, out?: Tensor<"f32">): Tensor<"f32"> {
+    const T = this.#checkX("encode", x);
+    const f = out ?? Tensor.empty(this.gpu, `${this.label}.features`, [T, this.dSae], "f32");
+    const a = this.activation;
+    saeEncode(rec, x, this.weights, a.kind === "topk" ? "none" : a.kind, f);
+    if (a.kind === "topk") topkMask(rec, f, a.k);
+    return f;
+  }
+
+  /** Reconstruction [T, d_in] of features f [T, d_sae]. */
+  decode(rec: Recorder, f: Tensor<"f32">, out?: Tensor<"f32">): Tensor<"f32"> {
+    this.#alive("decode");
+    const o = out ??
+      Tensor.empty(this.gpu, `${this.label}.reconstruction`, [f.shape[0], this.dIn], "f32");
+    saeDecode(rec, f, this.weights.wDec, this.weights.bDec, o);
+    return o;
+  }
+
+  /** Reconstruction [T, d_in] from per-token (indices, values) [T, k], e.g. topFeatures. */
+  decodeSparse(rec: Recorder, top: TopFeatures, out?: Tensor<"f32">): Tensor<"f32"> {
+    this.#alive("decodeSparse");
+    const T = top.indices.shape[0];
+    const o = out ?? Tensor.empty(this.gpu, `${this.label}.reconstruction`, [T, this.dIn], "f32");
+    saeSparseDecode(rec, top.indices, top.values, this.weights.wDec, this.weights.bDec, o);
+    return o;
+  }
+
+  /** Runs fn over blocks of tokens small enough that [n, d_sae] fits one binding. */
+  #tokenBlocks(op: string, x: Tensor<"f32">, fn: (x: Tensor<"f32">, start: number) => void) {
+    const T = x.shape[0];
+    const per = Math.floor(this.gpu.maxBindingBytes / (this.dSae * 4));
+    if (per < 1) throw new Error(`${this.label}.${op}: one token's features exceed a binding`);
+    if (T <= per) return fn(x, 0);
+    for (let s = 0; s < T; s += per) fn(x.rows(s, Math.min(per, T - s)), s);
+  }
+
+  /** The k largest features of each token of x: indices and values [T, k], no readback. */
+  topFeatures(rec: Recorder, x: Tensor<"f32">, k: number): TopFeatures {
+    const T = this.#checkX("topFeatures", x);
+    const indices = Tensor.empty(this.gpu, `${this.label}.top.indices`, [T, k], "u32");
+    const values = Tensor.empty(this.gpu, `${this.label}.top.values`, [T, k], "f32");
+    try {
+      this.#tokenBlocks("topFeatures", x, (xb, s) => {
+        const n = xb.shape[0];
+        const f = this.encode(rec, xb, this.scratch("top.features", [n, this.dSae]));
+        topFeatures(rec, f, k, indices.rows(s, n), values.rows(s, n));
+      });
+    } catch (e) {
+      indices.dispose();
+      values.dispose();
+      throw e;
+    }
+    return { indices, values };
+  }
+
+  /** x - decode(encode(x)) [T, d_in]: what the SAE misses. */
+  error(rec: Recorder, x: Tensor<"f32">, out?: Tensor<"f32">): Tensor<"f32"> {
+    const T = this.#checkX("error", x);
+    const o = out ?? Tensor.empty(this.gpu, `${this.label}.error`, [T, this.dIn], "f32");
+    this.#tokenBlocks("error", x, (xb, s) => {
+      const f = this.encode(rec, xb, this.scratch("error.features", [xb.shape[0], this.dSae]));
+      const ob = o.rows(s, xb.shape[0]);
+      saeDecode(rec, f, this.weights.wDec, this.weights.bDec, ob, { alpha: -1, residual: xb });
+    });
+    return o;
+  }
+
+  /**
+   * Applies feature edits to the residual stream x [T, d_in] in place. method
+   * "cheap" (default) adds W_dec^T (f' - f) over the edited features; "full"
+   * computes decode(f') + (x - decode(f)). Both give the same x' (to f32 rounding).
+   */
+  steer(
+    rec: Recorder,
+    x: Tensor<"f32">,
+    edits: readonly FeatureEdit[],
+    opts: { method?: SteerMethod } = {},
+  ): Tensor<"f32"> {
+    const T = this.#checkX("steer", x);
+    const plan = planEdits(edits, this.dSae, T);
+    if (plan.length === 0) return x;
+    const ctx = {
+      weights: this.weights,
+      activation: this.activation,
+      scratch: (n: string, s: readonly number[]) => this.scratch(n, s),
+      encode: (r: Recorder, xb: Tensor<"f32">, out: Tensor<"f32">) => void this.encode(r, xb, out),
+    };
+    const method = opts.method ?? "cheap";
+    if (method !== "cheap" && method !== "full") {
+      throw new Error(`${this.label}.steer: method must be "cheap" or "full", got ${method}`);
+    }
+    const needsDense = method === "full" || this.activation.kind === "topk";
+    if (!needsDense) {
+      steerCheap(rec, ctx, x, plan);
+      return x;
+    }
+    this.#tokenBlocks("steer", x, (xb, s) => {
+      const n = xb.shape[0];
+      const local = plan.map((p) => ({
+        ...p,
+        positions: p.positions &&
+          p.positions.filter((t) => t >= s && t < s + n).map((t) => t - s),
+      })).filter((p) => !p.positions || p.positions.length > 0);
+      if (local.length === 0) return;
+      (method === "full" ? steerFull : steerCheap)(rec, ctx, xb, local);
+    });
+    return x;
+  }
+
+  // ---- slow path: submit, wait, read back -----------------------------------
+
+  async #run<R>(label: string, x: Float32Array, fn: (rec: Recorder, x: Tensor<"f32">) => R) {
+    if (x.length % this.dIn !== 0) {
+      throw new Error(`${this.label}.${label}: ${x.length} values are not rows of ${this.dIn}`);
+    }
+    const tx = Tensor.from(
+      this.gpu,
+      `${this.label}.${label}.x`,
+      x,
+      [x.length / this.dIn, this.dIn],
+      "f32",
+    );
+    try {
+      const rec = new Recorder(this.gpu, `${this.label}.${label}`);
+      const r = fn(rec, tx);
+      rec.submit();
+      return { r, tx };
+    } catch (e) {
+      tx.dispose();
+      throw e;
+    }
+  }
+
+  async #read(t: Tensor<"f32">): Promise<Float32Array> {
+    try {
+      return await t.toArray();
+    } finally {
+      t.dispose();
+    }
+  }
+
+  /** Features [T * d_sae] of x [T * d_in]. */
+  async encodeToArray(x: Float32Array): Promise<Float32Array> {
+    const { r, tx } = await this.#run("encode", x, (rec, t) => this.encode(rec, t));
+    tx.dispose();
+    return this.#read(r);
+  }
+
+  async decodeToArray(f: Float32Array): Promise<Float32Array> {
+    const tf = Tensor.from(
+      this.gpu,
+      `${this.label}.decode.f`,
+      f,
+      [f.length / this.dSae, this.dSae],
+      "f32",
+    );
+    try {
+      const rec = new Recorder(this.gpu, `${this.label}.decode`);
+      const out = this.decode(rec, tf);
+      rec.submit();
+      return await this.#read(out);
+    } finally {
+      tf.dispose();
+    }
+  }
+
+  async errorToArray(x: Float32Array): Promise<Float32Array> {
+    const { r, tx } = await this.#run("error", x, (rec, t) => this.error(rec, t));
+    tx.dispose();
+    return this.#read(r);
+  }
+
+  /** Per token, the k largest features: ids and values, [T * k] each. */
+  async topFeaturesToArray(
+    x: Float32Array,
+    k: number,
+  ): Promise<{ indices: Uint32Array; values: Float32Array }> {
+    const { r, tx } = await this.#run("topFeatures", x, (rec, t) => this.topFeatures(rec, t, k));
+    tx.dispose();
+    try {
+      return { indices: await r.indices.toArray(), values: await r.values.toArray() };
+    } finally {
+      r.indices.dispose();
+      r.values.dispose();
+    }
+  }
+
+  /** x' for x [T * d_in] and edits. */
+  async steerToArray(
+    x: Float32Array,
+    edits: readonly FeatureEdit[],
+    opts: { method?: SteerMethod } = {},
+  ): Promise<Float32Array> {
+    const { tx } = await this.#run("steer", x, (rec, t) => this.steer(rec, t, edits, opts));
+    return this.#read(tx);
+  }
+
+  /** Every weight back on the CPU, in the GPU layout (W_enc, W_dec: [d_sae, d_in]). */
+  async readWeights(): Promise<SaeHostWeights> {
+    this.#alive("readWeights");
+    const readMatrix = async (m: SaeGpuWeights["wEnc"]) => {
+      const out = new Float32Array(m.rows * m.cols);
+      for (const c of m.chunks) out.set(await c.tensor.toArray(), c.rowStart * m.cols);
+      return out;
+    };
+    const w = this.weights;
+    return {
+      wEnc: await readMatrix(w.wEnc),
+      wDec: await readMatrix(w.wDec),
+      bEnc: await w.bEnc.toArray(),
+      bDec: await w.bDec.toArray(),
+      threshold: w.threshold ? await w.threshold.toArray() : null,
+    };
+  }
+
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    const w = this.weights;
+    w.wEnc.dispose();
+    w.wDec.dispose();
+    w.bEnc.dispose();
+    w.bDec.dispose();
+    w.threshold?.dispose();
+    for (const t of [...this.#scratch.values(), ...this.#retired]) t.dispose();
+    this.#scratch.clear();
+  }
+}

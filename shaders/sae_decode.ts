@@ -1,0 +1,86 @@
+// Dense SAE decoding, x_hat [T, d_in] = f [T, d_sae] @ W_dec + b_dec, and the
+// two fused variants the SAE layer needs: the reconstruction error x - x_hat,
+// and x_hat + residual (the seed's steering decode(f') + error).
+
+import type { Recorder } from "../engine/gpu/recorder.ts";
+import type { Kernel } from "../engine/gpu/kernel.ts";
+import type { Matrix } from "../engine/gpu/matrix.ts";
+import type { Tensor } from "../engine/gpu/tensor.ts";
+import source from "./sae_decode.wgsl" with { type: "text" };
+
+const WG_SIDE = 8;
+const BK = 16;
+const BLOCK = 4 * WG_SIDE;
+
+export const saeDecodeKernel: Kernel = {
+  key: `sae_decode_t${BLOCK}_k${BK}`,
+  source,
+  constants: { WG_SIDE, BK },
+};
+
+export interface DecodeMode {
+  /** Multiplies decode(f); -1 with `residual` = x gives the reconstruction error. */
+  alpha?: 1 | -1;
+  /** [T, d_in], added after alpha: must not be `out`. */
+  residual?: Tensor<"f32">;
+}
+
+/** out [T, d_in] = alpha * (f [T, d_sae] @ W_dec + b_dec) + residual. */
+export function saeDecode(
+  rec: Recorder,
+  f: Tensor<"f32">,
+  wDec: Matrix,
+  bDec: Tensor<"f32">,
+  out: Tensor<"f32">,
+  mode: DecodeMode = {},
+): void {
+  const { rows: J, cols: N } = wDec;
+  const T = f.shape[0];
+  const res = mode.residual;
+  if (
+    f.shape.length !== 2 || f.shape[1] !== J || out.shape.length !== 2 ||
+    out.shape[0] !== T || out.shape[1] !== N || (res && res.size !== T * N)
+  ) {
+    throw new Error(
+      `saeDecode: f [${f.shape}], out [${out.shape}]${res ? ` and residual [${res.shape}]` : ""} ` +
+        `do not fit W_dec [${J}, ${N}]; want f [T, ${J}] and out [T, ${N}]`,
+    );
+  }
+  if (res && res.buffer === out.buffer) {
+    throw new Error("saeDecode: residual must not share out's buffer");
+  }
+  for (const [i, chunk] of wDec.chunks.entries()) {
+    const rows = chunk.tensor.shape[0];
+    rec.dispatch(saeDecodeKernel, {
+      params: {
+        layout: "uuuuuufu",
+        values: [T, rows, N, J, chunk.rowStart, i === 0 ? 1 : 0, mode.alpha ?? 1, res ? 1 : 0],
+      },
+      buffers: [f.binding, chunk.tensor.binding, bDec.binding, (res ?? bDec).binding, out.binding],
+      workgroups: [Math.ceil(N / BLOCK), Math.ceil(T / BLOCK)],
+    });
+  }
+}
+
+/** x_hat [T, N] = f [T, J] @ W [J, N] + b, accumulated in f64. */
+export function saeDecodeReference(
+  f: Float32Array,
+  w: Float32Array,
+  b: Float32Array,
+  T: number,
+  J: number,
+  N: number,
+): Float32Array {
+  const out = new Float32Array(T * N);
+  const acc = new Float64Array(N);
+  for (let t = 0; t < T; t++) {
+    acc.set(b);
+    for (let j = 0; j < J; j++) {
+      const v = f[t * J + j];
+      if (v === 0) continue;
+      for (let n = 0; n < N; n++) acc[n] += v * w[j * N + n];
+    }
+    out.set(acc, t * N);
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+// One feature edit on the GPU (sae_edit.wgsl), in place on a features tensor:
+// the edit values and the positions travel in the uniforms, so recording an
+// edit allocates nothing and reads nothing back.
+
+import type { Recorder } from "../engine/gpu/recorder.ts";
+import type { Kernel } from "../engine/gpu/kernel.ts";
+import type { Tensor } from "../engine/gpu/tensor.ts";
+import { grid1d } from "./grid.ts";
+import source from "./sae_edit.wgsl" with { type: "text" };
+
+const WG = 64;
+export const saeEditKernel: Kernel = { key: `sae_edit_wg${WG}`, source, constants: { WG } };
+
+export type FeatureOp =
+  | { op: "add"; value: number }
+  | { op: "set"; value: number }
+  | { op: "mul"; value: number }
+  | { op: "clamp"; min: number; max: number }
+  | { op: "ablate" };
+
+const OP_CODE = { add: 0, set: 1, mul: 2, clamp: 3, ablate: 4 } as const;
+/** Positions one dispatch covers: 64 vec4u words of mask bits. */
+const WINDOW = 64 * 128;
+
+/** f[t, column] = op(f[t, column]) at `positions` (every t when null); f: [T, stride]. */
+export function editFeature(
+  rec: Recorder,
+  f: Tensor<"f32">,
+  column: number,
+  op: FeatureOp,
+  positions: readonly number[] | null,
+): void {
+  const [T, stride] = f.shape;
+  if (f.shape.length !== 2 || column < 0 || column >= stride) {
+    throw new Error(`editFeature: column ${column} outside f [${f.shape}]`);
+  }
+  const a = op.op === "clamp" ? op.min : op.op === "ablate" ? 0 : op.value;
+  const b = op.op === "clamp" ? op.max : 0;
+  const head = [T, stride, column, OP_CODE[op.op], a, b];
+  const layout = "uuuuffuu" + "u".repeat(4 * 64);
+  if (positions === null) {
+    rec.dispatch(saeEditKernel, {
+      params: { layout, values: [...head, 1, 0, ...new Array(4 * 64).fill(0)] },
+      buffers: [f.binding],
+      workgroups: grid1d(rec.gpu, T, WG),
+    });
+    return;
+  }
+  const windows = new Map<number, number[]>();
+  for (const t of positions) {
+    if (!Number.isInteger(t) || t < 0 || t >= T) {
+      throw new Error(`editFeature: position ${t} outside [0, ${T})`);
+    }
+    const start = Math.floor(t / WINDOW) * WINDOW;
+    let mask = windows.get(start);
+    if (!mask) windows.set(start, mask = new Array(4 * 64).fill(0));
+    const bit = t - start;
+    mask[bit >>> 5] = (mask[bit >>> 5] | (1 << (bit & 31))) >>> 0;
+  }
+  for (const [start, mask] of windows) {
+    rec.dispatch(saeEditKernel, {
+      params: { layout, values: [...head, 0, start, ...mask] },
+      buffers: [f.binding],
+      workgroups: grid1d(rec.gpu, T, WG),
+    });
+  }
+}
+
+/** The CPU reference of one op on one value (f32 results, as the kernel). */
+export function applyOpReference(v: number, op: FeatureOp): number {
+  switch (op.op) {
+    case "add":
+      return Math.fround(v + op.value);
+    case "set":
+      return Math.fround(op.value);
+    case "mul":
+      return Math.fround(v * op.value);
+    case "clamp":
+      return Math.min(Math.max(v, Math.fround(op.min)), Math.fround(op.max));
+    case "ablate":
+      return 0;
+  }
+}

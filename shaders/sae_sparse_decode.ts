@@ -1,0 +1,70 @@
+// Sparse SAE decoding from per-token (index, value) lists such as top-k
+// features: out [T, d_in] = sum_s val[t, s] * W_dec[idx[t, s], :] + b_dec. Reads
+// k rows of W_dec per token instead of all d_sae.
+
+import type { Recorder } from "../engine/gpu/recorder.ts";
+import type { Kernel } from "../engine/gpu/kernel.ts";
+import type { Matrix } from "../engine/gpu/matrix.ts";
+import type { Tensor } from "../engine/gpu/tensor.ts";
+import source from "./sae_sparse_decode.wgsl" with { type: "text" };
+
+const WG = 64;
+export const saeSparseDecodeKernel: Kernel = {
+  key: `sae_sparse_decode_wg${WG}`,
+  source,
+  constants: { WG },
+};
+
+/** out [T, d_in] = b_dec + sum_s val[t, s] * W_dec[idx[t, s]]; idx, val: [T, k]. */
+export function saeSparseDecode(
+  rec: Recorder,
+  idx: Tensor<"u32">,
+  val: Tensor<"f32">,
+  wDec: Matrix,
+  bDec: Tensor<"f32">,
+  out: Tensor<"f32">,
+): void {
+  const T = idx.shape[0], k = idx.shape[1], N = wDec.cols;
+  if (
+    idx.shape.length !== 2 || val.shape.length !== 2 || val.shape[0] !== T ||
+    val.shape[1] !== k || out.shape.length !== 2 || out.shape[0] !== T || out.shape[1] !== N
+  ) {
+    throw new Error(
+      `saeSparseDecode: idx [${idx.shape}], val [${val.shape}] and out [${out.shape}] do not ` +
+        `fit W_dec [${wDec.rows}, ${N}]; want idx and val [T, k], out [T, ${N}]`,
+    );
+  }
+  const maxGroups = rec.gpu.device.limits.maxComputeWorkgroupsPerDimension;
+  if (T > maxGroups) throw new Error(`saeSparseDecode: ${T} tokens; at most ${maxGroups} at once`);
+  for (const [i, chunk] of wDec.chunks.entries()) {
+    rec.dispatch(saeSparseDecodeKernel, {
+      params: {
+        layout: "uuuuuuu",
+        values: [T, N, k, chunk.rowStart, chunk.tensor.shape[0], i === 0 ? 1 : 0, 1],
+      },
+      buffers: [idx.binding, val.binding, chunk.tensor.binding, bDec.binding, out.binding],
+      workgroups: [Math.ceil(N / WG), T],
+    });
+  }
+}
+
+/** The CPU reference, accumulated in f64. w: [d_sae, N]. */
+export function saeSparseDecodeReference(
+  idx: Uint32Array,
+  val: Float32Array,
+  w: Float32Array,
+  b: Float32Array,
+  T: number,
+  k: number,
+  N: number,
+): Float32Array {
+  const out = new Float32Array(T * N);
+  for (let t = 0; t < T; t++) {
+    for (let n = 0; n < N; n++) {
+      let s = b[n];
+      for (let e = 0; e < k; e++) s += val[t * k + e] * w[idx[t * k + e] * N + n];
+      out[t * N + n] = s;
+    }
+  }
+  return out;
+}

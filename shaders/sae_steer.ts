@@ -1,0 +1,147 @@
+// The cheap steering path's kernels (sae_steer.wgsl): gather the edited
+// features' activations, then add W_dec^T (f' - f) over those features only.
+// sae/steer.ts drives them; sae_edit.ts edits f' in between.
+
+import type { Recorder } from "../engine/gpu/recorder.ts";
+import type { Kernel } from "../engine/gpu/kernel.ts";
+import type { Matrix } from "../engine/gpu/matrix.ts";
+import type { Tensor } from "../engine/gpu/tensor.ts";
+import { grid1d } from "./grid.ts";
+import type { EncodeActivation, SaeGpuWeights } from "./sae_encode.ts";
+import source from "./sae_steer.wgsl" with { type: "text" };
+
+const WG = 64;
+/** (slot, row, feature) triples per dispatch: the uniform array's length. */
+const MAX_LIST = 16;
+const ACT_CODE: Record<EncodeActivation, number> = { none: 0, relu: 1, jumprelu: 2 };
+
+const kernels = new Map<string, Kernel>();
+function kernel(entry: "gather_encode" | "gather_dense" | "apply", act: EncodeActivation): Kernel {
+  const key = entry === "gather_encode"
+    ? `sae_steer_gather_encode_${act}_wg${WG}`
+    : `sae_steer_${entry}_wg${WG}`;
+  let k = kernels.get(key);
+  if (!k) {
+    k = { key, source, entryPoint: entry, constants: { WG, ACT: ACT_CODE[act] } };
+    kernels.set(key, k);
+  }
+  return k;
+}
+
+/** An edited feature and the column of f0 / f1 [T, E] that holds it. */
+export interface SteerSlot {
+  slot: number;
+  feature: number;
+}
+
+/** Per dispatch: the slots whose rows lie in one chunk, at most MAX_LIST of them. */
+function* batches(m: Matrix, slots: readonly SteerSlot[]) {
+  for (const chunk of m.chunks) {
+    const rows = chunk.tensor.shape[0];
+    const mine = slots.filter((s) =>
+      s.feature >= chunk.rowStart && s.feature < chunk.rowStart + rows
+    );
+    for (let i = 0; i < mine.length; i += MAX_LIST) {
+      const list = mine.slice(i, i + MAX_LIST).flatMap((
+        s,
+      ) => [s.slot, s.feature - chunk.rowStart, s.feature, 0]);
+      yield {
+        chunk,
+        count: list.length / 4,
+        list: [...list, ...new Array(4 * MAX_LIST - list.length).fill(0)],
+      };
+    }
+  }
+}
+
+const LAYOUT = "u".repeat(8 + 4 * MAX_LIST);
+
+function checkSlots(
+  op: string,
+  x: Tensor<"f32">,
+  f0: Tensor<"f32">,
+  f1: Tensor<"f32">,
+  slots: readonly SteerSlot[],
+) {
+  const [T, E] = f0.shape;
+  if (
+    f0.shape.length !== 2 || f1.shape.length !== 2 || f1.shape[0] !== T || f1.shape[1] !== E ||
+    x.shape[0] !== T || slots.some((s) => s.slot < 0 || s.slot >= E)
+  ) {
+    throw new Error(
+      `${op}: x [${x.shape}], f0 [${f0.shape}], f1 [${f1.shape}] and slots do not agree`,
+    );
+  }
+  return [T, E];
+}
+
+/** f0[t, slot] = f1[t, slot] = act(x[t] . W_enc[feature] + b_enc[feature]) for each slot. */
+export function steerGatherEncode(
+  rec: Recorder,
+  x: Tensor<"f32">,
+  w: SaeGpuWeights,
+  act: EncodeActivation,
+  f0: Tensor<"f32">,
+  f1: Tensor<"f32">,
+  slots: readonly SteerSlot[],
+): void {
+  const [T, E] = checkSlots("steerGatherEncode", x, f0, f1, slots);
+  const K = w.wEnc.cols;
+  for (const b of batches(w.wEnc, slots)) {
+    rec.dispatch(kernel("gather_encode", act), {
+      params: { layout: LAYOUT, values: [T, K, E, b.count, w.center ? 1 : 0, 0, 0, 0, ...b.list] },
+      buffers: [
+        x.binding,
+        b.chunk.tensor.binding,
+        w.bEnc.binding,
+        (w.threshold ?? w.bEnc).binding,
+        w.bDec.binding,
+        f0.binding,
+        f1.binding,
+      ],
+      workgroups: grid1d(rec.gpu, T, 1),
+    });
+  }
+}
+
+/** f0[t, slot] = f1[t, slot] = dense[t, feature] (TopK SAEs: dense from encode()). */
+export function steerGatherDense(
+  rec: Recorder,
+  dense: Tensor<"f32">,
+  f0: Tensor<"f32">,
+  f1: Tensor<"f32">,
+  slots: readonly SteerSlot[],
+): void {
+  const [T, E] = checkSlots("steerGatherDense", dense, f0, f1, slots);
+  for (let i = 0; i < slots.length; i += MAX_LIST) {
+    const part = slots.slice(i, i + MAX_LIST);
+    const list = part.flatMap((s) => [s.slot, 0, s.feature, 0]);
+    list.push(...new Array(4 * MAX_LIST - list.length).fill(0));
+    rec.dispatch(kernel("gather_dense", "none"), {
+      params: { layout: LAYOUT, values: [T, 0, E, part.length, 0, dense.shape[1], 0, 0, ...list] },
+      buffers: [f0.binding, f1.binding, dense.binding],
+      workgroups: grid1d(rec.gpu, T * part.length, WG),
+    });
+  }
+}
+
+/** x [T, d_in] += sum over slots of (f1 - f0)[t, slot] * W_dec[feature]. */
+export function steerApply(
+  rec: Recorder,
+  x: Tensor<"f32">,
+  wDec: Matrix,
+  f0: Tensor<"f32">,
+  f1: Tensor<"f32">,
+  slots: readonly SteerSlot[],
+): void {
+  const [T, E] = checkSlots("steerApply", x, f0, f1, slots);
+  const K = wDec.cols;
+  if (x.shape[1] !== K) throw new Error(`steerApply: x [${x.shape}] is not [T, ${K}]`);
+  for (const b of batches(wDec, slots)) {
+    rec.dispatch(kernel("apply", "none"), {
+      params: { layout: LAYOUT, values: [T, K, E, b.count, 0, 0, 0, 0, ...b.list] },
+      buffers: [x.binding, b.chunk.tensor.binding, f0.binding, f1.binding],
+      workgroups: [Math.ceil(K / WG), T],
+    });
+  }
+}

@@ -1,0 +1,106 @@
+// The cheap steering path, x' = x + W_dec^T (f' - f) over the edited features
+// only, which is algebraically the seed's decode(f') + (x - decode(f)) without
+// the two dense decodes and the full encode. The edited features are known on
+// the CPU, so they travel in the uniforms as (slot, row in this chunk, feature)
+// triples, at most MAX_LIST per dispatch:
+//   gather_encode: f0[t, slot] = f1[t, slot] = act(x[t] . W_enc[feature] + b_enc[feature])
+//   gather_dense:  f0[t, slot] = f1[t, slot] = dense[t, feature]   (TopK SAEs,
+//                  whose activation needs every feature of the token)
+//   apply:         x[t, :] += sum over the list of (f1 - f0)[t, slot] * W_dec[feature, :]
+// Between gather and apply, sae_edit.wgsl rewrites f1.
+
+struct Params {
+  T: u32,
+  K: u32,      // d_in
+  E: u32,      // slots per token in f0 / f1
+  count: u32,  // entries used in `list`
+  center: u32, // 1: x - b_dec before encoding (SAELens apply_b_dec_to_input)
+  dense_stride: u32, // d_sae (gather_dense)
+  list: array<vec4u, 16>, // (slot, row in this chunk, feature, unused)
+}
+
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read_write> x: array<f32>;   // [T, K]
+@group(0) @binding(2) var<storage, read> w: array<f32>;         // W_enc or W_dec chunk [rows, K]
+@group(0) @binding(3) var<storage, read> b_enc: array<f32>;     // [d_sae]
+@group(0) @binding(4) var<storage, read> threshold: array<f32>; // [d_sae]
+@group(0) @binding(5) var<storage, read> b_dec: array<f32>;     // [K]
+@group(0) @binding(6) var<storage, read_write> f0: array<f32>;  // [T, E] features as encoded
+@group(0) @binding(7) var<storage, read_write> f1: array<f32>;  // [T, E] features as edited
+@group(0) @binding(8) var<storage, read> dense: array<f32>;     // [T, d_sae]
+
+override ACT: u32 = 1u; // as sae_encode.wgsl: 0 none, 1 ReLU, 2 JumpReLU
+override WG: u32 = 64;  // a power of two, for the tree reduction
+
+var<workgroup> partial: array<f32, WG>;
+
+fn activate(v: f32, j: u32) -> f32 {
+  if (ACT == 1u) {
+    return max(v, 0.0);
+  }
+  if (ACT == 2u) {
+    return select(0.0, max(v, 0.0), v > threshold[j]);
+  }
+  return v;
+}
+
+fn token_of(wid: vec3u, nwg: vec3u) -> u32 {
+  return wid.x + wid.y * nwg.x;
+}
+
+@compute @workgroup_size(WG)
+fn gather_encode(
+  @builtin(workgroup_id) wid: vec3u,
+  @builtin(num_workgroups) nwg: vec3u,
+  @builtin(local_invocation_index) lid: u32,
+) {
+  let t = token_of(wid, nwg);
+  if (t >= p.T) { return; }
+  let c = f32(p.center);
+  for (var e = 0u; e < p.count; e++) {
+    let item = p.list[e];
+    var s = 0.0;
+    for (var k = lid; k < p.K; k += WG) {
+      s += (x[t * p.K + k] - c * b_dec[k]) * w[item.y * p.K + k];
+    }
+    partial[lid] = s;
+    workgroupBarrier();
+    for (var half = WG / 2u; half > 0u; half >>= 1u) {
+      if (lid < half) {
+        partial[lid] += partial[lid + half];
+      }
+      workgroupBarrier();
+    }
+    if (lid == 0u) {
+      let f = activate(partial[0] + b_enc[item.z], item.z);
+      f0[t * p.E + item.x] = f;
+      f1[t * p.E + item.x] = f;
+    }
+    workgroupBarrier();
+  }
+}
+
+@compute @workgroup_size(WG)
+fn gather_dense(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let i = gid.x + gid.y * nwg.x * WG;
+  if (i >= p.T * p.count) { return; }
+  let t = i / p.count;
+  let item = p.list[i % p.count];
+  let f = dense[t * p.dense_stride + item.z];
+  f0[t * p.E + item.x] = f;
+  f1[t * p.E + item.x] = f;
+}
+
+@compute @workgroup_size(WG)
+fn apply(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32) {
+  let k = wid.x * WG + lid;
+  let t = wid.y;
+  if (k >= p.K || t >= p.T) { return; }
+  var s = 0.0;
+  for (var e = 0u; e < p.count; e++) {
+    let item = p.list[e];
+    let d = f1[t * p.E + item.x] - f0[t * p.E + item.x];
+    s += d * w[item.y * p.K + k];
+  }
+  x[t * p.K + k] += s;
+}

@@ -1,0 +1,39 @@
+// Loading only: a block of rows of a [d_in, d_sae] weight, already on the GPU
+// in a staging buffer, written transposed into the [d_sae, d_in] row chunks of
+// a Matrix (see sae_transpose.wgsl for why).
+
+import type { Recorder } from "../engine/gpu/recorder.ts";
+import type { Kernel } from "../engine/gpu/kernel.ts";
+import type { Matrix } from "../engine/gpu/matrix.ts";
+import type { Tensor } from "../engine/gpu/tensor.ts";
+import source from "./sae_transpose.wgsl" with { type: "text" };
+
+const TILE = 16;
+export const saeTransposeKernel: Kernel = { key: `sae_transpose_t${TILE}`, source };
+
+/** out[j, colStart + i] = src[i, j] for src [rows, out.rows], the block of out's columns from colStart. */
+export function transposeInto(
+  rec: Recorder,
+  src: Tensor<"f32">,
+  colStart: number,
+  out: Matrix,
+): void {
+  const [srcRows, srcCols] = src.shape;
+  if (src.shape.length !== 2 || srcCols !== out.rows || colStart + srcRows > out.cols) {
+    throw new Error(
+      `transposeInto(${out.label}): src [${src.shape}] at column ${colStart} does not fit ` +
+        `[${out.rows}, ${out.cols}]`,
+    );
+  }
+  for (const chunk of out.chunks) {
+    const rows = chunk.tensor.shape[0];
+    rec.dispatch(saeTransposeKernel, {
+      params: {
+        layout: "uuuuuu",
+        values: [srcRows, srcCols, colStart, chunk.rowStart, rows, out.cols],
+      },
+      buffers: [src.binding, chunk.tensor.binding],
+      workgroups: [Math.ceil(rows / TILE), Math.ceil(srcRows / TILE)],
+    });
+  }
+}
