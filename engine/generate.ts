@@ -35,6 +35,10 @@ export interface GenerateStep {
   cache?: Map<string, Tensor<"f32">>;
 }
 
+/** Steps recorded ahead of the one whose token is being read. */
+const AHEAD = 3;
+const SLOTS = AHEAD + 1;
+
 /** A 4-byte mapped buffer reused for every step's token. */
 class TokenReadback {
   readonly #gpu: Gpu;
@@ -47,12 +51,23 @@ class TokenReadback {
       GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
     );
   }
+  #mapped: Promise<void> | null = null;
   record(rec: Recorder, token: Tensor<"u32">): void {
     rec.copy(token.buffer, token.offset, this.#staging, 0, 4);
   }
+  /**
+   * Asks for the mapping right after the step is submitted: maps resolve on
+   * the implementation's poll, and one poll then serves every step in flight.
+   */
+  request(): void {
+    this.#mapped = this.#staging.mapAsync(GPUMapMode.READ);
+    // Errors surface in read(); an abandoned request must not be unhandled.
+    this.#mapped.catch(() => {});
+  }
   async read(): Promise<number> {
     try {
-      await this.#staging.mapAsync(GPUMapMode.READ);
+      await (this.#mapped ?? this.#staging.mapAsync(GPUMapMode.READ));
+      this.#mapped = null;
     } catch (e) {
       this.#gpu.assertAlive();
       throw e;
@@ -62,6 +77,7 @@ class TokenReadback {
     return id;
   }
   dispose(): void {
+    if (this.#mapped) this.#staging.unmap();
     this.#gpu.destroyBuffer(this.#staging);
   }
 }
@@ -87,68 +103,96 @@ export async function* generateTokens(
     // with <|eot_id|>); either one ends the text.
     for (const id of [...engine.config.eosTokenIds, ...engine.tokenizer.eosIds]) stopIds.add(id);
   }
-  const gpu = engine.gpu;
-  const token = Tensor.empty(gpu, "generate.token", [1], "u32");
-  const readback = new TokenReadback(gpu);
+  const gpu = engine.gpu, vocab = engine.config.vocabSize;
+  // Steps are recorded up to AHEAD steps before their token is read: each
+  // samples its token into the next step's input on the GPU, so the CPU never
+  // waits for a readback (about 11 ms in Deno) before recording more work.
+  // Step k uses slot k % SLOTS for its readback and hook buffers.
+  const readbacks = Array.from({ length: SLOTS }, () => new TokenReadback(gpu));
   // Decode in the prompt's context, so a SentencePiece leading space after the
   // prompt is kept, and special tokens (EOS) print nothing.
   const decoder = engine.tokenizer.decodeStream({
     prompt: Array.from(prompt),
     skipSpecialTokens: true,
   });
-  let text = "";
   const wantHooks = !!(options.cache?.length || options.interventions);
-  // This step's hook buffers come from the pool and go back at the next step.
-  let held: Tensor[] = [];
-  const hooksFor = (tokens: number, first: number) => {
-    for (const t of held) gpu.release(t.buffer);
-    held = [];
+  // Step k's hook buffers go back to the pool when step k + SLOTS is recorded;
+  // the caller has moved past step k by then.
+  const held: Tensor[][] = Array.from({ length: SLOTS }, () => []);
+  const hooksFor = (step: number, tokens: number, first: number) => {
+    for (const t of held[step % SLOTS]) gpu.release(t.buffer);
+    held[step % SLOTS] = [];
     if (!wantHooks) return undefined;
-    const hooks = buildHooks(
-      engine.config,
-      engine.moduleNames,
-      options,
-      tokens,
-      first,
-      (label, shape) => {
-        const t = new Tensor(
-          gpu,
-          gpu.acquire(label, shape[0] * shape[1] * 4),
-          shape,
-          "f32",
-          0,
-          false,
-        );
-        held.push(t);
-        return t;
-      },
-    );
-    return hooks;
+    return buildHooks(engine.config, engine.moduleNames, options, tokens, first, (label, shape) => {
+      const t = new Tensor(
+        gpu,
+        gpu.acquire(label, shape[0] * shape[1] * 4),
+        shape,
+        "f32",
+        0,
+        false,
+      );
+      held[step % SLOTS].push(t);
+      return t;
+    });
   };
+  const tokenSlot = graph.scratch.tokens.rows(0, 1);
+  const sample = (rec: Recorder, step: number) => {
+    const logits = graph.scratch.logits.rows(0, 1).reshape([vocab]);
+    sampleToken(rec, logits, tokenSlot, sampler.next());
+    readbacks[step % SLOTS].record(rec, tokenSlot);
+  };
+  // Another call may use the engine's cache while we are suspended at a yield.
+  let version = kv.version;
+  const own = () => {
+    if (kv.version !== version) {
+      throw new Error("generate: the engine's KV cache was used by another call during generation");
+    }
+  };
+  let text = "";
   try {
     if (maxNew === 0) return;
-    // Another call may have used the cache since generate() was called.
-    const version = kv.version;
     kv.length = start;
-    const sample = (rec: Recorder) => {
-      sampleToken(
-        rec,
-        graph.scratch.logits.rows(0, 1).reshape([engine.config.vocabSize]),
-        token,
-        sampler.next(),
-      );
-      readback.record(rec, token);
-    };
-    let hooks = hooksFor(prompt.length, start);
+    const hooks: ReturnType<typeof hooksFor>[] = new Array(SLOTS);
+    hooks[0] = hooksFor(0, prompt.length, start);
     try {
-      await graph.runPrompt(prompt, kv, false, hooks?.taps, (rec, first, n) => {
-        if (first + n === prompt.length) sample(rec);
+      await graph.runPrompt(prompt, kv, false, hooks[0]?.taps, (rec, first, n) => {
+        if (first + n === prompt.length) sample(rec, 0);
       });
+      readbacks[0].request();
     } finally {
-      kv.version++;
+      version = ++kv.version;
     }
+    let issued = 1;
     for (let step = 0;; step++) {
-      const id = await readback.read();
+      // Record the steps ahead before reading this one's token; the last few
+      // may turn out unneeded (a stop token), which costs only GPU time.
+      while (issued < maxNew && issued <= step + AHEAD && kv.length < kv.contextLength) {
+        own();
+        const h = hooksFor(issued, 1, kv.length);
+        hooks[issued % SLOTS] = h;
+        const rec = new Recorder(gpu, "generate.step");
+        try {
+          await graph.record(rec, {
+            tokens: new Uint32Array(1),
+            tokensOnGpu: true,
+            cache: kv,
+            allLogits: false,
+            taps: h?.taps,
+          });
+          sample(rec, issued);
+          rec.submit();
+          readbacks[issued % SLOTS].request();
+          kv.length += 1;
+        } catch (e) {
+          rec.abandon();
+          throw e;
+        } finally {
+          version = ++kv.version;
+        }
+        issued++;
+      }
+      const id = await readbacks[step % SLOTS].read();
       if (id === NO_TOKEN) {
         throw new Error(
           `step ${step}: every logit is NaN or -inf; the model produced no usable distribution`,
@@ -157,40 +201,15 @@ export async function* generateTokens(
       const last = step + 1 >= maxNew || stopIds.has(id);
       const piece = decoder.push(id) + (last ? decoder.flush() : "");
       text += piece;
-      yield hooks?.cache.size
-        ? { token: id, text: piece, cache: hooks.cache }
-        : { token: id, text: piece };
+      const cache = hooks[step % SLOTS]?.cache;
+      yield cache?.size ? { token: id, text: piece, cache } : { token: id, text: piece };
       if (last || stopStrings.some((s) => text.includes(s))) return;
-      if (kv.length >= kv.contextLength) {
+      if (step + 1 >= issued) {
         throw new Error(`generation reached the context length ${kv.contextLength}`);
-      }
-      if (kv.version !== version + step + 1) {
-        throw new Error(
-          "generate: the engine's KV cache was used by another call during generation",
-        );
-      }
-      hooks = hooksFor(1, kv.length);
-      const rec = new Recorder(gpu, "generate.step");
-      try {
-        await graph.record(rec, {
-          tokens: Uint32Array.of(id),
-          cache: kv,
-          allLogits: false,
-          taps: hooks?.taps,
-        });
-        sample(rec);
-        rec.submit();
-        kv.length += 1;
-      } catch (e) {
-        rec.abandon();
-        throw e;
-      } finally {
-        kv.version++;
       }
     }
   } finally {
-    for (const t of held) gpu.release(t.buffer);
-    token.dispose();
-    readback.dispose();
+    for (const list of held) for (const t of list) gpu.release(t.buffer);
+    for (const r of readbacks) r.dispose();
   }
 }

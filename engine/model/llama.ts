@@ -127,6 +127,12 @@ class Scratch {
 
 export interface ChunkRequest {
   tokens: Uint32Array; // [n] ids of this chunk, already validated against the vocab
+  /**
+   * The ids are already in `scratch.tokens` (written there by the previous
+   * step's sampler), so `tokens` only gives the count: generation then never
+   * waits for a token to reach the CPU before recording the next step.
+   */
+  tokensOnGpu?: boolean;
   cache: KvCache; // positions [0, cache.length) are filled; this chunk continues it
   /** Compute logits for every position of the chunk (else only the last). */
   allLogits: boolean;
@@ -174,7 +180,7 @@ export class LlamaGraph {
         `positions up to ${past + n} exceed the context length ${req.cache.contextLength}`,
       );
     }
-    this.gpu.write(s.tokens.buffer, req.tokens);
+    if (!req.tokensOnGpu) this.gpu.write(s.tokens.buffer, req.tokens);
     const rows = (t: Tensor<"f32">) => t.rows(0, n);
     const taps = req.taps;
     const apply = async (name: string, x: Tensor<"f32">, positionStart = past) => {
