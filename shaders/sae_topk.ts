@@ -99,7 +99,8 @@ export function topkMaskReference(v: Float32Array, n: number, k: number): Float3
   const out = new Float32Array(v.length);
   for (let r = 0; r < v.length / n; r++) {
     const row = v.subarray(r * n, (r + 1) * n);
-    for (const i of topIndices(row, k, 1)) out[r * n + i] = Math.max(row[i], 0);
+    // x > 0 rather than Math.max, so that a kept NaN becomes 0 as in the kernel.
+    for (const i of topIndices(row, k, 1)) out[r * n + i] = row[i] > 0 ? row[i] : 0;
   }
   return out;
 }

@@ -183,6 +183,6 @@ fn topk_mask(
       keep = true;
       eq_left -= 1u;
     }
-    v[base + i] = select(0.0, max(x, 0.0), keep);
+    v[base + i] = select(0.0, x, keep && x > 0.0);
   }
 }
