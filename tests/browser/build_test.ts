@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import * as esbuild from "esbuild";
 import { buildEngine, denoReferences } from "../../demo/build.ts";
+import { decodeVlq, mapStack } from "./sourcemap.ts";
 
 // esbuild's service process outlives one build; it is stopped at the end.
 const ESBUILD = { sanitizeOps: false, sanitizeResources: false };
@@ -50,4 +51,25 @@ Deno.test("build: denoReferences names the module of a Deno reference outside th
       text: "if (globalThis.Deno) read(Deno.readFileSync);",
     },
   ]);
+});
+
+Deno.test("browser stacks: a bundle position maps back to its source line", () => {
+  // "AAAA;AACA,IAAI": line 1 col 0 -> source 0 1:0; line 2 col 0 -> 2:0, col 4 -> 2:4.
+  const outdir = Deno.makeTempDirSync({ prefix: "loupe-map-" });
+  const repo = outdir.replace(/\/[^/]+$/, "");
+  Deno.writeTextFileSync(
+    `${outdir}/x.js.map`,
+    JSON.stringify({ sources: ["../src/a.ts"], mappings: "AAAA;AACA,IAAI" }),
+  );
+  try {
+    const text = "at f (http://127.0.0.1:9/x.js:2:6)\nat g (http://127.0.0.1:9/y.js:1:1)";
+    assert.equal(
+      mapStack(text, "http://127.0.0.1:9", outdir, repo),
+      "at f (src/a.ts:2:5)\nat g (http://127.0.0.1:9/y.js:1:1)",
+    );
+    assert.deepEqual(decodeVlq("gB"), [16]);
+    assert.deepEqual(decodeVlq("D"), [-1]);
+  } finally {
+    Deno.removeSync(outdir, { recursive: true });
+  }
 });

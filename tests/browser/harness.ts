@@ -8,6 +8,7 @@ import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { bundle, DIST, REPO } from "../../demo/build.ts";
 import { serve, type StaticServer } from "../../demo/server.ts";
 import type { AdapterReport, LoadedFile, TestOutcome } from "./page.ts";
+import { mapStack } from "./sourcemap.ts";
 
 /**
  * Test files that run in the browser as they are: every *_test.ts in a folder
@@ -178,16 +179,21 @@ export async function startBrowserSuite(opts: SuiteOptions): Promise<BrowserSuit
       )
       : [];
     const loadMs = performance.now() - t0;
+    for (const f of files) if (f.error) f.error = mapStack(f.error, server.url, outdir, REPO);
     const proc = browser.process();
+    const origin = server.url;
     return {
       browserVersion,
       adapter,
       files,
-      run: (index) =>
-        page.evaluate(
+      async run(index) {
+        const r = await page.evaluate(
           (i) => (globalThis as unknown as { loupeRunner: Runner }).loupeRunner.run(i),
           index,
-        ),
+        );
+        if (r.error) r.error = mapStack(r.error, origin, outdir, REPO);
+        return r;
+      },
       close: cleanup,
       kill: () => {
         try {
