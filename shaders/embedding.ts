@@ -2,9 +2,10 @@
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
 import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
-import type { Matrix } from "../engine/gpu/matrix.ts";
+import type { WeightMatrix } from "../engine/quant/matrix.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import { grid1d } from "./grid.ts";
+import { embeddingQuant } from "./embedding_quant.ts";
 import common from "./common.wgsl" with { type: "text" };
 import source from "./embedding.wgsl" with { type: "text" };
 
@@ -22,9 +23,11 @@ export const embeddingKernel: Kernel = {
 export function embedding(
   rec: Recorder,
   tokens: Tensor<"u32">,
-  table: Matrix,
+  table: WeightMatrix,
   out: Tensor<"f32">,
 ): void {
+  // Quantized tables (q8/q4) are gathered and dequantized by embedding_quant.
+  if (table.format !== "f32") return embeddingQuant(rec, tokens, table, out);
   const T = tokens.size, H = table.cols;
   if (
     tokens.shape.length !== 1 || out.shape.length !== 2 || out.shape[0] !== T || out.shape[1] !== H

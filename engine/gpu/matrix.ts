@@ -14,6 +14,8 @@ export interface MatrixChunk {
 }
 
 export class Matrix {
+  /** Device format; quantized matrices are QuantMatrix (engine/quant/matrix.ts). */
+  readonly format = "f32" as const;
   readonly gpu: Gpu;
   readonly label: string;
   readonly rows: number;

@@ -1,10 +1,13 @@
 // Llama weights on one device, streamed from a checkpoint tensor by tensor (and
 // row slab by row slab), so peak host memory stays near one slab, not the file.
 // Every tensor's shape is checked against config.json before it is uploaded; a
-// failed load destroys whatever it had allocated.
+// failed load destroys whatever it had allocated. With a q8/q4 format each
+// slab is quantized on the host as it arrives and only the packed rows are
+// uploaded: no full-precision copy of the model exists at any time.
 
 import type { Gpu } from "../gpu/gpu.ts";
-import { Matrix } from "../gpu/matrix.ts";
+import { createWeightMatrix, type WeightMatrix } from "../quant/matrix.ts";
+import type { MatrixFormat } from "../quant/format.ts";
 import { Tensor } from "../gpu/tensor.ts";
 import type { LlamaConfig } from "../formats/config.ts";
 import type { SafetensorsCheckpoint } from "../formats/safetensors.ts";
@@ -14,22 +17,23 @@ const SLAB_BYTES = 16 * 1024 * 1024;
 
 export interface LayerWeights {
   inputNorm: Tensor<"f32">; // [hidden]
-  q: Matrix; // [heads * headDim, hidden]
-  k: Matrix; // [kvHeads * headDim, hidden]
-  v: Matrix; // [kvHeads * headDim, hidden]
-  o: Matrix; // [hidden, heads * headDim]
+  q: WeightMatrix; // [heads * headDim, hidden]
+  k: WeightMatrix; // [kvHeads * headDim, hidden]
+  v: WeightMatrix; // [kvHeads * headDim, hidden]
+  o: WeightMatrix; // [hidden, heads * headDim]
   postNorm: Tensor<"f32">; // [hidden]
-  gate: Matrix; // [intermediate, hidden]
-  up: Matrix; // [intermediate, hidden]
-  down: Matrix; // [hidden, intermediate]
+  gate: WeightMatrix; // [intermediate, hidden]
+  up: WeightMatrix; // [intermediate, hidden]
+  down: WeightMatrix; // [hidden, intermediate]
 }
 
 export interface LlamaWeights {
-  embed: Matrix; // [vocab, hidden]
+  /** [vocab, hidden], in the model's format (see ARCHITECTURE.md, "Quantization"). */
+  embed: WeightMatrix;
   layers: LayerWeights[];
   norm: Tensor<"f32">; // [hidden]
   /** [vocab, hidden]; the same object as `embed` when embeddings are tied. */
-  lmHead: Matrix;
+  lmHead: WeightMatrix;
 }
 
 export type LoadProgress = (done: number, total: number, tensor: string) => void;
@@ -78,8 +82,15 @@ export function checkCheckpoint(c: LlamaConfig, ckpt: SafetensorsCheckpoint, whe
 }
 
 export interface LoadWeightsOptions {
-  /** Device format of the weight matrices. Only "f32" is implemented so far. */
-  format: "f32" | "q8" | "q4";
+  /**
+   * Device format of every weight matrix, embedding and lm_head included;
+   * norms stay f32.
+   */
+  format: MatrixFormat;
+  /** Format of the embedding and lm_head; default `format`. */
+  embedFormat?: MatrixFormat;
+  /** Quant block size (format.ts BLOCK_SIZES); default DEFAULT_BLOCK. */
+  block?: number;
   onProgress?: LoadProgress;
 }
 
@@ -90,8 +101,8 @@ export async function loadWeights(
   where: string,
   options: LoadWeightsOptions,
 ): Promise<LlamaWeights> {
-  if (options.format !== "f32") {
-    throw new Error(`quant "${options.format}" is not implemented yet; use "f32"`);
+  if (!["f32", "q8", "q4"].includes(options.format)) {
+    throw new Error(`unknown weight format "${options.format}"; expected "f32", "q8" or "q4"`);
   }
   const onProgress = options.onProgress;
   checkCheckpoint(c, ckpt, where);
@@ -108,9 +119,9 @@ export async function loadWeights(
     step(name);
     return t;
   };
-  const matrix = async (name: string): Promise<Matrix> => {
+  const matrix = async (name: string, format = options.format): Promise<WeightMatrix> => {
     const [rows, cols] = expected.get(name)!;
-    const m = Matrix.create(gpu, name, rows, cols);
+    const m = createWeightMatrix(gpu, name, rows, cols, format, options.block);
     owned.push(m);
     const slabRows = Math.max(1, Math.floor(SLAB_BYTES / (cols * 4)));
     for (let r = 0; r < rows; r += slabRows) {
@@ -122,7 +133,8 @@ export async function loadWeights(
   };
 
   try {
-    const embed = await matrix("model.embed_tokens.weight");
+    const embedFormat = options.embedFormat ?? options.format;
+    const embed = await matrix("model.embed_tokens.weight", embedFormat);
     const layers: LayerWeights[] = [];
     for (let l = 0; l < c.numHiddenLayers; l++) {
       const p = `model.layers.${l}.`;
@@ -139,7 +151,7 @@ export async function loadWeights(
       });
     }
     const norm = await vector("model.norm.weight");
-    const lmHead = c.tieWordEmbeddings ? embed : await matrix("lm_head.weight");
+    const lmHead = c.tieWordEmbeddings ? embed : await matrix("lm_head.weight", embedFormat);
     return { embed, layers, norm, lmHead };
   } catch (e) {
     for (const o of owned) o.dispose();
@@ -158,7 +170,7 @@ export function disposeWeights(w: LlamaWeights): void {
   }
 }
 
-/** Bytes of weights held on the device. */
+/** Bytes of weights held on the device (packed codes and scales for q8/q4). */
 export function weightBytes(w: LlamaWeights): number {
   let n = w.embed.byteLength + w.norm.byteLength + (w.lmHead !== w.embed ? w.lmHead.byteLength : 0);
   for (const l of w.layers) {

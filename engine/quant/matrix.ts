@@ -1,0 +1,186 @@
+// A block-quantized weight matrix [rows, cols] (nn.Linear layout) on the GPU:
+// the q8/q4 sibling of Matrix, with the same create / upload / writeRows /
+// byteLength / dispose surface so that the loader and linear() treat both
+// alike and dispatch on `format`. Each row chunk has two buffers, codes and
+// scales (format.ts), each small enough for one storage binding.
+
+import type { Gpu } from "../gpu/gpu.ts";
+import { Matrix } from "../gpu/matrix.ts";
+import { Tensor } from "../gpu/tensor.ts";
+import {
+  DEFAULT_BLOCK,
+  type MatrixFormat,
+  type PackedRows,
+  type QuantFormat,
+  quantizeRows,
+  type QuantLayout,
+  quantLayout,
+} from "./format.ts";
+
+export interface QuantChunk {
+  /** First row of the whole matrix held by this chunk. */
+  rowStart: number;
+  rows: number;
+  /** [rows, wordsPerRow] packed codes. */
+  words: Tensor<"u32">;
+  /** [rows, scalesPerRow / 2] f16 scale pairs. */
+  scales: Tensor<"u32">;
+}
+
+export class QuantMatrix {
+  readonly gpu: Gpu;
+  readonly label: string;
+  readonly format: QuantFormat;
+  readonly layout: QuantLayout;
+  readonly rows: number;
+  readonly cols: number;
+  readonly chunks: readonly QuantChunk[];
+
+  private constructor(
+    gpu: Gpu,
+    label: string,
+    layout: QuantLayout,
+    rows: number,
+    chunks: QuantChunk[],
+  ) {
+    this.gpu = gpu;
+    this.label = label;
+    this.format = layout.format;
+    this.layout = layout;
+    this.rows = rows;
+    this.cols = layout.cols;
+    this.chunks = chunks;
+  }
+
+  /** Rows per chunk so that the codes of a chunk fit one binding (scales are smaller). */
+  static rowsPerChunk(gpu: Gpu, l: QuantLayout): number {
+    const rows = Math.floor(gpu.maxBindingBytes / (l.wordsPerRow * 4));
+    if (rows < 1) {
+      throw new Error(
+        `a ${l.format} row of ${l.cols} values (${l.wordsPerRow * 4} bytes) exceeds one binding ` +
+          `(${gpu.maxBindingBytes} bytes)`,
+      );
+    }
+    return rows;
+  }
+
+  /** Allocates a zero matrix in binding-sized row chunks; fill it with writeRows/writePacked. */
+  static create(
+    gpu: Gpu,
+    label: string,
+    rows: number,
+    cols: number,
+    format: QuantFormat,
+    block = DEFAULT_BLOCK[format],
+  ): QuantMatrix {
+    const l = quantLayout(format, cols, block);
+    const per = QuantMatrix.rowsPerChunk(gpu, l);
+    const chunks: QuantChunk[] = [];
+    const made: Tensor[] = [];
+    const empty = (name: string, shape: number[]) => {
+      const t = Tensor.empty(gpu, name, shape, "u32");
+      made.push(t);
+      return t;
+    };
+    try {
+      for (let start = 0; start < rows; start += per) {
+        const n = Math.min(per, rows - start);
+        const name = rows > per ? `${label}[${start}:${start + n}]` : label;
+        chunks.push({
+          rowStart: start,
+          rows: n,
+          words: empty(`${name}.${format}`, [n, l.wordsPerRow]),
+          scales: empty(`${name}.scales`, [n, l.scalesPerRow / 2]),
+        });
+      }
+    } catch (e) {
+      for (const t of made) t.dispose();
+      throw e;
+    }
+    return new QuantMatrix(gpu, label, l, rows, chunks);
+  }
+
+  static upload(
+    gpu: Gpu,
+    label: string,
+    data: Float32Array,
+    rows: number,
+    cols: number,
+    format: QuantFormat,
+    block = DEFAULT_BLOCK[format],
+  ): QuantMatrix {
+    if (data.length !== rows * cols) {
+      throw new Error(`${label}: ${data.length} values do not fill [${rows}, ${cols}]`);
+    }
+    const m = QuantMatrix.create(gpu, label, rows, cols, format, block);
+    m.writeRows(0, data);
+    return m;
+  }
+
+  /** Quantizes and writes consecutive full rows starting at `rowStart` (may span chunks). */
+  writeRows(rowStart: number, data: Float32Array): void {
+    if (data.length % this.cols !== 0) {
+      throw new Error(`${this.label}: ${data.length} values are not whole rows of ${this.cols}`);
+    }
+    this.writePacked(rowStart, quantizeRows(data, this.layout));
+  }
+
+  /** Writes rows already in the packed format (quantizeRows / randomPackedRows). */
+  writePacked(rowStart: number, p: PackedRows): void {
+    const l = this.layout;
+    const count = p.words.length / l.wordsPerRow;
+    if (!Number.isInteger(count) || p.scales.length !== count * l.scalesPerRow) {
+      throw new Error(`${this.label}: packed data is not whole ${l.format} rows of ${l.cols}`);
+    }
+    if (rowStart < 0 || rowStart + count > this.rows) {
+      throw new Error(
+        `${this.label}: rows [${rowStart}, ${rowStart + count}) outside [0, ${this.rows})`,
+      );
+    }
+    for (const c of this.chunks) {
+      const from = Math.max(rowStart, c.rowStart),
+        to = Math.min(rowStart + count, c.rowStart + c.rows);
+      if (from >= to) continue;
+      const r0 = from - rowStart, r1 = to - rowStart, dst = from - c.rowStart;
+      this.gpu.write(
+        c.words.buffer,
+        p.words.subarray(r0 * l.wordsPerRow, r1 * l.wordsPerRow),
+        dst * l.wordsPerRow * 4,
+      );
+      this.gpu.write(
+        c.scales.buffer,
+        p.scales.subarray(r0 * l.scalesPerRow, r1 * l.scalesPerRow),
+        dst * l.scalesPerRow * 2,
+      );
+    }
+  }
+
+  /** Bytes held on the device: codes and scales of every chunk. */
+  get byteLength(): number {
+    return this.chunks.reduce((n, c) => n + c.words.byteLength + c.scales.byteLength, 0);
+  }
+
+  dispose(): void {
+    for (const c of this.chunks) {
+      c.words.dispose();
+      c.scales.dispose();
+    }
+  }
+}
+
+/** Any weight matrix: dispatch on `format`. */
+export type WeightMatrix = Matrix | QuantMatrix;
+
+/** A zero matrix of the given device format (f32, or quantized; default block per format). */
+export function createWeightMatrix(
+  gpu: Gpu,
+  label: string,
+  rows: number,
+  cols: number,
+  format: MatrixFormat,
+  block?: number,
+): WeightMatrix {
+  return format === "f32"
+    ? Matrix.create(gpu, label, rows, cols)
+    : QuantMatrix.create(gpu, label, rows, cols, format, block);
+}

@@ -1,0 +1,50 @@
+// Prefill projections from block-quantized weights: out = x @ w^T for T >= 2
+// tokens, w dequantized as it is staged into workgroup memory; one dispatch
+// per row chunk of w, each writing its own columns of out.
+
+import type { Recorder } from "../engine/gpu/recorder.ts";
+import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import type { Tensor } from "../engine/gpu/tensor.ts";
+import type { QuantLayout } from "../engine/quant/format.ts";
+import type { QuantMatrix } from "../engine/quant/matrix.ts";
+import { quantLinearShapes, quantTemplate } from "./matvec_quant.ts";
+import quant from "./quant.wgsl" with { type: "text" };
+import template from "./matmul_quant.wgsl" with { type: "text" };
+
+const WG_SIDE = 8;
+/** Output tile side: 4 outputs per thread per side, as in matmul.ts. */
+const TILE = 4 * WG_SIDE;
+
+const kernels = new Map<string, Kernel>();
+
+export function matmulQuantKernel(l: QuantLayout): Kernel {
+  const key = `matmul_${l.format}_b${l.block}_t${TILE}`;
+  let kernel = kernels.get(key);
+  if (!kernel) {
+    kernel = { key, source: wgsl(key, quant, quantTemplate(template, l)), constants: { WG_SIDE } };
+    kernels.set(key, kernel);
+  }
+  return kernel;
+}
+
+/** out [T, N] = x [T, K] @ w^T, w: [N, K] quantized in row chunks. Any T, K, N. */
+export function matmulQuant(
+  rec: Recorder,
+  x: Tensor<"f32">,
+  w: QuantMatrix,
+  out: Tensor<"f32">,
+): void {
+  const [T, K, N] = quantLinearShapes("matmulQuant", x, w, out);
+  const l = w.layout;
+  const kernel = matmulQuantKernel(l);
+  for (const c of w.chunks) {
+    rec.dispatch(kernel, {
+      params: {
+        layout: "uuuuuuu",
+        values: [T, K, c.rows, N, c.rowStart, l.wordsPerRow, l.scalesPerRow],
+      },
+      buffers: [x.binding, c.words.binding, c.scales.binding, out.binding],
+      workgroups: [Math.ceil(c.rows / TILE), Math.ceil(T / TILE)],
+    });
+  }
+}

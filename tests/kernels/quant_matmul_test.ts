@@ -1,0 +1,64 @@
+// matmulQuant against the plain-TS reference (dequantize on the CPU, multiply
+// in f64): random and odd shapes, partial last blocks, chunked matrices.
+
+import assert from "node:assert/strict";
+import { matmulQuant } from "../../shaders/matmul_quant.ts";
+import { matmulReference } from "../../shaders/matmul.ts";
+import { QuantMatrix } from "../../engine/quant/matrix.ts";
+import { dequantizeRows, type QuantFormat, quantizeRows } from "../../engine/quant/format.ts";
+import { Recorder } from "../../engine/gpu/recorder.ts";
+import { Tensor } from "../../engine/gpu/tensor.ts";
+import type { Gpu } from "../../engine/gpu/gpu.ts";
+import { assertClose, randomArray, rng } from "../util/compare.ts";
+import { testGpu } from "../util/gpu.ts";
+
+// f32 accumulation of the same dequantized products against f64: errors seen
+// <= 5e-7 of max|want| up to K = 300, so 1e-5 has margin yet catches any wrong term.
+const REL = 1e-5;
+const FORMATS: QuantFormat[] = ["q8", "q4"];
+
+const gpu = await testGpu();
+
+async function checkMatmulQuant(
+  g: Gpu,
+  format: QuantFormat,
+  T: number,
+  K: number,
+  N: number,
+  seed: number,
+  block?: number,
+): Promise<number> {
+  const random = rng(seed);
+  const x = randomArray(random, T * K), w = randomArray(random, N * K);
+  const tw = QuantMatrix.upload(g, "w", w, N, K, format, block);
+  const want = matmulReference(x, dequantizeRows(quantizeRows(w, tw.layout), tw.layout), T, K, N);
+  const tx = Tensor.from(g, "x", x, [T, K], "f32");
+  const out = Tensor.empty(g, "out", [T, N], "f32");
+  const rec = new Recorder(g, "test.matmulQuant");
+  matmulQuant(rec, tx, tw, out);
+  rec.submit();
+  const name = `matmul_${format}_b${tw.layout.block} x [${T},${K}] w [${N},${K}]`;
+  assertClose(name, await out.toArray(), want, { rel: REL, shape: [T, N] });
+  const chunks = tw.chunks.length;
+  for (const t of [tx, tw, out]) t.dispose();
+  return chunks;
+}
+
+for (const format of FORMATS) {
+  Deno.test(`matmulQuant ${format}: random and odd shapes, partial blocks`, async () => {
+    for (const [T, K, N] of [[2, 7, 3], [5, 32, 33], [33, 37, 40], [17, 172, 64], [64, 300, 70]]) {
+      await checkMatmulQuant(gpu, format, T, K, N, T * 7 + K * 31 + N);
+    }
+  });
+  Deno.test(`matmulQuant ${format}: blocks of 16, 32 and 64`, async () => {
+    for (const block of [16, 32, 64]) {
+      await checkMatmulQuant(gpu, format, 9, 200, 35, 11, block);
+      await checkMatmulQuant(gpu, format, 3, 256, 8, 12, block);
+    }
+  });
+  Deno.test(`matmulQuant ${format}: matrices split into row chunks`, async () => {
+    const small = await testGpu({ maxBindingBytes: 4096 });
+    const chunks = await checkMatmulQuant(small, format, 3, 70, 300, 5);
+    assert.ok(chunks > 1, `expected several chunks, got ${chunks}`);
+  });
+}
