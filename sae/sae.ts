@@ -259,7 +259,7 @@ export class Sae {
 
   // ---- slow path: submit, wait, read back -----------------------------------
 
-  async #run<R>(label: string, x: Float32Array, fn: (rec: Recorder, x: Tensor<"f32">) => R) {
+  #run<R>(label: string, x: Float32Array, fn: (rec: Recorder, x: Tensor<"f32">) => R) {
     if (x.length % this.dIn !== 0) {
       throw new Error(`${this.label}.${label}: ${x.length} values are not rows of ${this.dIn}`);
     }
@@ -291,9 +291,9 @@ export class Sae {
 
   /** Features [T * d_sae] of x [T * d_in]. */
   async encodeToArray(x: Float32Array): Promise<Float32Array> {
-    const { r, tx } = await this.#run("encode", x, (rec, t) => this.encode(rec, t));
+    const { r, tx } = this.#run("encode", x, (rec, t) => this.encode(rec, t));
     tx.dispose();
-    return this.#read(r);
+    return await this.#read(r);
   }
 
   async decodeToArray(f: Float32Array): Promise<Float32Array> {
@@ -315,9 +315,9 @@ export class Sae {
   }
 
   async errorToArray(x: Float32Array): Promise<Float32Array> {
-    const { r, tx } = await this.#run("error", x, (rec, t) => this.error(rec, t));
+    const { r, tx } = this.#run("error", x, (rec, t) => this.error(rec, t));
     tx.dispose();
-    return this.#read(r);
+    return await this.#read(r);
   }
 
   /** Per token, the k largest features: ids and values, [T * k] each. */
@@ -325,7 +325,7 @@ export class Sae {
     x: Float32Array,
     k: number,
   ): Promise<{ indices: Uint32Array; values: Float32Array }> {
-    const { r, tx } = await this.#run("topFeatures", x, (rec, t) => this.topFeatures(rec, t, k));
+    const { r, tx } = this.#run("topFeatures", x, (rec, t) => this.topFeatures(rec, t, k));
     tx.dispose();
     try {
       return { indices: await r.indices.toArray(), values: await r.values.toArray() };
@@ -341,8 +341,8 @@ export class Sae {
     edits: readonly FeatureEdit[],
     opts: { method?: SteerMethod } = {},
   ): Promise<Float32Array> {
-    const { tx } = await this.#run("steer", x, (rec, t) => this.steer(rec, t, edits, opts));
-    return this.#read(tx);
+    const { tx } = this.#run("steer", x, (rec, t) => this.steer(rec, t, edits, opts));
+    return await this.#read(tx);
   }
 
   /** Every weight back on the CPU, in the GPU layout (W_enc, W_dec: [d_sae, d_in]). */

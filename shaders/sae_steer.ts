@@ -91,13 +91,13 @@ export function steerGatherEncode(
     rec.dispatch(kernel("gather_encode", act), {
       params: { layout: LAYOUT, values: [T, K, E, b.count, w.center ? 1 : 0, 0, 0, 0, ...b.list] },
       buffers: [
+        f0.binding,
+        f1.binding,
         x.binding,
         b.chunk.tensor.binding,
         w.bEnc.binding,
         (w.threshold ?? w.bEnc).binding,
         w.bDec.binding,
-        f0.binding,
-        f1.binding,
       ],
       workgroups: grid1d(rec.gpu, T, 1),
     });
@@ -140,7 +140,7 @@ export function steerApply(
   for (const b of batches(wDec, slots)) {
     rec.dispatch(kernel("apply", "none"), {
       params: { layout: LAYOUT, values: [T, K, E, b.count, 0, 0, 0, 0, ...b.list] },
-      buffers: [x.binding, b.chunk.tensor.binding, f0.binding, f1.binding],
+      buffers: [f0.binding, f1.binding, x.binding, b.chunk.tensor.binding],
       workgroups: [Math.ceil(K / WG), T],
     });
   }

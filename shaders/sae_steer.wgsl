@@ -20,14 +20,16 @@ struct Params {
 }
 
 @group(0) @binding(0) var<uniform> p: Params;
-@group(0) @binding(1) var<storage, read_write> x: array<f32>;   // [T, K]
-@group(0) @binding(2) var<storage, read> w: array<f32>;         // W_enc or W_dec chunk [rows, K]
-@group(0) @binding(3) var<storage, read> b_enc: array<f32>;     // [d_sae]
-@group(0) @binding(4) var<storage, read> threshold: array<f32>; // [d_sae]
-@group(0) @binding(5) var<storage, read> b_dec: array<f32>;     // [K]
-@group(0) @binding(6) var<storage, read_write> f0: array<f32>;  // [T, E] features as encoded
-@group(0) @binding(7) var<storage, read_write> f1: array<f32>;  // [T, E] features as edited
-@group(0) @binding(8) var<storage, read> dense: array<f32>;     // [T, d_sae]
+// Recorder.dispatch binds buffers at 1..n in order, so each entry point uses
+// a prefix: apply 1-4, gather_dense 1-3 (binding 3 holds the dense features
+// there), gather_encode 1-7.
+@group(0) @binding(1) var<storage, read_write> f0: array<f32>;  // [T, E] features as encoded
+@group(0) @binding(2) var<storage, read_write> f1: array<f32>;  // [T, E] features as edited
+@group(0) @binding(3) var<storage, read_write> x: array<f32>;   // [T, K]; gather_dense: [T, d_sae]
+@group(0) @binding(4) var<storage, read> w: array<f32>;         // W_enc or W_dec chunk [rows, K]
+@group(0) @binding(5) var<storage, read> b_enc: array<f32>;     // [d_sae]
+@group(0) @binding(6) var<storage, read> threshold: array<f32>; // [d_sae]
+@group(0) @binding(7) var<storage, read> b_dec: array<f32>;     // [K]
 
 override ACT: u32 = 1u; // as sae_encode.wgsl: 0 none, 1 ReLU, 2 JumpReLU
 override WG: u32 = 64;  // a power of two, for the tree reduction
@@ -86,7 +88,7 @@ fn gather_dense(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgrou
   if (i >= p.T * p.count) { return; }
   let t = i / p.count;
   let item = p.list[i % p.count];
-  let f = dense[t * p.dense_stride + item.z];
+  let f = x[t * p.dense_stride + item.z];
   f0[t * p.E + item.x] = f;
   f1[t * p.E + item.x] = f;
 }

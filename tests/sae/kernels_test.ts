@@ -7,10 +7,20 @@ import { Recorder } from "../../engine/gpu/recorder.ts";
 import { Tensor } from "../../engine/gpu/tensor.ts";
 import type { Gpu } from "../../engine/gpu/gpu.ts";
 import { saeDecode, saeDecodeReference } from "../../shaders/sae_decode.ts";
-import { editFeature, type FeatureOp, applyOpReference } from "../../shaders/sae_edit.ts";
-import { type EncodeActivation, saeEncode, saeEncodeReference, type SaeGpuWeights } from "../../shaders/sae_encode.ts";
+import { applyOpReference, editFeature, type FeatureOp } from "../../shaders/sae_edit.ts";
+import {
+  type EncodeActivation,
+  saeEncode,
+  saeEncodeReference,
+  type SaeGpuWeights,
+} from "../../shaders/sae_encode.ts";
 import { saeSparseDecode, saeSparseDecodeReference } from "../../shaders/sae_sparse_decode.ts";
-import { topFeatures, topFeaturesReference, topkMask, topkMaskReference } from "../../shaders/sae_topk.ts";
+import {
+  topFeatures,
+  topFeaturesReference,
+  topkMask,
+  topkMaskReference,
+} from "../../shaders/sae_topk.ts";
 import { assertClose, randomArray, rng } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
 import { randomSae } from "./build.ts";
@@ -20,7 +30,13 @@ const REL = 1e-5;
 const gpu = await testGpu();
 const small = await testGpu({ maxBindingBytes: 4096 });
 
-function upload(g: Gpu, seed: number, dIn: number, dSae: number, center: boolean): SaeGpuWeights & { host: ReturnType<typeof randomSae> } {
+function upload(
+  g: Gpu,
+  seed: number,
+  dIn: number,
+  dSae: number,
+  center: boolean,
+): SaeGpuWeights & { host: ReturnType<typeof randomSae> } {
   const host = randomSae(seed, dIn, dSae, true);
   return {
     host,
@@ -46,12 +62,14 @@ function free(w: SaeGpuWeights) {
   for (const t of [w.wEnc, w.wDec, w.bEnc, w.bDec, w.threshold!]) t.dispose();
 }
 
-for (const [g, T, dIn, dSae, act, center] of [
-  [gpu, 1, 7, 33, "relu", false],
-  [gpu, 5, 64, 200, "jumprelu", true],
-  [gpu, 37, 13, 129, "none", true],
-  [small, 6, 19, 150, "relu", true], // 4096-byte bindings: W_enc in 3 chunks
-] as [Gpu, number, number, number, EncodeActivation, boolean][]) {
+for (
+  const [g, T, dIn, dSae, act, center] of [
+    [gpu, 1, 7, 33, "relu", false],
+    [gpu, 5, 64, 200, "jumprelu", true],
+    [gpu, 37, 13, 129, "none", true],
+    [small, 6, 19, 150, "relu", true], // 4096-byte bindings: W_enc in 3 chunks
+  ] as [Gpu, number, number, number, EncodeActivation, boolean][]
+) {
   Deno.test(`saeEncode ${act}${center ? " centered" : ""}: x [${T}, ${dIn}] -> [${T}, ${dSae}]${g === small ? ", chunked" : ""}`, async () => {
     const w = upload(g, T * 7 + dIn, dIn, dSae, center);
     const x = randomArray(rng(T), T * dIn);
@@ -60,9 +78,18 @@ for (const [g, T, dIn, dSae, act, center] of [
     const rec = new Recorder(g, "test.encode");
     saeEncode(rec, tx, w, act, out);
     rec.submit();
-    const want = saeEncodeReference(x, { ...w.host, center: center ? w.host.bDec : null }, act, T, dIn, dSae);
+    const want = saeEncodeReference(
+      x,
+      { ...w.host, center: center ? w.host.bDec : null },
+      act,
+      T,
+      dIn,
+      dSae,
+    );
     assertClose("encode", await out.toArray(), want, { rel: REL, shape: [T, dSae] });
-    if (act !== "none") assert.ok(want.some((v) => v === 0) && want.some((v) => v > 0), "activation never bites");
+    if (act !== "none") {
+      assert.ok(want.some((v) => v === 0) && want.some((v) => v > 0), "activation never bites");
+    }
     if (g === small) assert.ok(w.wEnc.chunks.length > 1);
     free(w);
     tx.dispose();
@@ -70,14 +97,23 @@ for (const [g, T, dIn, dSae, act, center] of [
   });
 }
 
-for (const [g, T, dIn, dSae] of [[gpu, 3, 5, 7], [gpu, 33, 70, 129], [small, 6, 11, 100]] as [Gpu, number, number, number][]) {
+for (
+  const [g, T, dIn, dSae] of [[gpu, 3, 5, 7], [gpu, 33, 70, 129], [small, 6, 11, 100]] as [
+    Gpu,
+    number,
+    number,
+    number,
+  ][]
+) {
   Deno.test(`saeDecode dense, error and +residual: f [${T}, ${dSae}] -> [${T}, ${dIn}]${g === small ? ", chunked" : ""}`, async () => {
     const w = upload(g, dSae, dIn, dSae, false);
     const r = rng(dIn);
     const f = randomArray(r, T * dSae).map((v) => Math.max(v, 0));
     const x = randomArray(r, T * dIn);
-    const tf = Tensor.from(g, "f", f, [T, dSae], "f32"), tx = Tensor.from(g, "x", x, [T, dIn], "f32");
-    const recon = Tensor.empty(g, "recon", [T, dIn], "f32"), err = Tensor.empty(g, "err", [T, dIn], "f32");
+    const tf = Tensor.from(g, "f", f, [T, dSae], "f32"),
+      tx = Tensor.from(g, "x", x, [T, dIn], "f32");
+    const recon = Tensor.empty(g, "recon", [T, dIn], "f32"),
+      err = Tensor.empty(g, "err", [T, dIn], "f32");
     const back = Tensor.empty(g, "back", [T, dIn], "f32");
     const rec = new Recorder(g, "test.decode");
     saeDecode(rec, tf, w.wDec, w.bDec, recon);
@@ -86,7 +122,11 @@ for (const [g, T, dIn, dSae] of [[gpu, 3, 5, 7], [gpu, 33, 70, 129], [small, 6, 
     rec.submit();
     const want = saeDecodeReference(f, w.host.wDec, w.host.bDec, T, dSae, dIn);
     assertClose("decode", await recon.toArray(), want, { rel: REL, shape: [T, dIn] });
-    assertClose("error", await err.toArray(), x.map((v, i) => v - want[i]), { rel: REL, abs: 1e-6, shape: [T, dIn] });
+    assertClose("error", await err.toArray(), x.map((v, i) => v - want[i]), {
+      rel: REL,
+      abs: 1e-6,
+      shape: [T, dIn],
+    });
     // decode(f) + (x - decode(f)) = x
     assertClose("decode + error", await back.toArray(), x, { rel: REL, shape: [T, dIn] });
     free(w);
@@ -95,7 +135,13 @@ for (const [g, T, dIn, dSae] of [[gpu, 3, 5, 7], [gpu, 33, 70, 129], [small, 6, 
 }
 
 Deno.test("topFeatures and topkMask: random rows, ties, NaN, k = 1 and k = n, smallest with sign -1", async () => {
-  const cases: [number, number, number][] = [[3, 1000, 16], [2, 7, 7], [4, 65, 1], [1, 5000, 1024], [2, 300, 257]];
+  const cases: [number, number, number][] = [
+    [3, 1000, 16],
+    [2, 7, 7],
+    [4, 65, 1],
+    [1, 5000, 1024],
+    [2, 300, 257],
+  ];
   for (const [R, n, k] of cases) {
     const r = rng(n + k);
     const v = randomArray(r, R * n);
@@ -105,7 +151,8 @@ Deno.test("topFeatures and topkMask: random rows, ties, NaN, k = 1 and k = n, sm
     v[1] = -0;
     for (const sign of [1, -1] as const) {
       const tv = Tensor.from(gpu, "v", v, [R, n], "f32");
-      const idx = Tensor.empty(gpu, "idx", [R, k], "u32"), val = Tensor.empty(gpu, "val", [R, k], "f32");
+      const idx = Tensor.empty(gpu, "idx", [R, k], "u32"),
+        val = Tensor.empty(gpu, "val", [R, k], "f32");
       const rec = new Recorder(gpu, "test.topk");
       topFeatures(rec, tv, k, idx, val, sign);
       if (sign === 1) topkMask(rec, tv, k);
@@ -141,7 +188,8 @@ for (const g of [gpu, small]) {
     const tx = Tensor.from(g, "x", x, [T, dIn], "f32");
     const f = Tensor.empty(g, "f", [T, dSae], "f32");
     const idx = Tensor.empty(g, "idx", [T, k], "u32"), val = Tensor.empty(g, "val", [T, k], "f32");
-    const dense = Tensor.empty(g, "dense", [T, dIn], "f32"), sparse = Tensor.empty(g, "sparse", [T, dIn], "f32");
+    const dense = Tensor.empty(g, "dense", [T, dIn], "f32"),
+      sparse = Tensor.empty(g, "sparse", [T, dIn], "f32");
     const rec = new Recorder(g, "test.sparse");
     saeEncode(rec, tx, w, "none", f);
     topkMask(rec, f, k);
@@ -151,7 +199,15 @@ for (const g of [gpu, small]) {
     rec.submit();
     const d = await dense.toArray();
     assertClose("sparse vs dense", await sparse.toArray(), d, { rel: REL, shape: [T, dIn] });
-    const want = saeSparseDecodeReference(await idx.toArray(), await val.toArray(), w.host.wDec, w.host.bDec, T, k, dIn);
+    const want = saeSparseDecodeReference(
+      await idx.toArray(),
+      await val.toArray(),
+      w.host.wDec,
+      w.host.bDec,
+      T,
+      k,
+      dIn,
+    );
     assertClose("sparse vs reference", await sparse.toArray(), want, { rel: REL, shape: [T, dIn] });
     assert.equal((await f.toArray()).filter((v) => v !== 0).length <= T * k, true);
     free(w);
@@ -176,11 +232,16 @@ Deno.test("editFeature: every op, on all positions or a list (incl. beyond one 8
     const col = i % stride;
     editFeature(rec, tf, col, op, positions);
     for (let t = 0; t < T; t++) {
-      if (!positions || positions.includes(t)) want[t * stride + col] = applyOpReference(want[t * stride + col], op);
+      if (!positions || positions.includes(t)) {
+        want[t * stride + col] = applyOpReference(want[t * stride + col], op);
+      }
     }
   }
   rec.submit();
   assertSame("edited", await tf.toArray(), want);
-  assert.throws(() => editFeature(new Recorder(gpu, "bad"), tf, 0, { op: "ablate" }, [T]), /position 9000 outside/);
+  assert.throws(
+    () => editFeature(new Recorder(gpu, "bad"), tf, 0, { op: "ablate" }, [T]),
+    /position 9000 outside/,
+  );
   tf.dispose();
 });
