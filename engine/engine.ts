@@ -9,7 +9,15 @@ import { openSafetensors } from "./formats/safetensors.ts";
 import { type FileSource, openSource, type SourceOptions } from "./formats/source.ts";
 import { Tokenizer } from "./formats/tokenizer.ts";
 import { KvCache, KvState } from "./model/kv_cache.ts";
-import { buildHooks, checkHookOptions, type HookOptions } from "./hooks.ts";
+import {
+  buildHooks,
+  checkHookOptions,
+  checkModuleName,
+  type DerivedModule,
+  type HookOptions,
+  type ModuleTable,
+  moduleWidth,
+} from "./hooks.ts";
 import { Interleaver, TraceAborted, type TracedModel } from "./trace.ts";
 import { LlamaGraph, moduleNames, type Tap } from "./model/llama.ts";
 import { disposeWeights, type LlamaWeights, loadWeights, weightBytes } from "./model/weights.ts";
@@ -68,6 +76,7 @@ export class Engine {
   readonly #graph: LlamaGraph;
   readonly #kv: KvCache;
   readonly #ownsGpu: boolean;
+  readonly #derived = new Map<string, DerivedModule>();
   #disposed = false;
 
   private constructor(
@@ -139,9 +148,56 @@ export class Engine {
     return Tensor.from(this.gpu, "Engine.tensor", data, shape, "f32");
   }
 
-  /** Every module name that `cache` accepts, in execution order. */
+  /**
+   * Every module name that `cache` accepts, in execution order; attached
+   * derived values (attach()) follow their parent module.
+   */
   get moduleNames(): string[] {
+    return this.modules.names as string[];
+  }
+
+  /** Module names, widths and attached derived values, for hooks. */
+  get modules(): ModuleTable {
+    const base = moduleNames(this.config);
+    const names: string[] = [];
+    for (const n of base) {
+      names.push(n);
+      for (const [d, spec] of this.#derived) if (spec.parent === n) names.push(d);
+    }
+    const derived = this.#derived, config = this.config;
+    return { names, derived, width: (n) => derived.get(n)?.width ?? moduleWidth(config, n) };
+  }
+
+  /** The model modules only (no derived values), in execution order. */
+  get baseModuleNames(): string[] {
     return moduleNames(this.config);
+  }
+
+  /**
+   * Registers a value computed from a module's output under `name`, so that it
+   * can be cached like a module (sae/attach.ts hangs SAE features this way).
+   */
+  attach(name: string, spec: DerivedModule): void {
+    if (!moduleNames(this.config).includes(spec.parent)) {
+      throw new Error(`attach ${name}: unknown module "${spec.parent}"; valid names: ${moduleNames(this.config).join(", ")}`);
+    }
+    if (this.modules.names.includes(name)) throw new Error(`attach: the name ${name} is taken`);
+    this.#derived.set(name, spec);
+  }
+
+  detach(name: string): void {
+    this.#derived.delete(name);
+  }
+
+  /** Output width of a module or attached value. */
+  moduleWidth(name: string): number {
+    checkModuleName(this.modules.names, name, "moduleWidth");
+    return this.modules.width(name);
+  }
+
+  /** The device weights (read-only: for feature analysis such as logit effects). */
+  get weights(): LlamaWeights {
+    return this.#weights;
   }
 
   get memory(): MemoryReport {
@@ -200,13 +256,13 @@ export class Engine {
           `load the engine with a larger maxChunk`,
       );
     }
-    const interleaver = new Interleaver(this.moduleNames, this.config.numHiddenLayers);
+    const interleaver = new Interleaver(this.baseModuleNames, this.config.numHiddenLayers);
     const run = interleaver.start(fn);
     await interleaver.firstTurn();
     let result: ForwardResult;
     try {
       const tap = interleaver.tap();
-      result = await this.#pass(tokens, options, new Map(this.moduleNames.map((n) => [n, tap])));
+      result = await this.#pass(tokens, options, new Map(this.baseModuleNames.map((n) => [n, tap])));
       interleaver.end();
     } catch (e) {
       interleaver.end();
@@ -233,8 +289,7 @@ export class Engine {
     const T = ids.length, vocab = this.config.vocabSize;
     const allLogits = !!options.allLogits || !!options.cache?.includes("lm_head");
     const hooks = buildHooks(
-      this.config,
-      this.moduleNames,
+      this.modules,
       options,
       T,
       start,
@@ -308,7 +363,7 @@ export class Engine {
     const start = this.#continueFrom(options.pastKeyValues);
     const checked = this.checkTokens(ids, start);
     // Checked now, so that a bad name fails at the call, not at the first step.
-    checkHookOptions(this.moduleNames, options);
+    checkHookOptions(this.modules, options);
     return generateTokens(this, this.#graph, this.#kv, checked, start, options);
   }
 

@@ -123,7 +123,7 @@ export async function* generateTokens(
     for (const t of held[step % SLOTS]) gpu.release(t.buffer);
     held[step % SLOTS] = [];
     if (!wantHooks) return undefined;
-    return buildHooks(engine.config, engine.moduleNames, options, tokens, first, (label, shape) => {
+    return buildHooks(engine.modules, options, tokens, first, (label, shape) => {
       const t = new Tensor(
         gpu,
         gpu.acquire(label, shape[0] * shape[1] * 4),

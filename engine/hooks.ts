@@ -39,9 +39,30 @@ export interface Hooks {
   made: Tensor[];
 }
 
-/** Output width of a module. */
+/** Output width of a model module. */
 export function moduleWidth(c: LlamaConfig, name: string): number {
   return name === "lm_head" ? c.vocabSize : c.hiddenSize;
+}
+
+/**
+ * A value computed from a module's output that can be cached like a module
+ * (e.g. "model.layers.2.sae.features", attached by sae/attach.ts); engine/
+ * knows nothing of what computes it.
+ */
+export interface DerivedModule {
+  parent: string;
+  /** Width of each row of the result. */
+  width: number;
+  /** Records the computation for x [tokens, parent width]; returns [tokens, width]. */
+  compute(x: Tensor<"f32">, ctx: TapContext): Tensor<"f32">;
+}
+
+/** The names a pass accepts, their widths, and derived values. */
+export interface ModuleTable {
+  /** Every name in execution order, derived values right after their parent. */
+  names: readonly string[];
+  width(name: string): number;
+  derived: ReadonlyMap<string, DerivedModule>;
 }
 
 export function checkModuleName(names: readonly string[], name: string, what: string): void {
@@ -52,15 +73,20 @@ export function checkModuleName(names: readonly string[], name: string, what: st
 
 /** Checks every module name in `options`; returns the interventions as a map. */
 export function checkHookOptions(
-  names: readonly string[],
+  modules: ModuleTable,
   options: HookOptions,
 ): ReadonlyMap<string, Intervention> {
+  const names = modules.names;
   const interventions = options.interventions instanceof Map
     ? options.interventions
     : new Map(Object.entries(options.interventions ?? {}));
   for (const name of options.cache ?? []) checkModuleName(names, name, "cache");
   for (const [name, fn] of interventions) {
     checkModuleName(names, name, "interventions");
+    const d = modules.derived.get(name);
+    if (d) {
+      throw new Error(`interventions: ${name} is computed from ${d.parent}; it can be cached, not replaced`);
+    }
     if (typeof fn !== "function") throw new Error(`interventions: ${name} must be a function`);
   }
   const cleanup = options.cleanupLayer;
@@ -80,8 +106,7 @@ export function checkHookOptions(
  * Cache tensors get one row per position of the call.
  */
 export function buildHooks(
-  config: LlamaConfig,
-  names: readonly string[],
+  modules: ModuleTable,
   options: HookOptions,
   tokens: number,
   start: number,
@@ -90,7 +115,7 @@ export function buildHooks(
   const taps = new Map<string, Tap>();
   const cache = new Map<string, Tensor<"f32">>();
   const made: Tensor[] = [];
-  const interventions = checkHookOptions(names, options);
+  const interventions = checkHookOptions(modules, options);
   const cleanup = options.cleanupLayer;
 
   // Direct effects returned in this pass, waiting for the cleanup layer.
@@ -124,13 +149,15 @@ export function buildHooks(
     });
   }
   for (const name of new Set(options.cache ?? [])) {
-    const width = moduleWidth(config, name);
+    const width = modules.width(name);
     const dest = allocate(`cache.${name}`, [tokens, width]);
     made.push(dest);
     cache.set(name, dest);
-    add(name, (x, ctx) => {
+    const derived = modules.derived.get(name);
+    add(derived?.parent ?? name, (x, ctx) => {
+      const v = derived ? derived.compute(x, ctx) : x;
       const row = ctx.positionStart - start;
-      ctx.rec.copy(x.buffer, x.offset, dest.buffer, dest.offset + row * width * 4, x.byteLength);
+      ctx.rec.copy(v.buffer, v.offset, dest.buffer, dest.offset + row * width * 4, v.byteLength);
     });
   }
 

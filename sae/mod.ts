@@ -4,3 +4,4 @@ export { Sae, type SaeLoadOptions, splitSaeSource, type TopFeatures } from "./sa
 export type { SaeActivation, SaeFormat } from "./format.ts";
 export type { FeatureEdit, SteerMethod } from "./steer.ts";
 export { decoderRow, featureLogitEffects, type TokenEffect } from "./features.ts";
+export { attachSae, type SaeAttachment, steering } from "./attach.ts";

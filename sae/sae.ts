@@ -107,7 +107,13 @@ export class Sae {
    * its cfg.json beside it), or a SAELens folder; local, http(s) or hf:.
    * Nothing stays allocated on the GPU if loading fails.
    */
-  static async load(source: string, gpu: Gpu, opts: SaeLoadOptions = {}): Promise<Sae> {
+  static async load(
+    source: string,
+    device: Gpu | { gpu: Gpu },
+    opts: SaeLoadOptions = {},
+  ): Promise<Sae> {
+    // An Engine (or anything holding a Gpu) may be passed, as in DESIGN.md.
+    const gpu = "device" in device ? device : device.gpu;
     const { folder, prefix, file } = splitSaeSource(source);
     const spec = await openSaeSpec(await openSource(folder, opts.source), prefix, file);
     try {

@@ -1,0 +1,89 @@
+// Hanging an SAE on a model module: its features (and reconstruction error)
+// become cacheable values like any module output, and feature edits become
+// interventions. engine/ knows nothing of SAEs; this uses Engine.attach.
+
+import type { Engine } from "../engine/engine.ts";
+import { Tensor } from "../engine/gpu/tensor.ts";
+import type { Intervention } from "../engine/hooks.ts";
+import type { Sae } from "./sae.ts";
+import type { FeatureEdit, SteerMethod } from "./steer.ts";
+
+export interface SaeAttachment {
+  /** The module it hangs on, e.g. "model.layers.19". */
+  module: string;
+  /** Cache name of the features [tokens, d_sae]: `${module}.sae.features`. */
+  features: string;
+  /** Cache name of the reconstruction error x - decode(encode(x)) [tokens, d_in]. */
+  error: string;
+  /** An intervention at the module applying these edits (see steering()). */
+  steer(
+    edits: readonly FeatureEdit[],
+    opts?: { method?: SteerMethod },
+  ): Record<string, Intervention>;
+  detach(): void;
+}
+
+/** Registers `${module}.sae.features` and `${module}.sae.error` on the engine. */
+export function attachSae(engine: Engine, module: string, sae: Sae): SaeAttachment {
+  if (sae.gpu !== engine.gpu) {
+    throw new Error(`attachSae: ${sae.describe} was loaded on another device than the engine`);
+  }
+  if (!engine.baseModuleNames.includes(module)) {
+    throw new Error(
+      `attachSae: unknown module "${module}"; valid names: ${engine.baseModuleNames.join(", ")}`,
+    );
+  }
+  const width = engine.moduleWidth(module);
+  if (width !== sae.dIn) {
+    throw new Error(
+      `attachSae: ${sae.describe} has d_in ${sae.dIn}, but ${module} outputs ${width} values per token`,
+    );
+  }
+  const features = `${module}.sae.features`, error = `${module}.sae.error`;
+  engine.attach(features, {
+    parent: module,
+    width: sae.dSae,
+    compute: (x, ctx) =>
+      sae.encode(ctx.rec, x, Tensor.result(engine.gpu, features, [x.shape[0], sae.dSae])),
+  });
+  engine.attach(error, {
+    parent: module,
+    width: sae.dIn,
+    compute: (x, ctx) =>
+      sae.error(ctx.rec, x, Tensor.result(engine.gpu, error, [x.shape[0], sae.dIn])),
+  });
+  return {
+    module,
+    features,
+    error,
+    steer: (edits, opts) => ({ [module]: steering(sae, edits, opts) }),
+    detach: () => {
+      engine.detach(features);
+      engine.detach(error);
+    },
+  };
+}
+
+/**
+ * An intervention applying feature edits the seed's way, x' = decode(f') +
+ * (x - decode(f)), by default through the algebraically identical cheap form
+ * x + W_dec^T (f' - f) over the edited features. Edit `positions` are absolute
+ * positions in the sequence (prompt and generated tokens alike).
+ */
+export function steering(
+  sae: Sae,
+  edits: readonly FeatureEdit[],
+  opts: { method?: SteerMethod } = {},
+): Intervention {
+  return (x, ctx) => {
+    const n = x.shape[0], start = ctx.positionStart;
+    const local = edits.flatMap((e) => {
+      if (!e.positions) return [e];
+      const rows = e.positions.filter((p) => p >= start && p < start + n).map((p) => p - start);
+      return rows.length ? [{ ...e, positions: rows }] : [];
+    });
+    // Steering rewrites the live activation in place: nothing to copy back.
+    sae.steer(ctx.rec, x, local, opts);
+    return x;
+  };
+}
