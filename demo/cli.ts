@@ -11,6 +11,7 @@ import { Engine, type WeightFormat } from "../engine/engine.ts";
 import { writeSafetensors } from "../engine/formats/safetensors.ts";
 import { loadProgress } from "./progress.ts";
 import { parseInterventions } from "./cli_interventions.ts";
+import { loadSaeFlags, mergeInterventions, promptFeatures } from "./cli_sae.ts";
 
 const DEFAULT_MODEL = new URL("../../shared/models/stories260K", import.meta.url).pathname;
 
@@ -19,9 +20,14 @@ const USAGE = `usage:
                  [--temperature T] [--top-k K] [--top-p P] [--seed S] [--json]
   loupe run [--model SRC] (--tokens 1,2,3 | --prompt TEXT) --out FILE.safetensors [--cache NAME,...]
 
+  loupe features [--model SRC] --sae SRC --layer NAME (--prompt TEXT | --tokens 1,2,3) [--top K] [--json]
+
 Common options:
   --intervene NAME:add=FILE.safetensors | NAME:zero | NAME:scale=S   (repeatable; FILE holds a
-      tensor "vector" [hidden], added at every position) --quant f32|q8|q4 (weight format on the GPU), --context-length N (KV cache positions).
+      tensor "vector" [hidden], added at every position)
+  --sae SRC --layer NAME   an SAE (Goodfire .pth/.safetensors, SAELens folder) on a module; its
+      features can be cached as NAME.sae.features (run --cache)
+  --steer FEATURE:add=V | set=V | mul=V | ablate | clamp=MIN,MAX   (repeatable; needs --sae) --quant f32|q8|q4 (weight format on the GPU), --context-length N (KV cache positions).
 SRC is a local folder, an http(s) URL of a folder, or hf:owner/name[@revision].
 Default model: ${DEFAULT_MODEL}`;
 
@@ -41,6 +47,10 @@ const OPTIONS = {
   "context-length": { type: "string" },
   quant: { type: "string" },
   intervene: { type: "string", multiple: true },
+  sae: { type: "string" },
+  layer: { type: "string" },
+  steer: { type: "string", multiple: true },
+  top: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -53,6 +63,45 @@ function num(flag: string, v: string | undefined, integer: boolean): number | un
     throw new UsageError(`--${flag} expects ${integer ? "an integer" : "a number"}, got "${v}"`);
   }
   return n;
+}
+
+function saeFlags(v: Record<string, string | boolean | string[] | undefined>) {
+  return {
+    sae: v.sae as string | undefined,
+    layer: v.layer as string | undefined,
+    steer: strings(v.steer),
+  };
+}
+
+async function features(v: Record<string, string | boolean | string[] | undefined>): Promise<void> {
+  if ((v.tokens === undefined) === (v.prompt === undefined)) {
+    throw new UsageError("features needs --tokens or --prompt");
+  }
+  if (!v.sae || !v.layer) throw new UsageError("features needs --sae SRC and --layer NAME");
+  const k = num("top", v.top as string | undefined, true) ?? 8;
+  if (k < 1) throw new UsageError(`--top must be at least 1, got ${k}`);
+  const engine = await loadEngine(loadOptions(v));
+  try {
+    const tokens = v.tokens !== undefined
+      ? parseTokens(v.tokens as string)
+      : engine.tokenizer.encode(v.prompt as string);
+    const sae = (await loadSaeFlags(engine, saeFlags(v), (m) => new UsageError(m)))!;
+    const rows = await promptFeatures(engine, sae, tokens, Math.min(k, sae.sae.dSae));
+    if (v.json) {
+      console.log(JSON.stringify({ tokens, features: rows }));
+    } else {
+      for (const [t, r] of rows.entries()) {
+        const feats = r.top.map((f) => `${f.feature}:${f.value.toFixed(3)}`).join(" ");
+        console.log(
+          `${String(t).padStart(4)} ${String(r.token).padStart(6)} ${
+            JSON.stringify(r.text).padEnd(14)
+          } ${feats}`,
+        );
+      }
+    }
+  } finally {
+    engine.dispose();
+  }
 }
 
 function strings(v: string | boolean | string[] | undefined): string[] {
@@ -141,9 +190,10 @@ async function generate(v: Record<string, string | boolean | string[] | undefine
       await Deno.stdout.write(out.encode(v.prompt as string));
     }
     const edits = await parseInterventions(strings(v.intervene), engine, (m) => new UsageError(m));
+    const sae = await loadSaeFlags(engine, saeFlags(v), (m) => new UsageError(m));
     for await (
       const step of engine.generate(prompt, {
-        interventions: edits.interventions,
+        interventions: mergeInterventions(edits.interventions, sae?.interventions ?? {}),
         maxNewTokens: num("max-tokens", v["max-tokens"] as string, true) ?? 128,
         temperature: num("temperature", v.temperature as string, false),
         topK: num("top-k", v["top-k"] as string, true),
@@ -176,10 +226,11 @@ async function run(v: Record<string, string | boolean | string[] | undefined>): 
       ? (v.cache as string).split(",").map((s) => s.trim()).filter((s) => s)
       : [];
     const edits = await parseInterventions(strings(v.intervene), engine, (m) => new UsageError(m));
+    const sae = await loadSaeFlags(engine, saeFlags(v), (m) => new UsageError(m));
     const result = await engine.forward(tokens, {
       allLogits: true,
       cache: names,
-      interventions: edits.interventions,
+      interventions: mergeInterventions(edits.interventions, sae?.interventions ?? {}),
     });
     try {
       const tensors = [{
@@ -221,6 +272,7 @@ export async function main(args: string[]): Promise<number> {
     }
     if (command === "generate") await generate(values);
     else if (command === "run") await run(values);
+    else if (command === "features") await features(values);
     else throw new UsageError(`unknown command "${command}"`);
     return 0;
   } catch (e) {

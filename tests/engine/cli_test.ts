@@ -199,3 +199,88 @@ Deno.test("loupe run and generate --intervene reproduce the fixture's add, zero 
     await Deno.remove(out);
   }
 });
+
+Deno.test("loupe features, and generate/run with --sae --steer, follow the SAE reference", async () => {
+  const saeDir = `${SHARED}saes/stories260K-layer2`;
+  const ref = await readReference(saeDir, "reference.safetensors");
+  const tokens = Array.from(ref.get("tokens")!);
+  const sae = ["--sae", `${saeDir}/goodfire.pth`, "--layer", "model.layers.2"];
+  let r = await loupe("features", ...sae, "--tokens", tokens.join(","), "--top", "3", "--json");
+  assert.equal(r.code, 0, r.stderr);
+  const rows = JSON.parse(r.stdout).features;
+  assert.equal(rows.length, tokens.length);
+  const feats = ref.get("features") as Float32Array, D = 1024;
+  for (const [t, row] of rows.entries()) {
+    const want = Array.from(feats.subarray(t * D, (t + 1) * D)).map((v, i) => [i, v]).sort((a, b) =>
+      b[1] - a[1]
+    );
+    assert.equal(row.top[0].feature, want[0][0], `position ${t}: top feature`);
+    assert.ok(Math.abs(row.top[0].value - want[0][1]) <= 1e-4 * Math.abs(want[0][1]) + 1e-6);
+  }
+  r = await loupe(
+    "generate",
+    ...sae,
+    "--steer",
+    "989:add=4",
+    "--tokens",
+    tokens.join(","),
+    "--max-tokens",
+    "32",
+    "--json",
+  );
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).tokens, Array.from(ref.get("steer.greedy")!));
+  r = await loupe(
+    "generate",
+    ...sae,
+    "--steer",
+    "989:ablate",
+    "--tokens",
+    tokens.join(","),
+    "--max-tokens",
+    "32",
+    "--json",
+  );
+  assert.deepEqual(JSON.parse(r.stdout).tokens, Array.from(ref.get("ablate.greedy")!));
+  const out = await Deno.makeTempFile({ suffix: ".safetensors" });
+  try {
+    r = await loupe(
+      "run",
+      ...sae,
+      "--steer",
+      "989:set=8",
+      "--tokens",
+      tokens.join(","),
+      "--out",
+      out,
+      "--cache",
+      "model.layers.2.sae.features",
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const dir = out.slice(0, out.lastIndexOf("/"));
+    const ckpt = await openSafetensors(await openSource(dir), out.slice(dir.length + 1));
+    try {
+      assertClose("run clamp logits", await ckpt.readF32("logits"), ref.get("clamp.logits")!, {
+        rel: 1e-3,
+      });
+      // Cached after the edit: feature 989 reads 8 at every position.
+      const f = await ckpt.readF32("cache.model.layers.2.sae.features");
+      for (let t = 0; t < tokens.length; t++) {
+        assert.ok(Math.abs(f[t * D + 989] - 8) < 1e-3, `position ${t}`);
+      }
+    } finally {
+      ckpt.close();
+    }
+  } finally {
+    await Deno.remove(out);
+  }
+  r = await loupe("generate", "--steer", "989:add=4", "--max-tokens", "1");
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--layer and --steer need --sae SRC/);
+  r = await loupe("generate", ...sae, "--steer", "989:twice", "--max-tokens", "1");
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--steer expects FEATURE:add=V/);
+  r = await loupe("generate", ...sae, "--steer", "5000:add=1", "--max-tokens", "1");
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /feature 5000 is outside \[0, 1024\)/);
+});
