@@ -44,7 +44,7 @@ async function logitsOf(
   const config = await loadLlamaConfig(files);
   const ckpt = await openSafetensors(files);
   const weights = await loadWeights(gpu, config, ckpt, folder, c).finally(() => ckpt.close());
-  const graph = new LlamaGraph(gpu, config, weights, tokens.length);
+  const graph = new LlamaGraph(gpu, config, weights, tokens.length, tokens.length);
   const cache = new KvCache(gpu, config, tokens.length);
   try {
     await graph.runPrompt(tokens, cache, true, undefined);

@@ -119,7 +119,7 @@ export class Engine {
         format: options.quant ?? "f32",
         onProgress: options.onProgress,
       });
-      graph = new LlamaGraph(gpu, config, weights, maxChunk);
+      graph = new LlamaGraph(gpu, config, weights, maxChunk, contextLength);
       kv = new KvCache(gpu, config, contextLength);
       gpu.assertAlive();
     } catch (e) {

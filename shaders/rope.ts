@@ -7,19 +7,20 @@ import source from "./rope.wgsl" with { type: "text" };
 
 const WG = 64;
 export const ropeKernel: Kernel = {
-  key: `rope_halves_wg${WG}`,
+  key: `rope_halves_table_wg${WG}`,
   source: wgsl("rope", common, source),
   constants: { WG },
 };
 
 /**
  * Rotates q or k in place (HF rotate-half). x: [T, nHeads, headDim], row t at
- * absolute position positionStart + t; invFreq: [headDim / 2].
+ * absolute position positionStart + t; table: [context, headDim / 2, 2], the
+ * (cos, sin) of every position's angles (ropeTable in engine/model/rope.ts).
  */
 export function rope(
   rec: Recorder,
   x: Tensor<"f32">,
-  invFreq: Tensor<"f32">,
+  table: Tensor<"f32">,
   positionStart: number,
 ): void {
   const [T, nHeads, headDim] = x.shape;
@@ -27,29 +28,35 @@ export function rope(
     throw new Error(`rope: x must be [T, nHeads, even headDim], got [${x.shape}]`);
   }
   const half = headDim / 2;
-  if (invFreq.size !== half) {
-    throw new Error(`rope: invFreq has ${invFreq.size} values, head_dim ${headDim} needs ${half}`);
+  const [rows, tableHalf, two] = table.shape;
+  if (table.shape.length !== 3 || tableHalf !== half || two !== 2) {
+    throw new Error(
+      `rope: table must be [context, ${half}, 2] for head_dim ${headDim}, got [${table.shape}]`,
+    );
   }
-  // Positions are converted to f32 on the GPU; past 2^24 they would round.
-  if (!Number.isInteger(positionStart) || positionStart < 0 || positionStart + T > 2 ** 24) {
-    throw new Error(`rope: positions ${positionStart}..${positionStart + T} outside [0, 2^24]`);
+  if (!Number.isInteger(positionStart) || positionStart < 0) {
+    throw new Error(`rope: positionStart must be a non-negative integer, got ${positionStart}`);
+  }
+  if (positionStart + T > rows) {
+    throw new Error(
+      `rope: positions ${positionStart}..${positionStart + T} need ${
+        positionStart + T
+      } table rows, the table has ${rows} (build it for a longer context)`,
+    );
   }
   const pairs = T * nHeads * half;
   rec.dispatch(ropeKernel, {
     params: { layout: "uuuu", values: [pairs, half, nHeads, positionStart] },
-    buffers: [x.binding, invFreq.binding],
+    buffers: [x.binding, table.binding],
     workgroups: grid1d(rec.gpu, pairs, WG),
   });
 }
 
-/**
- * CPU reference. The angle is rounded to f32 as HF computes it (f32 inv_freq
- * times f32 position); sin/cos of that angle are exact (f64).
- */
+/** CPU reference, from the same (cos, sin) table; the rotation in f64. */
 export function ropeReference(
   x: Float32Array, // [T, nHeads, headDim]
   shape: readonly [number, number, number],
-  invFreq: Float32Array, // [headDim / 2]
+  table: Float32Array, // [context, headDim / 2, 2]
   positionStart: number,
 ): Float32Array {
   const [T, nHeads, headDim] = shape;
@@ -59,8 +66,8 @@ export function ropeReference(
     for (let h = 0; h < nHeads; h++) {
       const base = (t * nHeads + h) * headDim;
       for (let i = 0; i < half; i++) {
-        const angle = Math.fround(Math.fround(positionStart + t) * invFreq[i]);
-        const c = Math.cos(angle), s = Math.sin(angle);
+        const cs = ((positionStart + t) * half + i) * 2;
+        const c = table[cs], s = table[cs + 1];
         const x1 = x[base + i], x2 = x[base + i + half];
         out[base + i] = x1 * c - x2 * s;
         out[base + i + half] = x2 * c + x1 * s;

@@ -19,7 +19,7 @@ import { rmsnorm } from "../../shaders/rmsnorm.ts";
 import { rope } from "../../shaders/rope.ts";
 import { swiglu } from "../../shaders/swiglu.ts";
 import type { KvCache } from "./kv_cache.ts";
-import { ropeInvFreq } from "./rope.ts";
+import { ropeInvFreq, ropeTable } from "./rope.ts";
 import type { LlamaWeights } from "./weights.ts";
 
 /**
@@ -77,10 +77,10 @@ class Scratch {
   readonly lastX: Tensor<"f32">; // [1, hidden] the last position's residual
   readonly lastNormed: Tensor<"f32">; // [1, hidden]
   readonly logits: Tensor<"f32">; // [chunk, vocab] (row 0 only, unless all positions are asked for)
-  readonly invFreq: Tensor<"f32">; // [headDim / 2]
+  readonly ropeTable: Tensor<"f32">; // [contextLength, headDim / 2, 2] (cos, sin)
   readonly all: Tensor[];
 
-  constructor(gpu: Gpu, c: LlamaConfig, chunk: number) {
+  constructor(gpu: Gpu, c: LlamaConfig, chunk: number, contextLength: number) {
     const made: Tensor[] = [];
     const f32 = (name: string, shape: number[]) => {
       const t = Tensor.empty(gpu, `Scratch.${name}`, shape, "f32");
@@ -105,14 +105,14 @@ class Scratch {
       this.lastNormed = f32("lastNormed", [1, c.hiddenSize]);
       this.logits = f32("logits", [chunk, c.vocabSize]);
       const freq = ropeInvFreq(c.headDim, c.ropeTheta, c.ropeScaling);
-      this.invFreq = Tensor.from(
+      this.ropeTable = Tensor.from(
         gpu,
-        "Scratch.invFreq",
-        Float32Array.from(freq),
-        [freq.length],
+        "Scratch.ropeTable",
+        ropeTable(freq, contextLength),
+        [contextLength, freq.length, 2],
         "f32",
       );
-      made.push(this.invFreq);
+      made.push(this.ropeTable);
     } catch (e) {
       for (const t of made) t.dispose();
       throw e;
@@ -146,12 +146,19 @@ export class LlamaGraph {
   readonly maxChunk: number;
   readonly scratch: Scratch;
 
-  constructor(gpu: Gpu, config: LlamaConfig, weights: LlamaWeights, maxChunk: number) {
+  /** contextLength: the positions RoPE's table covers (at least the KV caches'). */
+  constructor(
+    gpu: Gpu,
+    config: LlamaConfig,
+    weights: LlamaWeights,
+    maxChunk: number,
+    contextLength: number,
+  ) {
     this.gpu = gpu;
     this.config = config;
     this.weights = weights;
     this.maxChunk = maxChunk;
-    this.scratch = new Scratch(gpu, config, maxChunk);
+    this.scratch = new Scratch(gpu, config, maxChunk, contextLength);
   }
 
   /**
@@ -208,8 +215,8 @@ export class LlamaGraph {
       linear(rec, normed, lw.q, q);
       linear(rec, normed, lw.k, k);
       linear(rec, normed, lw.v, v);
-      rope(rec, q.reshape([n, heads, headDim]), s.invFreq, past);
-      rope(rec, k.reshape([n, kvHeads, headDim]), s.invFreq, past);
+      rope(rec, q.reshape([n, heads, headDim]), s.ropeTable, past);
+      rope(rec, k.reshape([n, kvHeads, headDim]), s.ropeTable, past);
       writeKv(rec, k, req.cache.keys[l], past);
       writeKv(rec, v, req.cache.values[l], past);
       attention(

@@ -1,7 +1,7 @@
 // RoPE inverse frequencies, as Hugging Face transformers computes them: the
 // default rule and Llama 3's `rope_scaling` (`_compute_llama3_parameters`).
-// Computed in float64 here; callers round to f32 for the GPU, where HF also
-// holds `inv_freq` in float32.
+// Computed in float64 here; HF holds `inv_freq` in float32, and so does the
+// (cos, sin) table the GPU reads (`ropeTable`).
 
 import type { Llama3RopeScaling } from "../formats/config.ts";
 
@@ -42,4 +42,34 @@ export function ropeInvFreq(
     }
   }
   return inv;
+}
+
+/**
+ * The (cos, sin) of every position's angles, [contextLength, half, 2] with
+ * half = invFreq.length: entry (p, i) is (cos, sin) of p * f32(invFreq[i]).
+ * Built once on the CPU, as HF caches cos/sin, so the result does not depend
+ * on the adapter's sin/cos (SwiftShader's are off by 2e-4, which WGSL allows).
+ */
+export function ropeTable(invFreq: ArrayLike<number>, contextLength: number): Float32Array {
+  if (!Number.isInteger(contextLength) || contextLength < 1) {
+    throw new Error(`ropeTable: contextLength must be a positive integer, got ${contextLength}`);
+  }
+  const half = invFreq.length;
+  // The frequencies are rounded to f32 as HF stores its `inv_freq` buffer (the
+  // ones the model was trained with), but the angle and its cos/sin are taken
+  // in f64: HF's f32 product p * inv_freq rounds by up to p * 2^-24 rad (2.4e-4
+  // at position 4096), an artefact of its arithmetic, not of the model. The
+  // golden fixtures (positions < 64) agree slightly better with f32 inv_freq
+  // than with f64 (logits 7.0e-7 against 7.9e-7 of max on stories260K, 8.5e-7
+  // against 9.5e-7 on llama3-tiny), as their reference holds inv_freq in f32.
+  const inv = Float32Array.from(invFreq);
+  const table = new Float32Array(contextLength * half * 2);
+  for (let p = 0; p < contextLength; p++) {
+    for (let i = 0; i < half; i++) {
+      const angle = p * inv[i];
+      table[(p * half + i) * 2] = Math.cos(angle);
+      table[(p * half + i) * 2 + 1] = Math.sin(angle);
+    }
+  }
+  return table;
 }

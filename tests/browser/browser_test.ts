@@ -12,23 +12,7 @@ const CI = /^(true|1)$/i.test(Deno.env.get("CI") ?? "");
  * are strict: failing otherwise, or passing, fails the test, so a fix (or a new
  * failure) cannot go unnoticed; delete the entry when the fix lands.
  */
-const KNOWN_FAILURES: { test: RegExp; error: RegExp; why: string }[] = [
-  {
-    // SwiftShader's sin/cos are off by up to 1.9e-4 on [-pi, pi] (WGSL allows
-    // 2^-11); llvmpipe's are within 1e-7, which the test's 3e-7 assumes.
-    // Fix: cos/sin from the CPU in f64 (a [context, headDim/2] table, as HF
-    // caches them) or a polynomial cos_sin in rope.wgsl.
-    test: /^rope: \[\d+, \d+, \d+\] at positions \d+\.\. matches the reference$/,
-    error: /^Error: rope: \d+ of \d+ elements differ by more than/,
-    why: "SwiftShader's sin/cos (abs error 1.9e-4) in shaders/rope.wgsl",
-  },
-  {
-    // The same sin/cos error through every layer's q and k.
-    test: /^golden (stories260K|llama3-tiny): logits, residuals and greedy ids match/,
-    error: /^Error: (stories260K|llama3-tiny) logits: \d+ of \d+ elements differ by more than/,
-    why: "RoPE on SwiftShader's sin/cos puts logits ~2e-4 of max|want| off (tolerance 1e-4)",
-  },
-];
+const KNOWN_FAILURES: { test: RegExp; error: RegExp; why: string }[] = [];
 // The page and puppeteer's connection live across tests.
 const LONG_LIVED = { sanitizeOps: false, sanitizeResources: false, sanitizeExit: false };
 

@@ -13,12 +13,13 @@ import { mapStack } from "./sourcemap.ts";
 /**
  * Test files that run in the browser as they are: every *_test.ts in a folder
  * ending in "/", or one file. The formats tests left out write temporary
- * folders or start servers; tests/engine's need temporary folders and the CLI
- * (interventions_test.ts would run, but fails on RoPE like the golden tests).
+ * folders or start servers; the rest of tests/engine needs temporary folders
+ * and the CLI.
  */
 export const BROWSER_TESTS = [
   "tests/kernels/",
   "tests/golden/",
+  "tests/engine/interventions_test.ts",
   "tests/formats/config_test.ts",
   "tests/formats/checkpoint_test.ts",
 ];

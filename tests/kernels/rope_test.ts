@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { rope, ropeReference } from "../../shaders/rope.ts";
-import { ropeInvFreq } from "../../engine/model/rope.ts";
+import { ropeInvFreq, ropeTable } from "../../engine/model/rope.ts";
 import { Recorder } from "../../engine/gpu/recorder.ts";
 import { Tensor } from "../../engine/gpu/tensor.ts";
 import { assertClose, randomArray, rng } from "../util/compare.ts";
@@ -14,18 +14,20 @@ const llama3 = {
   originalMaxPositionEmbeddings: 8192,
 };
 
-// The reference takes sin/cos of the same f32 angle in f64; what is left is the
-// GPU's sin/cos and one rounding per product (llvmpipe: at most 1.5e-7 of
-// max|want|, at any position up to 131072).
+// The reference reads the same (cos, sin) table and rotates in f64; what is
+// left is the GPU's f32 rotation: two products and a sum, each rounded, at most
+// 1.5 ulp of max|x| (1.8e-7). No sin/cos runs on the GPU, so this holds on
+// every adapter.
 const TOLERANCE = { rel: 3e-7 };
 
 // [T, nHeads, headDim, positionStart, theta]
 const cases: [number, number, number, number, number][] = [
   [3, 2, 6, 0, 10000],
-  [37, 5, 16, 4000, 500000],
+  [37, 5, 18, 4000, 500000],
   [1, 32, 128, 8191, 500000],
-  [13, 3, 10, 131_000, 500000],
+  [13, 3, 10, 5997, 500000],
   [70, 1, 8, 0, 10000],
+  [9, 7, 14, 2049, 10000],
 ];
 
 for (const [T, nHeads, headDim, start, theta] of cases) {
@@ -33,16 +35,19 @@ for (const [T, nHeads, headDim, start, theta] of cases) {
     const random = rng(T * 7919 + headDim + start);
     const shape = [T, nHeads, headDim] as const;
     const x = randomArray(random, T * nHeads * headDim);
-    const inv = new Float32Array(ropeInvFreq(headDim, theta, theta === 500000 ? llama3 : null));
+    const inv = ropeInvFreq(headDim, theta, theta === 500000 ? llama3 : null);
+    // A few rows past the end, so that reading the wrong rows shows.
+    const context = start + T + 5;
+    const table = ropeTable(inv, context);
     const tx = Tensor.from(gpu, "x", x, shape, "f32");
-    const ti = Tensor.from(gpu, "invFreq", inv, [headDim / 2], "f32");
+    const tt = Tensor.from(gpu, "table", table, [context, headDim / 2, 2], "f32");
     const rec = new Recorder(gpu, "test.rope");
-    rope(rec, tx, ti, start);
+    rope(rec, tx, tt, start);
     rec.submit();
-    const want = ropeReference(x, shape, inv, start);
+    const want = ropeReference(x, shape, table, start);
     assertClose("rope", await tx.toArray(), want, { ...TOLERANCE, shape });
     tx.dispose();
-    ti.dispose();
+    tt.dispose();
   });
 }
 
@@ -50,25 +55,30 @@ Deno.test("rope: rotation at position 0 is the identity, and the test can fail",
   const shape = [2, 1, 4] as const;
   const x = randomArray(rng(5), 8);
   const tx = Tensor.from(gpu, "x", x, shape, "f32");
-  const ti = Tensor.from(gpu, "invFreq", new Float32Array([1, 0.01]), [2], "f32");
+  const tt = Tensor.from(gpu, "table", ropeTable([1, 0.01], 2), [2, 2, 2], "f32");
   const rec = new Recorder(gpu, "test.rope.identity");
-  rope(rec, tx, ti, 0);
+  rope(rec, tx, tt, 0);
   rec.submit();
   const got = await tx.toArray();
   assertClose("rope row 0", got.subarray(0, 4), x.subarray(0, 4), { abs: 0 });
   // Row 1 (position 1) did rotate: comparing it with the input must fail.
   assert.throws(() => assertClose("rope row 1", got.subarray(4), x.subarray(4), TOLERANCE));
   tx.dispose();
-  ti.dispose();
+  tt.dispose();
 });
 
-Deno.test("rope: rejects an invFreq of the wrong length and positions past 2^24", () => {
-  const tx = Tensor.empty(gpu, "x", [1, 1, 8], "f32");
-  const ti = Tensor.empty(gpu, "invFreq", [3], "f32");
-  const ok = Tensor.empty(gpu, "invFreq", [4], "f32");
+Deno.test("rope: rejects a table too short for the positions, or of the wrong head_dim", () => {
+  const tx = Tensor.empty(gpu, "x", [3, 2, 8], "f32");
+  const short = Tensor.empty(gpu, "table", [10, 4, 2], "f32");
+  const wide = Tensor.empty(gpu, "table", [10, 3, 2], "f32");
   const rec = new Recorder(gpu, "test.rope.errors");
-  assert.throws(() => rope(rec, tx, ti, 0), /invFreq has 3/);
-  assert.throws(() => rope(rec, tx, ok, 2 ** 24), /2\^24/);
+  rope(rec, tx, short, 7); // positions 7..9, the last rows
+  assert.throws(() => rope(rec, tx, short, 8), /positions 8\.\.11 need 11 table rows.* has 10/);
+  assert.throws(
+    () => rope(rec, tx, short, -1),
+    /positionStart must be a non-negative integer, got -1/,
+  );
+  assert.throws(() => rope(rec, tx, wide, 0), /table must be \[context, 4, 2\]/);
   rec.submit();
-  for (const t of [tx, ti, ok]) t.dispose();
+  for (const t of [tx, short, wide]) t.dispose();
 });
