@@ -25,7 +25,9 @@ export async function benchHooks(o: HooksBenchOptions): Promise<BenchResult[]> {
   const engine = await Engine.load(o.model, { gpu: o.gpu });
   const rounds = o.rounds ?? 5, newTokens = o.newTokens ?? 48;
   const layer = `model.layers.${Math.floor(engine.config.numHiddenLayers / 2)}`;
-  const vector = engine.tensor(new Float32Array(engine.config.hiddenSize).fill(0.01), [engine.config.hiddenSize]);
+  const vector = engine.tensor(new Float32Array(engine.config.hiddenSize).fill(0.01), [
+    engine.config.hiddenSize,
+  ]);
   const variants: [string, GenerateOptions][] = [
     ["none", {}],
     ["cache", { cache: [layer] }],
@@ -38,7 +40,13 @@ export async function benchHooks(o: HooksBenchOptions): Promise<BenchResult[]> {
       for (const [name, opts] of variants) {
         const t0 = performance.now();
         let n = 0, first = 0;
-        for await (const _ of engine.generate(prompt, { ...opts, maxNewTokens: newTokens + 1, ignoreEos: true })) {
+        for await (
+          const _ of engine.generate(prompt, {
+            ...opts,
+            maxNewTokens: newTokens + 1,
+            ignoreEos: true,
+          })
+        ) {
           if (n++ === 0) first = performance.now();
         }
         // Round -1 warms up pipelines; the first step (the prompt) is not decode.

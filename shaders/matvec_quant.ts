@@ -41,14 +41,34 @@ export function quantTemplate(source: string, l: QuantLayout): string {
     .replaceAll("{{BLOCK}}", String(l.block));
 }
 
+// x loads per width: vec4 rows when K % 4 == 0, else scalars.
+const X_VEC4: Record<string, string> = {
+  "{{X}}": "vec4f",
+  "{{X4}}": "x[k / 4u]",
+  "{{X4_CLAMPED}}": "x[min(k, p.K - 4u) / 4u]",
+  "{{X4_INSIDE}}": "k < p.K",
+};
+const X_SCALAR: Record<string, string> = {
+  "{{X}}": "f32",
+  "{{X4}}": "vec4f(x[k], x[k + 1u], x[k + 2u], x[k + 3u])",
+  "{{X4_CLAMPED}}": "vec4f(x[min(k, p.K - 1u)], x[min(k + 1u, p.K - 1u)], " +
+    "x[min(k + 2u, p.K - 1u)], x[min(k + 3u, p.K - 1u)])",
+  "{{X4_INSIDE}}": "vec4u(k) + vec4u(0u, 1u, 2u, 3u) < vec4u(p.K)",
+};
+
+/** The variant for rows of l.cols values: vec4 loads of x when K % 4 == 0. */
 export function matvecQuantKernel(l: QuantLayout, config: MatvecQuantConfig): Kernel {
   if (config.rows > config.wg) {
     throw new Error(`matvec_quant: rows ${config.rows} > wg ${config.wg} (one thread sums a row)`);
   }
-  const key = `matvec_${l.format}_b${l.block}_wg${config.wg}_r${config.rows}`;
+  const vec4 = l.cols % 4 === 0;
+  const key = `matvec_${l.format}_b${l.block}_${
+    vec4 ? "vec4" : "f32"
+  }_wg${config.wg}_r${config.rows}`;
   let kernel = kernels.get(key);
   if (!kernel) {
-    const source = quantTemplate(template, l).replaceAll("{{ROWS}}", String(config.rows));
+    let source = quantTemplate(template, l).replaceAll("{{ROWS}}", String(config.rows));
+    for (const [k, v] of Object.entries(vec4 ? X_VEC4 : X_SCALAR)) source = source.replaceAll(k, v);
     kernel = { key, source: wgsl(key, quant, source), constants: { WG: config.wg } };
     kernels.set(key, kernel);
   }

@@ -1,12 +1,13 @@
 // Decode-path matrix-vector product over one row chunk of a block-quantized
 // w (q8 or q4, engine/quant/format.ts), dequantized in registers:
 //   out[colOffset + n] = sum_k d(n, k / BLOCK) * code(n, k) * x[k]   for n < rows.
-// A thread takes whole blocks, strided over K: it loads the block's BLOCK
-// values of x once into registers and reuses them for ROWS rows, so per row it
-// reads only the packed words and one scale (one scale multiply per block, not
-// per weight). Rows past the chunk end re-read the last row, as in matvec.wgsl.
+// A thread takes whole blocks, strided over K: each 4-8 values of x it loads
+// serve ROWS rows, so per row it reads only the packed words and one scale
+// (one scale multiply per block, not per weight). Rows past the chunk end re-read the last row, as in matvec.wgsl.
 //
-// Templates (matvec_quant.ts): {{FORMAT}} q8 or q4 (selects dequant_*),
+// Templates (matvec_quant.ts): {{FORMAT}} q8 or q4 (selects dequant_*), {{X}}
+// vec4f when K % 4 == 0 (one vec4 load per 4 values of x, and a vec4 is then
+// wholly inside or outside K) else f32, {{X4}}, {{X4_CLAMPED}} and {{X4_INSIDE}} the matching loads,
 // {{QPW}} vec4 groups per u32 word (1 for q8, 2 for q4), {{BLOCK}} values per
 // block, {{ROWS}} rows per workgroup (both size function-scope arrays, which
 // need constant lengths).
@@ -26,7 +27,7 @@ const QPB: u32 = BLOCK / 4u;        // vec4 groups per block
 const WPB: u32 = BLOCK / (4u * QPW); // words per block
 
 @group(0) @binding(0) var<uniform> p: Params;
-@group(0) @binding(1) var<storage, read> x: array<f32>;         // [K]
+@group(0) @binding(1) var<storage, read> x: array<{{X}}>;       // [K / width(X)]
 @group(0) @binding(2) var<storage, read> w: array<u32>;         // [rows, wordsPerRow]
 @group(0) @binding(3) var<storage, read> scales: array<u32>;    // [rows, scalesPerRow / 2]
 @group(0) @binding(4) var<storage, read_write> out: array<f32>; // [N]
@@ -39,9 +40,14 @@ fn dequant(word: u32, q: u32) -> vec4f {
   return dequant_{{FORMAT}}(word, q);
 }
 
-// x[k], or 0 past the end: only the partial last block takes this path.
-fn x_or_zero(k: u32) -> f32 {
-  return select(0.0, x[min(k, p.K - 1u)], k < p.K);
+// x[k .. k + 3] (k a multiple of 4).
+fn x4(k: u32) -> vec4f {
+  return {{X4}};
+}
+
+// x[k .. k + 3], zeros past the end: only the partial last block takes this path.
+fn x4_or_zero(k: u32) -> vec4f {
+  return select(vec4f(0.0), {{X4_CLAMPED}}, {{X4_INSIDE}});
 }
 
 @compute @workgroup_size(WG)
@@ -67,29 +73,32 @@ fn main(
   var acc: array<f32, ROWS>;
   for (var b = lid; b < blocks; b += WG) {
     let k0 = b * BLOCK;
-    var xb: array<vec4f, QPB>;
-    if (b < full) {
-      for (var i = 0u; i < QPB; i++) {
-        let k = k0 + 4u * i;
-        xb[i] = vec4f(x[k], x[k + 1u], x[k + 2u], x[k + 3u]);
+    let tail = b >= full;
+    // Word-major, rows inside: only one word's worth of x (QPW vec4) and ROWS
+    // scalar block sums are live, which fits llvmpipe's 16 vector registers
+    // (a whole block of x in registers spilled and ran at ~0.6 of the ceiling).
+    // Zeroed explicitly: naga hoists a loop-local `var` without initializer
+    // to function scope, so it would carry the previous block's sums.
+    var s: array<f32, ROWS>;
+    for (var r = 0u; r < ROWS; r++) {
+      s[r] = 0.0;
+    }
+    for (var i = 0u; i < WPB; i++) {
+      var xw: array<vec4f, QPW>;
+      for (var q = 0u; q < QPW; q++) {
+        let k = k0 + (i * QPW + q) * 4u;
+        xw[q] = select(x4(k), x4_or_zero(k), tail);
       }
-    } else {
-      for (var i = 0u; i < QPB; i++) {
-        let k = k0 + 4u * i;
-        xb[i] = vec4f(x_or_zero(k), x_or_zero(k + 1u), x_or_zero(k + 2u), x_or_zero(k + 3u));
+      for (var r = 0u; r < ROWS; r++) {
+        let word = w[rowWord[r] + b * WPB + i];
+        for (var q = 0u; q < QPW; q++) {
+          s[r] += dot(dequant(word, q), xw[q]);
+        }
       }
     }
     for (var r = 0u; r < ROWS; r++) {
-      let base = rowWord[r] + b * WPB;
-      var s = vec4f(0.0);
-      for (var i = 0u; i < WPB; i++) {
-        let word = w[base + i];
-        for (var q = 0u; q < QPW; q++) {
-          s += dequant(word, q) * xb[i * QPW + q];
-        }
-      }
       let si = rowScale[r] + b;
-      acc[r] += f16_at(scales[si >> 1u], si) * dot(s, vec4f(1.0));
+      acc[r] += f16_at(scales[si >> 1u], si) * s[r];
     }
   }
   for (var r = 0u; r < ROWS; r++) {

@@ -1,0 +1,146 @@
+// Decode tokens/s of a synthetic model with Llama-3.1-8B layer widths cut to
+// 2 layers, random weights made directly in the packed format, and its
+// bandwidth ratio: weight bytes read per token x tokens/s / the format's ceiling.
+
+import type { Gpu } from "../engine/gpu/gpu.ts";
+import { Recorder } from "../engine/gpu/recorder.ts";
+import { Tensor } from "../engine/gpu/tensor.ts";
+import type { LlamaConfig } from "../engine/formats/config.ts";
+import { KvCache } from "../engine/model/kv_cache.ts";
+import { LlamaGraph } from "../engine/model/llama.ts";
+import {
+  disposeWeights,
+  type LayerWeights,
+  type LlamaWeights,
+  weightBytes,
+} from "../engine/model/weights.ts";
+import type { MatrixFormat } from "../engine/quant/format.ts";
+import type { WeightMatrix } from "../engine/quant/matrix.ts";
+import { type BenchContext, ceilings, matrixBytes, randomMatrix } from "./harness.ts";
+import type { BenchResult } from "./result.ts";
+
+/** Llama-3.1-8B widths cut to 2 layers (untied lm_head, as the real model). */
+export const LLAMA_8B_2L: LlamaConfig = {
+  architecture: "LlamaForCausalLM",
+  hiddenSize: 4096,
+  intermediateSize: 14336,
+  numHiddenLayers: 2,
+  numAttentionHeads: 32,
+  numKeyValueHeads: 8,
+  headDim: 128,
+  rmsNormEps: 1e-5,
+  ropeTheta: 500000,
+  ropeScaling: null,
+  tieWordEmbeddings: false,
+  vocabSize: 128256,
+  maxPositionEmbeddings: 131072,
+  bosTokenIds: [128000],
+  eosTokenIds: [128001],
+};
+
+/** Random weights for `c` in `format`; norms are ones. */
+export function syntheticWeights(gpu: Gpu, c: LlamaConfig, format: MatrixFormat): LlamaWeights {
+  const made: { dispose(): void }[] = [];
+  let seed = 1;
+  const m = (label: string, rows: number, cols: number): WeightMatrix => {
+    const w = randomMatrix(gpu, label, rows, cols, format, seed++);
+    made.push(w);
+    return w;
+  };
+  const ones = (label: string) => {
+    const t = Tensor.from(
+      gpu,
+      label,
+      new Float32Array(c.hiddenSize).fill(1),
+      [c.hiddenSize],
+      "f32",
+    );
+    made.push(t);
+    return t;
+  };
+  try {
+    const h = c.hiddenSize,
+      q = c.numAttentionHeads * c.headDim,
+      kv = c.numKeyValueHeads * c.headDim;
+    const layers: LayerWeights[] = [];
+    for (let l = 0; l < c.numHiddenLayers; l++) {
+      layers.push({
+        inputNorm: ones(`L${l}.inputNorm`),
+        q: m(`L${l}.q`, q, h),
+        k: m(`L${l}.k`, kv, h),
+        v: m(`L${l}.v`, kv, h),
+        o: m(`L${l}.o`, h, q),
+        postNorm: ones(`L${l}.postNorm`),
+        gate: m(`L${l}.gate`, c.intermediateSize, h),
+        up: m(`L${l}.up`, c.intermediateSize, h),
+        down: m(`L${l}.down`, h, c.intermediateSize),
+      });
+    }
+    return {
+      embed: m("embed", c.vocabSize, h),
+      layers,
+      norm: ones("norm"),
+      lmHead: m("lmHead", c.vocabSize, h),
+    };
+  } catch (e) {
+    for (const t of made) t.dispose();
+    throw e;
+  }
+}
+
+/** Weight bytes one decode step reads: every projection and lm_head once, one embedding row. */
+export function bytesPerToken(w: LlamaWeights): number {
+  let n = matrixBytes(w.lmHead) + matrixBytes(w.embed) / w.embed.rows;
+  for (const l of w.layers) {
+    for (const m of [l.q, l.k, l.v, l.o, l.gate, l.up, l.down]) n += matrixBytes(m);
+  }
+  return n;
+}
+
+export async function benchDecode(
+  ctx: BenchContext,
+  formats: MatrixFormat[] = ["q8", "q4"],
+  steps = 8,
+): Promise<BenchResult[]> {
+  const gpu = ctx.gpu, c = LLAMA_8B_2L, results: BenchResult[] = [];
+  const ceiling = await ceilings(ctx);
+  for (const format of formats) {
+    ctx.log(`  decode ${format}: building the synthetic model`);
+    const weights = syntheticWeights(gpu, c, format);
+    const graph = new LlamaGraph(gpu, c, weights, 1, steps + 2);
+    const cache = new KvCache(gpu, c, steps + 2);
+    try {
+      const step = async (id: number) => {
+        const rec = new Recorder(gpu, "bench.decode");
+        await graph.record(rec, { tokens: Uint32Array.of(id), cache, allLogits: false });
+        rec.submit();
+        cache.length += 1;
+        await gpu.device.queue.onSubmittedWorkDone();
+      };
+      await step(1); // builds the pipelines
+      const t0 = performance.now();
+      for (let i = 0; i < steps; i++) await step(2 + i * 7919 % 128000);
+      const tps = steps / ((performance.now() - t0) / 1000);
+      gpu.assertAlive();
+      const bytes = bytesPerToken(weights);
+      results.push({
+        name: "decode",
+        shape: "llama-3.1-8b widths, 2 layers",
+        format,
+        adapter: gpu.summary.description,
+        figures: {
+          tokensPerSecond: tps,
+          weightBytes: weightBytes(weights),
+          bytesPerToken: bytes,
+          gbPerSecond: bytes * tps / 1e9,
+        },
+        ratios: { vsCeiling: bytes * tps / 1e9 / ceiling[format] },
+      });
+    } finally {
+      cache.dispose();
+      graph.dispose();
+      disposeWeights(weights);
+    }
+  }
+  return results;
+}

@@ -1,0 +1,73 @@
+// Projections at Llama-3.1-8B and Llama-3.3-70B shapes, per weight format:
+// decode matrix-vector (time, GB/s of weight bytes, ratio to the format's
+// ceiling) and 128-token prefill matrix-matrix (GFLOP/s).
+
+import { Tensor } from "../engine/gpu/tensor.ts";
+import { linear } from "../shaders/linear.ts";
+import {
+  type BenchContext,
+  ceilings,
+  FORMATS,
+  matrixBytes,
+  randomMatrix,
+  timePerCall,
+} from "./harness.ts";
+import type { BenchResult } from "./result.ts";
+
+/** [rows (out features), cols (in features)]. */
+export const SHAPES_8B: [number, number][] = [[4096, 4096], [14336, 4096], [4096, 14336]];
+export const SHAPES_70B: [number, number][] = [[8192, 8192], [28672, 8192]];
+const PREFILL_TOKENS = 128;
+
+async function benchLinear(ctx: BenchContext, tokens: number): Promise<BenchResult[]> {
+  const gpu = ctx.gpu, results: BenchResult[] = [];
+  const ceiling = tokens === 1 ? await ceilings(ctx) : undefined;
+  for (const [rows, cols] of [...SHAPES_8B, ...SHAPES_70B]) {
+    for (const format of FORMATS) {
+      const w = randomMatrix(gpu, `bench.${format}`, rows, cols, format, rows + cols);
+      const x = Tensor.empty(gpu, "bench.x", [tokens, cols], "f32");
+      const out = Tensor.empty(gpu, "bench.out", [tokens, rows], "f32");
+      try {
+        const bytes = matrixBytes(w);
+        // Enough calls per submission for ~0.5 s of work at the ceiling's pace.
+        const reps = tokens === 1 ? Math.max(2, Math.round(1.5e9 / bytes)) : 1;
+        const s = await timePerCall(
+          gpu,
+          (rec) => linear(rec, x, w, out),
+          reps,
+          tokens === 1 ? 3 : 2,
+        );
+        const shape = `${rows}x${cols}`, adapter = gpu.summary.description;
+        if (tokens === 1) {
+          const gbs = bytes / s / 1e9;
+          results.push({
+            name: "matvec",
+            shape,
+            format,
+            adapter,
+            figures: { ms: s * 1e3, gbPerSecond: gbs },
+            ratios: { vsCeiling: gbs / ceiling![format] },
+          });
+        } else {
+          results.push({
+            name: "matmul",
+            shape: `${shape}, T=${tokens}`,
+            format,
+            adapter,
+            figures: { ms: s * 1e3, gflopPerSecond: 2 * tokens * rows * cols / s / 1e9 },
+            ratios: {},
+          });
+        }
+        ctx.log(
+          `  ${tokens === 1 ? "matvec" : "matmul"} ${shape} ${format}: ${(s * 1e3).toFixed(1)} ms`,
+        );
+      } finally {
+        for (const t of [w, x, out]) t.dispose();
+      }
+    }
+  }
+  return results;
+}
+
+export const benchMatvec = (ctx: BenchContext) => benchLinear(ctx, 1);
+export const benchMatmul = (ctx: BenchContext) => benchLinear(ctx, PREFILL_TOKENS);
