@@ -179,7 +179,11 @@ export class Engine {
    */
   attach(name: string, spec: DerivedModule): void {
     if (!moduleNames(this.config).includes(spec.parent)) {
-      throw new Error(`attach ${name}: unknown module "${spec.parent}"; valid names: ${moduleNames(this.config).join(", ")}`);
+      throw new Error(
+        `attach ${name}: unknown module "${spec.parent}"; valid names: ${
+          moduleNames(this.config).join(", ")
+        }`,
+      );
     }
     if (this.modules.names.includes(name)) throw new Error(`attach: the name ${name} is taken`);
     this.#derived.set(name, spec);
@@ -262,7 +266,11 @@ export class Engine {
     let result: ForwardResult;
     try {
       const tap = interleaver.tap();
-      result = await this.#pass(tokens, options, new Map(this.baseModuleNames.map((n) => [n, tap])));
+      result = await this.#pass(
+        tokens,
+        options,
+        new Map(this.baseModuleNames.map((n) => [n, tap])),
+      );
       interleaver.end();
     } catch (e) {
       interleaver.end();

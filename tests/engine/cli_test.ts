@@ -263,11 +263,15 @@ Deno.test("loupe features, and generate/run with --sae --steer, follow the SAE r
       assertClose("run clamp logits", await ckpt.readF32("logits"), ref.get("clamp.logits")!, {
         rel: 1e-3,
       });
-      // Cached after the edit: feature 989 reads 8 at every position.
+      // Cached after the edit (what flowed on): re-encoding the clamped stream
+      // gives feature 989 far above its unedited mean (0.515), though not
+      // exactly 8: the encoder does not invert the decoder.
+      const info = ckpt.tensors.get("cache.model.layers.2.sae.features")!;
+      assert.deepEqual(info.shape, [tokens.length, D]);
       const f = await ckpt.readF32("cache.model.layers.2.sae.features");
-      for (let t = 0; t < tokens.length; t++) {
-        assert.ok(Math.abs(f[t * D + 989] - 8) < 1e-3, `position ${t}`);
-      }
+      let mean = 0;
+      for (let t = 0; t < tokens.length; t++) mean += f[t * D + 989] / tokens.length;
+      assert.ok(mean > 2, `mean of feature 989 after clamping: ${mean}`);
     } finally {
       ckpt.close();
     }
