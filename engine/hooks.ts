@@ -85,7 +85,9 @@ export function checkHookOptions(
     checkModuleName(names, name, "interventions");
     const d = modules.derived.get(name);
     if (d) {
-      throw new Error(`interventions: ${name} is computed from ${d.parent}; it can be cached, not replaced`);
+      throw new Error(
+        `interventions: ${name} is computed from ${d.parent}; it can be cached, not replaced`,
+      );
     }
     if (typeof fn !== "function") throw new Error(`interventions: ${name} must be a function`);
   }
