@@ -81,6 +81,7 @@ export async function timePerCall(
   record: (rec: Recorder) => void,
   reps: number,
   trials = 5,
+  warmup = true,
 ): Promise<number> {
   const run = async (n: number) => {
     const rec = new Recorder(gpu, "bench");
@@ -89,7 +90,7 @@ export async function timePerCall(
     await gpu.device.queue.onSubmittedWorkDone();
     gpu.assertAlive();
   };
-  await run(1);
+  if (warmup) await run(1);
   const times: number[] = [];
   for (let t = 0; t < trials; t++) {
     const t0 = performance.now();

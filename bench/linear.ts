@@ -22,6 +22,17 @@ const PREFILL_TOKENS = 128;
 async function benchLinear(ctx: BenchContext, tokens: number): Promise<BenchResult[]> {
   const gpu = ctx.gpu, results: BenchResult[] = [];
   const ceiling = tokens === 1 ? await ceilings(ctx) : undefined;
+  if (tokens > 1) {
+    // A prefill call is seconds of work on a software adapter: build each
+    // format's pipeline on a small matrix, then time each shape once.
+    for (const format of FORMATS) {
+      const w = randomMatrix(gpu, "warmup", 64, 64, format, 1);
+      const x = Tensor.empty(gpu, "warmup.x", [tokens, 64], "f32");
+      const out = Tensor.empty(gpu, "warmup.out", [tokens, 64], "f32");
+      await timePerCall(gpu, (rec) => linear(rec, x, w, out), 1, 1);
+      for (const t of [w, x, out]) t.dispose();
+    }
+  }
   for (const [rows, cols] of [...SHAPES_8B, ...SHAPES_70B]) {
     for (const format of FORMATS) {
       const w = randomMatrix(gpu, `bench.${format}`, rows, cols, format, rows + cols);
@@ -31,12 +42,9 @@ async function benchLinear(ctx: BenchContext, tokens: number): Promise<BenchResu
         const bytes = matrixBytes(w);
         // Enough calls per submission for ~0.5 s of work at the ceiling's pace.
         const reps = tokens === 1 ? Math.max(2, Math.round(1.5e9 / bytes)) : 1;
-        const s = await timePerCall(
-          gpu,
-          (rec) => linear(rec, x, w, out),
-          reps,
-          tokens === 1 ? 3 : 2,
-        );
+        const s = tokens === 1
+          ? await timePerCall(gpu, (rec) => linear(rec, x, w, out), reps, 5)
+          : await timePerCall(gpu, (rec) => linear(rec, x, w, out), 1, 1, false);
         const shape = `${rows}x${cols}`, adapter = gpu.summary.description;
         if (tokens === 1) {
           const gbs = bytes / s / 1e9;
