@@ -1,14 +1,12 @@
 // The public entry point: load a Hugging Face Llama folder onto a WebGPU
 // device, run forward passes, generate text.
 
-import { Gpu } from "./gpu/gpu.ts";
+import type { Gpu } from "./gpu/gpu.ts";
 import { Recorder } from "./gpu/recorder.ts";
 import { Tensor } from "./gpu/tensor.ts";
-import { type LlamaConfig, loadLlamaConfig } from "./formats/config.ts";
-import { openSafetensors } from "./formats/safetensors.ts";
-import { type FileSource, openSource, type SourceOptions } from "./formats/source.ts";
-import { Tokenizer } from "./formats/tokenizer.ts";
-import { KvCache, KvState } from "./model/kv_cache.ts";
+import type { LlamaConfig } from "./formats/config.ts";
+import type { Tokenizer } from "./formats/tokenizer.ts";
+import { type KvCache, KvState } from "./model/kv_cache.ts";
 import {
   buildHooks,
   checkHookOptions,
@@ -19,27 +17,19 @@ import {
   moduleWidth,
 } from "./hooks.ts";
 import { Interleaver, TraceAborted, type TracedModel } from "./trace.ts";
-import { LlamaGraph, moduleNames, type Tap } from "./model/llama.ts";
-import { disposeWeights, type LlamaWeights, loadWeights, weightBytes } from "./model/weights.ts";
+import { moduleNames, type Tap } from "./model/llama.ts";
+import type { Pipeline } from "./model/pipeline.ts";
+import type { DevicePlacement } from "./model/placement.ts";
+import {
+  disposeWeights,
+  type LlamaWeights,
+  type StageWeights,
+  weightBytes,
+} from "./model/weights.ts";
 import { type GenerateOptions, type GenerateStep, generateTokens } from "./generate.ts";
+import { type LoadedModel, loadModel, type LoadOptions } from "./load.ts";
 
-/** How weights are held on the device. */
-export type WeightFormat = "f32" | "q8" | "q4";
-
-export interface LoadOptions extends SourceOptions {
-  /** Weight format on the device, quantized on load. Default "f32". */
-  quant?: WeightFormat;
-  /** Device to load onto; by default a new one from navigator.gpu. */
-  gpu?: Gpu;
-  /** Lower the bytes per storage binding (tests of the chunked paths). */
-  maxBindingBytes?: number;
-  /** KV cache positions; default max_position_embeddings, capped at 4096. */
-  contextLength?: number;
-  /** Tokens per prefill chunk (activation scratch is sized by it). Default 128. */
-  maxChunk?: number;
-  /** Called as tensors reach the device. */
-  onProgress?: (done: number, total: number, tensor: string) => void;
-}
+export type { LoadOptions, WeightFormat } from "./load.ts";
 
 export interface ForwardOptions extends HookOptions {
   /** Return logits for every position ([T, vocab]) instead of the last ([1, vocab]). */
@@ -67,83 +57,65 @@ export interface MemoryReport {
 }
 
 export class Engine {
+  /** The first device (the only one unless the model is spread over several). */
   readonly gpu: Gpu;
+  /** Every device, in pipeline order. */
+  readonly devices: readonly Gpu[];
   readonly config: LlamaConfig;
   readonly tokenizer: Tokenizer;
   readonly source: string;
   readonly contextLength: number;
-  readonly #weights: LlamaWeights;
-  readonly #graph: LlamaGraph;
+  /** Which layers each device holds, with their planned bytes. */
+  readonly placement: readonly DevicePlacement[];
+  readonly #weights: StageWeights[];
+  readonly #pipeline: Pipeline;
   readonly #kv: KvCache;
-  readonly #ownsGpu: boolean;
+  readonly #owned: Gpu[];
   readonly #derived = new Map<string, DerivedModule>();
-  #disposed = false;
+  #disposed: string | null = null;
 
-  private constructor(
-    init: {
-      gpu: Gpu;
-      ownsGpu: boolean;
-      config: LlamaConfig;
-      tokenizer: Tokenizer;
-      source: string;
-      weights: LlamaWeights;
-      graph: LlamaGraph;
-      kv: KvCache;
-    },
-  ) {
-    this.gpu = init.gpu;
-    this.#ownsGpu = init.ownsGpu;
-    this.config = init.config;
-    this.tokenizer = init.tokenizer;
-    this.source = init.source;
-    this.#weights = init.weights;
-    this.#graph = init.graph;
-    this.#kv = init.kv;
-    this.contextLength = init.kv.contextLength;
-  }
-
-  static async load(source: string, options: LoadOptions = {}): Promise<Engine> {
-    const files = await openSource(source, options);
-    const config = await loadLlamaConfig(files);
-    const tokenizer = await loadTokenizer(files);
-    const contextLength = options.contextLength ?? Math.min(config.maxPositionEmbeddings, 4096);
-    if (!Number.isInteger(contextLength) || contextLength < 1) {
-      throw new Error(`contextLength must be a positive integer, got ${contextLength}`);
-    }
-    const maxChunk = options.maxChunk ?? 128;
-    const ckpt = await openSafetensors(files);
-    const gpu = options.gpu ?? await Gpu.create({ maxBindingBytes: options.maxBindingBytes });
-    let weights: LlamaWeights | undefined, graph: LlamaGraph | undefined, kv: KvCache | undefined;
-    try {
-      weights = await loadWeights(gpu, config, ckpt, files.describe, {
-        format: options.quant ?? "f32",
-        onProgress: options.onProgress,
+  private constructor(m: LoadedModel) {
+    this.gpu = m.devices[0];
+    this.devices = m.devices;
+    this.#owned = m.owned;
+    this.config = m.config;
+    this.tokenizer = m.tokenizer;
+    this.source = m.describe;
+    this.placement = m.placement;
+    this.#weights = m.weights;
+    this.#pipeline = m.pipeline;
+    this.#kv = m.kv;
+    this.contextLength = m.kv.contextLength;
+    // A lost device ends the engine: every device's buffers are freed, and the
+    // running call (which races every wait against the loss) fails.
+    for (const g of m.devices) {
+      g.lost.then(() => {
+        if (!this.#disposed) this.#release(this.#lostMessage(g));
       });
-      graph = new LlamaGraph(gpu, config, weights, maxChunk, contextLength);
-      kv = new KvCache(gpu, config, contextLength);
-      gpu.assertAlive();
-    } catch (e) {
-      kv?.dispose();
-      graph?.dispose();
-      if (weights) disposeWeights(weights);
-      if (!options.gpu) gpu.destroy();
-      throw e;
-    } finally {
-      ckpt.close();
     }
-    return new Engine({
-      gpu,
-      ownsGpu: !options.gpu,
-      config,
-      tokenizer,
-      source: files.describe,
-      weights,
-      graph,
-      kv,
-    });
   }
 
-  /** Uploads values as a tensor on this engine's device (the caller disposes it). */
+  /** Loads a model folder (local, http(s) or hf:owner/name[@revision]); see LoadOptions. */
+  static async load(source: string, options: LoadOptions = {}): Promise<Engine> {
+    return new Engine(await loadModel(source, options));
+  }
+
+  /** The device holding a module (or an attached value's module). */
+  deviceOf(name: string): Gpu {
+    checkModuleName(this.modules.names, name, "deviceOf");
+    const base = this.#derived.get(name)?.parent ?? name;
+    if (base === "model.embed_tokens") return this.#pipeline.first.gpu;
+    if (base === "model.norm" || base === "lm_head") return this.#pipeline.last.gpu;
+    const layer = Number(/^model\.layers\.(\d+)/.exec(base)![1]);
+    return this.#pipeline.stageOfLayer(layer).gpu;
+  }
+
+  /** Uploads values as a tensor on the device of `module` (the caller disposes it). */
+  tensorFor(module: string, data: Float32Array, shape: readonly number[]): Tensor<"f32"> {
+    return Tensor.from(this.deviceOf(module), "Engine.tensor", data, shape, "f32");
+  }
+
+  /** Uploads values as a tensor on the first device (the caller disposes it); see tensorFor. */
   tensor(data: Float32Array, shape: readonly number[]): Tensor<"f32"> {
     return Tensor.from(this.gpu, "Engine.tensor", data, shape, "f32");
   }
@@ -199,18 +171,50 @@ export class Engine {
     return this.modules.width(name);
   }
 
-  /** The device weights (read-only: for feature analysis such as logit effects). */
+  /**
+   * The device weights of a one-device engine (read-only: for feature
+   * analysis such as logit effects). See `head` for any number of devices.
+   */
   get weights(): LlamaWeights {
-    return this.#weights;
+    if (this.#weights.length !== 1) {
+      throw new Error(
+        `engine.weights: the model spans ${this.#weights.length} devices; use engine.head`,
+      );
+    }
+    const w = this.#weights[0];
+    return { embed: w.embed!, layers: w.layers, norm: w.norm!, lmHead: w.lmHead! };
   }
 
+  /** The final norm weight [hidden] and lm_head [vocab, hidden], on the last device. */
+  get head(): { gpu: Gpu; norm: Tensor<"f32">; lmHead: NonNullable<StageWeights["lmHead"]> } {
+    const w = this.#weights[this.#weights.length - 1];
+    return { gpu: this.#pipeline.last.gpu, norm: w.norm!, lmHead: w.lmHead! };
+  }
+
+  /** Bytes held per device. */
+  get memoryByDevice(): MemoryReport[] {
+    return this.#pipeline.stages.map((s, i) => ({
+      device: s.gpu.name,
+      weights: weightBytes(this.#weights[i]),
+      kvCache: this.#kv.bytesOn(s.gpu),
+      scratch: s.graph.scratch.all.reduce((n, t) => n + t.byteLength, 0) + (s.staging?.size ?? 0),
+    }));
+  }
+
+  /** Bytes held on all devices together. */
   get memory(): MemoryReport {
+    const all = this.memoryByDevice;
     return {
-      device: this.gpu.name,
-      weights: weightBytes(this.#weights),
-      kvCache: this.#kv.byteLength,
-      scratch: this.#graph.scratch.all.reduce((n, t) => n + t.byteLength, 0),
+      device: all.map((m) => m.device).join("+"),
+      weights: all.reduce((n, m) => n + m.weights, 0),
+      kvCache: all.reduce((n, m) => n + m.kvCache, 0),
+      scratch: all.reduce((n, m) => n + m.scratch, 0),
     };
+  }
+
+  /** Residual-stream bytes moved between devices since load. */
+  get transferredBytes(): number {
+    return this.#pipeline.transferredBytes;
   }
 
   /** Checks ids against the vocabulary and the context; returns them as u32. */
@@ -254,9 +258,9 @@ export class Engine {
     options: ForwardOptions = {},
   ): Promise<ForwardResult & { value: R }> {
     this.#assertUsable();
-    if (tokens.length > this.#graph.maxChunk) {
+    if (tokens.length > this.#pipeline.maxChunk) {
       throw new Error(
-        `trace: ${tokens.length} tokens exceed one chunk (${this.#graph.maxChunk}); ` +
+        `trace: ${tokens.length} tokens exceed one chunk (${this.#pipeline.maxChunk}); ` +
           `load the engine with a larger maxChunk`,
       );
     }
@@ -301,36 +305,30 @@ export class Engine {
       options,
       T,
       start,
-      (label, shape) => Tensor.empty(this.gpu, label, shape, "f32"),
+      (label, shape, module) => Tensor.empty(this.deviceOf(module), label, shape, "f32"),
     );
     const made = hooks.made;
     try {
       const taps = traceTaps ? composeTaps(traceTaps, hooks.taps) : hooks.taps;
-      const logits = Tensor.empty(this.gpu, "forward.logits", [allLogits ? T : 1, vocab], "f32");
+      const last = this.#pipeline.last;
+      const logits = Tensor.empty(last.gpu, "forward.logits", [allLogits ? T : 1, vocab], "f32");
       made.push(logits);
       try {
-        await this.#graph.runPrompt(
-          ids,
-          kv,
+        await this.#guard(this.#pipeline.run(ids, kv, {
           allLogits,
-          taps.size ? taps : undefined,
-          (rec, first, n) => {
+          taps: taps.size ? taps : undefined,
+          after: (rec, first, n) => {
             const rows = allLogits ? n : 1;
-            rec.copy(
-              this.#graph.scratch.logits.buffer,
-              0,
-              logits.buffer,
-              allLogits ? first * vocab * 4 : 0,
-              rows * vocab * 4,
-            );
+            const dst = allLogits ? first * vocab * 4 : 0;
+            rec.copy(last.graph.scratch.logits.buffer, 0, logits.buffer, dst, rows * vocab * 4);
           },
-        );
+        }));
       } finally {
         kv.version++;
       }
-      const last = allLogits && !options.allLogits ? await lastRow(logits, made) : logits;
+      const result = allLogits && !options.allLogits ? await lastRow(logits, made) : logits;
       return {
-        logits: last,
+        logits: result,
         cache: hooks.cache,
         pastKeyValues: new KvState(kv, kv.length, kv.version),
         dispose: () => made.forEach((t) => t.dispose()),
@@ -372,21 +370,62 @@ export class Engine {
     const checked = this.checkTokens(ids, start);
     // Checked now, so that a bad name fails at the call, not at the first step.
     checkHookOptions(this.modules, options);
-    return generateTokens(this, this.#graph, this.#kv, checked, start, options);
+    const steps = generateTokens(this, this.#pipeline, this.#kv, checked, start, options);
+    return this.#guardSteps(steps);
+  }
+
+  async *#guardSteps(steps: AsyncGenerator<GenerateStep>): AsyncGenerator<GenerateStep> {
+    try {
+      yield* steps;
+    } catch (e) {
+      throw this.#explain(e);
+    }
+  }
+
+  /** Runs `p`; a device loss during it becomes an error naming the device and its layers. */
+  async #guard<T>(p: Promise<T>): Promise<T> {
+    try {
+      return await p;
+    } catch (e) {
+      throw this.#explain(e);
+    }
+  }
+
+  #explain(e: unknown): unknown {
+    const lost = this.devices.find((g) => g.isLost);
+    if (!lost) return e;
+    this.#release(this.#lostMessage(lost));
+    return new Error(this.#lostMessage(lost), { cause: e });
+  }
+
+  #lostMessage(g: Gpu): string {
+    const p = this.placement[this.devices.indexOf(g)];
+    const what = p
+      ? ` holding layers ${p.first}-${p.end - 1}${p.embed ? ", the embedding" : ""}` +
+        `${p.head ? ", the final norm and lm_head" : ""}`
+      : "";
+    return `GPU device ${g.name}${what} was lost; the engine's buffers on every device were freed`;
   }
 
   #assertUsable(): void {
-    if (this.#disposed) throw new Error("this Engine was disposed");
-    this.gpu.assertAlive();
+    if (this.#disposed) throw new Error(this.#disposed);
+    for (const g of this.devices) if (g.isLost) throw new Error(this.#lostMessage(g));
+    for (const g of this.devices) g.assertAlive();
   }
 
+  /** Frees every buffer on every device; devices the engine created are destroyed. */
   dispose(): void {
+    this.#release("this Engine was disposed");
+  }
+
+  #release(reason: string): void {
     if (this.#disposed) return;
-    this.#disposed = true;
+    this.#disposed = reason;
     this.#kv.dispose();
-    this.#graph.dispose();
-    disposeWeights(this.#weights);
-    if (this.#ownsGpu) this.gpu.destroy();
+    this.#pipeline.dispose();
+    for (const w of this.#weights) disposeWeights(w);
+    for (const g of this.#owned) if (!g.isLost) g.destroy();
+    for (const g of this.devices) g.trimPool();
   }
 }
 
@@ -415,19 +454,4 @@ async function lastRow(logits: Tensor<"f32">, made: Tensor[]): Promise<Tensor<"f
   rec.submit();
   await logits.gpu.device.queue.onSubmittedWorkDone();
   return last;
-}
-
-async function loadTokenizer(files: FileSource): Promise<Tokenizer> {
-  const json = await files.text("tokenizer.json");
-  const config = (await files.has("tokenizer_config.json"))
-    ? await files.text("tokenizer_config.json")
-    : null;
-  // Newer uploads keep the chat template in its own file.
-  const chatTemplate = (await files.has("chat_template.jinja"))
-    ? await files.text("chat_template.jinja")
-    : undefined;
-  return Tokenizer.fromText(json, config, `${files.describe}/tokenizer.json`, {
-    configFile: `${files.describe}/tokenizer_config.json`,
-    chatTemplate,
-  });
 }

@@ -8,7 +8,7 @@ import { Tensor } from "./gpu/tensor.ts";
 import type { Engine } from "./engine.ts";
 import type { KvCache, KvState } from "./model/kv_cache.ts";
 import { buildHooks, type HookOptions } from "./hooks.ts";
-import type { LlamaGraph } from "./model/llama.ts";
+import type { Pipeline } from "./model/pipeline.ts";
 import { Sampler, type SamplingOptions } from "./model/sampler.ts";
 import { NO_TOKEN, sampleToken } from "../shaders/sample.ts";
 
@@ -66,7 +66,7 @@ class TokenReadback {
   }
   async read(): Promise<number> {
     try {
-      await (this.#mapped ?? this.#staging.mapAsync(GPUMapMode.READ));
+      await this.#gpu.guard(this.#mapped ?? this.#staging.mapAsync(GPUMapMode.READ));
       this.#mapped = null;
     } catch (e) {
       this.#gpu.assertAlive();
@@ -84,7 +84,7 @@ class TokenReadback {
 
 export async function* generateTokens(
   engine: Engine,
-  graph: LlamaGraph,
+  pipeline: Pipeline,
   kv: KvCache,
   prompt: Uint32Array,
   start: number,
@@ -103,11 +103,14 @@ export async function* generateTokens(
     // with <|eot_id|>); either one ends the text.
     for (const id of [...engine.config.eosTokenIds, ...engine.tokenizer.eosIds]) stopIds.add(id);
   }
-  const gpu = engine.gpu, vocab = engine.config.vocabSize;
-  // Steps are recorded up to AHEAD steps before their token is read: each
-  // samples its token into the next step's input on the GPU, so the CPU never
-  // waits for a readback (about 11 ms in Deno) before recording more work.
+  // Sampling happens on the last device; on one device, steps are recorded up
+  // to AHEAD steps before their token is read: each samples its token into the
+  // next step's input on the GPU, so the CPU never waits for a readback (about
+  // 11 ms in Deno) before recording more work. Over several devices the token
+  // must reach the first device through the CPU anyway, so no step runs ahead.
   // Step k uses slot k % SLOTS for its readback and hook buffers.
+  const graph = pipeline.last.graph, gpu = graph.gpu, vocab = engine.config.vocabSize;
+  const single = pipeline.stages.length === 1;
   const readbacks = Array.from({ length: SLOTS }, () => new TokenReadback(gpu));
   // Decode in the prompt's context, so a SentencePiece leading space after the
   // prompt is kept, and special tokens (EOS) print nothing.
@@ -120,18 +123,12 @@ export async function* generateTokens(
   // the caller has moved past step k by then.
   const held: Tensor[][] = Array.from({ length: SLOTS }, () => []);
   const hooksFor = (step: number, tokens: number, first: number) => {
-    for (const t of held[step % SLOTS]) gpu.release(t.buffer);
+    for (const t of held[step % SLOTS]) t.gpu.release(t.buffer);
     held[step % SLOTS] = [];
     if (!wantHooks) return undefined;
-    return buildHooks(engine.modules, options, tokens, first, (label, shape) => {
-      const t = new Tensor(
-        gpu,
-        gpu.acquire(label, shape[0] * shape[1] * 4),
-        shape,
-        "f32",
-        0,
-        false,
-      );
+    return buildHooks(engine.modules, options, tokens, first, (label, shape, module) => {
+      const on = engine.deviceOf(module);
+      const t = new Tensor(on, on.acquire(label, shape[0] * shape[1] * 4), shape, "f32", 0, false);
       held[step % SLOTS].push(t);
       return t;
     });
@@ -156,41 +153,61 @@ export async function* generateTokens(
     const hooks: ReturnType<typeof hooksFor>[] = new Array(SLOTS);
     hooks[0] = hooksFor(0, prompt.length, start);
     try {
-      await graph.runPrompt(prompt, kv, false, hooks[0]?.taps, (rec, first, n) => {
-        if (first + n === prompt.length) sample(rec, 0);
+      await pipeline.run(prompt, kv, {
+        allLogits: false,
+        taps: hooks[0]?.taps,
+        after: (rec, first, n) => {
+          if (first + n === prompt.length) sample(rec, 0);
+        },
       });
       readbacks[0].request();
     } finally {
       version = ++kv.version;
     }
     let issued = 1;
+    /** Records step `issued`: from the GPU-held token on one device, else from `id`. */
+    const issue = async (id: number | null) => {
+      own();
+      const h = hooksFor(issued, 1, kv.length);
+      hooks[issued % SLOTS] = h;
+      const k = issued;
+      try {
+        if (id !== null) {
+          await pipeline.run(Uint32Array.of(id), kv, {
+            allLogits: false,
+            taps: h?.taps,
+            after: (rec) => sample(rec, k),
+            wait: false,
+          });
+        } else {
+          const rec = new Recorder(gpu, "generate.step");
+          try {
+            await graph.record(rec, {
+              tokens: new Uint32Array(1),
+              tokensOnGpu: true,
+              cache: kv,
+              allLogits: false,
+              taps: h?.taps,
+            });
+            sample(rec, k);
+            rec.submit();
+            kv.length += 1;
+          } catch (e) {
+            rec.abandon();
+            throw e;
+          }
+        }
+        readbacks[k % SLOTS].request();
+      } finally {
+        version = ++kv.version;
+      }
+      issued++;
+    };
     for (let step = 0;; step++) {
       // Record the steps ahead before reading this one's token; the last few
       // may turn out unneeded (a stop token), which costs only GPU time.
-      while (issued < maxNew && issued <= step + AHEAD && kv.length < kv.contextLength) {
-        own();
-        const h = hooksFor(issued, 1, kv.length);
-        hooks[issued % SLOTS] = h;
-        const rec = new Recorder(gpu, "generate.step");
-        try {
-          await graph.record(rec, {
-            tokens: new Uint32Array(1),
-            tokensOnGpu: true,
-            cache: kv,
-            allLogits: false,
-            taps: h?.taps,
-          });
-          sample(rec, issued);
-          rec.submit();
-          readbacks[issued % SLOTS].request();
-          kv.length += 1;
-        } catch (e) {
-          rec.abandon();
-          throw e;
-        } finally {
-          version = ++kv.version;
-        }
-        issued++;
+      while (single && issued < maxNew && issued <= step + AHEAD && kv.length < kv.contextLength) {
+        await issue(null);
       }
       const id = await readbacks[step % SLOTS].read();
       if (id === NO_TOKEN) {
@@ -204,12 +221,13 @@ export async function* generateTokens(
       const cache = hooks[step % SLOTS]?.cache;
       yield cache?.size ? { token: id, text: piece, cache } : { token: id, text: piece };
       if (last || stopStrings.some((s) => text.includes(s))) return;
+      if (!single && kv.length < kv.contextLength) await issue(id);
       if (step + 1 >= issued) {
         throw new Error(`generation reached the context length ${kv.contextLength}`);
       }
     }
   } finally {
-    for (const list of held) for (const t of list) gpu.release(t.buffer);
+    for (const list of held) for (const t of list) t.gpu.release(t.buffer);
     for (const r of readbacks) r.dispose();
   }
 }

@@ -112,7 +112,8 @@ export function buildHooks(
   options: HookOptions,
   tokens: number,
   start: number,
-  allocate: (label: string, shape: number[]) => Tensor<"f32">,
+  /** Makes a cache tensor on the device of `module`. */
+  allocate: (label: string, shape: number[], module: string) => Tensor<"f32">,
 ): Hooks {
   const taps = new Map<string, Tap>();
   const cache = new Map<string, Tensor<"f32">>();
@@ -152,7 +153,7 @@ export function buildHooks(
   }
   for (const name of new Set(options.cache ?? [])) {
     const width = modules.width(name);
-    const dest = allocate(`cache.${name}`, [tokens, width]);
+    const dest = allocate(`cache.${name}`, [tokens, width], name);
     made.push(dest);
     cache.set(name, dest);
     const derived = modules.derived.get(name);

@@ -26,7 +26,7 @@ const SOFTWARE: MatvecConfig = { wg: 8, rows: 8 };
 const HARDWARE: MatvecConfig = { wg: 32, rows: 4 };
 
 export function matvecConfig(gpu: Gpu): MatvecConfig {
-  return gpu.adapter.info.isFallbackAdapter ? SOFTWARE : HARDWARE;
+  return gpu.isFallbackAdapter ? SOFTWARE : HARDWARE;
 }
 
 const kernels = new Map<string, Kernel>();

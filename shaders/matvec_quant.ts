@@ -28,7 +28,7 @@ const SOFTWARE: MatvecQuantConfig = { wg: 8, rows: 8 };
 const HARDWARE: MatvecQuantConfig = { wg: 32, rows: 4 };
 
 export function matvecQuantConfig(gpu: Gpu): MatvecQuantConfig {
-  return gpu.adapter.info.isFallbackAdapter ? SOFTWARE : HARDWARE;
+  return gpu.isFallbackAdapter ? SOFTWARE : HARDWARE;
 }
 
 const kernels = new Map<string, Kernel>();

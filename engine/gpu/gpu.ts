@@ -28,13 +28,16 @@ export interface AdapterSummary {
 
 export class Gpu {
   readonly name: string;
-  readonly adapter: GPUAdapter;
+  /** The adapter, when this Gpu requested the device itself. */
+  readonly adapter: GPUAdapter | null;
   readonly device: GPUDevice;
   /** Bytes one storage binding may span: the device limit, or lower for tests. */
   readonly maxBindingBytes: number;
   readonly #pipelines = new Map<string, GPUComputePipeline>();
   readonly #live = new Map<GPUBuffer, number>();
   #lostReason: string | null = null;
+  /** Resolves with a reason once the device is lost (never rejects). */
+  readonly lost: Promise<string>;
   #errors: string[] = [];
   /** Free transient buffers by byte size (see acquire / release). */
   readonly #pool = new Map<number, GPUBuffer[]>();
@@ -44,13 +47,19 @@ export class Gpu {
    */
   activeRecorder: import("./recorder.ts").Recorder | null = null;
 
-  private constructor(name: string, adapter: GPUAdapter, device: GPUDevice, maxBinding: number) {
+  private constructor(
+    name: string,
+    adapter: GPUAdapter | null,
+    device: GPUDevice,
+    maxBinding: number,
+  ) {
     this.name = name;
     this.adapter = adapter;
     this.device = device;
     this.maxBindingBytes = maxBinding;
-    device.lost.then((info) => {
+    this.lost = device.lost.then((info) => {
       this.#lostReason = `${info.reason}: ${info.message}`;
+      return this.#lostReason;
     });
     // Shader compile and validation errors surface here, asynchronously; they
     // are thrown at the next sync point (assertAlive) instead of leaving a
@@ -95,16 +104,55 @@ export class Gpu {
     return new Gpu(options.name ?? "gpu0", adapter, device, maxBinding);
   }
 
+  /** Wraps a device someone else requested (its limits are whatever they asked for). */
+  static fromDevice(device: GPUDevice, name: string, maxBindingBytes?: number): Gpu {
+    const limit = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
+    return new Gpu(name, null, device, Math.min(limit, maxBindingBytes ?? limit));
+  }
+
+  /** A software adapter (llvmpipe, SwiftShader): kernels pick shapes that suit CPUs. */
+  get isFallbackAdapter(): boolean {
+    const info = this.adapter?.info ??
+      (this.device as GPUDevice & { adapterInfo?: GPUAdapterInfo }).adapterInfo;
+    return info?.isFallbackAdapter ?? false;
+  }
+
   get summary(): AdapterSummary {
-    const info = this.adapter.info;
+    const info = this.adapter?.info ??
+      (this.device as GPUDevice & { adapterInfo?: GPUAdapterInfo }).adapterInfo ??
+      ({ description: "", vendor: "", architecture: "", device: "" } as GPUAdapterInfo);
     return {
       description: info.description || info.device || "unknown adapter",
       vendor: info.vendor,
       architecture: info.architecture,
-      features: [...this.adapter.features].sort(),
+      features: [...(this.adapter?.features ?? this.device.features)].sort(),
       maxStorageBufferBindingSize: this.device.limits.maxStorageBufferBindingSize,
       maxBufferSize: this.device.limits.maxBufferSize,
     };
+  }
+
+  /** True once the device is lost. */
+  get isLost(): boolean {
+    return this.#lostReason !== null;
+  }
+
+  /**
+   * Waits for `p`, or fails as soon as the device is lost: a lost device may
+   * never settle a pending map or work-done promise, and nothing may hang.
+   */
+  async guard<T>(p: Promise<T>): Promise<T> {
+    let lostError: Error | undefined;
+    const lost = this.lost.then(() => {
+      lostError = new Error(`GPU device ${this.name} was lost (${this.#lostReason})`);
+      throw lostError;
+    });
+    try {
+      return await Promise.race([p, lost]);
+    } finally {
+      // The losing racer must not become an unhandled rejection.
+      lost.catch(() => {});
+      if (lostError) p.catch(() => {});
+    }
   }
 
   /**
@@ -236,7 +284,7 @@ export class Gpu {
       const enc = this.device.createCommandEncoder({ label: `${buffer.label}.readback` });
       enc.copyBufferToBuffer(buffer, offset, staging, 0, padded);
       this.device.queue.submit([enc.finish()]);
-      await staging.mapAsync(GPUMapMode.READ);
+      await this.guard(staging.mapAsync(GPUMapMode.READ));
       const out = staging.getMappedRange().slice(0, size);
       staging.unmap();
       this.assertAlive();

@@ -18,11 +18,17 @@ export class KvCache {
   /** Bumped by every pass, so that handles to an older state are refused. */
   version = 0;
 
-  constructor(gpu: Gpu, c: LlamaConfig, contextLength: number) {
+  /**
+   * `device` gives each layer's device (a Gpu for all, or a function of the
+   * layer): the cache of a layer lives with the layer.
+   */
+  constructor(device: Gpu | ((layer: number) => Gpu), c: LlamaConfig, contextLength: number) {
     this.contextLength = contextLength;
     const width = c.numKeyValueHeads * c.headDim;
+    const gpuOf = typeof device === "function" ? device : () => device;
     try {
       for (let l = 0; l < c.numHiddenLayers; l++) {
+        const gpu = gpuOf(l);
         this.keys.push(Tensor.empty(gpu, `KvCache.k.${l}`, [contextLength, width], "f32"));
         this.values.push(Tensor.empty(gpu, `KvCache.v.${l}`, [contextLength, width], "f32"));
       }
@@ -34,6 +40,14 @@ export class KvCache {
 
   get byteLength(): number {
     return [...this.keys, ...this.values].reduce((n, t) => n + t.byteLength, 0);
+  }
+
+  /** Bytes held on one device. */
+  bytesOn(gpu: Gpu): number {
+    return [...this.keys, ...this.values].filter((t) => t.gpu === gpu).reduce(
+      (n, t) => n + t.byteLength,
+      0,
+    );
   }
 
   dispose(): void {

@@ -20,7 +20,7 @@ import { rope } from "../../shaders/rope.ts";
 import { swiglu } from "../../shaders/swiglu.ts";
 import type { KvCache } from "./kv_cache.ts";
 import { ropeInvFreq, ropeTable } from "./rope.ts";
-import type { LlamaWeights } from "./weights.ts";
+import { asStage, type LlamaWeights, type StageWeights } from "./weights.ts";
 
 /**
  * Observes a module's output x [tokens, width] for this chunk and may replace
@@ -80,7 +80,7 @@ class Scratch {
   readonly ropeTable: Tensor<"f32">; // [contextLength, headDim / 2, 2] (cos, sin)
   readonly all: Tensor[];
 
-  constructor(gpu: Gpu, c: LlamaConfig, chunk: number, contextLength: number) {
+  constructor(gpu: Gpu, c: LlamaConfig, chunk: number, contextLength: number, head: boolean) {
     const made: Tensor[] = [];
     const f32 = (name: string, shape: number[]) => {
       const t = Tensor.empty(gpu, `Scratch.${name}`, shape, "f32");
@@ -103,7 +103,8 @@ class Scratch {
       this.act = f32("act", [chunk, c.intermediateSize]);
       this.lastX = f32("lastX", [1, c.hiddenSize]);
       this.lastNormed = f32("lastNormed", [1, c.hiddenSize]);
-      this.logits = f32("logits", [chunk, c.vocabSize]);
+      // Only the device holding lm_head needs room for logits.
+      this.logits = f32("logits", head ? [chunk, c.vocabSize] : [1, 1]);
       const freq = ropeInvFreq(c.headDim, c.ropeTheta, c.ropeScaling);
       this.ropeTable = Tensor.from(
         gpu,
@@ -142,23 +143,45 @@ export interface ChunkRequest {
 export class LlamaGraph {
   readonly gpu: Gpu;
   readonly config: LlamaConfig;
-  readonly weights: LlamaWeights;
+  readonly weights: StageWeights;
   readonly maxChunk: number;
   readonly scratch: Scratch;
 
   /** contextLength: the positions RoPE's table covers (at least the KV caches'). */
+  /**
+   * `weights` may be a whole model or one device's stage of it (layers
+   * [firstLayer, ...), with or without the embedding and the head). A stage
+   * without the embedding reads its input from `scratch.x`, where the caller
+   * wrote the previous device's residual stream.
+   */
   constructor(
     gpu: Gpu,
     config: LlamaConfig,
-    weights: LlamaWeights,
+    weights: LlamaWeights | StageWeights,
     maxChunk: number,
     contextLength: number,
   ) {
     this.gpu = gpu;
     this.config = config;
-    this.weights = weights;
+    this.weights = asStage(weights);
+    if (!this.weights.norm !== !this.weights.lmHead) {
+      throw new Error("LlamaGraph: a stage holds both the final norm and lm_head, or neither");
+    }
     this.maxChunk = maxChunk;
-    this.scratch = new Scratch(gpu, config, maxChunk, contextLength);
+    this.scratch = new Scratch(gpu, config, maxChunk, contextLength, this.hasHead);
+  }
+
+  get hasEmbedding(): boolean {
+    return this.weights.embed !== null;
+  }
+
+  get hasHead(): boolean {
+    return this.weights.lmHead !== null;
+  }
+
+  /** Layers [first, end) of this stage. */
+  get layerRange(): [number, number] {
+    return [this.weights.firstLayer, this.weights.firstLayer + this.weights.layers.length];
   }
 
   /**
@@ -205,10 +228,12 @@ export class LlamaGraph {
     const q = rows(s.q), k = rows(s.k), v = rows(s.v), attn = rows(s.attn);
     const gate = rows(s.gate), up = rows(s.up), act = rows(s.act);
 
-    embedding(rec, s.tokens.rows(0, n), w.embed, x);
-    if (taps?.has("model.embed_tokens")) await apply("model.embed_tokens", x);
-    for (let l = 0; l < w.layers.length; l++) {
-      const lw = w.layers[l], p = `model.layers.${l}`;
+    if (w.embed) {
+      embedding(rec, s.tokens.rows(0, n), w.embed, x);
+      if (taps?.has("model.embed_tokens")) await apply("model.embed_tokens", x);
+    }
+    for (let i = 0; i < w.layers.length; i++) {
+      const l = w.firstLayer + i, lw = w.layers[i], p = `model.layers.${l}`;
       if (taps?.has(`${p}.input`)) await apply(`${p}.input`, x);
       rmsnorm(rec, x, lw.inputNorm, normed, c.rmsNormEps);
       if (taps?.has(`${p}.input_layernorm`)) await apply(`${p}.input_layernorm`, normed);
@@ -248,6 +273,7 @@ export class LlamaGraph {
       if (taps?.has(p)) await apply(p, x);
     }
 
+    if (!w.norm || !w.lmHead) return;
     const rowBytes = c.hiddenSize * 4;
     if (req.allLogits || taps?.has("model.norm")) {
       rmsnorm(rec, x, w.norm, normed, c.rmsNormEps);

@@ -36,6 +36,32 @@ export interface LlamaWeights {
   lmHead: WeightMatrix;
 }
 
+/**
+ * The part of the model one device holds: layers [firstLayer, firstLayer +
+ * layers.length), plus the embedding on the first device and the final norm
+ * and lm_head on the last (null elsewhere).
+ */
+export interface StageWeights {
+  firstLayer: number;
+  embed: WeightMatrix | null;
+  layers: LayerWeights[];
+  norm: Tensor<"f32"> | null;
+  lmHead: WeightMatrix | null;
+}
+
+/** What one device loads: layers [first, end), and whether it has the embedding / head. */
+export interface StageRange {
+  first: number;
+  end: number;
+  embed: boolean;
+  head: boolean;
+}
+
+/** A whole model on one device, seen as its only stage. */
+export function asStage(w: LlamaWeights | StageWeights): StageWeights {
+  return "firstLayer" in w ? w : { firstLayer: 0, ...w };
+}
+
 export type LoadProgress = (done: number, total: number, tensor: string) => void;
 
 /** The HF tensor names this config needs, with their expected shapes. */
@@ -94,6 +120,7 @@ export interface LoadWeightsOptions {
   onProgress?: LoadProgress;
 }
 
+/** The whole model on one device. */
 export async function loadWeights(
   gpu: Gpu,
   c: LlamaConfig,
@@ -101,6 +128,20 @@ export async function loadWeights(
   where: string,
   options: LoadWeightsOptions,
 ): Promise<LlamaWeights> {
+  const all = { first: 0, end: c.numHiddenLayers, embed: true, head: true };
+  const w = await loadStageWeights(gpu, c, ckpt, where, options, all);
+  return { embed: w.embed!, layers: w.layers, norm: w.norm!, lmHead: w.lmHead! };
+}
+
+/** The tensors of `range` on one device. */
+export async function loadStageWeights(
+  gpu: Gpu,
+  c: LlamaConfig,
+  ckpt: SafetensorsCheckpoint,
+  where: string,
+  options: LoadWeightsOptions,
+  range: StageRange,
+): Promise<StageWeights> {
   if (!["f32", "q8", "q4"].includes(options.format)) {
     throw new Error(`unknown weight format "${options.format}"; expected "f32", "q8" or "q4"`);
   }
@@ -109,7 +150,9 @@ export async function loadWeights(
   const expected = expectedTensors(c);
   const owned: { dispose(): void }[] = [];
   let done = 0;
-  const total = expected.size;
+  // Progress counts this stage's tensors: 9 per layer, plus embedding / head.
+  const total = (range.end - range.first) * 9 + (range.embed ? 1 : 0) +
+    (range.head ? (c.tieWordEmbeddings && range.embed ? 1 : 2) : 0);
   const step = (name: string) => onProgress?.(++done, total, name);
 
   const vector = async (name: string): Promise<Tensor<"f32">> => {
@@ -134,9 +177,9 @@ export async function loadWeights(
 
   try {
     const embedFormat = options.embedFormat ?? options.format;
-    const embed = await matrix("model.embed_tokens.weight", embedFormat);
+    const embed = range.embed ? await matrix("model.embed_tokens.weight", embedFormat) : null;
     const layers: LayerWeights[] = [];
-    for (let l = 0; l < c.numHiddenLayers; l++) {
+    for (let l = range.first; l < range.end; l++) {
       const p = `model.layers.${l}.`;
       layers.push({
         inputNorm: await vector(p + "input_layernorm.weight"),
@@ -150,19 +193,25 @@ export async function loadWeights(
         down: await matrix(p + "mlp.down_proj.weight"),
       });
     }
-    const norm = await vector("model.norm.weight");
-    const lmHead = c.tieWordEmbeddings ? embed : await matrix("lm_head.weight", embedFormat);
-    return { embed, layers, norm, lmHead };
+    let norm: Tensor<"f32"> | null = null, lmHead: WeightMatrix | null = null;
+    if (range.head) {
+      norm = await vector("model.norm.weight");
+      // A tied head on another device than the embedding is a second copy of it.
+      lmHead = !c.tieWordEmbeddings
+        ? await matrix("lm_head.weight", embedFormat)
+        : embed ?? await matrix("model.embed_tokens.weight", embedFormat);
+    }
+    return { firstLayer: range.first, embed, layers, norm, lmHead };
   } catch (e) {
     for (const o of owned) o.dispose();
     throw e;
   }
 }
 
-export function disposeWeights(w: LlamaWeights): void {
-  w.embed.dispose();
-  if (w.lmHead !== w.embed) w.lmHead.dispose();
-  w.norm.dispose();
+export function disposeWeights(w: LlamaWeights | StageWeights): void {
+  w.embed?.dispose();
+  if (w.lmHead !== w.embed) w.lmHead?.dispose();
+  w.norm?.dispose();
   for (const l of w.layers) {
     for (const t of [l.inputNorm, l.q, l.k, l.v, l.o, l.postNorm, l.gate, l.up, l.down]) {
       t.dispose();
@@ -171,8 +220,9 @@ export function disposeWeights(w: LlamaWeights): void {
 }
 
 /** Bytes of weights held on the device (packed codes and scales for q8/q4). */
-export function weightBytes(w: LlamaWeights): number {
-  let n = w.embed.byteLength + w.norm.byteLength + (w.lmHead !== w.embed ? w.lmHead.byteLength : 0);
+export function weightBytes(w: LlamaWeights | StageWeights): number {
+  let n = (w.embed?.byteLength ?? 0) + (w.norm?.byteLength ?? 0) +
+    (w.lmHead && w.lmHead !== w.embed ? w.lmHead.byteLength : 0);
   for (const l of w.layers) {
     for (const t of [l.inputNorm, l.q, l.k, l.v, l.o, l.postNorm, l.gate, l.up, l.down]) {
       n += t.byteLength;

@@ -1,0 +1,173 @@
+// Engine.load's work: open a source, read config and tokenizer, plan where the
+// layers go, stream each device's weights, build the graphs and the KV cache.
+// Anything allocated is freed again if any step fails.
+
+import { Gpu } from "./gpu/gpu.ts";
+import { type LlamaConfig, loadLlamaConfig } from "./formats/config.ts";
+import { openSafetensors } from "./formats/safetensors.ts";
+import { type FileSource, openSource, type SourceOptions } from "./formats/source.ts";
+import { Tokenizer } from "./formats/tokenizer.ts";
+import { KvCache } from "./model/kv_cache.ts";
+import { LlamaGraph } from "./model/llama.ts";
+import { Pipeline } from "./model/pipeline.ts";
+import { type DevicePlacement, planPlacement } from "./model/placement.ts";
+import {
+  disposeWeights,
+  expectedTensors,
+  loadStageWeights,
+  type StageWeights,
+} from "./model/weights.ts";
+
+/** How weights are held on the device. */
+export type WeightFormat = "f32" | "q8" | "q4";
+
+export interface LoadOptions extends SourceOptions {
+  /** Weight format on the device, quantized on load. Default "f32". */
+  quant?: WeightFormat;
+  /** Device to load onto (one device); by default a new one from navigator.gpu. */
+  gpu?: Gpu;
+  /**
+   * Spread the model over several devices: a count (new devices from
+   * navigator.gpu) or the devices themselves. Contiguous layer ranges go to
+   * each; the embedding with the first, the final norm and lm_head with the last.
+   */
+  devices?: number | readonly (Gpu | GPUDevice)[];
+  /** Bytes each device may hold (weights, KV cache, scratch): one for all, or one each. */
+  memoryBudget?: number | readonly number[];
+  /** Explicit layers per device, e.g. [3, 2]; overrides the budget-driven plan. */
+  placement?: readonly number[];
+  /** Lower the bytes per storage binding (tests of the chunked paths). */
+  maxBindingBytes?: number;
+  /** KV cache positions; default max_position_embeddings, capped at 4096. */
+  contextLength?: number;
+  /** Tokens per prefill chunk (activation scratch is sized by it). Default 128. */
+  maxChunk?: number;
+  /** Called as tensors reach the device. */
+  onProgress?: (done: number, total: number, tensor: string) => void;
+}
+
+export interface LoadedModel {
+  devices: Gpu[];
+  /** Devices the engine created and must destroy. */
+  owned: Gpu[];
+  config: LlamaConfig;
+  tokenizer: Tokenizer;
+  describe: string;
+  placement: DevicePlacement[];
+  weights: StageWeights[];
+  pipeline: Pipeline;
+  kv: KvCache;
+}
+
+async function openDevices(o: LoadOptions): Promise<{ devices: Gpu[]; owned: Gpu[] }> {
+  if (o.gpu && o.devices !== undefined) throw new Error("give gpu or devices, not both");
+  if (o.gpu) return { devices: [o.gpu], owned: [] };
+  const spec = o.devices ?? 1;
+  if (typeof spec === "number") {
+    if (!Number.isInteger(spec) || spec < 1) {
+      throw new Error(`devices must be a positive integer, got ${spec}`);
+    }
+    const owned: Gpu[] = [];
+    try {
+      for (let i = 0; i < spec; i++) {
+        owned.push(await Gpu.create({ maxBindingBytes: o.maxBindingBytes, name: `gpu${i}` }));
+      }
+    } catch (e) {
+      for (const g of owned) g.destroy();
+      throw e;
+    }
+    return { devices: owned, owned };
+  }
+  const devices = spec.map((d, i) => d instanceof Gpu ? d : Gpu.fromDevice(d, `gpu${i}`));
+  if (new Set(devices.map((d) => d.device)).size !== devices.length) {
+    throw new Error("devices: the same GPUDevice is listed twice");
+  }
+  return { devices, owned: [] };
+}
+
+export async function loadModel(source: string, o: LoadOptions): Promise<LoadedModel> {
+  const files = await openSource(source, o);
+  const config = await loadLlamaConfig(files);
+  const tokenizer = await loadTokenizer(files);
+  const contextLength = o.contextLength ?? Math.min(config.maxPositionEmbeddings, 4096);
+  if (!Number.isInteger(contextLength) || contextLength < 1) {
+    throw new Error(`contextLength must be a positive integer, got ${contextLength}`);
+  }
+  const maxChunk = o.maxChunk ?? 128;
+  const format = o.quant ?? "f32";
+  const deviceCount = o.gpu
+    ? 1
+    : typeof o.devices === "number"
+    ? o.devices
+    : o.devices?.length ?? 1;
+  // Planned before any device exists, so that an impossible budget costs nothing.
+  const placement = planPlacement({
+    config,
+    format,
+    embedFormat: format,
+    contextLength,
+    maxChunk,
+    devices: deviceCount,
+    budget: o.memoryBudget,
+    layersPerDevice: o.placement,
+  });
+  const ckpt = await openSafetensors(files);
+  const { devices, owned } = await openDevices(o);
+  const weights: StageWeights[] = [];
+  const graphs: LlamaGraph[] = [];
+  let kv: KvCache | undefined, pipeline: Pipeline | undefined;
+  try {
+    let done = 0;
+    // A tied lm_head on another device than the embedding is loaded twice.
+    const total = expectedTensors(config).size +
+      (config.tieWordEmbeddings && placement.length > 1 ? 1 : 0);
+    for (const p of placement) {
+      const gpu = devices[p.device];
+      const w = await loadStageWeights(gpu, config, ckpt, files.describe, {
+        format,
+        onProgress: o.onProgress && ((_, __, name) => o.onProgress!(++done, total, name)),
+      }, p);
+      weights.push(w);
+      graphs.push(new LlamaGraph(gpu, config, w, maxChunk, contextLength));
+    }
+    pipeline = new Pipeline(graphs);
+    const stages = pipeline;
+    kv = new KvCache((l) => stages.stageOfLayer(l).gpu, config, contextLength);
+    for (const g of devices) g.assertAlive();
+  } catch (e) {
+    kv?.dispose();
+    if (pipeline) pipeline.dispose();
+    else for (const g of graphs) g.dispose();
+    for (const w of weights) disposeWeights(w);
+    for (const g of owned) g.destroy();
+    throw e;
+  } finally {
+    ckpt.close();
+  }
+  return {
+    devices,
+    owned,
+    config,
+    tokenizer,
+    describe: files.describe,
+    placement,
+    weights,
+    pipeline,
+    kv,
+  };
+}
+
+async function loadTokenizer(files: FileSource): Promise<Tokenizer> {
+  const json = await files.text("tokenizer.json");
+  const config = (await files.has("tokenizer_config.json"))
+    ? await files.text("tokenizer_config.json")
+    : null;
+  // Newer uploads keep the chat template in its own file.
+  const chatTemplate = (await files.has("chat_template.jinja"))
+    ? await files.text("chat_template.jinja")
+    : undefined;
+  return Tokenizer.fromText(json, config, `${files.describe}/tokenizer.json`, {
+    configFile: `${files.describe}/tokenizer_config.json`,
+    chatTemplate,
+  });
+}
