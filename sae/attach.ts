@@ -25,12 +25,16 @@ export interface SaeAttachment {
 
 /** Registers `${module}.sae.features` and `${module}.sae.error` on the engine. */
 export function attachSae(engine: Engine, module: string, sae: Sae): SaeAttachment {
-  if (sae.gpu !== engine.gpu) {
-    throw new Error(`attachSae: ${sae.describe} was loaded on another device than the engine`);
-  }
   if (!engine.baseModuleNames.includes(module)) {
     throw new Error(
       `attachSae: unknown module "${module}"; valid names: ${engine.baseModuleNames.join(", ")}`,
+    );
+  }
+  const device = engine.deviceOf(module);
+  if (sae.gpu !== device) {
+    throw new Error(
+      `attachSae: ${sae.describe} is on ${sae.gpu.name}, but ${module} lives on ${device.name}; ` +
+        `load it with Sae.load(src, engine.deviceOf("${module}"))`,
     );
   }
   const width = engine.moduleWidth(module);

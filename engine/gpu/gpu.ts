@@ -39,6 +39,8 @@ export class Gpu {
   /** Resolves with a reason once the device is lost (never rejects). */
   readonly lost: Promise<string>;
   #errors: string[] = [];
+  /** The Recorder's free uniform slabs on this device (see recorder.ts). */
+  readonly uniformSlabs: { buffer: GPUBuffer; bytes: Uint8Array<ArrayBuffer>; used: number }[] = [];
   /** Free transient buffers by byte size (see acquire / release). */
   readonly #pool = new Map<number, GPUBuffer[]>();
   /**
@@ -254,10 +256,11 @@ export class Gpu {
     this.#pool.set(buffer.size, list);
   }
 
-  /** Destroys pooled buffers (the pool refills on demand). */
+  /** Destroys pooled buffers and free uniform slabs (both refill on demand). */
   trimPool(): void {
     for (const list of this.#pool.values()) for (const b of list) this.destroyBuffer(b);
     this.#pool.clear();
+    for (const s of this.uniformSlabs.splice(0)) this.destroyBuffer(s.buffer);
   }
 
   destroyBuffer(buffer: GPUBuffer): void {

@@ -26,7 +26,6 @@ interface Slab {
   used: number;
 }
 
-const slabPools = new WeakMap<Gpu, Slab[]>();
 
 export class Recorder {
   readonly gpu: Gpu;
@@ -125,10 +124,9 @@ export class Recorder {
     if (this.#finished) return;
     this.#finished = true;
     this.#endPass();
-    const pool = slabPools.get(this.gpu);
     for (const s of this.#slabs) {
       s.used = 0;
-      pool?.push(s);
+      this.gpu.uniformSlabs.push(s);
     }
     this.#slabs = [];
     for (const b of this.#transient) this.gpu.release(b);
@@ -151,10 +149,9 @@ export class Recorder {
     const queue = this.gpu.device.queue;
     for (const s of this.#slabs) queue.writeBuffer(s.buffer, 0, s.bytes, 0, s.used);
     queue.submit([this.#encoder.finish()]);
-    const pool = slabPools.get(this.gpu)!;
     for (const s of this.#slabs) {
       s.used = 0;
-      pool.push(s);
+      this.gpu.uniformSlabs.push(s);
     }
     this.#slabs = [];
   }
@@ -189,9 +186,7 @@ export class Recorder {
     let slab = this.#slabs[this.#slabs.length - 1];
     const offset = slab ? Math.ceil(slab.used / this.#align) * this.#align : 0;
     if (!slab || offset + size > SLAB_BYTES) {
-      let pool = slabPools.get(this.gpu);
-      if (!pool) slabPools.set(this.gpu, pool = []);
-      slab = pool.pop() ?? {
+      slab = this.gpu.uniformSlabs.pop() ?? {
         buffer: this.gpu.createBuffer(
           "Recorder.uniformSlab",
           SLAB_BYTES,

@@ -156,6 +156,12 @@ export class Tensor<D extends DType = DType> {
 
   #combine(other: Tensor<"f32">, k: Coefficients, broadcast: boolean, op: string): Tensor<"f32"> {
     const self = this.#f32(op);
+    if (other.gpu !== this.gpu) {
+      throw new Error(
+        `Tensor.${op}: the operands live on different devices (${this.gpu.name} and ${other.gpu.name}); ` +
+          `create tensors with engine.tensorFor(module, ...) on the module's device`,
+      );
+    }
     const out = Tensor.result(this.gpu, `Tensor.${op}`, this.shape);
     Tensor.record(
       this.gpu,
