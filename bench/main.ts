@@ -6,6 +6,8 @@
 import { Gpu } from "../engine/gpu/gpu.ts";
 import { benchAccuracy } from "./accuracy.ts";
 import { benchDecode } from "./decode.ts";
+import { benchDevices } from "./devices.ts";
+import { benchHooks } from "./hooks.ts";
 import { benchGenerate, printGenerateTable } from "./generate.ts";
 import { benchCeilings, type BenchContext } from "./harness.ts";
 import { benchMatmul, benchMatvec } from "./linear.ts";
@@ -18,6 +20,8 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResu
   matmul: benchMatmul,
   decode: (ctx) => benchDecode(ctx),
   accuracy: (ctx) => benchAccuracy(ctx.gpu, ctx.shared),
+  hooks: (ctx) => benchHooks({ model: `${ctx.shared}models/llama3-tiny`, gpu: ctx.gpu }),
+  devices: (ctx) => benchDevices(ctx),
 };
 
 if (import.meta.main) {
