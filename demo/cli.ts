@@ -19,7 +19,6 @@ const USAGE = `usage:
   loupe generate [--model SRC] [--prompt TEXT | --tokens 1,2,3] [--chat] [--max-tokens N]
                  [--temperature T] [--top-k K] [--top-p P] [--seed S] [--json]
   loupe run [--model SRC] (--tokens 1,2,3 | --prompt TEXT) --out FILE.safetensors [--cache NAME,...]
-
   loupe features [--model SRC] --sae SRC --layer NAME (--prompt TEXT | --tokens 1,2,3) [--top K] [--json]
 
 Common options:
@@ -27,7 +26,10 @@ Common options:
       tensor "vector" [hidden], added at every position)
   --sae SRC --layer NAME   an SAE (Goodfire .pth/.safetensors, SAELens folder) on a module; its
       features can be cached as NAME.sae.features (run --cache)
-  --steer FEATURE:add=V | set=V | mul=V | ablate | clamp=MIN,MAX   (repeatable; needs --sae) --quant f32|q8|q4 (weight format on the GPU), --context-length N (KV cache positions).
+  --steer FEATURE:add=V | set=V | mul=V | ablate | clamp=MIN,MAX   (repeatable; needs --sae)
+  --quant f32|q8|q4 (weight format on the GPU), --context-length N (KV cache positions),
+  --devices N (spread the layers over N WebGPU devices; the load summary shows the placement)
+
 SRC is a local folder, an http(s) URL of a folder, or hf:owner/name[@revision].
 Default model: ${DEFAULT_MODEL}`;
 
@@ -46,6 +48,7 @@ const OPTIONS = {
   cache: { type: "string" },
   "context-length": { type: "string" },
   quant: { type: "string" },
+  devices: { type: "string" },
   intervene: { type: "string", multiple: true },
   sae: { type: "string" },
   layer: { type: "string" },
@@ -120,41 +123,64 @@ function parseTokens(v: string): number[] {
 
 const QUANTS = ["f32", "q8", "q4"] as const;
 
-function loadOptions(
-  v: Record<string, string | boolean | string[] | undefined>,
-): { model?: string; contextLength?: number; quant?: WeightFormat } {
+interface EngineFlags {
+  model?: string;
+  contextLength?: number;
+  quant?: WeightFormat;
+  devices?: number;
+}
+
+function loadOptions(v: Record<string, string | boolean | string[] | undefined>): EngineFlags {
   const quant = v.quant as WeightFormat | undefined;
   if (quant !== undefined && !QUANTS.includes(quant)) {
     throw new UsageError(`--quant expects one of ${QUANTS.join(", ")}, got "${quant}"`);
+  }
+  const devices = num("devices", v.devices as string | undefined, true);
+  if (devices !== undefined && devices < 1) {
+    throw new UsageError(`--devices must be at least 1, got ${devices}`);
   }
   return {
     model: v.model as string | undefined,
     contextLength: num("context-length", v["context-length"] as string, true),
     quant,
+    devices,
   };
 }
 
-async function loadEngine(
-  opts: { model?: string; contextLength?: number; quant?: WeightFormat },
-): Promise<Engine> {
+async function loadEngine(opts: EngineFlags): Promise<Engine> {
   const src = opts.model ?? DEFAULT_MODEL;
   const progress = loadProgress(`loading ${src}`);
   try {
     const engine = await Engine.load(src, {
       contextLength: opts.contextLength,
       quant: opts.quant,
+      devices: opts.devices,
       onProgress: progress.update,
     });
     progress.stop();
-    const s = engine.gpu.summary, m = engine.memory;
-    const mib = (b: number) => (b / 2 ** 20).toFixed(1);
+    const s = engine.gpu.summary;
+    const mib = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
     console.error(
-      `adapter: ${s.description} (${s.vendor || "unknown vendor"}); ` +
-        `weights ${mib(m.weights)} MiB, KV cache ${
-          mib(m.kvCache)
-        } MiB (${engine.contextLength} positions), ` +
-        `scratch ${mib(m.scratch)} MiB`,
+      `adapter: ${s.description} (${s.vendor || "unknown vendor"}); ${
+        opts.quant ?? "f32"
+      } weights, ` +
+        `${engine.contextLength} positions of KV cache`,
     );
+    // The load summary: what each device holds (the placement, with measured bytes).
+    engine.memoryByDevice.forEach((m, i) => {
+      const p = engine.placement[i];
+      const parts = [
+        p.embed ? "embedding" : "",
+        `layers ${p.first}-${p.end - 1}`,
+        p.head ? "norm + lm_head" : "",
+      ].filter((x) => x);
+      console.error(
+        `  ${m.device}: ${parts.join(", ")}; weights ${mib(m.weights)}, KV cache ${
+          mib(m.kvCache)
+        }, ` +
+          `scratch ${mib(m.scratch)}`,
+      );
+    });
     return engine;
   } catch (e) {
     progress.stop();

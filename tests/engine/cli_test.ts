@@ -288,3 +288,21 @@ Deno.test("loupe features, and generate/run with --sae --steer, follow the SAE r
   assert.equal(r.code, 2);
   assert.match(r.stderr, /feature 5000 is outside \[0, 1024\)/);
 });
+
+Deno.test("loupe --devices 2 prints the placement and generates the same ids", async () => {
+  const one = await loupe("generate", "--tokens", "1", "--max-tokens", "24", "--json");
+  const two = await loupe(
+    "generate",
+    "--devices",
+    "2",
+    "--tokens",
+    "1",
+    "--max-tokens",
+    "24",
+    "--json",
+  );
+  assert.equal(two.code, 0, two.stderr);
+  assert.deepEqual(JSON.parse(two.stdout).tokens, JSON.parse(one.stdout).tokens);
+  assert.match(two.stderr, /gpu0: embedding, layers 0-2; weights .* MiB/);
+  assert.match(two.stderr, /gpu1: layers 3-4, norm \+ lm_head/);
+});
