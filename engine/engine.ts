@@ -2,15 +2,16 @@
 // device, run forward passes, generate text.
 
 import type { Gpu } from "./gpu/gpu.ts";
-import { Recorder } from "./gpu/recorder.ts";
 import { Tensor } from "./gpu/tensor.ts";
 import type { LlamaConfig } from "./formats/config.ts";
 import type { Tokenizer } from "./formats/tokenizer.ts";
 import { type KvCache, KvState } from "./model/kv_cache.ts";
+import { checkTokenIds } from "./model/tokens.ts";
 import {
   buildHooks,
   checkHookOptions,
   checkModuleName,
+  composeTaps,
   type DerivedModule,
   type HookOptions,
   type ModuleTable,
@@ -219,23 +220,7 @@ export class Engine {
 
   /** Checks ids against the vocabulary and the context; returns them as u32. */
   checkTokens(tokens: ArrayLike<number>, pastLength = 0): Uint32Array {
-    if (tokens.length === 0) throw new Error("tokens: at least one token id is needed");
-    const vocab = this.config.vocabSize;
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i];
-      if (!Number.isInteger(t) || t < 0 || t >= vocab) {
-        throw new Error(
-          `tokens[${i}] = ${t} is not a token id: expected an integer in [0, ${vocab})`,
-        );
-      }
-    }
-    if (pastLength + tokens.length > this.contextLength) {
-      throw new Error(
-        `prompt of ${tokens.length} tokens` + (pastLength ? ` after ${pastLength} cached` : "") +
-          ` exceeds the context length ${this.contextLength}`,
-      );
-    }
-    return Uint32Array.from(tokens);
+    return checkTokenIds(tokens, this.config.vocabSize, pastLength, this.contextLength);
   }
 
   /**
@@ -296,7 +281,7 @@ export class Engine {
     traceTaps: Map<string, Tap> | undefined,
   ): Promise<ForwardResult> {
     const kv = this.#kv;
-    const start = this.#continueFrom(options.pastKeyValues);
+    const start = this.#kv.continueFrom(options.pastKeyValues);
     const ids = this.checkTokens(tokens, start);
     const T = ids.length, vocab = this.config.vocabSize;
     const allLogits = !!options.allLogits || !!options.cache?.includes("lm_head");
@@ -326,7 +311,9 @@ export class Engine {
       } finally {
         kv.version++;
       }
-      const result = allLogits && !options.allLogits ? await lastRow(logits, made) : logits;
+      // Cached lm_head needed every row; the result is still the last one.
+      const result = allLogits && !options.allLogits ? logits.selectRows([T - 1]) : logits;
+      if (result !== logits) made.push(result);
       return {
         logits: result,
         cache: hooks.cache,
@@ -339,26 +326,6 @@ export class Engine {
     }
   }
 
-  /** Sets the KV cache up to continue `state` (or to start empty); returns its length. */
-  #continueFrom(state: KvState | undefined): number {
-    const kv = this.#kv;
-    if (!state) {
-      kv.length = 0;
-      return 0;
-    }
-    if (!(state instanceof KvState) || state.cache !== kv) {
-      throw new Error("pastKeyValues: this KV cache belongs to another engine");
-    }
-    if (state.version !== kv.version) {
-      throw new Error(
-        "pastKeyValues: stale: the engine's KV cache was used by a later forward, trace or generate " +
-          "call; continue from the newest result's pastKeyValues",
-      );
-    }
-    kv.length = state.length;
-    return state.length;
-  }
-
   /** Streams generated tokens; see GenerateOptions. */
   generate(
     prompt: string | ArrayLike<number>,
@@ -366,7 +333,7 @@ export class Engine {
   ): AsyncGenerator<GenerateStep> {
     this.#assertUsable();
     const ids = typeof prompt === "string" ? this.tokenizer.encode(prompt) : Array.from(prompt);
-    const start = this.#continueFrom(options.pastKeyValues);
+    const start = this.#kv.continueFrom(options.pastKeyValues);
     const checked = this.checkTokens(ids, start);
     // Checked now, so that a bad name fails at the call, not at the first step.
     checkHookOptions(this.modules, options);
@@ -427,31 +394,4 @@ export class Engine {
     for (const g of this.#owned) if (!g.isLost) g.destroy();
     for (const g of this.devices) g.trimPool();
   }
-}
-
-/** Runs `first`'s tap, then `second`'s, on the same module. */
-function composeTaps(first: Map<string, Tap>, second: Map<string, Tap>): Map<string, Tap> {
-  const out = new Map(first);
-  for (const [name, tap] of second) {
-    const a = out.get(name);
-    out.set(
-      name,
-      !a ? tap : async (x, ctx) => {
-        const r = (await a(x, ctx)) ?? x;
-        return (await tap(r, ctx)) ?? r;
-      },
-    );
-  }
-  return out;
-}
-
-async function lastRow(logits: Tensor<"f32">, made: Tensor[]): Promise<Tensor<"f32">> {
-  const [T, vocab] = logits.shape;
-  const last = Tensor.empty(logits.gpu, "forward.lastLogits", [1, vocab], "f32");
-  made.push(last);
-  const rec = new Recorder(logits.gpu, "forward.lastRow");
-  rec.copy(logits.buffer, (T - 1) * vocab * 4, last.buffer, 0, vocab * 4);
-  rec.submit();
-  await logits.gpu.device.queue.onSubmittedWorkDone();
-  return last;
 }

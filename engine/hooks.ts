@@ -199,3 +199,22 @@ async function checkFinite(name: string, t: Tensor): Promise<void> {
     );
   }
 }
+
+/** Runs `first`'s tap, then `second`'s, on the same module. */
+export function composeTaps(
+  first: ReadonlyMap<string, Tap>,
+  second: ReadonlyMap<string, Tap>,
+): Map<string, Tap> {
+  const out = new Map(first);
+  for (const [name, tap] of second) {
+    const a = out.get(name);
+    out.set(
+      name,
+      !a ? tap : async (x, ctx) => {
+        const r = (await a(x, ctx)) ?? x;
+        return (await tap(r, ctx)) ?? r;
+      },
+    );
+  }
+  return out;
+}

@@ -26,7 +26,6 @@ interface Slab {
   used: number;
 }
 
-
 export class Recorder {
   readonly gpu: Gpu;
   readonly label: string;

@@ -38,6 +38,28 @@ export class KvCache {
     }
   }
 
+  /**
+   * Prepares to continue `state` (a handle from an earlier pass) or, without
+   * one, to start empty; returns the number of positions kept.
+   */
+  continueFrom(state: KvState | undefined): number {
+    if (!state) {
+      this.length = 0;
+      return 0;
+    }
+    if (!(state instanceof KvState) || state.cache !== this) {
+      throw new Error("pastKeyValues: this KV cache belongs to another engine");
+    }
+    if (state.version !== this.version) {
+      throw new Error(
+        "pastKeyValues: stale: the engine's KV cache was used by a later forward, trace or generate " +
+          "call; continue from the newest result's pastKeyValues",
+      );
+    }
+    this.length = state.length;
+    return state.length;
+  }
+
   get byteLength(): number {
     return [...this.keys, ...this.values].reduce((n, t) => n + t.byteLength, 0);
   }
