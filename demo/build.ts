@@ -1,8 +1,9 @@
 // Browser bundles with esbuild. `deno task build` writes dist/loupe.js (one
-// ESM module, the engine, with a source map) and checks that the bundle has no
-// `Deno.` reference outside engine/platform/: everything else must run in a
-// browser unchanged. The browser test harness bundles test files through the
-// same `bundle()`, so tests and demo see the same code.
+// ESM module, the engine, with a source map) and dist/demo/ (the demo page),
+// and checks that neither has a `Deno.` reference outside engine/platform/:
+// everything else must run in a browser unchanged. The browser test harness
+// bundles test files through the same `bundle()`, so tests and demo see the
+// same code.
 
 import * as esbuild from "esbuild";
 
@@ -81,13 +82,45 @@ export async function buildEngine(outdir = DIST): Promise<string> {
   return file;
 }
 
+/** Static files of the demo page, copied beside its bundle. */
+const DEMO_STATIC = ["index.html", "style.css"];
+
+/**
+ * Builds the demo page into `outdir`: demo.js (+ .map) from demo/web/main.ts,
+ * index.html and style.css, and config.json (`config`, which tells the page
+ * where the server put the model and the SAE). Fails like buildEngine() on a
+ * Deno reference outside the platform layer.
+ */
+export async function buildDemo(outdir: string, config?: unknown): Promise<string> {
+  await bundle({ entries: { demo: "demo/web/main.ts" }, outdir });
+  const file = `${outdir}/demo.js`;
+  const refs = denoReferences(await Deno.readTextFile(file));
+  if (refs.length > 0) {
+    throw new Error(
+      `${file} references Deno outside engine/platform/:\n` +
+        refs.map((r) => `  ${r.module} (bundle line ${r.line}): ${r.text}`).join("\n"),
+    );
+  }
+  for (const name of DEMO_STATIC) {
+    await Deno.copyFile(`${REPO}/demo/web/${name}`, `${outdir}/${name}`);
+  }
+  if (config !== undefined) {
+    await Deno.writeTextFile(`${outdir}/config.json`, JSON.stringify(config, null, 2));
+  }
+  return file;
+}
+
 if (import.meta.main) {
   const t0 = performance.now();
   try {
+    const kib = async (f: string) => ((await Deno.stat(f)).size / 1024).toFixed(0);
     const file = await buildEngine();
-    const size = (await Deno.stat(file)).size;
+    await Deno.mkdir(`${DIST}/demo`, { recursive: true });
+    const page = await buildDemo(`${DIST}/demo`);
     console.log(
-      `built ${file.replace(REPO + "/", "")} (${(size / 1024).toFixed(0)} KiB) + .map in ${
+      `built ${file.replace(REPO + "/", "")} (${await kib(file)} KiB) and ${
+        page.replace(REPO + "/", "")
+      } (${await kib(page)} KiB) + .map in ${
         Math.round(performance.now() - t0)
       } ms; no Deno references outside engine/platform/`,
     );

@@ -1,0 +1,433 @@
+// The demo page: load the model and SAE named in /config.json, then generate
+// (greedy or sampled, streamed), inspect tokens and features, steer, and map
+// the SAE's features. URL parameters prefill it (used by the browser test):
+//   ?tokens=1,403,407  a prompt as token ids     ?prompt=TEXT
+//   ?max=N  tokens to generate                   ?steer=989:add=4,12:set=2
+//   ?corpus=N  stories in the feature corpus     ?corpusTokens=N  tokens per story
+
+/// <reference lib="dom" />
+
+import { Gpu } from "../../engine/gpu/gpu.ts";
+import { buildCorpus, type Corpus, DEFAULT_CORPUS } from "./corpus.ts";
+import { computeMap, LEGEND_TICKS, legendGradient, MapView } from "./featuremap.ts";
+import {
+  type CurrentText,
+  featureScale,
+  renderFeaturePanel,
+  renderTokenFeatures,
+} from "./panel.ts";
+import { Session } from "./session.ts";
+import { type Edit, parseEdits, SteeringEditor, toFeatureEdits } from "./steering.ts";
+import { $, el, tokenNode, tokenStrip } from "./views.ts";
+
+interface DemoConfig {
+  model: string;
+  sae: string;
+  layer: string;
+  modelName: string;
+  saeName: string;
+}
+
+interface Shown extends CurrentText {
+  /** Features [T * d_sae] at the SAE's layer (with the edits applied). */
+  features: Float32Array;
+  edits: Edit[];
+}
+
+const url = new URL(globalThis.location.href);
+let session: Session;
+let cacheKey = "";
+let corpus: Corpus | null = null;
+let corpusStatus = "not started";
+let shown: Shown | null = null;
+let chosen = -1;
+let selectedPos = -1;
+let mapView: MapView | null = null;
+let mapXY: Float32Array | null = null;
+let lastPlain: { key: string; text: string } | null = null;
+let busy = false;
+let editor: SteeringEditor;
+
+function fail(title: string, detail: string): never {
+  $("loading").hidden = true;
+  const box = $("nogpu");
+  box.hidden = false;
+  box.replaceChildren(el("h2", {}, title), el("div", {}, detail));
+  throw new Error(`${title}: ${detail}`);
+}
+
+async function requestAdapter(): Promise<GPUAdapter> {
+  const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
+  const how =
+    "Use a recent Chrome or Edge (113+), Safari 26+ or Firefox 141+; on Linux, Chromium " +
+    "needs --enable-unsafe-webgpu. The page must be a secure context (https or localhost).";
+  if (!globalThis.isSecureContext) {
+    fail("WebGPU needs a secure context", `This page is served from ${url.origin}. ${how}`);
+  }
+  if (!gpu) fail("WebGPU is not available in this browser", `navigator.gpu is undefined. ${how}`);
+  const adapter = await gpu.requestAdapter();
+  if (!adapter) {
+    fail(
+      "No WebGPU adapter",
+      `navigator.gpu.requestAdapter() returned null (no usable GPU). ${how}`,
+    );
+  }
+  return adapter;
+}
+
+function showAdapter(adapter: GPUAdapter, gpu: Gpu) {
+  const i = adapter.info, l = gpu.device.limits;
+  const mib = (n: number) => `${Math.round(n / 2 ** 20)} MiB`;
+  const fallback = (i as GPUAdapterInfo & { isFallbackAdapter?: boolean }).isFallbackAdapter;
+  $("adapter").textContent = `${i.description || i.device || i.vendor || "unknown adapter"} (${
+    [i.vendor, i.architecture].filter(Boolean).join(" / ")
+  }${fallback ? ", software fallback" : ""}) · max binding ${
+    mib(l.maxStorageBufferBindingSize)
+  } · max buffer ${mib(l.maxBufferSize)} · workgroup storage ${
+    l.maxComputeWorkgroupStorageSize / 1024
+  } KiB · ${adapter.features.size} features`;
+}
+
+function setProgress(fraction: number, text: string) {
+  $("progress-fill").style.width = `${(fraction * 100).toFixed(1)}%`;
+  $("progress-text").textContent = text;
+}
+
+// ---- prompt and generation ------------------------------------------------
+
+function promptIds(): number[] {
+  const ids = ($("prompt-ids") as HTMLInputElement).value.trim();
+  if (ids) return ids.split(",").map(Number);
+  return session.encode(($("prompt") as HTMLTextAreaElement).value);
+}
+
+function showPromptIds(value: string) {
+  const ids = value.split(",").map(Number);
+  ($("prompt") as HTMLTextAreaElement).value = session.engine.tokenizer.decode(ids, {
+    skipSpecialTokens: true,
+  });
+  $("prompt-ids-note").hidden = false;
+  $("prompt-ids-note").textContent =
+    `prompt given as ${ids.length} token ids (edit the text to replace them)`;
+}
+
+function generateParams() {
+  const num = (id: string) => Number(($(id) as HTMLInputElement).value);
+  const mode = (document.querySelector("input[name=mode]:checked") as HTMLInputElement).value;
+  return {
+    maxNewTokens: Math.max(1, Math.min(500, Math.floor(num("max-tokens")))),
+    temperature: mode === "greedy" ? 0 : num("temperature"),
+    topK: mode === "greedy" ? 0 : Math.max(0, Math.floor(num("top-k"))),
+    seed: Math.floor(num("seed")),
+  };
+}
+
+function specials(ids: readonly number[]) {
+  const set = new Set([session.bos, ...session.engine.tokenizer.eosIds]);
+  return ids.map((id) => set.has(id));
+}
+
+/** Generates from the prompt, streaming into the strip (and `into`); returns the text. */
+async function generate(edits: Edit[], into: HTMLElement | null): Promise<string> {
+  const prompt = promptIds();
+  const params = generateParams();
+  const status = $("gen-status");
+  const strip = el("div", { class: "strip-tokens" });
+  prompt.forEach((id) => strip.append(tokenNode(session.piece(id), specials([id])[0])));
+  $("strip").replaceChildren(strip);
+  $("token-features").replaceChildren();
+  $("strip-label").textContent = edits.length ? `steered: ${describeEdits(edits)}` : "";
+  let text = "", shownCount = 0;
+  if (into) into.textContent = "";
+  const t0 = performance.now();
+  // One step more than shown, so that the last shown token is fed too and has features.
+  const r = await session.generate(
+    prompt,
+    { ...params, maxNewTokens: params.maxNewTokens + 1, edits: toFeatureEdits(edits) },
+    (id, piece) => {
+      if (++shownCount > params.maxNewTokens) return;
+      text += piece;
+      if (into) into.textContent = text;
+      strip.append(tokenNode(session.piece(id), specials([id])[0]));
+      status.textContent = `generating… ${shownCount} tokens`;
+    },
+  );
+  const ms = performance.now() - t0;
+  const ids = prompt.concat(r.ids.slice(0, params.maxNewTokens));
+  const d = session.sae.dSae;
+  // A final EOS is never fed: its row stays zero.
+  const features = new Float32Array(ids.length * d);
+  features.set(r.features.subarray(0, Math.min(r.fed, ids.length) * d));
+  shown = {
+    ids,
+    promptLength: prompt.length,
+    features,
+    edits,
+    acts: (f) => Float32Array.from({ length: ids.length }, (_, t) => features[t * d + f]),
+  };
+  status.textContent = `${r.ids.length} tokens in ${(ms / 1000).toFixed(2)} s (${
+    (r.ids.length / (ms / 1000)).toFixed(0)
+  } tok/s), SAE features of every position cached on the GPU while generating`;
+  $("output-text").textContent =
+    session.engine.tokenizer.decode(prompt, { skipSpecialTokens: true }) + text;
+  selectedPos = -1;
+  document.body.dataset.generations = String(Number(document.body.dataset.generations ?? 0) + 1);
+  if (chosen < 0) chosen = mostActive(shown);
+  openFeature(chosen);
+  return text;
+}
+
+/** The feature with the largest mean activation over the generated positions. */
+function mostActive(s: Shown): number {
+  const d = session.sae.dSae, sums = new Float64Array(d);
+  for (let t = Math.min(s.promptLength, s.ids.length - 1); t < s.ids.length; t++) {
+    for (let f = 0; f < d; f++) sums[f] += s.features[t * d + f];
+  }
+  return sums.indexOf(Math.max(...sums));
+}
+
+function describeEdits(edits: Edit[]): string {
+  return edits.map((e) => `#${e.feature} ${e.mode} ${e.value}`).join(", ");
+}
+
+function renderStrip() {
+  if (!shown) return;
+  const acts = chosen >= 0 ? shown.acts(chosen) : null;
+  $("strip").replaceChildren(tokenStrip({
+    pieces: shown.ids.map((id) => session.piece(id)),
+    special: specials(shown.ids),
+    acts,
+    scale: featureScale(corpus, chosen, acts),
+    selected: selectedPos,
+    promptLength: shown.promptLength,
+    onClick: clickToken,
+  }));
+  $("strip-help").textContent = chosen >= 0
+    ? `Coloured by feature #${chosen} (orange = active). Click a token for its top features.`
+    : "Click a token to see its SAE features.";
+}
+
+function clickToken(pos: number) {
+  if (!shown) return;
+  selectedPos = pos;
+  renderStrip();
+  renderTokenFeatures($("token-features"), session, shown, pos, shown.features, openFeature);
+}
+
+/** Guards a button's async work: one at a time, errors shown, not swallowed. */
+function action(fn: () => Promise<unknown>) {
+  return async () => {
+    if (busy) return;
+    busy = true;
+    document.querySelectorAll("button.primary").forEach((b) =>
+      (b as HTMLButtonElement).disabled = true
+    );
+    try {
+      await fn();
+    } catch (e) {
+      $("gen-status").textContent = `error: ${(e as Error).message}`;
+      throw e;
+    } finally {
+      busy = false;
+      document.querySelectorAll("button.primary").forEach((b) =>
+        (b as HTMLButtonElement).disabled = false
+      );
+    }
+  };
+}
+
+// ---- features, steering, map ----------------------------------------------
+
+function openFeature(feature: number) {
+  chosen = feature;
+  renderStrip();
+  if (shown && selectedPos >= 0) {
+    renderTokenFeatures(
+      $("token-features"),
+      session,
+      shown,
+      selectedPos,
+      shown.features,
+      openFeature,
+    );
+  }
+  mapView?.select(feature);
+  const panel = $("feature-panel");
+  delete panel.dataset.ready;
+  renderFeaturePanel(panel, feature, {
+    session,
+    corpus: () => corpus,
+    corpusStatus: () => corpusStatus,
+    current: () => shown,
+    steer: (f) => editor.add(f),
+    showOnMap: (f) => void showMap().then(() => mapView?.select(f)),
+    clickToken,
+  }).catch(reportError);
+}
+
+async function steeredGenerate() {
+  const edits = editor.edits();
+  const key = JSON.stringify([promptIds(), generateParams()]);
+  if (lastPlain?.key !== key) {
+    lastPlain = { key, text: await generate([], $("original-text")) };
+  }
+  $("original-text").textContent = lastPlain.text;
+  await generate(edits, $("steered-text"));
+}
+
+async function showMap() {
+  $("map-wrap").hidden = false;
+  const canvas = $("map") as HTMLCanvasElement;
+  mapView ??= new MapView(canvas, openFeature);
+  if (!mapXY) {
+    const status = $("map-status");
+    status.textContent = "reading decoder directions…";
+    const t0 = performance.now();
+    const rows = await session.decoderRows();
+    mapXY = await computeMap(cacheKey, rows, session.sae.dSae, session.sae.dIn, (f) => {
+      status.textContent = `UMAP ${(f * 100).toFixed(0)}%`;
+    });
+    status.textContent = `${session.sae.dSae} features, UMAP in ${
+      ((performance.now() - t0) / 1000).toFixed(1)
+    } s (seeded; cached). Click a point to open its feature.`;
+  }
+  mapView.set(mapXY, corpus?.density ?? null);
+  mapView.select(chosen);
+  renderLegend();
+  canvas.dataset.ready = "true";
+}
+
+function renderLegend() {
+  const c = corpus;
+  $("legend").replaceChildren(
+    el("b", {}, "Activation density"),
+    el(
+      "div",
+      { class: "muted" },
+      c
+        ? `share of the ${c.tokenCount} corpus tokens where the feature fires`
+        : `corpus ${corpusStatus}; points grey until it is done`,
+    ),
+    el("div", { class: "legend-bar", style: { background: legendGradient() } }),
+    el("div", { class: "legend-ticks" }, LEGEND_TICKS.map((t) => el("span", {}, t))),
+    el(
+      "div",
+      { style: { marginTop: "8px" } },
+      el("span", { class: "swatch", style: { background: "#d0d0d0" } }),
+      "never fires in the corpus",
+    ),
+    c
+      ? el(
+        "div",
+        {},
+        `${c.density.filter((d) => d === 0).length} of ${c.density.length} features never fire`,
+      )
+      : "",
+  );
+}
+
+async function startCorpus() {
+  const stories = Number(url.searchParams.get("corpus") ?? DEFAULT_CORPUS.stories);
+  const tokens = Number(url.searchParams.get("corpusTokens") ?? DEFAULT_CORPUS.tokens);
+  const settings = { ...DEFAULT_CORPUS, stories, tokens };
+  const t0 = performance.now();
+  const status = $("corpus-status");
+  const c = await buildCorpus(session, cacheKey, settings, (done, total) => {
+    corpusStatus = `computing ${done}/${total} stories`;
+    status.textContent = `Corpus: ${corpusStatus}`;
+  });
+  corpus = c;
+  corpusStatus = "ready";
+  status.textContent =
+    `Corpus: ${stories} stories the model wrote from BOS (T=${settings.temperature}, seed ${settings.seed}+i, ≤${tokens} tokens), ${c.tokenCount} tokens, ${
+      c.cached
+        ? "from the IndexedDB cache"
+        : `computed in ${((performance.now() - t0) / 1000).toFixed(1)} s`
+    }`;
+  status.dataset.ready = "true";
+  if (chosen >= 0) openFeature(chosen);
+  if (mapXY) {
+    mapView!.set(mapXY, c.density);
+    renderLegend();
+  }
+}
+
+function reportError(e: unknown) {
+  console.error(e);
+  $("gen-status").textContent = `error: ${(e as Error).message ?? e}`;
+}
+
+async function main() {
+  const cfg: DemoConfig = await (await fetch("config.json")).json();
+  $("names").textContent = `${cfg.modelName} · SAE ${cfg.saeName} on ${cfg.layer}`;
+  const adapter = await requestAdapter();
+  const gpu = await Gpu.create({ adapter });
+  showAdapter(adapter, gpu);
+  session = await Session.load(cfg, gpu, setProgress);
+  cacheKey = [
+    cfg.modelName,
+    cfg.saeName,
+    cfg.layer,
+    session.sae.dSae,
+    session.engine.config.vocabSize,
+  ].join("|");
+  $("loading").hidden = true;
+  $("app").hidden = false;
+  $("steer-layer").textContent = cfg.layer;
+
+  editor = new SteeringEditor($("edits"), session.sae.dSae, openFeature);
+  const idsInput = $("prompt-ids") as HTMLInputElement;
+  // A prompt given as token ids (?tokens=, or set on the hidden field with a change event).
+  idsInput.addEventListener("change", () => showPromptIds(idsInput.value));
+  const ids = url.searchParams.get("tokens");
+  if (ids) {
+    idsInput.value = ids;
+    showPromptIds(ids);
+  }
+  const prompt = url.searchParams.get("prompt");
+  if (prompt !== null) ($("prompt") as HTMLTextAreaElement).value = prompt;
+  const max = url.searchParams.get("max");
+  if (max) ($("max-tokens") as HTMLInputElement).value = max;
+  for (const e of parseEdits(url.searchParams.get("steer") ?? "")) {
+    editor.add(e.feature, e.mode, e.value);
+  }
+
+  $("prompt").addEventListener("input", () => {
+    ($("prompt-ids") as HTMLInputElement).value = "";
+    $("prompt-ids-note").hidden = true;
+  });
+  $("generate").addEventListener(
+    "click",
+    action(async () => {
+      lastPlain = {
+        key: JSON.stringify([promptIds(), generateParams()]),
+        text: await generate([], $("original-text")),
+      };
+    }),
+  );
+  $("steer-generate").addEventListener("click", action(steeredGenerate));
+  $("add-edit").addEventListener(
+    "click",
+    () => editor.add(Number(($("new-edit-feature") as HTMLInputElement).value)),
+  );
+  $("map-open").addEventListener("click", action(showMap));
+  // For tests and the console: where a feature's point is on the map.
+  (globalThis as { loupeDemo?: unknown }).loupeDemo = {
+    session,
+    mapPosition: (f: number) => mapView?.position(f) ?? null,
+  };
+  document.body.dataset.ready = "true";
+  startCorpus().catch(reportError);
+}
+
+main().catch((e) => {
+  if (!$("nogpu").hidden) return; // already explained on the page
+  $("loading").hidden = true;
+  const box = $("nogpu");
+  box.hidden = false;
+  box.replaceChildren(
+    el("h2", {}, "Loading failed"),
+    el("pre", {}, String((e as Error).stack ?? e)),
+  );
+  console.error(e);
+});

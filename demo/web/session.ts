@@ -1,0 +1,181 @@
+// The demo's model side: one Engine with one SAE attached at its layer, and
+// the few operations the page needs (generate, per-token features, logit
+// effects, decoder rows). The engine has one KV cache, so every GPU call goes
+// through `exclusive()`: the corpus computed in the background and the user's
+// generations take turns instead of overwriting each other's cache.
+
+import { Engine } from "../../engine/engine.ts";
+import type { Gpu } from "../../engine/gpu/gpu.ts";
+import { Recorder } from "../../engine/gpu/recorder.ts";
+import { Tensor } from "../../engine/gpu/tensor.ts";
+import {
+  attachSae,
+  featureLogitEffects,
+  Sae,
+  type SaeAttachment,
+  steering,
+} from "../../sae/mod.ts";
+import type { FeatureEdit } from "../../sae/steer.ts";
+import type { TokenEffect } from "../../sae/features.ts";
+
+export interface SessionConfig {
+  model: string;
+  sae: string;
+  layer: string;
+}
+
+export interface GenerateParams {
+  maxNewTokens: number;
+  /** 0 = greedy. */
+  temperature: number;
+  topK?: number;
+  seed?: number;
+  edits?: readonly FeatureEdit[];
+  ignoreEos?: boolean;
+}
+
+export class Session {
+  readonly engine: Engine;
+  readonly sae: Sae;
+  readonly site: SaeAttachment;
+  readonly layer: string;
+  #queue: Promise<unknown> = Promise.resolve();
+  #effects = new Map<number, { up: TokenEffect[]; down: TokenEffect[] }>();
+
+  private constructor(engine: Engine, sae: Sae, site: SaeAttachment, layer: string) {
+    this.engine = engine;
+    this.sae = sae;
+    this.site = site;
+    this.layer = layer;
+  }
+
+  static async load(
+    cfg: SessionConfig,
+    gpu: Gpu,
+    progress: (fraction: number, what: string) => void,
+  ): Promise<Session> {
+    const base = globalThis.location.href;
+    const engine = await Engine.load(new URL(cfg.model, base).href, {
+      gpu,
+      onProgress: (done, total, tensor) => progress(0.9 * done / total, `model: ${tensor}`),
+    });
+    try {
+      progress(0.9, `SAE: ${cfg.sae}`);
+      const sae = await Sae.load(new URL(cfg.sae, base).href, engine);
+      try {
+        const site = attachSae(engine, cfg.layer, sae);
+        progress(1, "ready");
+        return new Session(engine, sae, site, cfg.layer);
+      } catch (e) {
+        sae.dispose();
+        throw e;
+      }
+    } catch (e) {
+      engine.dispose();
+      throw e;
+    }
+  }
+
+  /** Runs fn when every earlier call has finished (one user of the KV cache at a time). */
+  exclusive<R>(fn: () => Promise<R>): Promise<R> {
+    const run = this.#queue.then(fn, fn);
+    this.#queue = run.catch(() => {});
+    return run;
+  }
+
+  get bos(): number {
+    return this.engine.tokenizer.bosId ?? 1;
+  }
+
+  encode(text: string): number[] {
+    return this.engine.tokenizer.encode(text);
+  }
+
+  /** One token as text for the strip: SentencePiece's ▁ as a space, byte tokens as characters. */
+  piece(id: number): string {
+    const tok = this.engine.tokenizer.idToToken(id) ?? `<${id}>`;
+    const byte = /^<0x([0-9A-Fa-f]{2})>$/.exec(tok);
+    if (byte) return String.fromCharCode(parseInt(byte[1], 16));
+    return tok.replace(/▁/g, " ");
+  }
+
+  /**
+   * Streams generated tokens (with the edits as an intervention at the SAE's
+   * layer) and returns them with the SAE features [fed * d_sae] of every
+   * position the model was fed (the prompt and every generated token but the
+   * last). With edits, the SAE re-encodes the edited stream, so a steered
+   * feature shows its new value. Each step's features are copied on the GPU
+   * into one buffer and read back once at the end: a readback per step would
+   * stall the pipelined decode loop, and a forward pass over the text
+   * afterwards costs as much as decoding it again on software adapters.
+   */
+  generate(
+    prompt: readonly number[],
+    p: GenerateParams,
+    onToken: (token: number, text: string) => void,
+  ): Promise<{ ids: number[]; features: Float32Array; fed: number }> {
+    return this.exclusive(async () => {
+      const gpu = this.engine.gpu, d = this.sae.dSae, name = this.site.features;
+      const rows = Math.min(prompt.length + p.maxNewTokens, this.engine.contextLength);
+      const all = Tensor.empty(gpu, "demo.features", [rows, d], "f32");
+      try {
+        const ids: number[] = [];
+        let fed = 0;
+        for await (
+          const step of this.engine.generate(prompt, {
+            maxNewTokens: p.maxNewTokens,
+            temperature: p.temperature,
+            topK: p.topK,
+            seed: p.seed,
+            ignoreEos: p.ignoreEos,
+            cache: [name],
+            interventions: p.edits?.length
+              ? { [this.layer]: steering(this.sae, p.edits) }
+              : undefined,
+          })
+        ) {
+          const f = step.cache?.get(name);
+          if (f) {
+            // Valid until the next step; the copy is queued before that step's work.
+            const n = Math.min(f.shape[0], rows - fed);
+            const rec = new Recorder(gpu, "demo.features.copy");
+            rec.copy(f.buffer, f.offset, all.buffer, fed * d * 4, n * d * 4);
+            rec.submit();
+            fed += n;
+          }
+          ids.push(step.token);
+          onToken(step.token, step.text);
+        }
+        const features = fed ? (await all.toArray()).slice(0, fed * d) : new Float32Array(0);
+        return { ids, features, fed };
+      } finally {
+        all.dispose();
+      }
+    });
+  }
+
+  /** Tokens the feature's decoder direction pushes up and down through norm and lm_head. */
+  logitEffects(feature: number, k = 10): Promise<{ up: TokenEffect[]; down: TokenEffect[] }> {
+    const hit = this.#effects.get(feature);
+    if (hit) return Promise.resolve(hit);
+    return this.exclusive(async () => {
+      const w = this.engine.weights;
+      // featureLogitEffects takes f32 weights; the demo loads the model as f32.
+      if (w.lmHead.format !== "f32") throw new Error("logit effects need f32 lm_head weights");
+      const r = await featureLogitEffects(this.sae, feature, w.norm, w.lmHead, k);
+      this.#effects.set(feature, r);
+      return r;
+    });
+  }
+
+  /** W_dec [d_sae, d_in], row-major. */
+  decoderRows(): Promise<Float32Array> {
+    return this.exclusive(async () => (await this.sae.readWeights()).wDec);
+  }
+
+  dispose(): void {
+    this.site.detach();
+    this.sae.dispose();
+    this.engine.dispose();
+  }
+}

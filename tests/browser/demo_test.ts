@@ -1,0 +1,247 @@
+// The demo end to end in Chromium: `startDemo()` (what `deno task demo` runs)
+// serves the page, the model and the SAE; puppeteer drives it like a user and
+// checks it against the fixtures: greedy text from "Once upon a time" equals
+// llama2.c's, a clicked token lists its features, the SAE reference's steering
+// edit (feature 989 add 4 at layer 2) gives the reference's steered text, and
+// the feature map opens a feature on click. Any console error fails it. A
+// screenshot per step goes to a temporary folder, printed at the end.
+// Locally, no Chromium or no WebGPU adapter skips it; in CI (CI=true) either is
+// a failure, as for the other browser tests.
+
+/// <reference lib="dom" />
+
+import assert from "node:assert/strict";
+import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import * as esbuild from "esbuild";
+import { startDemo } from "../../demo/demo.ts";
+import { Tokenizer } from "../../engine/formats/tokenizer.ts";
+import { CHROMIUM_ARGS, findChromium } from "./harness.ts";
+import { SHARED } from "../golden/fixtures.ts";
+
+const CI = /^(true|1)$/i.test(Deno.env.get("CI") ?? "");
+const MODEL = `${SHARED}models/stories260K`;
+const SAE_REF = `${SHARED}saes/stories260K-layer2/reference.json`;
+/** A small corpus keeps the run short; the page's default is larger. */
+const CORPUS = "corpus=4&corpusTokens=64";
+const LONG = { sanitizeOps: false, sanitizeResources: false, sanitizeExit: false };
+
+/** Optional files the loaders probe for with HEAD; their 404s are expected. */
+const OPTIONAL_FILES = /\/(chat_template\.jinja|tokenizer_config\.json|generation_config\.json)$/;
+
+interface Expected {
+  greedyText: string;
+  greedyTokens: number;
+  steerPrompt: number[];
+  steeredText: string;
+  plainText: string;
+}
+
+async function expected(): Promise<Expected> {
+  const runs = JSON.parse(await Deno.readTextFile(`${MODEL}/llama2c/greedy_reference.json`)).runs;
+  const once = runs.find((r: { prompt: string }) => r.prompt === "Once upon a time");
+  const ref = JSON.parse(await Deno.readTextFile(SAE_REF));
+  const prompt: number[] = ref.prompt_tokens;
+  const results = ref.results;
+  const tok = Tokenizer.fromText(
+    await Deno.readTextFile(`${MODEL}/tokenizer.json`),
+    await Deno.readTextFile(`${MODEL}/tokenizer_config.json`),
+    `${MODEL}/tokenizer.json`,
+  );
+  // The page shows a continuation as generate() streams it: decoded in the prompt's context.
+  const continuation = (ids: number[]) => {
+    const s = tok.decodeStream({ prompt, skipSpecialTokens: true });
+    return ids.map((id) => s.push(id)).join("") + s.flush();
+  };
+  return {
+    greedyText: (await Deno.readTextFile(`${MODEL}/llama2c/greedy_once_upon_a_time.txt`)).trim(),
+    greedyTokens: once.token_ids.length - once.prompt_tokens.length,
+    steerPrompt: prompt,
+    steeredText: continuation(results.steer.greedy),
+    plainText: continuation(results.noop.greedy),
+  };
+}
+
+function unavailable(reason: string) {
+  if (CI) {
+    Deno.test("demo: runs in Chromium [chromium]", () => {
+      throw new Error(`${reason} (CI=true: the browser tests must run)`);
+    });
+  } else {
+    console.log(`demo browser test SKIPPED: ${reason}`);
+    Deno.test({ name: `demo (${reason}) [chromium]`, ignore: true, fn() {} });
+  }
+}
+
+const text = (page: Page, sel: string) => page.$eval(sel, (e) => e.textContent ?? "");
+const count = (page: Page) => page.evaluate(() => Number(document.body.dataset.generations ?? 0));
+
+async function waitGenerations(page: Page, n: number, timeout = 90_000) {
+  await page.waitForFunction(
+    (k) => Number(document.body.dataset.generations ?? 0) >= k,
+    { timeout, polling: 100 },
+    n,
+  );
+}
+
+async function run(chromium: string) {
+  const want = await expected();
+  const server = await startDemo({ port: 0 });
+  await esbuild.stop();
+  const shots = await Deno.makeTempDir({ prefix: "loupe-demo-shots-" });
+  let browser: Browser | null = null;
+  const errors: string[] = [];
+  const t0 = performance.now();
+  const times: string[] = [];
+  const lap = (what: string, since: number) =>
+    times.push(`${what} ${((performance.now() - since) / 1000).toFixed(1)} s`);
+  try {
+    browser = await puppeteer.launch({
+      executablePath: chromium,
+      headless: true,
+      args: [...CHROMIUM_ARGS, ...(Deno.env.get("LOUPE_CHROMIUM_FLAGS")?.split(/\s+/) ?? [])]
+        .filter((a) => a),
+      defaultViewport: { width: 1400, height: 1000 },
+    });
+    const page = await browser.newPage();
+    page.on("console", (m) => {
+      if (m.type() !== "error") return;
+      const where = m.location()?.url ?? "";
+      if (/404 \(Not Found\)/.test(m.text()) && OPTIONAL_FILES.test(where)) return;
+      errors.push(`console.error: ${m.text()} (${where})`);
+    });
+    page.on("pageerror", (e) => errors.push(`uncaught: ${(e as Error).message ?? e}`));
+    let step = 0;
+    const shot = async (name: string) => {
+      await page.screenshot({ path: `${shots}/${++step}-${name}.png`, fullPage: true });
+    };
+
+    // 1. Load: adapter shown, or WebGPU missing (skip locally, fail in CI).
+    let t = performance.now();
+    await page.goto(`${server.url}/?max=${want.greedyTokens}&${CORPUS}`, { waitUntil: "load" });
+    await page.waitForFunction(
+      () => document.body.dataset.ready === "true" || !document.getElementById("nogpu")!.hidden,
+      { timeout: 60_000 },
+    );
+    const nogpu = await page.$eval("#nogpu", (e) => (e as HTMLElement).hidden ? "" : e.textContent);
+    if (nogpu) {
+      await shot("no-webgpu");
+      if (CI) throw new Error(`the demo found no WebGPU: ${nogpu}`);
+      console.log(`  demo SKIPPED: ${nogpu} (screenshot in ${shots})`);
+      return;
+    }
+    assert.match(await text(page, "#adapter"), /max binding \d+ MiB/);
+    lap("load", t);
+    await shot("loaded");
+
+    // 2. Greedy generation from "Once upon a time" equals llama2.c's text.
+    t = performance.now();
+    await page.click("#generate");
+    await waitGenerations(page, 1);
+    lap(`greedy ${want.greedyTokens} tokens`, t);
+    assert.equal((await text(page, "#output-text")).trim(), want.greedyText);
+    const tokens = await page.$$eval("#strip .tok", (e) => e.length);
+    assert.equal(tokens, 5 + want.greedyTokens, "strip: prompt + generated tokens");
+    await page.waitForFunction(() => document.getElementById("feature-panel")!.dataset.ready);
+    await shot("greedy");
+
+    // 3. Click a token: its top features; clicking one opens its panel.
+    await page.click('#strip .tok[data-pos="12"]');
+    await page.waitForSelector("#token-features .token-top .bar-row");
+    const rows = await page.$$eval(
+      "#token-features .token-top .bar-label",
+      (e) => e.map((x) => x.textContent!),
+    );
+    assert.ok(rows.length > 0 && rows.every((r) => /^#\d+$/.test(r)), `features: ${rows}`);
+    await page.click("#token-features .token-top .bar-row .bar-label");
+    const opened = Number(rows[0].slice(1));
+    await page.waitForFunction(
+      (f) => {
+        const p = document.getElementById("feature-panel")!;
+        return p.dataset.feature === String(f) && p.dataset.ready === "true";
+      },
+      {},
+      opened,
+    );
+    const up = await page.$$eval("#feature-panel .effects-up .bar-row", (e) => e.length);
+    assert.equal(up, 10, "the panel lists the top 10 tokens the feature pushes up");
+    await shot("token-features");
+
+    // 4. Steering: the SAE reference's prompt (as token ids) with 989 add 4.
+    t = performance.now();
+    await page.evaluate((ids) => {
+      const field = document.getElementById("prompt-ids") as HTMLInputElement;
+      field.value = ids;
+      field.dispatchEvent(new Event("change"));
+      (document.getElementById("max-tokens") as HTMLInputElement).value = "32";
+    }, want.steerPrompt.join(","));
+    await page.$eval("#new-edit-feature", (e) => (e as HTMLInputElement).value = "989");
+    await page.click("#add-edit");
+    await page.$eval(".edit-row[data-feature='989'] .edit-value", (e) => {
+      (e as HTMLInputElement).value = "4";
+      e.dispatchEvent(new Event("input"));
+    });
+    const before = await count(page);
+    await page.click("#steer-generate");
+    await waitGenerations(page, before + 2);
+    lap("plain + steered 32 tokens", t);
+    assert.equal(await text(page, "#original-text"), want.plainText);
+    assert.equal(await text(page, "#steered-text"), want.steeredText);
+    await page.$eval("#steer-card", (e) => e.scrollIntoView());
+    await shot("steered");
+
+    // 5. The feature map: drawn, coloured once the corpus is in, a click opens a feature.
+    t = performance.now();
+    await page.waitForSelector("#corpus-status[data-ready]", { timeout: 90_000 });
+    lap("corpus (from the start)", t0);
+    await page.click("#map-open");
+    await page.waitForSelector("#map[data-ready]", { timeout: 60_000 });
+    lap("map", t);
+    // Open another feature first (a token's top feature), then 989 from its point.
+    await page.click('#strip .tok[data-pos="3"]');
+    await page.waitForSelector("#token-features .token-top .bar-row");
+    await page.click("#token-features .token-top .bar-row .bar-label");
+    await page.$eval("#map", (e) => e.scrollIntoView({ block: "center" }));
+    const [x, y] = await page.evaluate(() => {
+      const demo = (globalThis as unknown as {
+        loupeDemo: { mapPosition(f: number): [number, number] };
+      }).loupeDemo;
+      const canvas = document.getElementById("map")!;
+      const r = canvas.getBoundingClientRect();
+      const [px, py] = demo.mapPosition(989);
+      return [r.left + canvas.clientLeft + px, r.top + canvas.clientTop + py];
+    });
+    await page.mouse.click(x, y);
+    await page.waitForFunction(
+      () => document.getElementById("feature-panel")!.dataset.feature === "989",
+    );
+    await page.waitForFunction(() => document.getElementById("feature-panel")!.dataset.ready);
+    await page.$eval("#map-card", (e) => e.scrollIntoView());
+    await shot("map");
+
+    assert.deepEqual(errors, [], "no console errors");
+    lap("total", t0);
+    console.log(`  demo: ${times.join(", ")}\n  screenshots: ${shots}`);
+  } catch (e) {
+    console.log(
+      `  ${times.join(", ")}\n  screenshots so far: ${shots}; console errors: ${
+        JSON.stringify(errors)
+      }`,
+    );
+    throw e;
+  } finally {
+    await browser?.close().catch(() => {});
+    await server.close();
+  }
+}
+
+const chromium = findChromium();
+if (!chromium.path) {
+  unavailable(`no Chromium at ${chromium.tried.join(", ")}; install chromium or set CHROME_PATH`);
+} else {
+  const path = chromium.path;
+  Deno.test({
+    name: "demo: generate, inspect a token, steer, feature map (fixtures) [chromium]",
+    ...LONG,
+    fn: () => run(path),
+  });
+}
