@@ -4,6 +4,7 @@
 import type { Matrix } from "../engine/gpu/matrix.ts";
 import { Recorder } from "../engine/gpu/recorder.ts";
 import { Tensor } from "../engine/gpu/tensor.ts";
+import { dequantizeRows } from "../engine/quant/format.ts";
 import { linear } from "../shaders/linear.ts";
 import { topFeatures } from "../shaders/sae_topk.ts";
 import type { Sae } from "./sae.ts";
@@ -13,12 +14,27 @@ export interface TokenEffect {
   value: number;
 }
 
-/** The decoder row of one feature, [d_in], read back (d_in floats). */
+/** The decoder row of one feature, [d_in], read back (d_in floats, or its q8 codes and scales). */
 export async function decoderRow(sae: Sae, feature: number): Promise<Float32Array> {
   if (!Number.isInteger(feature) || feature < 0 || feature >= sae.dSae) {
     throw new Error(`decoderRow: feature ${feature} outside [0, ${sae.dSae})`);
   }
   const m = sae.weights.wDec;
+  if (m.format !== "f32") {
+    const c = m.chunks.findLast((c) => c.rowStart <= feature)!;
+    const l = m.layout, r = feature - c.rowStart;
+    const words = new Uint32Array(
+      await sae.gpu.read(c.words.buffer, c.words.offset + r * l.wordsPerRow * 4, l.wordsPerRow * 4),
+    );
+    const scales = new Uint16Array(
+      await sae.gpu.read(
+        c.scales.buffer,
+        c.scales.offset + r * l.scalesPerRow * 2,
+        l.scalesPerRow * 2,
+      ),
+    );
+    return dequantizeRows({ words, scales }, l);
+  }
   const chunk = m.chunks.findLast((c) => c.rowStart <= feature)!;
   const t = chunk.tensor;
   const bytes = await sae.gpu.read(

@@ -11,6 +11,8 @@ import type { Gpu } from "../engine/gpu/gpu.ts";
 import { Recorder } from "../engine/gpu/recorder.ts";
 import { Tensor } from "../engine/gpu/tensor.ts";
 import { openSource, type SourceOptions } from "../engine/formats/source.ts";
+import { dequantizeRows } from "../engine/quant/format.ts";
+import type { WeightMatrix } from "../engine/quant/matrix.ts";
 import { saeDecode } from "../shaders/sae_decode.ts";
 import { saeEncode, type SaeGpuWeights } from "../shaders/sae_encode.ts";
 import { saeSparseDecode } from "../shaders/sae_sparse_decode.ts";
@@ -18,13 +20,30 @@ import { topFeatures, topkMask } from "../shaders/sae_topk.ts";
 import { openSaeSpec, type SaeActivation, type SaeFormat } from "./format.ts";
 import type { SaeHostWeights } from "./reference.ts";
 import { type FeatureEdit, planEdits, steerCheap, steerFull, type SteerMethod } from "./steer.ts";
-import { uploadSae } from "./upload.ts";
+import { type SaeQuant, uploadSae } from "./upload.ts";
 
 export interface SaeLoadOptions {
   /** Where hf: and http sources come from (cache folder, endpoint, fetch). */
   source?: SourceOptions;
   /** Prefix of every GPU label (default "sae"). */
   label?: string;
+  /**
+   * Device format of W_enc and W_dec: "f32" (default) or "q8" (block 16,
+   * quantized on the host while the file streams; 0.28x the bytes). Biases and
+   * thresholds stay f32.
+   */
+  quant?: SaeQuant;
+}
+
+/** What an SAE is, apart from its weights (for Sae.fromWeights). */
+export interface SaeInfo {
+  format: SaeFormat | "synthetic";
+  describe: string;
+  dIn: number;
+  dSae: number;
+  activation: SaeActivation;
+  applyBDecToInput: boolean;
+  config: Record<string, unknown> | null;
 }
 
 export interface TopFeatures {
@@ -70,7 +89,7 @@ export function splitSaeSource(
 export class Sae {
   readonly gpu: Gpu;
   readonly label: string;
-  readonly format: SaeFormat;
+  readonly format: SaeFormat | "synthetic";
   /** Where it was loaded from, for messages. */
   readonly describe: string;
   readonly dIn: number;
@@ -84,12 +103,7 @@ export class Sae {
   readonly #retired: Tensor<"f32">[] = [];
   #disposed = false;
 
-  private constructor(
-    gpu: Gpu,
-    label: string,
-    spec: Awaited<ReturnType<typeof openSaeSpec>>,
-    weights: SaeGpuWeights,
-  ) {
+  private constructor(gpu: Gpu, label: string, spec: SaeInfo, weights: SaeGpuWeights) {
     this.gpu = gpu;
     this.label = label;
     this.format = spec.format;
@@ -118,10 +132,44 @@ export class Sae {
     const spec = await openSaeSpec(await openSource(folder, opts.source), prefix, file);
     try {
       const label = opts.label ?? "sae";
-      return new Sae(gpu, label, spec, await uploadSae(gpu, spec, label));
+      return new Sae(gpu, label, spec, await uploadSae(gpu, spec, label, opts.quant));
     } finally {
       spec.file.close();
     }
+  }
+
+  /**
+   * An SAE over weights already on the GPU (e.g. random ones for benchmarks);
+   * it owns them from now on. W_enc and W_dec must be [d_sae, d_in].
+   */
+  static fromWeights(
+    gpu: Gpu,
+    weights: SaeGpuWeights,
+    opts: { activation?: SaeActivation; label?: string } = {},
+  ): Sae {
+    const { rows: dSae, cols: dIn } = weights.wEnc;
+    const act = opts.activation ?? { kind: "relu" };
+    if (
+      weights.wDec.rows !== dSae || weights.wDec.cols !== dIn || weights.bEnc.size !== dSae ||
+      weights.bDec.size !== dIn || (act.kind === "jumprelu") !== !!weights.threshold
+    ) {
+      throw new Error(`Sae.fromWeights: weights do not fit W_enc [${dSae}, ${dIn}]`);
+    }
+    const label = opts.label ?? "sae";
+    return new Sae(gpu, label, {
+      format: "synthetic",
+      describe: `${label} (d_in ${dIn}, d_sae ${dSae}, ${weights.wEnc.format})`,
+      dIn,
+      dSae,
+      activation: act,
+      applyBDecToInput: weights.center,
+      config: null,
+    }, weights);
+  }
+
+  /** Device format of W_enc and W_dec. */
+  get quant(): SaeQuant {
+    return this.weights.wEnc.format === "f32" ? "f32" : "q8";
   }
 
   #alive(op: string) {
@@ -158,7 +206,10 @@ export class Sae {
     const T = this.#checkX("encode", x);
     const f = out ?? Tensor.empty(this.gpu, `${this.label}.features`, [T, this.dSae], "f32");
     const a = this.activation;
-    saeEncode(rec, x, this.weights, a.kind === "topk" ? "none" : a.kind, f);
+    const centered = this.weights.center
+      ? this.scratch("encode.centered", [T, this.dIn])
+      : undefined;
+    saeEncode(rec, x, this.weights, a.kind === "topk" ? "none" : a.kind, f, { centered });
     if (a.kind === "topk") topkMask(rec, f, a.k);
     return f;
   }
@@ -351,12 +402,24 @@ export class Sae {
     return await this.#read(tx);
   }
 
-  /** Every weight back on the CPU, in the GPU layout (W_enc, W_dec: [d_sae, d_in]). */
+  /**
+   * Every weight back on the CPU, in the GPU layout (W_enc, W_dec: [d_sae,
+   * d_in]); quantized matrices as the f32 values they stand for.
+   */
   async readWeights(): Promise<SaeHostWeights> {
     this.#alive("readWeights");
-    const readMatrix = async (m: SaeGpuWeights["wEnc"]) => {
+    const readMatrix = async (m: WeightMatrix) => {
       const out = new Float32Array(m.rows * m.cols);
-      for (const c of m.chunks) out.set(await c.tensor.toArray(), c.rowStart * m.cols);
+      if (m.format === "f32") {
+        for (const c of m.chunks) out.set(await c.tensor.toArray(), c.rowStart * m.cols);
+        return out;
+      }
+      for (const c of m.chunks) {
+        const words = await c.words.toArray();
+        const pairs = await c.scales.toArray();
+        const scales = new Uint16Array(pairs.buffer, pairs.byteOffset, pairs.length * 2);
+        out.set(dequantizeRows({ words, scales }, m.layout), c.rowStart * m.cols);
+      }
       return out;
     };
     const w = this.weights;

@@ -4,8 +4,9 @@
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
 import type { Kernel } from "../engine/gpu/kernel.ts";
-import type { Matrix } from "../engine/gpu/matrix.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
+import type { WeightMatrix } from "../engine/quant/matrix.ts";
+import { weightChunks, weightKernel } from "./sae_weight.ts";
 import source from "./sae_decode.wgsl" with { type: "text" };
 
 const WG_SIDE = 8;
@@ -29,7 +30,7 @@ export interface DecodeMode {
 export function saeDecode(
   rec: Recorder,
   f: Tensor<"f32">,
-  wDec: Matrix,
+  wDec: WeightMatrix,
   bDec: Tensor<"f32">,
   out: Tensor<"f32">,
   mode: DecodeMode = {},
@@ -49,14 +50,22 @@ export function saeDecode(
   if (res && res.buffer === out.buffer) {
     throw new Error("saeDecode: residual must not share out's buffer");
   }
-  for (const [i, chunk] of wDec.chunks.entries()) {
-    const rows = chunk.tensor.shape[0];
-    rec.dispatch(saeDecodeKernel, {
+  const kernel = weightKernel(saeDecodeKernel, wDec, 5);
+  for (const [i, chunk] of weightChunks(wDec).entries()) {
+    const rows = chunk.rows;
+    rec.dispatch(kernel, {
       params: {
         layout: "uuuuuufu",
         values: [T, rows, N, J, chunk.rowStart, i === 0 ? 1 : 0, mode.alpha ?? 1, res ? 1 : 0],
       },
-      buffers: [f.binding, chunk.tensor.binding, bDec.binding, (res ?? bDec).binding, out.binding],
+      buffers: [
+        f.binding,
+        chunk.w,
+        bDec.binding,
+        (res ?? bDec).binding,
+        out.binding,
+        ...chunk.extra,
+      ],
       workgroups: [Math.ceil(N / BLOCK), Math.ceil(T / BLOCK)],
     });
   }

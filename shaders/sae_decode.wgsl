@@ -21,7 +21,7 @@ struct Params {
 
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> f: array<f32>;         // [T, d_sae]
-@group(0) @binding(2) var<storage, read> w: array<f32>;         // [J, N]
+@group(0) @binding(2) var<storage, read> w: array<{{W_TYPE}}>;   // [J, N] (sae_weight.wgsl)
 @group(0) @binding(3) var<storage, read> b_dec: array<f32>;     // [N]
 @group(0) @binding(4) var<storage, read> res: array<f32>;       // [T, N] when useRes
 @group(0) @binding(5) var<storage, read_write> out: array<f32>; // [T, N]
@@ -58,7 +58,7 @@ fn main(
       let cw = e % BLOCK;
       var wv = 0.0;
       if (k0 + kw < p.J && n0 + cw < p.N) {
-        wv = w[(k0 + kw) * p.N + n0 + cw];
+        wv = w_at(k0 + kw, n0 + cw, p.N);
       }
       ws[kw * BLOCK + cw] = wv;
     }

@@ -1,23 +1,34 @@
-// SAE encoding: features [T, d_sae] = act(x [T, d_in] @ W_enc^T + b_enc), fused
-// into one tiled kernel per row chunk of W_enc. TopK is applied afterwards by
+// SAE encoding: features [T, d_sae] = act(x [T, d_in] @ W_enc^T + b_enc). f32
+// weights and several tokens: one fused tiled kernel per row chunk of W_enc.
+// One token, or quantized W_enc: linear() (matvec, or the q8/q4 matvec and
+// matmul that dequantize in registers) writes the pre-activations and a small
+// elementwise kernel adds b_enc and applies the activation (sae_bias_act.ts):
+// the tiled kernel would waste 31/32 of its tile on one token, and the
+// quantized projections are already tuned. TopK is applied afterwards by
 // sae_topk.ts, since it needs every feature of a token.
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
 import type { Kernel } from "../engine/gpu/kernel.ts";
-import type { Matrix } from "../engine/gpu/matrix.ts";
+import { Matrix } from "../engine/gpu/matrix.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
+import type { WeightMatrix } from "../engine/quant/matrix.ts";
+import { linear } from "./linear.ts";
+import { biasActivation, subtractRow } from "./sae_bias_act.ts";
 import source from "./sae_encode.wgsl" with { type: "text" };
 
 /** The activations one kernel applies; TopK runs "none" then the mask. */
 export type EncodeActivation = "none" | "relu" | "jumprelu";
 const ACT_CODE: Record<EncodeActivation, number> = { none: 0, relu: 1, jumprelu: 2 };
 
-/** An SAE's tensors on one GPU. Both matrices hold one row per feature. */
+/**
+ * An SAE's tensors on one GPU. Both matrices hold one row per feature, f32
+ * (Matrix) or block-quantized along d_in (QuantMatrix).
+ */
 export interface SaeGpuWeights {
   /** [d_sae, d_in]: encoder rows (Goodfire's encoder_linear.weight, SAELens' W_enc^T). */
-  wEnc: Matrix;
+  wEnc: WeightMatrix;
   /** [d_sae, d_in]: decoder rows (SAELens' W_dec, Goodfire's decoder_linear.weight^T). */
-  wDec: Matrix;
+  wDec: WeightMatrix;
   /** [d_sae] */
   bEnc: Tensor<"f32">;
   /** [d_in] */
@@ -46,6 +57,16 @@ export function saeEncodeKernel(act: EncodeActivation): Kernel {
   return k;
 }
 
+export interface EncodeOptions {
+  /**
+   * [T, d_in] scratch for x - b_dec when the weights center the input and the
+   * encode goes through linear() (one token or quantized W_enc).
+   */
+  centered?: Tensor<"f32">;
+  /** Force a path (tests): "tiled" needs f32 W_enc. Default: tiled for f32 with T > 1. */
+  path?: "tiled" | "linear";
+}
+
 /** out [T, d_sae] = act((x - center * b_dec) @ W_enc^T + b_enc) for x [T, d_in]. */
 export function saeEncode(
   rec: Recorder,
@@ -53,6 +74,7 @@ export function saeEncode(
   w: SaeGpuWeights,
   act: EncodeActivation,
   out: Tensor<"f32">,
+  opts: EncodeOptions = {},
 ): void {
   const { rows: N, cols: K } = w.wEnc;
   const T = x.shape[0];
@@ -66,7 +88,23 @@ export function saeEncode(
     );
   }
   if (act === "jumprelu" && !w.threshold) throw new Error("saeEncode: JumpReLU needs a threshold");
-  for (const chunk of w.wEnc.chunks) {
+  const wEnc = w.wEnc;
+  const path = opts.path ?? (wEnc instanceof Matrix && T > 1 ? "tiled" : "linear");
+  if (path === "linear" || !(wEnc instanceof Matrix)) {
+    let input = x;
+    if (w.center) {
+      const c = opts.centered;
+      if (!c || c.shape.length !== 2 || c.shape[0] !== T || c.shape[1] !== K) {
+        throw new Error(`saeEncode: centering through linear() needs a [${T}, ${K}] scratch`);
+      }
+      input = c;
+      subtractRow(rec, x, w.bDec, input);
+    }
+    linear(rec, input, wEnc, out);
+    biasActivation(rec, out, w.bEnc, act, w.threshold);
+    return;
+  }
+  for (const chunk of wEnc.chunks) {
     const rows = chunk.tensor.shape[0];
     rec.dispatch(saeEncodeKernel(act), {
       params: { layout: "uuuuuu", values: [T, K, rows, N, chunk.rowStart, w.center ? 1 : 0] },

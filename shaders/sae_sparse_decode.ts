@@ -4,8 +4,9 @@
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
 import type { Kernel } from "../engine/gpu/kernel.ts";
-import type { Matrix } from "../engine/gpu/matrix.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
+import type { WeightMatrix } from "../engine/quant/matrix.ts";
+import { weightChunks, weightKernel } from "./sae_weight.ts";
 import source from "./sae_sparse_decode.wgsl" with { type: "text" };
 
 const WG = 64;
@@ -20,7 +21,7 @@ export function saeSparseDecode(
   rec: Recorder,
   idx: Tensor<"u32">,
   val: Tensor<"f32">,
-  wDec: Matrix,
+  wDec: WeightMatrix,
   bDec: Tensor<"f32">,
   out: Tensor<"f32">,
 ): void {
@@ -36,13 +37,14 @@ export function saeSparseDecode(
   }
   const maxGroups = rec.gpu.device.limits.maxComputeWorkgroupsPerDimension;
   if (T > maxGroups) throw new Error(`saeSparseDecode: ${T} tokens; at most ${maxGroups} at once`);
-  for (const [i, chunk] of wDec.chunks.entries()) {
-    rec.dispatch(saeSparseDecodeKernel, {
+  const kernel = weightKernel(saeSparseDecodeKernel, wDec, 5);
+  for (const [i, chunk] of weightChunks(wDec).entries()) {
+    rec.dispatch(kernel, {
       params: {
         layout: "uuuuuuu",
-        values: [T, N, k, chunk.rowStart, chunk.tensor.shape[0], i === 0 ? 1 : 0, 1],
+        values: [T, N, k, chunk.rowStart, chunk.rows, i === 0 ? 1 : 0, 1],
       },
-      buffers: [idx.binding, val.binding, chunk.tensor.binding, bDec.binding, out.binding],
+      buffers: [idx.binding, val.binding, chunk.w, bDec.binding, out.binding, ...chunk.extra],
       workgroups: [Math.ceil(N / WG), T],
     });
   }

@@ -18,7 +18,7 @@ struct Params {
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> idx: array<u32>;       // [T, k]
 @group(0) @binding(2) var<storage, read> val: array<f32>;       // [T, k]
-@group(0) @binding(3) var<storage, read> w: array<f32>;         // [rows, N]
+@group(0) @binding(3) var<storage, read> w: array<{{W_TYPE}}>;   // [rows, N] (sae_weight.wgsl)
 @group(0) @binding(4) var<storage, read> b_dec: array<f32>;     // [N]
 @group(0) @binding(5) var<storage, read_write> out: array<f32>; // [T, N]
 
@@ -44,7 +44,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
   for (var e = 0u; e < p.k; e++) {
     let j = idx[t * p.k + e];
     if (j >= p.rowStart && j - p.rowStart < p.rows) {
-      s += val[t * p.k + e] * w[(j - p.rowStart) * p.N + n];
+      s += val[t * p.k + e] * w_at(j - p.rowStart, n, p.N);
     }
   }
   out[o] = s;

@@ -1,31 +1,41 @@
-// The cheap steering path's kernels (sae_steer.wgsl): gather the edited
-// features' activations, then add W_dec^T (f' - f) over those features only.
+// The cheap steering path's kernels (sae_steer.wgsl, sae_steer_apply.wgsl):
+// gather the edited features' activations, then add W_dec^T (f' - f) over
+// those features only. Either matrix may be f32 or quantized (sae_weight.ts).
 // sae/steer.ts drives them; sae_edit.ts edits f' in between.
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
 import type { Kernel } from "../engine/gpu/kernel.ts";
-import type { Matrix } from "../engine/gpu/matrix.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
+import type { WeightMatrix } from "../engine/quant/matrix.ts";
 import { grid1d } from "./grid.ts";
 import type { EncodeActivation, SaeGpuWeights } from "./sae_encode.ts";
+import { type WeightChunk, weightChunks, weightKernel } from "./sae_weight.ts";
 import source from "./sae_steer.wgsl" with { type: "text" };
+import applySource from "./sae_steer_apply.wgsl" with { type: "text" };
 
 const WG = 64;
 /** (slot, row, feature) triples per dispatch: the uniform array's length. */
 const MAX_LIST = 16;
 const ACT_CODE: Record<EncodeActivation, number> = { none: 0, relu: 1, jumprelu: 2 };
 
-const kernels = new Map<string, Kernel>();
-function kernel(entry: "gather_encode" | "gather_dense" | "apply", act: EncodeActivation): Kernel {
+/** Bindings before a quantized matrix's scales, per entry point. */
+const LAST_BINDING = { gather_encode: 7, gather_dense: 3, apply: 4 };
+
+function kernel(
+  entry: "gather_encode" | "gather_dense" | "apply",
+  act: EncodeActivation,
+  m: WeightMatrix | null,
+): Kernel {
   const key = entry === "gather_encode"
     ? `sae_steer_gather_encode_${act}_wg${WG}`
     : `sae_steer_${entry}_wg${WG}`;
-  let k = kernels.get(key);
-  if (!k) {
-    k = { key, source, entryPoint: entry, constants: { WG, ACT: ACT_CODE[act] } };
-    kernels.set(key, k);
-  }
-  return k;
+  const base: Kernel = {
+    key,
+    source: entry === "apply" ? applySource : source,
+    entryPoint: entry,
+    constants: entry === "apply" ? { WG } : { WG, ACT: ACT_CODE[act] } as Record<string, number>,
+  };
+  return weightKernel(base, m, LAST_BINDING[entry]);
 }
 
 /** An edited feature and the column of f0 / f1 [T, E] that holds it. */
@@ -35,9 +45,13 @@ export interface SteerSlot {
 }
 
 /** Per dispatch: the slots whose rows lie in one chunk, at most MAX_LIST of them. */
-function* batches(m: Matrix, slots: readonly SteerSlot[]) {
-  for (const chunk of m.chunks) {
-    const rows = chunk.tensor.shape[0];
+function* batches(m: WeightMatrix, slots: readonly SteerSlot[]): Generator<{
+  chunk: WeightChunk;
+  count: number;
+  list: number[];
+}> {
+  for (const chunk of weightChunks(m)) {
+    const rows = chunk.rows;
     const mine = slots.filter((s) =>
       s.feature >= chunk.rowStart && s.feature < chunk.rowStart + rows
     );
@@ -88,16 +102,17 @@ export function steerGatherEncode(
   const [T, E] = checkSlots("steerGatherEncode", x, f0, f1, slots);
   const K = w.wEnc.cols;
   for (const b of batches(w.wEnc, slots)) {
-    rec.dispatch(kernel("gather_encode", act), {
+    rec.dispatch(kernel("gather_encode", act, w.wEnc), {
       params: { layout: LAYOUT, values: [T, K, E, b.count, w.center ? 1 : 0, 0, 0, 0, ...b.list] },
       buffers: [
         f0.binding,
         f1.binding,
         x.binding,
-        b.chunk.tensor.binding,
+        b.chunk.w,
         w.bEnc.binding,
         (w.threshold ?? w.bEnc).binding,
         w.bDec.binding,
+        ...b.chunk.extra,
       ],
       workgroups: grid1d(rec.gpu, T, 1),
     });
@@ -117,7 +132,7 @@ export function steerGatherDense(
     const part = slots.slice(i, i + MAX_LIST);
     const list = part.flatMap((s) => [s.slot, 0, s.feature, 0]);
     list.push(...new Array(4 * MAX_LIST - list.length).fill(0));
-    rec.dispatch(kernel("gather_dense", "none"), {
+    rec.dispatch(kernel("gather_dense", "none", null), {
       params: { layout: LAYOUT, values: [T, 0, E, part.length, 0, dense.shape[1], 0, 0, ...list] },
       buffers: [f0.binding, f1.binding, dense.binding],
       workgroups: grid1d(rec.gpu, T * part.length, WG),
@@ -129,7 +144,7 @@ export function steerGatherDense(
 export function steerApply(
   rec: Recorder,
   x: Tensor<"f32">,
-  wDec: Matrix,
+  wDec: WeightMatrix,
   f0: Tensor<"f32">,
   f1: Tensor<"f32">,
   slots: readonly SteerSlot[],
@@ -138,9 +153,9 @@ export function steerApply(
   const K = wDec.cols;
   if (x.shape[1] !== K) throw new Error(`steerApply: x [${x.shape}] is not [T, ${K}]`);
   for (const b of batches(wDec, slots)) {
-    rec.dispatch(kernel("apply", "none"), {
+    rec.dispatch(kernel("apply", "none", wDec), {
       params: { layout: LAYOUT, values: [T, K, E, b.count, 0, 0, 0, 0, ...b.list] },
-      buffers: [f0.binding, f1.binding, x.binding, b.chunk.tensor.binding],
+      buffers: [f0.binding, f1.binding, x.binding, b.chunk.w, ...b.chunk.extra],
       workgroups: [Math.ceil(K / WG), T],
     });
   }

@@ -6,8 +6,8 @@
 //   gather_encode: f0[t, slot] = f1[t, slot] = act(x[t] . W_enc[feature] + b_enc[feature])
 //   gather_dense:  f0[t, slot] = f1[t, slot] = dense[t, feature]   (TopK SAEs,
 //                  whose activation needs every feature of the token)
-//   apply:         x[t, :] += sum over the list of (f1 - f0)[t, slot] * W_dec[feature, :]
-// Between gather and apply, sae_edit.wgsl rewrites f1.
+// Between gather and apply, sae_edit.wgsl rewrites f1, and
+// sae_steer_apply.wgsl adds x[t, :] += sum over the list of (f1 - f0)[t, slot] * W_dec[feature, :].
 
 struct Params {
   T: u32,
@@ -21,12 +21,12 @@ struct Params {
 
 @group(0) @binding(0) var<uniform> p: Params;
 // Recorder.dispatch binds buffers at 1..n in order, so each entry point uses
-// a prefix: apply 1-4, gather_dense 1-3 (binding 3 holds the dense features
-// there), gather_encode 1-7.
+// a prefix: gather_dense 1-3 (binding 3 holds the dense features there),
+// gather_encode 1-7, then 8 for the scales of a quantized W_enc.
 @group(0) @binding(1) var<storage, read_write> f0: array<f32>;  // [T, E] features as encoded
 @group(0) @binding(2) var<storage, read_write> f1: array<f32>;  // [T, E] features as edited
 @group(0) @binding(3) var<storage, read_write> x: array<f32>;   // [T, K]; gather_dense: [T, d_sae]
-@group(0) @binding(4) var<storage, read> w: array<f32>;         // W_enc or W_dec chunk [rows, K]
+@group(0) @binding(4) var<storage, read> w: array<{{W_TYPE}}>;   // W_enc chunk [rows, K] (sae_weight.wgsl)
 @group(0) @binding(5) var<storage, read> b_enc: array<f32>;     // [d_sae]
 @group(0) @binding(6) var<storage, read> threshold: array<f32>; // [d_sae]
 @group(0) @binding(7) var<storage, read> b_dec: array<f32>;     // [K]
@@ -63,7 +63,7 @@ fn gather_encode(
     let item = p.list[e];
     var s = 0.0;
     for (var k = lid; k < p.K; k += WG) {
-      s += (x[t * p.K + k] - c * b_dec[k]) * w[item.y * p.K + k];
+      s += (x[t * p.K + k] - c * b_dec[k]) * w_at(item.y, k, p.K);
     }
     partial[lid] = s;
     workgroupBarrier();
@@ -91,18 +91,4 @@ fn gather_dense(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgrou
   let f = x[t * p.dense_stride + item.z];
   f0[t * p.E + item.x] = f;
   f1[t * p.E + item.x] = f;
-}
-
-@compute @workgroup_size(WG)
-fn apply(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32) {
-  let k = wid.x * WG + lid;
-  let t = wid.y;
-  if (k >= p.K || t >= p.T) { return; }
-  var s = 0.0;
-  for (var e = 0u; e < p.count; e++) {
-    let item = p.list[e];
-    let d = f1[t * p.E + item.x] - f0[t * p.E + item.x];
-    s += d * w[item.y * p.K + k];
-  }
-  x[t * p.K + k] += s;
 }

@@ -1,0 +1,91 @@
+// One template for the SAE kernels that read W_enc / W_dec rows element by
+// element (dense and sparse decode, steering), whatever the matrix's device
+// format: f32 (Matrix) or block-quantized (QuantMatrix, engine/quant). The
+// kernel's source declares `w` at its weight binding as array<{{W_TYPE}}> and
+// calls w_at(r, k, cols); a quantized matrix adds its scales as one more
+// binding after the kernel's own (sae_weight.wgsl).
+
+import { Matrix } from "../engine/gpu/matrix.ts";
+import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import type { WeightMatrix } from "../engine/quant/matrix.ts";
+import quant from "./quant.wgsl" with { type: "text" };
+import helpers from "./sae_weight.wgsl" with { type: "text" };
+
+type Binding = { buffer: GPUBuffer; offset: number; size: number };
+
+/** One row chunk of a weight matrix as the SAE kernels bind it. */
+export interface WeightChunk {
+  rowStart: number;
+  rows: number;
+  /** Codes (quantized) or values (f32): the kernel's `w`. */
+  w: Binding;
+  /** f16 scale pairs, bound after the kernel's last buffer; none for f32. */
+  extra: Binding[];
+}
+
+export function weightChunks(m: WeightMatrix): WeightChunk[] {
+  if (m instanceof Matrix) {
+    return m.chunks.map((c) => ({
+      rowStart: c.rowStart,
+      rows: c.tensor.shape[0],
+      w: c.tensor.binding,
+      extra: [],
+    }));
+  }
+  return m.chunks.map((c) => ({
+    rowStart: c.rowStart,
+    rows: c.rows,
+    w: c.words.binding,
+    extra: [c.scales.binding],
+  }));
+}
+
+/** "f32", or e.g. "q8b16": part of kernel keys. */
+export function weightVariant(m: WeightMatrix | null): string {
+  return m === null || m instanceof Matrix ? "f32" : `${m.format}b${m.layout.block}`;
+}
+
+const section = (name: string) => {
+  const m = helpers.match(new RegExp(`//#${name}\\n([\\s\\S]*?)(?=//#|$)`));
+  if (!m) throw new Error(`sae_weight.wgsl: no section ${name}`);
+  return m[1];
+};
+
+const kernels = new Map<string, Kernel>();
+
+/**
+ * The kernel `base` (key, source with {{W_TYPE}}, entry point, constants) for
+ * weights like `m`; `lastBinding` is the kernel's last storage binding, so a
+ * quantized matrix's scales go at lastBinding + 1. null: an entry point that
+ * reads no weights (the f32 declarations).
+ */
+export function weightKernel(
+  base: Kernel,
+  m: WeightMatrix | null,
+  lastBinding: number,
+): Kernel {
+  const variant = weightVariant(m);
+  const key = `${base.key}_${variant}`;
+  let k = kernels.get(key);
+  if (!k) {
+    let source: string;
+    if (m === null || m instanceof Matrix) {
+      source = wgsl(key, base.source.replaceAll("{{W_TYPE}}", "f32"), section("f32"));
+    } else {
+      const l = m.layout;
+      source = wgsl(
+        key,
+        base.source.replaceAll("{{W_TYPE}}", "u32"),
+        quant,
+        section("quant")
+          .replaceAll("{{SCALES_BINDING}}", String(lastBinding + 1))
+          .replaceAll("{{BLOCK}}", String(l.block))
+          .replaceAll("{{PER_WORD}}", String(l.perWord))
+          .replaceAll("{{FORMAT}}", l.format),
+      );
+    }
+    k = { ...base, key, source };
+    kernels.set(key, k);
+  }
+  return k;
+}
