@@ -232,11 +232,32 @@ export class Sae {
     return o;
   }
 
-  /** Runs fn over blocks of tokens small enough that [n, d_sae] fits one binding. */
-  #tokenBlocks(op: string, x: Tensor<"f32">, fn: (x: Tensor<"f32">, start: number) => void) {
+  /**
+   * Runs fn over blocks of tokens small enough that [n, d_sae] fits one binding.
+   * Blocks start on rows whose byte offsets (rows of `rowBytes` bytes: x's and
+   * any per-token output's) meet the storage-offset alignment, since each block
+   * binds row views of x and the outputs.
+   */
+  #tokenBlocks(
+    op: string,
+    x: Tensor<"f32">,
+    fn: (x: Tensor<"f32">, start: number) => void,
+    rowBytes: readonly number[] = [],
+  ) {
     const T = x.shape[0];
-    const per = Math.floor(this.gpu.maxBindingBytes / (this.dSae * 4));
-    if (per < 1) throw new Error(`${this.label}.${op}: one token's features exceed a binding`);
+    const align = this.gpu.device.limits.minStorageBufferOffsetAlignment;
+    const gcd = (a: number, b: number): number => b === 0 ? a : gcd(b, a % b);
+    const unit = [this.dIn * 4, ...rowBytes].reduce((u, r) => {
+      const need = align / gcd(align, r);
+      return u * need / gcd(u, need);
+    }, 1);
+    const per = Math.floor(this.gpu.maxBindingBytes / (this.dSae * 4) / unit) * unit;
+    if (per < 1) {
+      if (T <= Math.floor(this.gpu.maxBindingBytes / (this.dSae * 4)) && T > 0) return fn(x, 0);
+      throw new Error(
+        `${this.label}.${op}: ${unit} tokens' features (the aligned block) exceed a binding`,
+      );
+    }
     if (T <= per) return fn(x, 0);
     for (let s = 0; s < T; s += per) fn(x.rows(s, Math.min(per, T - s)), s);
   }
@@ -251,7 +272,7 @@ export class Sae {
         const n = xb.shape[0];
         const f = this.encode(rec, xb, this.scratch("top.features", [n, this.dSae]));
         topFeatures(rec, f, k, indices.rows(s, n), values.rows(s, n));
-      });
+      }, [k * 4]);
     } catch (e) {
       indices.dispose();
       values.dispose();
