@@ -333,17 +333,17 @@ async function startCorpus() {
   const t0 = performance.now();
   const status = $("corpus-status");
   const c = await buildCorpus(session, cacheKey, settings, (done, total) => {
-    corpusStatus = `computing ${done}/${total} stories`;
+    corpusStatus = `computing: ${done}/${total} sequences`;
     status.textContent = `Corpus: ${corpusStatus}`;
   });
   corpus = c;
   corpusStatus = "ready";
-  status.textContent =
-    `Corpus: ${stories} stories the model wrote from BOS (T=${settings.temperature}, seed ${settings.seed}+i, ≤${tokens} tokens), ${c.tokenCount} tokens, ${
-      c.cached
-        ? "from the IndexedDB cache"
-        : `computed in ${((performance.now() - t0) / 1000).toFixed(1)} s`
-    }`;
+  const took = c.cached
+    ? "read from the IndexedDB cache"
+    : `computed in ${((performance.now() - t0) / 1000).toFixed(1)} s`;
+  status.textContent = `Corpus for the feature panels and map: ${stories} sequences of ` +
+    `${tokens} tokens the model sampled from BOS (T=${settings.temperature}, seeds ` +
+    `${settings.seed}…${settings.seed + stories - 1}), ${c.tokenCount} tokens, ${took}.`;
   status.dataset.ready = "true";
   if (chosen >= 0) openFeature(chosen);
   if (mapXY) {
