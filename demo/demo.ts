@@ -179,11 +179,23 @@ if (import.meta.main) {
     console.error((e as Error).message);
     Deno.exit(2);
   }
-  const server = await startDemo({ port: 8000, ...opts }).finally(() => esbuild.stop());
+  let server: DemoServer;
+  try {
+    server = await startDemo({ port: 8000, ...opts });
+  } catch (e) {
+    console.error(`demo: ${(e as Error).message}`);
+    Deno.exit(1);
+  } finally {
+    await esbuild.stop();
+  }
   const { config } = server;
+  // Bound to every interface: this machine still reaches it on loopback.
+  const url = ["0.0.0.0", "::"].includes(server.hostname)
+    ? `http://127.0.0.1:${server.port}`
+    : server.url;
   console.log(
     `Loupe demo: ${config.modelName} with SAE ${config.saeName} on ${config.layer}\n` +
-      `  open ${server.url}/  (Ctrl-C to stop)`,
+      `  open ${url}/  (Ctrl-C to stop)`,
   );
   if (!["127.0.0.1", "localhost", "::1"].includes(server.hostname)) {
     console.log(

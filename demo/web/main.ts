@@ -131,6 +131,14 @@ function specials(ids: readonly number[]) {
 async function generate(edits: Edit[], into: HTMLElement | null): Promise<string> {
   const prompt = promptIds();
   const params = generateParams();
+  // One position is kept for the extra step below.
+  const room = session.engine.contextLength - prompt.length - 1;
+  if (room < 1) {
+    throw new Error(
+      `the prompt (${prompt.length} tokens) leaves no room in the context of ${session.engine.contextLength}`,
+    );
+  }
+  params.maxNewTokens = Math.min(params.maxNewTokens, room);
   const status = $("gen-status");
   const strip = el("div", { class: "strip-tokens" });
   prompt.forEach((id) => strip.append(tokenNode(session.piece(id), specials([id])[0])));

@@ -13,7 +13,7 @@
 import assert from "node:assert/strict";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import * as esbuild from "esbuild";
-import { startDemo } from "../../demo/demo.ts";
+import { inferLayer, locateSae, parseDemoArgs, startDemo } from "../../demo/demo.ts";
 import { Tokenizer } from "../../engine/formats/tokenizer.ts";
 import { CHROMIUM_ARGS, findChromium } from "./harness.ts";
 import { SHARED } from "../golden/fixtures.ts";
@@ -245,3 +245,61 @@ if (!chromium.path) {
     fn: () => run(path),
   });
 }
+
+Deno.test("demo server: flags, SAE location and layer, and only the page, model and SAE served", async () => {
+  assert.deepEqual(parseDemoArgs(["--port", "0", "--host=::1", "--model", "m", "--sae", "s"]), {
+    port: 0,
+    host: "::1",
+    model: "m",
+    sae: "s",
+  });
+  assert.throws(() => parseDemoArgs(["--port", "x"]), /--port must be an integer/);
+  assert.throws(() => parseDemoArgs(["--bogus"]), /unknown argument --bogus/);
+  const dir = `${SHARED}saes/stories260K-layer2`;
+  assert.deepEqual(locateSae(dir), { dir, entry: "goodfire.pth" });
+  assert.deepEqual(locateSae(`${dir}/saelens`), { dir: `${dir}/saelens`, entry: "" });
+  assert.deepEqual(locateSae(`${dir}/goodfire-f32.pth`), { dir, entry: "goodfire-f32.pth" });
+  assert.equal(inferLayer(`${dir}/saelens`), "model.layers.2"); // cfg.json's hook_name
+  assert.equal(inferLayer("/x/y", "model.layers.4"), "model.layers.4");
+  assert.throws(() => inferLayer("/x/y"), /pass --layer/);
+
+  const server = await startDemo({ port: 0 });
+  await esbuild.stop();
+  try {
+    assert.equal(server.hostname, "127.0.0.1");
+    const get = async (path: string) => {
+      const r = await fetch(`${server.url}${path}`);
+      await r.body?.cancel();
+      return r.status;
+    };
+    const config = await (await fetch(`${server.url}/config.json`)).json();
+    assert.deepEqual(config, {
+      model: "model/",
+      sae: "sae/goodfire.pth",
+      layer: "model.layers.2",
+      modelName: "stories260K",
+      saeName: "stories260K-layer2/goodfire.pth",
+    });
+    for (const path of ["/", "/demo.js", "/style.css", "/model/config.json", "/sae/goodfire.pth"]) {
+      assert.equal(await get(path), 200, path);
+    }
+    // fetch() may normalise some of these before sending; none may reach the file.
+    for (
+      const path of [
+        "/model/%2e%2e/tinystories-656k/config.json",
+        "/sae/..%2f..%2fFIXTURES.md",
+        "/model/../../FIXTURES.md",
+      ]
+    ) {
+      assert.ok([400, 404].includes(await get(path)), path);
+    }
+    assert.equal(await get("/shared/FIXTURES.md"), 404);
+  } finally {
+    await server.close();
+  }
+  assert.equal(
+    await Deno.stat(server.outdir).catch(() => null),
+    null,
+    "the build folder is removed",
+  );
+});
