@@ -7,6 +7,13 @@ import { Engine } from "../engine/engine.ts";
 import type { Gpu } from "../engine/gpu/gpu.ts";
 import type { GenerateOptions } from "../engine/generate.ts";
 import type { BenchResult } from "./result.ts";
+import { Recorder } from "../engine/gpu/recorder.ts";
+import { Tensor } from "../engine/gpu/tensor.ts";
+import { KvCache } from "../engine/model/kv_cache.ts";
+import { LlamaGraph, type Tap } from "../engine/model/llama.ts";
+import { disposeWeights } from "../engine/model/weights.ts";
+import type { MatrixFormat } from "../engine/quant/format.ts";
+import { LLAMA_8B_2L, syntheticWeights } from "./decode.ts";
 
 export interface HooksBenchOptions {
   /** Model folder or URL (default: llama3-tiny from the fixtures). */
@@ -70,4 +77,68 @@ export async function benchHooks(o: HooksBenchOptions): Promise<BenchResult[]> {
       ratios: { vsNoHooks: tps / base },
     };
   });
+}
+
+/**
+ * The same three variants on the 8B-shaped synthetic model (bench/decode.ts),
+ * through the graph's taps exactly as the engine installs them: decode steps
+ * of one token, each waited for, the variants interleaved over rounds.
+ */
+export async function benchHooks8b(
+  gpu: Gpu,
+  format: MatrixFormat = "q4",
+  rounds = 3,
+  steps = 4,
+): Promise<BenchResult[]> {
+  const c = LLAMA_8B_2L, layer = "model.layers.1", context = rounds * 3 * steps + 8;
+  const weights = syntheticWeights(gpu, c, format);
+  const graph = new LlamaGraph(gpu, c, weights, 1, context);
+  const kv = new KvCache(gpu, c, context);
+  const vector = Tensor.from(gpu, "bench.vector", new Float32Array(c.hiddenSize).fill(0.01), [
+    c.hiddenSize,
+  ], "f32");
+  const dest = Tensor.empty(gpu, "bench.cache", [1, c.hiddenSize], "f32");
+  const variants: [string, ReadonlyMap<string, Tap> | undefined][] = [
+    ["none", undefined],
+    [
+      "cache",
+      new Map([[
+        layer,
+        (x, ctx) => ctx.rec.copy(x.buffer, x.offset, dest.buffer, 0, x.byteLength),
+      ]]),
+    ],
+    ["add", new Map([[layer, (x) => x.addVector(vector)]])],
+  ];
+  const times = new Map<string, number[]>(variants.map(([n]) => [n, []]));
+  const step = async (taps: ReadonlyMap<string, Tap> | undefined) => {
+    const rec = new Recorder(gpu, "bench.hooks");
+    await graph.record(rec, { tokens: Uint32Array.of(7), cache: kv, allLogits: false, taps });
+    rec.submit();
+    kv.length += 1;
+    await gpu.device.queue.onSubmittedWorkDone();
+  };
+  try {
+    for (const [, taps] of variants) await step(taps); // builds every pipeline
+    for (let r = 0; r < rounds; r++) {
+      for (const [name, taps] of variants) {
+        const t0 = performance.now();
+        for (let i = 0; i < steps; i++) await step(taps);
+        times.get(name)!.push(steps / ((performance.now() - t0) / 1000));
+      }
+    }
+  } finally {
+    for (const t of [vector, dest]) t.dispose();
+    kv.dispose();
+    graph.dispose();
+    disposeWeights(weights);
+  }
+  const base = median(times.get("none")!);
+  return variants.map(([name]) => ({
+    name: "hooks",
+    shape: `llama-3.1-8b widths, 2 layers ${name === "none" ? "no hooks" : `${name} at ${layer}`}`,
+    format,
+    adapter: gpu.summary.description,
+    figures: { decodeTokensPerSecond: median(times.get(name)!) },
+    ratios: { vsNoHooks: median(times.get(name)!) / base },
+  }));
 }

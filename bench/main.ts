@@ -7,10 +7,11 @@ import { Gpu } from "../engine/gpu/gpu.ts";
 import { benchAccuracy } from "./accuracy.ts";
 import { benchDecode } from "./decode.ts";
 import { benchDevices } from "./devices.ts";
-import { benchHooks } from "./hooks.ts";
+import { benchHooks, benchHooks8b } from "./hooks.ts";
 import { benchGenerate, printGenerateTable } from "./generate.ts";
 import { benchCeilings, type BenchContext } from "./harness.ts";
 import { benchMatmul, benchMatvec } from "./linear.ts";
+import { benchSae } from "./sae.ts";
 import { type BenchResult, printTables } from "./result.ts";
 
 /** Every benchmark body, by name, in the order `deno task bench` runs them. */
@@ -20,8 +21,12 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResu
   matmul: benchMatmul,
   decode: (ctx) => benchDecode(ctx),
   accuracy: (ctx) => benchAccuracy(ctx.gpu, ctx.shared),
-  hooks: (ctx) => benchHooks({ model: `${ctx.shared}models/llama3-tiny`, gpu: ctx.gpu }),
+  hooks: async (ctx) => [
+    ...await benchHooks({ model: `${ctx.shared}models/llama3-tiny`, gpu: ctx.gpu }),
+    ...await benchHooks8b(ctx.gpu),
+  ],
   devices: (ctx) => benchDevices(ctx),
+  sae: benchSae,
 };
 
 if (import.meta.main) {
