@@ -280,6 +280,8 @@ async function steeredGenerate() {
     lastPlain = { key, text: await generate([], $("original-text")) };
   }
   $("original-text").textContent = lastPlain.text;
+  // Show the steered feature: the strip and panel then say what the edit did to it.
+  if (edits.length) chosen = edits[0].feature;
   await generate(edits, $("steered-text"));
 }
 
@@ -340,6 +342,8 @@ async function startCorpus() {
   const settings = { ...DEFAULT_CORPUS, stories, tokens };
   const t0 = performance.now();
   const status = $("corpus-status");
+  corpusStatus = `computing: 0/${stories} sequences`;
+  status.textContent = `Corpus: ${corpusStatus}`;
   const c = await buildCorpus(session, cacheKey, settings, (done, total) => {
     corpusStatus = `computing: ${done}/${total} sequences`;
     status.textContent = `Corpus: ${corpusStatus}`;
