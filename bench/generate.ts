@@ -1,5 +1,6 @@
 // Prefill and decode tokens/s of the fixture models on this adapter.
-// Prints a table; with --json one JSON object per result line.
+// Prints a table; with --json one JSON object per result line. benchGenerate()
+// uses no Deno APIs: the browser runner passes the page's /shared/models/ URL.
 
 import { Engine } from "../engine/engine.ts";
 import { Gpu } from "../engine/gpu/gpu.ts";
@@ -16,14 +17,16 @@ export interface GenerateBenchResult {
   decodeTokensPerSecond: number;
 }
 
+/** `modelsDir`: a folder path or a URL ending in "/" (engine sources accept either). */
 export async function benchGenerate(
   models = ["stories260K", "llama3-tiny"],
+  modelsDir = SHARED,
 ): Promise<GenerateBenchResult[]> {
   const gpu = await Gpu.create();
   const results: GenerateBenchResult[] = [];
   try {
     for (const model of models) {
-      const engine = await Engine.load(SHARED + model, { gpu });
+      const engine = await Engine.load(modelsDir + model, { gpu });
       try {
         const promptTokens = Math.min(128, engine.contextLength / 2);
         const newTokens = Math.min(64, engine.contextLength - promptTokens);
@@ -67,11 +70,14 @@ export async function benchGenerate(
   return results;
 }
 
-export function printGenerateTable(results: GenerateBenchResult[]): void {
-  console.log(`adapter: ${results[0]?.adapter}`);
-  console.log("model             prompt  prefill tok/s  new  decode tok/s");
+export function printGenerateTable(
+  results: GenerateBenchResult[],
+  log: (line: string) => void = console.log,
+): void {
+  log(`adapter: ${results[0]?.adapter}`);
+  log("model             prompt  prefill tok/s  new  decode tok/s");
   for (const r of results) {
-    console.log(
+    log(
       `${r.model.padEnd(16)} ${String(r.promptTokens).padStart(7)} ${
         r.prefillTokensPerSecond.toFixed(1).padStart(14)
       } ` +

@@ -1,17 +1,20 @@
-// deno task bench [NAME...] [--json]: runs all benchmarks or the named ones on
-// one device and prints plain-text tables, or with --json one JSON object per
-// result line. The thin Deno runner: benchmark bodies (BENCHMARKS) use no Deno
-// APIs, so a browser page can run the same ones.
+// deno task bench [NAME...] [--json] [--browser]: runs all benchmarks or the
+// named ones on one device and prints plain-text tables, or with --json one
+// JSON object per result line. The thin Deno runner: benchmark bodies
+// (BENCHMARKS) use no Deno APIs, so a browser page can run the same ones:
+// --browser runs them first in Chromium (bench/browser.ts, bench/page.ts), then
+// here, and prints both (with --json, each line also says its "runner").
 
 import { Gpu } from "../engine/gpu/gpu.ts";
 import { benchAccuracy } from "./accuracy.ts";
 import { benchDecode } from "./decode.ts";
 import { benchDevices } from "./devices.ts";
 import { benchHooks, benchHooks8b } from "./hooks.ts";
-import { benchGenerate, printGenerateTable } from "./generate.ts";
+import { benchGenerate, type GenerateBenchResult, printGenerateTable } from "./generate.ts";
 import { benchCeilings, type BenchContext } from "./harness.ts";
 import { benchMatmul, benchMatvec } from "./linear.ts";
 import { benchSae } from "./sae.ts";
+import { benchSmoke } from "./smoke.ts";
 import { type BenchResult, printTables } from "./result.ts";
 
 /** Every benchmark body, by name, in the order `deno task bench` runs them. */
@@ -29,17 +32,30 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResu
   sae: benchSae,
 };
 
-if (import.meta.main) {
-  const json = Deno.args.includes("--json");
-  const names = Deno.args.filter((a) => !a.startsWith("--"));
-  const known = [...Object.keys(BENCHMARKS), "generate"];
-  for (const n of names) {
-    if (!known.includes(n)) {
-      console.error(`unknown benchmark "${n}"; known: ${known.join(", ")}`);
-      Deno.exit(2);
-    }
-  }
-  const selected = names.length ? names : known;
+/** Benchmarks that run only when named: quick checks of the runners themselves. */
+export const NAMED_ONLY: Record<string, (ctx: BenchContext) => Promise<BenchResult[]>> = {
+  smoke: (ctx) => benchSmoke(ctx),
+};
+
+/** The named benchmarks (all but NAMED_ONLY if none) in order, "generate" (owns its device) last. */
+export function selectBenchmarks(names: string[]): { selected: string[]; unknown: string[] } {
+  const all = [...Object.keys(BENCHMARKS), "generate"];
+  const known = [...all, ...Object.keys(NAMED_ONLY)];
+  const unknown = names.filter((n) => !known.includes(n));
+  const picked = names.length ? names : all;
+  const selected = [...new Set(picked)].filter((n) => known.includes(n) && n !== "generate");
+  if (picked.includes("generate")) selected.push("generate");
+  return { selected, unknown };
+}
+
+/**
+ * Runs `selected` in Deno; `emit` gets each benchmark's results as it ends
+ * (generate's are GenerateBenchResults).
+ */
+export async function runInDeno(
+  selected: string[],
+  emit: (name: string, results: (BenchResult | GenerateBenchResult)[]) => void,
+): Promise<void> {
   const gpu = await Gpu.create();
   const ctx: BenchContext = {
     gpu,
@@ -50,17 +66,34 @@ if (import.meta.main) {
     for (const name of selected) {
       if (name === "generate") continue; // owns its device; run after the others
       const t0 = performance.now();
-      const results = await BENCHMARKS[name](ctx);
+      const results = await (BENCHMARKS[name] ?? NAMED_ONLY[name])(ctx);
       ctx.log(`${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-      if (json) { for (const r of results) console.log(JSON.stringify(r)); }
-      else printTables(results, console.log);
+      emit(name, results);
     }
   } finally {
     gpu.destroy();
   }
-  if (selected.includes("generate")) {
-    const results = await benchGenerate();
-    if (json) { for (const r of results) console.log(JSON.stringify(r)); }
-    else printGenerateTable(results);
+  if (selected.includes("generate")) emit("generate", await benchGenerate());
+}
+
+if (import.meta.main) {
+  const json = Deno.args.includes("--json");
+  const { selected, unknown } = selectBenchmarks(Deno.args.filter((a) => !a.startsWith("--")));
+  for (const n of unknown) {
+    console.error(
+      `unknown benchmark "${n}"; known: ${
+        [...Object.keys(BENCHMARKS), "generate", ...Object.keys(NAMED_ONLY)].join(", ")
+      }`,
+    );
   }
+  if (unknown.length) Deno.exit(2);
+  if (Deno.args.includes("--browser")) {
+    const { benchBrowser } = await import("./browser.ts");
+    Deno.exit(await benchBrowser({ selected, json, runInDeno }));
+  }
+  await runInDeno(selected, (name, results) => {
+    if (json) { for (const r of results) console.log(JSON.stringify(r)); }
+    else if (name === "generate") printGenerateTable(results as GenerateBenchResult[]);
+    else printTables(results as BenchResult[], console.log);
+  });
 }

@@ -55,6 +55,35 @@ export function findChromium(): { path: string | null; tried: string[] } {
   return { path: null, tried };
 }
 
+/**
+ * Chromium headless with CHROMIUM_ARGS plus $LOUPE_CHROMIUM_FLAGS (space-separated).
+ * The protocol timeout is long: one test or benchmark may take minutes on SwiftShader.
+ */
+export async function launchChromium(
+  executablePath: string,
+  protocolTimeout = 15 * 60_000,
+): Promise<Browser> {
+  return await puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...(Deno.env.get("LOUPE_CHROMIUM_FLAGS")?.split(/\s+/) ?? [])]
+      .filter((a) => a),
+    protocolTimeout,
+  });
+}
+
+/** Sends the page's console lines and uncaught errors to `log`. */
+export function forwardConsole(page: Page, log: (line: string) => void): void {
+  page.on("console", (m) => {
+    // HEAD probes for optional model files (tokenizer_config.json, ...) 404 by design.
+    if (!/^Failed to load resource: .* 404 \(Not Found\)$/.test(m.text())) log(m.text());
+  });
+  page.on("pageerror", (e) => log(`uncaught: ${(e as Error).message ?? e}`));
+}
+
+/** The fixtures folder (../shared), served at /shared/ to pages. */
+export const SHARED_DIR = `${REPO}/../shared`;
+
 export async function discoverTestFiles(list = BROWSER_TESTS): Promise<string[]> {
   const files: string[] = [];
   for (const entry of list) {
@@ -146,24 +175,13 @@ export async function startBrowserSuite(opts: SuiteOptions): Promise<BrowserSuit
     let t0 = performance.now();
     const urls = await bundleTests(opts.files, outdir);
     const bundleMs = performance.now() - t0;
-    server = await serve({ roots: { "/": outdir, "/shared/": `${REPO}/../shared` } });
+    server = await serve({ roots: { "/": outdir, "/shared/": SHARED_DIR } });
 
     t0 = performance.now();
-    browser = await puppeteer.launch({
-      executablePath: opts.chromium,
-      headless: true,
-      args: [...CHROMIUM_ARGS, ...(Deno.env.get("LOUPE_CHROMIUM_FLAGS")?.split(/\s+/) ?? [])]
-        .filter((a) => a),
-      // One test may take minutes on SwiftShader (the golden models).
-      protocolTimeout: 15 * 60_000,
-    });
+    browser = await launchChromium(opts.chromium);
     const browserVersion = await browser.version();
     const page: Page = await browser.newPage();
-    page.on("console", (m) => {
-      // HEAD probes for optional model files (tokenizer_config.json, ...) 404 by design.
-      if (!/^Failed to load resource: .* 404 \(Not Found\)$/.test(m.text())) log(m.text());
-    });
-    page.on("pageerror", (e) => log(`uncaught: ${(e as Error).message ?? e}`));
+    forwardConsole(page, log);
     await page.goto(`${server.url}/index.html`, { waitUntil: "load" });
     await page.waitForFunction(() => "loupeRunner" in globalThis, { timeout: 30_000 });
     const launchMs = performance.now() - t0;
