@@ -14,18 +14,35 @@ import quant from "./quant.wgsl" with { type: "text" };
 import template from "./matvec_quant.wgsl" with { type: "text" };
 
 export interface MatvecQuantConfig {
-  /** Threads per workgroup, each taking whole blocks strided over K. */
+  /** Threads per workgroup. */
   wg: number;
-  /** Output rows per workgroup (accumulators per thread); at most wg. */
+  /** Rows per thread: one accumulator each. */
   rows: number;
+  /**
+   * "k" (default): a workgroup's threads share its `rows` rows and split K by
+   * blocks, reducing in workgroup memory; "rows": each thread owns `rows` whole
+   * rows (wg * rows per workgroup) and walks all of K.
+   */
+  split?: "k" | "rows";
 }
 
-// Measured on llvmpipe at 4096 x 4096 and 14336 x 4096 (bench matvec): see
-// ARCHITECTURE.md. A software adapter runs one workgroup per CPU thread, 8
-// lanes wide, so few lanes and many rows per workgroup win there; a GPU wants
-// a full warp per workgroup.
-const SOFTWARE: MatvecQuantConfig = { wg: 8, rows: 8 };
-const HARDWARE: MatvecQuantConfig = { wg: 32, rows: 4 };
+// Measured on llvmpipe at the 8B shapes (bench matvec, ARCHITECTURE.md): a
+// software adapter runs a workgroup on one CPU thread, 8 lanes wide, and every
+// storage load is a per-lane gather, so threads that own 8 rows each (one x
+// load serves 8 rows, no barrier) win there; a GPU wants a warp of threads
+// reading neighbouring blocks of the same rows.
+const SOFTWARE: MatvecQuantConfig = { wg: 8, rows: 8, split: "rows" };
+const HARDWARE: MatvecQuantConfig = { wg: 32, rows: 4, split: "k" };
+
+/** Rows one workgroup covers. */
+export function rowsPerGroup(c: MatvecQuantConfig): number {
+  return c.split === "rows" ? c.rows * c.wg : c.rows;
+}
+
+/** Row `r` of a thread in WGSL (clamped to the chunk's last row). */
+export function rowOf(c: MatvecQuantConfig, r: number): string {
+  return c.split === "rows" ? `min(row0 + ${r}u * WG + lid, last)` : `min(row0 + ${r}u, last)`;
+}
 
 export function matvecQuantConfig(gpu: Gpu): MatvecQuantConfig {
   return gpu.isFallbackAdapter ? SOFTWARE : HARDWARE;
@@ -41,35 +58,163 @@ export function quantTemplate(source: string, l: QuantLayout): string {
     .replaceAll("{{BLOCK}}", String(l.block));
 }
 
-// x loads per width: vec4 rows when K % 4 == 0, else scalars.
-const X_VEC4: Record<string, string> = {
-  "{{X}}": "vec4f",
-  "{{X4}}": "x[k / 4u]",
-  "{{X4_CLAMPED}}": "x[min(k, p.K - 4u) / 4u]",
-  "{{X4_INSIDE}}": "k < p.K",
-};
-const X_SCALAR: Record<string, string> = {
-  "{{X}}": "f32",
-  "{{X4}}": "vec4f(x[k], x[k + 1u], x[k + 2u], x[k + 3u])",
-  "{{X4_CLAMPED}}": "vec4f(x[min(k, p.K - 1u)], x[min(k + 1u, p.K - 1u)], " +
-    "x[min(k + 2u, p.K - 1u)], x[min(k + 3u, p.K - 1u)])",
-  "{{X4_INSIDE}}": "vec4u(k) + vec4u(0u, 1u, 2u, 3u) < vec4u(p.K)",
-};
+/**
+ * How matvec_quant and stream_quant walk a block: codes are loaded as vectors
+ * of `words` u32 (4, or 2 for q4 blocks of 16), `vectors` of them per block,
+ * each covering `x4` vec4 groups of x.
+ */
+export interface QuantWalk {
+  words: number;
+  vectors: number;
+  x4: number;
+}
+
+export function quantWalk(l: QuantLayout): QuantWalk {
+  const wordsPerBlock = l.block / l.perWord;
+  const words = Math.min(4, wordsPerBlock);
+  return { words, vectors: wordsPerBlock / words, x4: words * l.perWord / 4 };
+}
+
+/** WGSL type of one load of codes. */
+export function wordVector(walk: QuantWalk): string {
+  return `vec${walk.words}u`;
+}
+
+/**
+ * x multipliers of vec4 group j of a code vector: the powers of two that undo
+ * the in-place codes of quant.wgsl (scaled_q8, scaled_q4_lo/hi).
+ */
+export function codeScale(l: QuantLayout, j: number): string {
+  return l.format === "q8" ? "vec4f(Q8_SCALE)" : j % 2 === 0 ? "Q4_LO" : "Q4_HI";
+}
+
+/**
+ * Sum over a code vector `v` of codes times x groups `xs[j]`, as one vec4: a
+ * chain of fma (one instruction per code where the adapter has FMA).
+ */
+export function codeTerms(l: QuantLayout, walk: QuantWalk, v: string, xs: string[]): string {
+  const codes: string[] = [];
+  for (let i = 0; i < walk.words; i++) {
+    if (l.format === "q8") codes.push(`scaled_q8(${v}[${i}])`);
+    else codes.push(`scaled_q4_lo(${v}[${i}])`, `scaled_q4_hi(${v}[${i}])`);
+  }
+  let sum = `${codes[0]} * ${xs[0]}`;
+  for (let j = 1; j < codes.length; j++) sum = `fma(${codes[j]}, ${xs[j]}, ${sum})`;
+  return sum;
+}
+
+/** q4 codes are stored + 8: the block sum takes 8 * (sum of its x) off. */
+export const CODE_OFFSET: Record<QuantLayout["format"], number> = { q8: 0, q4: 8 };
+
+const indent = (lines: string[], n: number) => lines.map((s) => " ".repeat(n) + s).join("\n");
+
+// x as vec4 groups: vec4 loads when K % 4 == 0 (a group is then wholly inside
+// or outside K), else four scalar loads. `guarded` (the partial last block
+// only) reads zeros past K.
+function xGroup(vec4: boolean, guarded: boolean, i: string): string {
+  if (vec4) {
+    return guarded
+      ? `select(vec4f(0.0), x[min(${i}, p.K / 4u - 1u)], (${i}) * 4u < p.K)`
+      : `x[${i}]`;
+  }
+  const e = [0, 1, 2, 3].map((o) => `4u * (${i}) + ${o}u`);
+  return guarded
+    ? `vec4f(${e.map((k) => `select(0.0, x[min(${k}, p.K - 1u)], ${k} < p.K)`).join(", ")})`
+    : `vec4f(${e.map((k) => `x[${k}]`).join(", ")})`;
+}
+
+/** The unrolled work of block `b` for every row: MAIN (guarded false) or TAIL. */
+function matvecBlock(
+  l: QuantLayout,
+  c: MatvecQuantConfig,
+  vec4: boolean,
+  guarded: boolean,
+): string[] {
+  const rows = c.rows;
+  const walk = quantWalk(l), { vectors, x4 } = walk, fold = CODE_OFFSET[l.format] !== 0;
+  const out: string[] = [];
+  const multi = vectors > 1;
+  if (multi) { for (let r = 0; r < rows; r++) out.push(`var s${r} = 0.0;`); }
+  if (fold) out.push("var xs = vec4f(0.0);");
+  const inner: string[] = [];
+  inner.push(`let k4 = (b * ${vectors}u + c) * ${x4}u;`);
+  const xr = [...Array(x4).keys()];
+  for (const j of xr) inner.push(`let xr${j} = ${xGroup(vec4, guarded, `k4 + ${j}u`)};`);
+  if (fold) inner.push(`xs += ${xr.map((j) => `xr${j}`).join(" + ")};`);
+  for (const j of xr) inner.push(`let x${j} = xr${j} * ${codeScale(l, j)};`);
+  const xs = xr.map((j) => `x${j}`);
+  for (let r = 0; r < rows; r++) {
+    inner.push(`let v${r} = w[${rowOf(c, r)} * wpv + b * ${vectors}u + c];`);
+    const dot = `dot(${codeTerms(l, walk, `v${r}`, xs)}, vec4f(1.0))`;
+    inner.push(multi ? `s${r} += ${dot};` : `let s${r} = ${dot};`);
+  }
+  if (multi) out.push(`for (var c = 0u; c < ${vectors}u; c++) {`, indent(inner, 2), "}");
+  else out.push("let c = 0u;", ...inner);
+  out.push(`let off = ${fold ? `${CODE_OFFSET[l.format]}.0 * dot(xs, vec4f(1.0))` : "0.0"};`);
+  for (let r = 0; r < rows; r++) {
+    out.push(
+      `let si${r} = ${rowOf(c, r)} * p.scalesPerRow + b;`,
+      `acc${r} += f16_at(scales[si${r} >> 1u], si${r}) * (s${r} - off);`,
+    );
+  }
+  return out;
+}
 
 /** The variant for rows of l.cols values: vec4 loads of x when K % 4 == 0. */
 export function matvecQuantKernel(l: QuantLayout, config: MatvecQuantConfig): Kernel {
-  if (config.rows > config.wg) {
-    throw new Error(`matvec_quant: rows ${config.rows} > wg ${config.wg} (one thread sums a row)`);
-  }
   const vec4 = l.cols % 4 === 0;
+  const c: MatvecQuantConfig = { ...config, split: config.split ?? "k" };
   const key = `matvec_${l.format}_b${l.block}_${
     vec4 ? "vec4" : "f32"
-  }_wg${config.wg}_r${config.rows}`;
+  }_wg${c.wg}_r${c.rows}_${c.split}`;
   let kernel = kernels.get(key);
   if (!kernel) {
-    let source = quantTemplate(template, l).replaceAll("{{ROWS}}", String(config.rows));
-    for (const [k, v] of Object.entries(vec4 ? X_VEC4 : X_SCALAR)) source = source.replaceAll(k, v);
-    kernel = { key, source: wgsl(key, quant, source), constants: { WG: config.wg } };
+    const R = c.rows, walk = quantWalk(l), byRows = c.split === "rows";
+    const rows = [...Array(R).keys()];
+    const store = byRows
+      ? rows.flatMap((r) => [
+        `if (row0 + ${r}u * WG + lid < p.rows) {`,
+        `  out[p.colOffset + row0 + ${r}u * WG + lid] = acc${r};`,
+        "}",
+      ])
+      : [
+        ...rows.map((r) => `partial[${r}u * WG + lid] = acc${r};`),
+        "workgroupBarrier();",
+        "// One thread per row sums WG partials after a single barrier (WG is small).",
+        "for (var r = lid; r < ROWS; r += WG) {",
+        "  if (row0 + r < p.rows) {",
+        "    var s = 0.0;",
+        "    for (var i = 0u; i < WG; i++) {",
+        "      s += partial[r * WG + i];",
+        "    }",
+        "    out[p.colOffset + row0 + r] = s;",
+        "  }",
+        "}",
+      ];
+    const source = template
+      .replaceAll("{{ROWS}}", String(R))
+      .replaceAll("{{ROWS_PER_GROUP}}", byRows ? "ROWS * WG" : "ROWS")
+      .replaceAll(
+        "{{PARTIAL}}",
+        byRows ? "" : "var<workgroup> partial: array<f32, ROWS * WG>; // [ROWS, WG]\n\n",
+      )
+      .replaceAll("{{BLOCK}}", String(l.block))
+      .replaceAll("{{B0}}", byRows ? "0u" : "lid")
+      .replaceAll("{{BSTEP}}", byRows ? "1u" : "WG")
+      .replaceAll("{{TAIL_LANE}}", byRows ? "" : " && lid == full % WG")
+      .replaceAll("{{X}}", vec4 ? "vec4f" : "f32")
+      .replaceAll("{{WV}}", wordVector(walk))
+      .replaceAll(
+        "{{ACC}}",
+        indent([
+          `let wpv = p.wordsPerRow / ${walk.words}u;`,
+          ...rows.map((r) => `var acc${r} = 0.0;`),
+        ], 2),
+      )
+      .replaceAll("{{MAIN}}", indent(matvecBlock(l, c, vec4, false), 4))
+      .replaceAll("{{TAIL}}", indent(matvecBlock(l, c, vec4, true), 4))
+      .replaceAll("{{STORE}}", indent(store, 2));
+    kernel = { key, source: wgsl(key, quant, source), constants: { WG: c.wg } };
     kernels.set(key, kernel);
   }
   return kernel;
@@ -115,7 +260,7 @@ export function matvecQuant(
     rec.dispatch(kernel, {
       params: { layout: "uuuuu", values: [K, c.rows, c.rowStart, l.wordsPerRow, l.scalesPerRow] },
       buffers: [x.binding, c.words.binding, c.scales.binding, out.binding],
-      workgroups: grid1d(rec.gpu, c.rows, config.rows),
+      workgroups: grid1d(rec.gpu, c.rows, rowsPerGroup(config)),
     });
   }
 }

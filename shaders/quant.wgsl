@@ -1,7 +1,7 @@
 // Shared dequantization helpers for the block-quantized formats (layout in
 // engine/quant/format.ts), joined explicitly into the kernels that read q8/q4
-// weights. Only core WGSL: byte and nibble extraction by shifts, f16 scales by
-// unpack2x16float, so neither shader-f16 nor packed_4x8 is needed.
+// weights. Only core WGSL: byte and nibble extraction by shifts and masks, f16
+// scales by unpack2x16float, so neither shader-f16 nor packed_4x8 is needed.
 
 // Codes 4q .. 4q + 3 of a q8 word (q = 0): its four signed bytes.
 fn dequant_q8(word: u32, q: u32) -> vec4f {
@@ -27,4 +27,27 @@ fn element_q4(word: u32, j: u32) -> f32 {
 // Scale i of a row of f16 scales stored two per u32 (`pair` = scales[i / 2]).
 fn f16_at(pair: u32, i: u32) -> f32 {
   return unpack2x16float(pair)[i & 1u];
+}
+
+// Codes left in place ("scaled" codes, for matvec_quant and stream_quant):
+// masking a code where it sits in the word and converting is exact, and costs
+// one op less per code than shifting it down; the caller multiplies by values
+// pre-scaled with the inverse power of two (exact unless they underflow).
+//   q8: code j as i32 is code * 2^24 (j = 0..3): pre-scale 2^-24.
+//   q4: nibble j (uncentred, 0..15) is nibble * 16^j for j < 7, and the top
+//       nibble is shifted down: pre-scale Q4_LO (codes 0..3), Q4_HI (4..7).
+const Q8_SCALE: f32 = 5.9604644775390625e-8; // 2^-24
+const Q4_LO = vec4f(1.0, 0.0625, 0.00390625, 0.000244140625);
+const Q4_HI = vec4f(1.52587890625e-5, 9.5367431640625e-7, 5.9604644775390625e-8, 1.0);
+
+fn scaled_q8(word: u32) -> vec4f {
+  return vec4f(vec4i(vec4u(word) << vec4u(24u, 16u, 8u, 0u)) & vec4i(-16777216));
+}
+
+fn scaled_q4_lo(word: u32) -> vec4f {
+  return vec4f(vec4i(vec4u(word) & vec4u(0xfu, 0xf0u, 0xf00u, 0xf000u)));
+}
+
+fn scaled_q4_hi(word: u32) -> vec4f {
+  return vec4f(vec4i(vec4u(word, word, word, word >> 28u) & vec4u(0xf0000u, 0xf00000u, 0xf000000u, 0xfu)));
 }

@@ -9,15 +9,29 @@ import type { Matrix } from "../engine/gpu/matrix.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { QuantMatrix } from "../engine/quant/matrix.ts";
 import { grid1d } from "./grid.ts";
-import { quantTemplate } from "./matvec_quant.ts";
+import type { QuantLayout } from "../engine/quant/format.ts";
+import {
+  CODE_OFFSET,
+  codeScale,
+  codeTerms,
+  type MatvecQuantConfig,
+  quantWalk,
+  rowOf,
+  rowsPerGroup,
+  wordVector,
+} from "./matvec_quant.ts";
 import quant from "./quant.wgsl" with { type: "text" };
 import f32Source from "./stream.wgsl" with { type: "text" };
 import quantSource from "./stream_quant.wgsl" with { type: "text" };
 
-/** Threads per workgroup and rows per workgroup, as MatvecConfig / MatvecQuantConfig. */
+/**
+ * Threads per workgroup and rows per workgroup, as MatvecConfig, or for the
+ * quantized formats as MatvecQuantConfig (rows per thread, split).
+ */
 export interface StreamConfig {
   wg: number;
   rows: number;
+  split?: MatvecQuantConfig["split"];
 }
 
 const kernels = new Map<string, Kernel>();
@@ -29,7 +43,7 @@ function cached(key: string, build: () => string, wg: number): Kernel {
 
 /** Threads the kernels write one partial each for: size `out` by this. */
 export function streamThreads(rows: number, c: StreamConfig): number {
-  return Math.ceil(rows / c.rows) * c.wg;
+  return Math.ceil(rows / rowsPerGroup(c)) * c.wg;
 }
 
 /** Sums every element of w (cols a multiple of 4) into out [streamThreads]. */
@@ -49,6 +63,37 @@ export function streamF32(rec: Recorder, w: Matrix, out: Tensor<"f32">, c: Strea
   }
 }
 
+// One block of every row, as matvec_quant's MAIN with the x groups replaced by
+// the constants they are pre-scaled with and sum(x) by BLOCK.
+function streamBlock(l: QuantLayout, c: StreamConfig): string {
+  const rows = c.rows;
+  const walk = quantWalk(l), { vectors, x4 } = walk, multi = vectors > 1;
+  const xs = [...Array(x4).keys()].map((j) => codeScale(l, j));
+  const out: string[] = [];
+  const inner: string[] = [];
+  if (multi) { for (let r = 0; r < rows; r++) out.push(`var s${r} = 0.0;`); }
+  for (let r = 0; r < rows; r++) {
+    inner.push(`let v${r} = w[${rowOf(c, r)} * wpv + b * ${vectors}u + c];`);
+    const dot = `dot(${codeTerms(l, walk, `v${r}`, xs)}, vec4f(1.0))`;
+    inner.push(multi ? `s${r} += ${dot};` : `let s${r} = ${dot};`);
+  }
+  if (multi) {
+    out.push(
+      `for (var c = 0u; c < ${vectors}u; c++) {`,
+      ...inner.map((s) => "  " + s),
+      "}",
+    );
+  } else out.push("let c = 0u;", ...inner);
+  out.push(`let off = ${CODE_OFFSET[l.format] * l.block}.0;`);
+  for (let r = 0; r < rows; r++) {
+    out.push(
+      `let si${r} = ${rowOf(c, r)} * p.scalesPerRow + b;`,
+      `acc += f16_at(scales[si${r} >> 1u], si${r}) * (s${r} - off);`,
+    );
+  }
+  return out.map((s) => "    " + s).join("\n");
+}
+
 /** Dequantizes and sums every block of w into out [streamThreads]. */
 export function streamQuant(
   rec: Recorder,
@@ -57,12 +102,19 @@ export function streamQuant(
   c: StreamConfig,
 ): void {
   const l = w.layout;
-  const key = `stream_${l.format}_b${l.block}_wg${c.wg}_r${c.rows}`;
-  const kernel = cached(
-    key,
-    () => quant + "\n" + quantTemplate(quantSource, l).replaceAll("{{ROWS}}", String(c.rows)),
-    c.wg,
-  );
+  const split = c.split ?? "k", byRows = split === "rows";
+  const key = `stream_${l.format}_b${l.block}_wg${c.wg}_r${c.rows}_${split}`;
+  const kernel = cached(key, () => {
+    const walk = quantWalk(l);
+    return quant + "\n" + quantSource
+      .replaceAll("{{ROWS}}", String(c.rows))
+      .replaceAll("{{ROWS_PER_GROUP}}", byRows ? "ROWS * WG" : "ROWS")
+      .replaceAll("{{B0}}", byRows ? "0u" : "lid")
+      .replaceAll("{{BSTEP}}", byRows ? "1u" : "WG")
+      .replaceAll("{{WV}}", wordVector(walk))
+      .replaceAll("{{WORDS}}", String(walk.words))
+      .replaceAll("{{MAIN}}", streamBlock(l, c));
+  }, c.wg);
   for (const chunk of w.chunks) {
     rec.dispatch(kernel, {
       params: {
@@ -70,7 +122,7 @@ export function streamQuant(
         values: [l.blocksPerRow, chunk.rows, l.wordsPerRow, l.scalesPerRow],
       },
       buffers: [chunk.words.binding, chunk.scales.binding, out.binding],
-      workgroups: grid1d(rec.gpu, chunk.rows, c.rows),
+      workgroups: grid1d(rec.gpu, chunk.rows, rowsPerGroup(c)),
     });
   }
 }

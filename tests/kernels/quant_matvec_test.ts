@@ -1,6 +1,7 @@
 // matvecQuant against the plain-TS reference: dequantize the packed rows on
 // the CPU (format.ts), then multiply in f64. Random and odd shapes, partial
-// last blocks, chunked matrices and both tunings, for q8 and q4.
+// last blocks, chunked matrices, both splits of the work and several tunings,
+// for q8 and q4.
 
 import assert from "node:assert/strict";
 import { matvecQuant, type MatvecQuantConfig } from "../../shaders/matvec_quant.ts";
@@ -18,7 +19,15 @@ import { testGpu } from "../util/gpu.ts";
 // max|want| up to K = 1000, so 1e-5 has margin yet catches any wrong code.
 const REL = 1e-5;
 const FORMATS: QuantFormat[] = ["q8", "q4"];
-const CONFIGS: MatvecQuantConfig[] = [{ wg: 8, rows: 8 }, { wg: 32, rows: 4 }];
+// Both splits: the software tuning (threads owning 8 rows), the hardware one
+// (32 threads splitting K over 4 rows), and odd sizes of each.
+const CONFIGS: MatvecQuantConfig[] = [
+  { wg: 8, rows: 8, split: "rows" },
+  { wg: 32, rows: 4, split: "k" },
+  { wg: 8, rows: 16, split: "k" },
+  { wg: 4, rows: 5, split: "rows" },
+  { wg: 4, rows: 3, split: "k" },
+];
 
 const gpu = await testGpu();
 
@@ -40,7 +49,9 @@ async function checkMatvecQuant(
   const rec = new Recorder(g, "test.matvecQuant");
   matvecQuant(rec, tx, tw, out, config);
   rec.submit();
-  const name = `matvec_${format}_b${tw.layout.block} [${N},${K}] wg${config.wg}_r${config.rows}`;
+  const name = `matvec_${format}_b${tw.layout.block} [${N},${K}] wg${config.wg}_r${config.rows}_${
+    config.split ?? "k"
+  }`;
   assertClose(name, await out.toArray(), want, { rel: REL, shape: [N] });
   const chunks = tw.chunks.length;
   for (const t of [tx, tw, out]) t.dispose();
@@ -49,7 +60,7 @@ async function checkMatvecQuant(
 
 for (const format of FORMATS) {
   for (const config of CONFIGS) {
-    const tag = `${format} wg${config.wg}_r${config.rows}`;
+    const tag = `${format} wg${config.wg}_r${config.rows}_${config.split}`;
     Deno.test(`matvecQuant ${tag}: random and odd shapes, partial blocks`, async () => {
       // K = 7, 37, 172 (stories260K's intermediate), 1000 end in a partial block.
       for (const [K, N] of [[7, 1], [32, 5], [37, 13], [64, 9], [172, 64], [1000, 33]]) {
@@ -60,21 +71,26 @@ for (const format of FORMATS) {
   Deno.test(`matvecQuant ${format}: blocks of 16, 32, 64 and 128`, async () => {
     for (const block of [16, 32, 64, 128]) {
       for (const [K, N] of [[100, 7], [256, 10], [300, 17]]) {
-        await checkMatvecQuant(gpu, format, K, N, CONFIGS[0], K + N, block);
+        for (const config of CONFIGS.slice(0, 2)) {
+          await checkMatvecQuant(gpu, format, K, N, config, K + N, block);
+        }
       }
     }
   });
   Deno.test(`matvecQuant ${format}: matrices split into row chunks`, async () => {
     const small = await testGpu({ maxBindingBytes: 4096 });
     for (const K of [64, 70]) {
-      const chunks = await checkMatvecQuant(small, format, K, 300, CONFIGS[0], K);
-      assert.ok(chunks > 1, `expected several chunks, got ${chunks}`);
+      for (const config of CONFIGS.slice(0, 2)) {
+        const chunks = await checkMatvecQuant(small, format, K, 300, config, K);
+        assert.ok(chunks > 1, `expected several chunks, got ${chunks}`);
+      }
     }
   });
 }
 
 Deno.test("matvecQuant: more than 65,535 workgroups of rows fold into y", async () => {
-  await checkMatvecQuant(gpu, "q4", 32, 65_535 * 8 + 5, CONFIGS[0], 3);
+  await checkMatvecQuant(gpu, "q4", 32, 65_535 * 8 + 5, { wg: 8, rows: 8, split: "k" }, 3);
+  await checkMatvecQuant(gpu, "q8", 16, 65_535 * 4 + 5, { wg: 2, rows: 2, split: "rows" }, 4);
 });
 
 Deno.test("matvecQuant: rejects several tokens and mismatched shapes, naming the matrix", () => {
