@@ -13,7 +13,7 @@ import { benchHooks, benchHooks8b } from "./hooks.ts";
 import { benchGenerate, type GenerateBenchResult, printGenerateTable } from "./generate.ts";
 import { benchCeilings, type BenchContext } from "./harness.ts";
 import { benchMatmul, benchMatvec } from "./linear.ts";
-import { benchSae } from "./sae.ts";
+import { benchSaeDecode, benchSaeKernels } from "./sae.ts";
 import { benchSmoke } from "./smoke.ts";
 import { type BenchResult, printTables } from "./result.ts";
 
@@ -29,7 +29,8 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResu
     ...await benchHooks8b(ctx.gpu),
   ],
   devices: (ctx) => benchDevices(ctx),
-  sae: benchSae,
+  sae: (ctx) => benchSaeKernels(ctx),
+  "sae-decode": (ctx) => benchSaeDecode(ctx),
 };
 
 /** Benchmarks that run only when named: quick checks of the runners themselves. */
