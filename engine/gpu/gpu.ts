@@ -124,7 +124,11 @@ export class Gpu {
       (this.device as GPUDevice & { adapterInfo?: GPUAdapterInfo }).adapterInfo ??
       ({ description: "", vendor: "", architecture: "", device: "" } as GPUAdapterInfo);
     return {
-      description: info.description || info.device || "unknown adapter",
+      // Browsers may hide the description; vendor and architecture still say
+      // which adapter it is ("google swiftshader").
+      description: info.description ||
+        [info.vendor, info.architecture].filter((x) => x).join(" ") || info.device ||
+        "unknown adapter",
       vendor: info.vendor,
       architecture: info.architecture,
       features: [...(this.adapter?.features ?? this.device.features)].sort(),
