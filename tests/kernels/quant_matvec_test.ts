@@ -19,10 +19,10 @@ import { testGpu } from "../util/gpu.ts";
 // max|want| up to K = 1000, so 1e-5 has margin yet catches any wrong code.
 const REL = 1e-5;
 const FORMATS: QuantFormat[] = ["q8", "q4"];
-// Both splits: the software tuning (threads owning 8 rows), the hardware one
+// Both splits: the software tuning (threads owning 12 rows), the hardware one
 // (32 threads splitting K over 4 rows), and odd sizes of each.
 const CONFIGS: MatvecQuantConfig[] = [
-  { wg: 8, rows: 8, split: "rows" },
+  { wg: 8, rows: 12, split: "rows" },
   { wg: 32, rows: 4, split: "k" },
   { wg: 8, rows: 16, split: "k" },
   { wg: 4, rows: 5, split: "rows" },

@@ -19,7 +19,7 @@ import { testGpu } from "../util/gpu.ts";
 
 const gpu = await testGpu();
 const CONFIGS: MatvecQuantConfig[] = [
-  { wg: 8, rows: 8, split: "rows" },
+  { wg: 8, rows: 12, split: "rows" },
   { wg: 8, rows: 16, split: "k" },
   { wg: 4, rows: 3, split: "rows" },
   { wg: 32, rows: 4, split: "k" },
