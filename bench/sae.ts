@@ -5,8 +5,8 @@
 //     ratio to that format's streaming ceiling (bench/harness.ts).
 //   decode: tokens/s of the 8B-width synthetic model (bench/decode.ts) with
 //     no tap, and with SAE steering of one feature at model.layers.0 through
-//     sae/attach.ts steering() used as a graph tap (the cheap form by
-//     default), variants alternating within each round.
+//     sae/attach.ts steering() used as a graph tap (cheap form, and the full
+//     decode(f') + error form), variants alternating within each round.
 // No Deno APIs: runs in the browser runner as well.
 
 import { Recorder } from "../engine/gpu/recorder.ts";
@@ -203,10 +203,9 @@ export async function benchSaeDecode(
     steps?: number;
     rounds?: number;
     /**
-     * Steering forms to time (default cheap). "full" re-encodes and decodes
-     * densely every step: at this shape its one-token dense decode goes
-     * through the tiled kernel (31/32 of each tile idle), tens of seconds per
-     * step here, so it is left out by default.
+     * Steering forms to time (default both). "full" re-encodes and decodes
+     * densely every step (reads all of W_enc and, for the features that fire,
+     * W_dec twice): the reference point the cheap form avoids.
      */
     methods?: SteerMethod[];
   } = {},
@@ -223,7 +222,7 @@ export async function benchSaeDecode(
   const edits = [{ feature: 12345, add: 4 }];
   const variants: [string, Map<string, Tap> | undefined][] = [
     ["none", undefined],
-    ...(opts.methods ?? ["cheap"]).map((method): [string, Map<string, Tap>] => [
+    ...(opts.methods ?? ["cheap", "full"]).map((method): [string, Map<string, Tap>] => [
       method,
       new Map([[layer, asTap(steering(sae, edits, { method }))]]),
     ]),

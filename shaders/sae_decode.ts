@@ -6,6 +6,7 @@ import type { Recorder } from "../engine/gpu/recorder.ts";
 import type { Kernel } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { WeightMatrix } from "../engine/quant/matrix.ts";
+import { grid1d } from "./grid.ts";
 import { weightChunks, weightKernel } from "./sae_weight.ts";
 import source from "./sae_decode.wgsl" with { type: "text" };
 
@@ -16,7 +17,14 @@ const BLOCK = 4 * WG_SIDE;
 export const saeDecodeKernel: Kernel = {
   key: `sae_decode_t${BLOCK}_k${BK}`,
   source,
+  entryPoint: "main",
   constants: { WG_SIDE, BK },
+};
+/** T = 1: a thread per output, zero features skipped (sae_decode.wgsl one_token). */
+export const saeDecodeOneTokenKernel: Kernel = {
+  key: "sae_decode_one_token_wg64",
+  source,
+  entryPoint: "one_token",
 };
 
 export interface DecodeMode {
@@ -50,7 +58,8 @@ export function saeDecode(
   if (res && res.buffer === out.buffer) {
     throw new Error("saeDecode: residual must not share out's buffer");
   }
-  const kernel = weightKernel(saeDecodeKernel, wDec, 5);
+  const one = T === 1;
+  const kernel = weightKernel(one ? saeDecodeOneTokenKernel : saeDecodeKernel, wDec, 5);
   for (const [i, chunk] of weightChunks(wDec).entries()) {
     const rows = chunk.rows;
     rec.dispatch(kernel, {
@@ -66,7 +75,7 @@ export function saeDecode(
         out.binding,
         ...chunk.extra,
       ],
-      workgroups: [Math.ceil(N / BLOCK), Math.ceil(T / BLOCK)],
+      workgroups: one ? grid1d(rec.gpu, N, 64) : [Math.ceil(N / BLOCK), Math.ceil(T / BLOCK)],
     });
   }
 }

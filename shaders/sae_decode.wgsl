@@ -92,3 +92,31 @@ fn main(
     }
   }
 }
+
+// One token (T = 1): a thread per output column walks the chunk's feature rows,
+// skipping features that are zero (most of them, for a sparse SAE), so a row
+// is read only for an active feature and no tile of 32 tokens sits 31/32 idle.
+// Reads along a row are contiguous across the workgroup.
+@compute @workgroup_size(64)
+fn one_token(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let n = gid.x + gid.y * nwg.x * 64u;
+  if (n >= p.N) {
+    return;
+  }
+  var s = 0.0;
+  for (var j = 0u; j < p.J; j++) {
+    let v = f[p.jOffset + j];
+    if (v != 0.0) {
+      s += v * w_at(j, n, p.N);
+    }
+  }
+  if (p.first == 1u) {
+    var o = p.alpha * (s + b_dec[n]);
+    if (p.useRes == 1u) {
+      o += res[n];
+    }
+    out[n] = o;
+  } else {
+    out[n] += p.alpha * s;
+  }
+}

@@ -98,7 +98,13 @@ for (
 }
 
 for (
-  const [g, T, dIn, dSae] of [[gpu, 3, 5, 7], [gpu, 33, 70, 129], [small, 6, 11, 100]] as [
+  const [g, T, dIn, dSae] of [
+    [gpu, 3, 5, 7],
+    [gpu, 33, 70, 129],
+    [small, 6, 11, 100],
+    [gpu, 1, 70, 129], // one token: the one_token kernel
+    [small, 1, 11, 100],
+  ] as [
     Gpu,
     number,
     number,

@@ -138,7 +138,13 @@ Deno.test("saeEncode: f32 weights through linear() (one token) equal the tiled k
 });
 
 for (
-  const [g, T, dIn, dSae] of [[gpu, 3, 5, 7], [gpu, 33, 70, 129], [small, 6, 40, 100]] as [
+  const [g, T, dIn, dSae] of [
+    [gpu, 3, 5, 7],
+    [gpu, 33, 70, 129],
+    [small, 6, 40, 100],
+    [gpu, 1, 70, 129], // one token: the one_token kernel
+    [small, 1, 40, 100],
+  ] as [
     Gpu,
     number,
     number,
