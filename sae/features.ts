@@ -1,7 +1,7 @@
 // Feature inspection: what a feature's decoder direction does to the logits
 // if it reached the output directly (the "logit lens" of an SAE feature).
 
-import type { Matrix } from "../engine/gpu/matrix.ts";
+import type { WeightMatrix } from "../engine/quant/matrix.ts";
 import { Recorder } from "../engine/gpu/recorder.ts";
 import { Tensor } from "../engine/gpu/tensor.ts";
 import { dequantizeRows } from "../engine/quant/format.ts";
@@ -55,9 +55,15 @@ export async function featureLogitEffects(
   sae: Sae,
   feature: number,
   normWeight: Tensor<"f32">,
-  lmHead: Matrix,
+  lmHead: WeightMatrix,
   k: number,
 ): Promise<{ up: TokenEffect[]; down: TokenEffect[] }> {
+  if (lmHead.gpu !== sae.gpu || normWeight.gpu !== sae.gpu) {
+    throw new Error(
+      `featureLogitEffects: lm_head is on ${lmHead.gpu.name} but ${sae.describe} on ${sae.gpu.name}; ` +
+        `load the SAE on the device of the head (engine.head.gpu)`,
+    );
+  }
   if (normWeight.size !== sae.dIn || lmHead.cols !== sae.dIn) {
     throw new Error(
       `featureLogitEffects: normWeight [${normWeight.shape}] and lm_head [${lmHead.rows}, ` +

@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import { Engine } from "../../engine/engine.ts";
-import { attachSae, Sae, steering } from "../../sae/mod.ts";
+import { attachSae, featureLogitEffects, Sae, steering } from "../../sae/mod.ts";
 import type { FeatureEdit } from "../../sae/steer.ts";
 import { assertClose } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
@@ -154,5 +154,25 @@ Deno.test("attaching an SAE whose d_in differs from the module's width is an err
   } finally {
     sae.dispose();
     engine.dispose();
+  }
+});
+
+Deno.test("feature logit effects read the engine's head in f32 and q8 alike", async () => {
+  const f32 = await Engine.load(modelPath("stories260K"), { gpu });
+  const q8 = await Engine.load(modelPath("stories260K"), { gpu, quant: "q8" });
+  const sae = await Sae.load(`${DIR}/goodfire.pth`, f32);
+  try {
+    const a = await featureLogitEffects(sae, FEATURE, f32.head.norm, f32.head.lmHead, 5);
+    const b = await featureLogitEffects(sae, FEATURE, q8.head.norm, q8.head.lmHead, 5);
+    assert.equal(a.up.length, 5);
+    // q8 moves values by a few parts in a thousand; the strongest tokens agree.
+    assert.equal(b.up[0].token, a.up[0].token);
+    assert.equal(b.down[0].token, a.down[0].token);
+    assert.ok(Math.abs(b.up[0].value - a.up[0].value) < 2e-2 * Math.abs(a.up[0].value));
+    assert.ok(a.up[0].value > 0 && a.down[0].value < 0);
+  } finally {
+    sae.dispose();
+    q8.dispose();
+    f32.dispose();
   }
 });
