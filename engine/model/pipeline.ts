@@ -110,10 +110,10 @@ export class Pipeline {
       cache.length += n;
     }
     if (o.wait ?? true) {
-      for (const s of this.stages) {
-        await s.gpu.guard(s.gpu.device.queue.onSubmittedWorkDone());
-        s.gpu.assertAlive();
-      }
+      // Earlier stages are done: their output was mapped. Only the last one's
+      // work may still be running; waiting on the others would cost a poll each.
+      await this.last.gpu.guard(this.last.gpu.device.queue.onSubmittedWorkDone());
+      for (const s of this.stages) s.gpu.assertAlive();
     }
   }
 
