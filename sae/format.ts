@@ -231,3 +231,36 @@ export async function openSaeSpec(
     throw e;
   }
 }
+
+/**
+ * Splits a source into the folder to open, a path prefix inside it and the
+ * weights file: a name ending in .pth/.pt/.safetensors is a file, anything
+ * else a SAELens folder. hf:owner/name[@revision]/path/in/repo selects a file
+ * or folder inside a hub repository (revisions containing "/" are not
+ * supported in this form).
+ */
+export function splitSaeSource(
+  src: string,
+): { folder: string; prefix: string; file: string | null } {
+  let folder: string, rest: string;
+  const hub = src.match(/^(hf:[^/@]+\/[^/@]+(?:@[^/]+)?)(?:\/(.*))?$/);
+  if (hub) {
+    [folder, rest] = [hub[1], hub[2] ?? ""];
+  } else {
+    [folder, rest] = ["", src];
+  }
+  rest = rest.replace(/\/+$/, "");
+  const isFile = /\.(pth|pt|safetensors)$/.test(rest);
+  if (!hub) {
+    if (!isFile) return { folder: rest, prefix: "", file: null };
+    const cut = rest.lastIndexOf("/");
+    return {
+      folder: cut < 0 ? "." : cut === 0 ? "/" : rest.slice(0, cut),
+      prefix: "",
+      file: rest.slice(cut + 1),
+    };
+  }
+  if (!isFile) return { folder, prefix: rest ? `${rest}/` : "", file: null };
+  const cut = rest.lastIndexOf("/");
+  return { folder, prefix: rest.slice(0, cut + 1), file: rest.slice(cut + 1) };
+}

@@ -10,81 +10,25 @@
 import type { Gpu } from "../engine/gpu/gpu.ts";
 import { Recorder } from "../engine/gpu/recorder.ts";
 import { Tensor } from "../engine/gpu/tensor.ts";
-import { openSource, type SourceOptions } from "../engine/formats/source.ts";
-import { dequantizeRows } from "../engine/quant/format.ts";
-import type { WeightMatrix } from "../engine/quant/matrix.ts";
+import { openSource } from "../engine/formats/source.ts";
+import { readWeightMatrix } from "../engine/quant/matrix.ts";
 import { saeDecode } from "../shaders/sae_decode.ts";
 import { saeEncode, type SaeGpuWeights } from "../shaders/sae_encode.ts";
 import { saeSparseDecode } from "../shaders/sae_sparse_decode.ts";
 import { topFeatures, topkMask } from "../shaders/sae_topk.ts";
-import { openSaeSpec, type SaeActivation, type SaeFormat } from "./format.ts";
+import {
+  openSaeSpec,
+  type SaeActivation,
+  type SaeFormat,
+  splitSaeSource as splitFormatSource,
+} from "./format.ts";
 import type { SaeHostWeights } from "./reference.ts";
 import { type FeatureEdit, planEdits, steerCheap, steerFull, type SteerMethod } from "./steer.ts";
 import { type SaeQuant, uploadSae } from "./upload.ts";
 
-export interface SaeLoadOptions {
-  /** Where hf: and http sources come from (cache folder, endpoint, fetch). */
-  source?: SourceOptions;
-  /** Prefix of every GPU label (default "sae"). */
-  label?: string;
-  /**
-   * Device format of W_enc and W_dec: "f32" (default) or "q8" (block 16,
-   * quantized on the host while the file streams; 0.28x the bytes). Biases and
-   * thresholds stay f32.
-   */
-  quant?: SaeQuant;
-}
-
-/** What an SAE is, apart from its weights (for Sae.fromWeights). */
-export interface SaeInfo {
-  format: SaeFormat | "synthetic";
-  describe: string;
-  dIn: number;
-  dSae: number;
-  activation: SaeActivation;
-  applyBDecToInput: boolean;
-  config: Record<string, unknown> | null;
-}
-
-export interface TopFeatures {
-  /** [T, k] feature ids, by value descending. */
-  indices: Tensor<"u32">;
-  /** [T, k] their activations. */
-  values: Tensor<"f32">;
-}
-
-/**
- * Splits a source into the folder to open, a path prefix inside it and the
- * weights file: a name ending in .pth/.pt/.safetensors is a file, anything
- * else a SAELens folder. hf:owner/name[@revision]/path/in/repo selects a file
- * or folder inside a hub repository (revisions containing "/" are not
- * supported in this form).
- */
-export function splitSaeSource(
-  src: string,
-): { folder: string; prefix: string; file: string | null } {
-  let folder: string, rest: string;
-  const hub = src.match(/^(hf:[^/@]+\/[^/@]+(?:@[^/]+)?)(?:\/(.*))?$/);
-  if (hub) {
-    [folder, rest] = [hub[1], hub[2] ?? ""];
-  } else {
-    [folder, rest] = ["", src];
-  }
-  rest = rest.replace(/\/+$/, "");
-  const isFile = /\.(pth|pt|safetensors)$/.test(rest);
-  if (!hub) {
-    if (!isFile) return { folder: rest, prefix: "", file: null };
-    const cut = rest.lastIndexOf("/");
-    return {
-      folder: cut < 0 ? "." : cut === 0 ? "/" : rest.slice(0, cut),
-      prefix: "",
-      file: rest.slice(cut + 1),
-    };
-  }
-  if (!isFile) return { folder, prefix: rest ? `${rest}/` : "", file: null };
-  const cut = rest.lastIndexOf("/");
-  return { folder, prefix: rest.slice(0, cut + 1), file: rest.slice(cut + 1) };
-}
+export type { SaeInfo, SaeLoadOptions, TopFeatures } from "./types.ts";
+import type { SaeInfo, SaeLoadOptions, TopFeatures } from "./types.ts";
+export { splitSaeSource } from "./format.ts";
 
 export class Sae {
   readonly gpu: Gpu;
@@ -128,7 +72,7 @@ export class Sae {
   ): Promise<Sae> {
     // An Engine (or anything holding a Gpu) may be passed, as in DESIGN.md.
     const gpu = "device" in device ? device : device.gpu;
-    const { folder, prefix, file } = splitSaeSource(source);
+    const { folder, prefix, file } = splitFormatSource(source);
     const spec = await openSaeSpec(await openSource(folder, opts.source), prefix, file);
     try {
       const label = opts.label ?? "sae";
@@ -337,65 +281,51 @@ export class Sae {
 
   // ---- slow path: submit, wait, read back -----------------------------------
 
-  #run<R>(label: string, x: Float32Array, fn: (rec: Recorder, x: Tensor<"f32">) => R) {
-    if (x.length % this.dIn !== 0) {
-      throw new Error(`${this.label}.${label}: ${x.length} values are not rows of ${this.dIn}`);
+  /**
+   * Uploads `data` as rows of `width`, records `fn` on them in a submission of
+   * its own, reads back every tensor it returns, and frees them all.
+   */
+  async #host(
+    label: string,
+    data: Float32Array,
+    width: number,
+    fn: (rec: Recorder, x: Tensor<"f32">) => Tensor[],
+  ): Promise<(Float32Array | Uint32Array | Int32Array)[]> {
+    if (data.length % width !== 0) {
+      throw new Error(`${this.label}.${label}: ${data.length} values are not rows of ${width}`);
     }
-    const tx = Tensor.from(
-      this.gpu,
-      `${this.label}.${label}.x`,
-      x,
-      [x.length / this.dIn, this.dIn],
-      "f32",
-    );
+    const rows = data.length / width;
+    const x = Tensor.from(this.gpu, `${this.label}.${label}.x`, data, [rows, width], "f32");
+    const made: Tensor[] = [x];
     try {
       const rec = new Recorder(this.gpu, `${this.label}.${label}`);
-      const r = fn(rec, tx);
+      const out = fn(rec, x);
       rec.submit();
-      return { r, tx };
-    } catch (e) {
-      tx.dispose();
-      throw e;
-    }
-  }
-
-  async #read(t: Tensor<"f32">): Promise<Float32Array> {
-    try {
-      return await t.toArray();
+      made.push(...out.filter((t) => t !== x));
+      const read = [];
+      for (const t of out) read.push(await t.toArray());
+      return read;
     } finally {
-      t.dispose();
+      for (const t of made) t.dispose();
     }
   }
 
   /** Features [T * d_sae] of x [T * d_in]. */
   async encodeToArray(x: Float32Array): Promise<Float32Array> {
-    const { r, tx } = this.#run("encode", x, (rec, t) => this.encode(rec, t));
-    tx.dispose();
-    return await this.#read(r);
+    const [f] = await this.#host("encode", x, this.dIn, (rec, t) => [this.encode(rec, t)]);
+    return f as Float32Array;
   }
 
+  /** Reconstruction [T * d_in] of features f [T * d_sae]. */
   async decodeToArray(f: Float32Array): Promise<Float32Array> {
-    const tf = Tensor.from(
-      this.gpu,
-      `${this.label}.decode.f`,
-      f,
-      [f.length / this.dSae, this.dSae],
-      "f32",
-    );
-    try {
-      const rec = new Recorder(this.gpu, `${this.label}.decode`);
-      const out = this.decode(rec, tf);
-      rec.submit();
-      return await this.#read(out);
-    } finally {
-      tf.dispose();
-    }
+    const [x] = await this.#host("decode", f, this.dSae, (rec, t) => [this.decode(rec, t)]);
+    return x as Float32Array;
   }
 
+  /** x - decode(encode(x)) [T * d_in]. */
   async errorToArray(x: Float32Array): Promise<Float32Array> {
-    const { r, tx } = this.#run("error", x, (rec, t) => this.error(rec, t));
-    tx.dispose();
-    return await this.#read(r);
+    const [e] = await this.#host("error", x, this.dIn, (rec, t) => [this.error(rec, t)]);
+    return e as Float32Array;
   }
 
   /** Per token, the k largest features: ids and values, [T * k] each. */
@@ -403,14 +333,11 @@ export class Sae {
     x: Float32Array,
     k: number,
   ): Promise<{ indices: Uint32Array; values: Float32Array }> {
-    const { r, tx } = this.#run("topFeatures", x, (rec, t) => this.topFeatures(rec, t, k));
-    tx.dispose();
-    try {
-      return { indices: await r.indices.toArray(), values: await r.values.toArray() };
-    } finally {
-      r.indices.dispose();
-      r.values.dispose();
-    }
+    const [indices, values] = await this.#host("topFeatures", x, this.dIn, (rec, t) => {
+      const top = this.topFeatures(rec, t, k);
+      return [top.indices, top.values];
+    });
+    return { indices: indices as Uint32Array, values: values as Float32Array };
   }
 
   /** x' for x [T * d_in] and edits. */
@@ -419,8 +346,13 @@ export class Sae {
     edits: readonly FeatureEdit[],
     opts: { method?: SteerMethod } = {},
   ): Promise<Float32Array> {
-    const { tx } = this.#run("steer", x, (rec, t) => this.steer(rec, t, edits, opts));
-    return await this.#read(tx);
+    const [out] = await this.#host(
+      "steer",
+      x,
+      this.dIn,
+      (rec, t) => [this.steer(rec, t, edits, opts)],
+    );
+    return out as Float32Array;
   }
 
   /**
@@ -429,24 +361,10 @@ export class Sae {
    */
   async readWeights(): Promise<SaeHostWeights> {
     this.#alive("readWeights");
-    const readMatrix = async (m: WeightMatrix) => {
-      const out = new Float32Array(m.rows * m.cols);
-      if (m.format === "f32") {
-        for (const c of m.chunks) out.set(await c.tensor.toArray(), c.rowStart * m.cols);
-        return out;
-      }
-      for (const c of m.chunks) {
-        const words = await c.words.toArray();
-        const pairs = await c.scales.toArray();
-        const scales = new Uint16Array(pairs.buffer, pairs.byteOffset, pairs.length * 2);
-        out.set(dequantizeRows({ words, scales }, m.layout), c.rowStart * m.cols);
-      }
-      return out;
-    };
     const w = this.weights;
     return {
-      wEnc: await readMatrix(w.wEnc),
-      wDec: await readMatrix(w.wDec),
+      wEnc: await readWeightMatrix(w.wEnc),
+      wDec: await readWeightMatrix(w.wDec),
       bEnc: await w.bEnc.toArray(),
       bDec: await w.bDec.toArray(),
       threshold: w.threshold ? await w.threshold.toArray() : null,

@@ -9,6 +9,7 @@ import { Matrix } from "../gpu/matrix.ts";
 import { Tensor } from "../gpu/tensor.ts";
 import {
   DEFAULT_BLOCK,
+  dequantizeRows,
   type MatrixFormat,
   type PackedRows,
   type QuantFormat,
@@ -183,4 +184,20 @@ export function createWeightMatrix(
   return format === "f32"
     ? Matrix.create(gpu, label, rows, cols)
     : QuantMatrix.create(gpu, label, rows, cols, format, block);
+}
+
+/** The f32 values a weight matrix stands for [rows * cols], read back from the GPU (slow path). */
+export async function readWeightMatrix(m: WeightMatrix): Promise<Float32Array> {
+  const out = new Float32Array(m.rows * m.cols);
+  if (m.format === "f32") {
+    for (const c of m.chunks) out.set(await c.tensor.toArray(), c.rowStart * m.cols);
+    return out;
+  }
+  for (const c of m.chunks) {
+    const words = await c.words.toArray();
+    const pairs = await c.scales.toArray();
+    const scales = new Uint16Array(pairs.buffer, pairs.byteOffset, pairs.length * 2);
+    out.set(dequantizeRows({ words, scales }, m.layout), c.rowStart * m.cols);
+  }
+  return out;
 }
