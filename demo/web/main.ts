@@ -9,7 +9,8 @@
 
 import { Gpu } from "../../engine/gpu/gpu.ts";
 import { buildCorpus, type Corpus, DEFAULT_CORPUS } from "./corpus.ts";
-import { computeMap, LEGEND_TICKS, legendGradient, MapView } from "./featuremap.ts";
+import { requestAdapter, setProgress, showAdapter, showLoadFailure } from "./loading.ts";
+import { FeatureMapPanel } from "./mappanel.ts";
 import {
   type CurrentText,
   featureScale,
@@ -42,56 +43,10 @@ let corpusStatus = "not started";
 let shown: Shown | null = null;
 let chosen = -1;
 let selectedPos = -1;
-let mapView: MapView | null = null;
-let mapXY: Float32Array | null = null;
+let map: FeatureMapPanel;
 let lastPlain: { key: string; text: string } | null = null;
 let busy = false;
 let editor: SteeringEditor;
-
-function fail(title: string, detail: string): never {
-  $("loading").hidden = true;
-  const box = $("nogpu");
-  box.hidden = false;
-  box.replaceChildren(el("h2", {}, title), el("div", {}, detail));
-  throw new Error(`${title}: ${detail}`);
-}
-
-async function requestAdapter(): Promise<GPUAdapter> {
-  const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
-  const how =
-    "Use a recent Chrome or Edge (113+), Safari 26+ or Firefox 141+; on Linux, Chromium " +
-    "needs --enable-unsafe-webgpu. The page must be a secure context (https or localhost).";
-  if (!globalThis.isSecureContext) {
-    fail("WebGPU needs a secure context", `This page is served from ${url.origin}. ${how}`);
-  }
-  if (!gpu) fail("WebGPU is not available in this browser", `navigator.gpu is undefined. ${how}`);
-  const adapter = await gpu.requestAdapter();
-  if (!adapter) {
-    fail(
-      "No WebGPU adapter",
-      `navigator.gpu.requestAdapter() returned null (no usable GPU). ${how}`,
-    );
-  }
-  return adapter;
-}
-
-function showAdapter(adapter: GPUAdapter, gpu: Gpu) {
-  const i = adapter.info, l = gpu.device.limits;
-  const mib = (n: number) => `${Math.round(n / 2 ** 20)} MiB`;
-  const fallback = (i as GPUAdapterInfo & { isFallbackAdapter?: boolean }).isFallbackAdapter;
-  $("adapter").textContent = `${i.description || i.device || i.vendor || "unknown adapter"} (${
-    [i.vendor, i.architecture].filter(Boolean).join(" / ")
-  }${fallback ? ", software fallback" : ""}) · max binding ${
-    mib(l.maxStorageBufferBindingSize)
-  } · max buffer ${mib(l.maxBufferSize)} · workgroup storage ${
-    l.maxComputeWorkgroupStorageSize / 1024
-  } KiB · ${adapter.features.size} features`;
-}
-
-function setProgress(fraction: number, text: string) {
-  $("progress-fill").style.width = `${(fraction * 100).toFixed(1)}%`;
-  $("progress-text").textContent = text;
-}
 
 // ---- prompt and generation ------------------------------------------------
 
@@ -259,7 +214,7 @@ function openFeature(feature: number) {
       openFeature,
     );
   }
-  mapView?.select(feature);
+  map.select(feature);
   const panel = $("feature-panel");
   delete panel.dataset.ready;
   renderFeaturePanel(panel, feature, {
@@ -268,7 +223,7 @@ function openFeature(feature: number) {
     corpusStatus: () => corpusStatus,
     current: () => shown,
     steer: (f) => editor.add(f),
-    showOnMap: (f) => void showMap().then(() => mapView?.select(f)),
+    showOnMap: (f) => void map.show().then(() => map.select(f)),
     clickToken,
   }).catch(reportError);
 }
@@ -283,57 +238,6 @@ async function steeredGenerate() {
   // Show the steered feature: the strip and panel then say what the edit did to it.
   if (edits.length) chosen = edits[0].feature;
   await generate(edits, $("steered-text"));
-}
-
-async function showMap() {
-  $("map-wrap").hidden = false;
-  const canvas = $("map") as HTMLCanvasElement;
-  mapView ??= new MapView(canvas, openFeature);
-  if (!mapXY) {
-    const status = $("map-status");
-    status.textContent = "reading decoder directions…";
-    const t0 = performance.now();
-    const rows = await session.decoderRows();
-    mapXY = await computeMap(cacheKey, rows, session.sae.dSae, session.sae.dIn, (f) => {
-      status.textContent = `UMAP ${(f * 100).toFixed(0)}%`;
-    });
-    status.textContent = `${session.sae.dSae} features, UMAP in ${
-      ((performance.now() - t0) / 1000).toFixed(1)
-    } s (seeded; cached). Click a point to open its feature.`;
-  }
-  mapView.set(mapXY, corpus?.density ?? null);
-  mapView.select(chosen);
-  renderLegend();
-  canvas.dataset.ready = "true";
-}
-
-function renderLegend() {
-  const c = corpus;
-  $("legend").replaceChildren(
-    el("b", {}, "Activation density"),
-    el(
-      "div",
-      { class: "muted" },
-      c
-        ? `share of the ${c.tokenCount} corpus tokens where the feature fires`
-        : `corpus ${corpusStatus}; points grey until it is done`,
-    ),
-    el("div", { class: "legend-bar", style: { background: legendGradient() } }),
-    el("div", { class: "legend-ticks" }, LEGEND_TICKS.map((t) => el("span", {}, t))),
-    el(
-      "div",
-      { style: { marginTop: "8px" } },
-      el("span", { class: "swatch", style: { background: "#d0d0d0" } }),
-      "never fires in the corpus",
-    ),
-    c
-      ? el(
-        "div",
-        {},
-        `${c.density.filter((d) => d === 0).length} of ${c.density.length} features never fire`,
-      )
-      : "",
-  );
 }
 
 async function startCorpus() {
@@ -358,10 +262,7 @@ async function startCorpus() {
     `${settings.seed}…${settings.seed + stories - 1}), ${c.tokenCount} tokens, ${took}.`;
   status.dataset.ready = "true";
   if (chosen >= 0) openFeature(chosen);
-  if (mapXY) {
-    mapView!.set(mapXY, c.density);
-    renderLegend();
-  }
+  map.corpusReady(c);
 }
 
 function reportError(e: unknown) {
@@ -387,6 +288,14 @@ async function main() {
   $("app").hidden = false;
   $("steer-layer").textContent = cfg.layer;
 
+  map = new FeatureMapPanel({
+    session,
+    cacheKey,
+    corpus: () => corpus,
+    corpusStatus: () => corpusStatus,
+    chosen: () => chosen,
+    openFeature,
+  });
   editor = new SteeringEditor($("edits"), session.sae.dSae, openFeature);
   const idsInput = $("prompt-ids") as HTMLInputElement;
   // A prompt given as token ids (?tokens=, or set on the hidden field with a change event).
@@ -422,24 +331,14 @@ async function main() {
     "click",
     () => editor.add(Number(($("new-edit-feature") as HTMLInputElement).value)),
   );
-  $("map-open").addEventListener("click", action(showMap));
+  $("map-open").addEventListener("click", action(() => map.show()));
   // For tests and the console: where a feature's point is on the map.
   (globalThis as { loupeDemo?: unknown }).loupeDemo = {
     session,
-    mapPosition: (f: number) => mapView?.position(f) ?? null,
+    mapPosition: (f: number) => map.position(f),
   };
   document.body.dataset.ready = "true";
   startCorpus().catch(reportError);
 }
 
-main().catch((e) => {
-  if (!$("nogpu").hidden) return; // already explained on the page
-  $("loading").hidden = true;
-  const box = $("nogpu");
-  box.hidden = false;
-  box.replaceChildren(
-    el("h2", {}, "Loading failed"),
-    el("pre", {}, String((e as Error).stack ?? e)),
-  );
-  console.error(e);
-});
+main().catch(showLoadFailure);
