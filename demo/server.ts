@@ -78,7 +78,10 @@ function rawPathOf(url: string): string {
 }
 
 /** [start, end] inclusive for one "bytes=" range, "unsatisfiable", or null to send it all. */
-function parseRange(header: string, size: number): [number, number] | "unsatisfiable" | null {
+export function parseRange(
+  header: string,
+  size: number,
+): [number, number] | "unsatisfiable" | null {
   const m = header.match(/^bytes=(\d*)-(\d*)$/);
   if (!m || (m[1] === "" && m[2] === "")) return null;
   let start: number, end: number;

@@ -5,6 +5,7 @@
 // It honours Range (unless told not to) and logs every request, so tests can
 // count downloads.
 
+import { parseRange, safeSegments } from "../../demo/server.ts";
 import { SHARED } from "./shared.ts";
 
 export interface HubServerOptions {
@@ -35,39 +36,6 @@ export interface HubServer {
 
 // A folder path under Deno; the /shared/models URL when a test runs in the browser.
 export const FIXTURE_MODELS = `${SHARED}models`;
-
-/** Decoded path segments, or null if any could climb out of the root. */
-function safeSegments(pathname: string): string[] | null {
-  const parts = pathname.split("/").slice(1);
-  const decoded: string[] = [];
-  for (const part of parts) {
-    let d: string;
-    try {
-      d = decodeURIComponent(part);
-    } catch {
-      return null;
-    }
-    if (d === "" || d === "." || d === ".." || /[\\/\0]/.test(d)) return null;
-    decoded.push(d);
-  }
-  return decoded;
-}
-
-/** [start, end] inclusive for a single "bytes=" range, "unsatisfiable", or null to ignore. */
-function parseRange(header: string, size: number): [number, number] | "unsatisfiable" | null {
-  const m = header.match(/^bytes=(\d*)-(\d*)$/);
-  if (!m || (m[1] === "" && m[2] === "")) return null;
-  let start: number, end: number;
-  if (m[1] === "") {
-    start = Math.max(0, size - Number(m[2]));
-    end = size - 1;
-  } else {
-    start = Number(m[1]);
-    end = m[2] === "" ? size - 1 : Math.min(Number(m[2]), size - 1);
-  }
-  if (start >= size || start > end) return "unsatisfiable";
-  return [start, end];
-}
 
 export function startHubServer(opts: HubServerOptions = {}): Promise<HubServer> {
   const root = Deno.realPathSync(opts.root ?? FIXTURE_MODELS);
