@@ -18,6 +18,12 @@ async function loupe(...args: string[]): Promise<{ code: number; stdout: string;
   return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
 }
 
+/** A safetensors file written by `loupe run --out`. */
+async function openOutput(path: string) {
+  const dir = path.slice(0, path.lastIndexOf("/"));
+  return await openSafetensors(await openSource(dir), path.slice(dir.length + 1));
+}
+
 Deno.test("loupe generate from BOS reproduces llama2.c's 200 greedy ids and text", async () => {
   const ref = JSON.parse(
     await Deno.readTextFile(`${SHARED}models/stories260K/llama2c/greedy_reference.json`),
@@ -87,8 +93,7 @@ Deno.test("loupe run writes logits and cached modules to safetensors", async () 
       "model.layers.2,model.norm",
     );
     assert.equal(r.code, 0, r.stderr);
-    const dir = out.slice(0, out.lastIndexOf("/"));
-    const ckpt = await openSafetensors(await openSource(dir), out.slice(dir.length + 1));
+    const ckpt = await openOutput(out);
     try {
       assert.deepEqual([...ckpt.tensors.keys()].sort(), [
         "cache.model.layers.2",
@@ -129,9 +134,8 @@ Deno.test("loupe run and generate --intervene reproduce the fixture's add, zero 
   const plan = JSON.parse(await Deno.readTextFile(`${dir}/interventions.json`));
   const tokens = Array.from(ref.get("tokens")!).join(",");
   const out = await Deno.makeTempFile({ suffix: ".safetensors" });
-  const outDir = out.slice(0, out.lastIndexOf("/"));
   const readLogits = async () => {
-    const ckpt = await openSafetensors(await openSource(outDir), out.slice(outDir.length + 1));
+    const ckpt = await openOutput(out);
     try {
       return await ckpt.readF32("logits");
     } finally {
@@ -257,8 +261,7 @@ Deno.test("loupe features, and generate/run with --sae --steer, follow the SAE r
       "model.layers.2.sae.features",
     );
     assert.equal(r.code, 0, r.stderr);
-    const dir = out.slice(0, out.lastIndexOf("/"));
-    const ckpt = await openSafetensors(await openSource(dir), out.slice(dir.length + 1));
+    const ckpt = await openOutput(out);
     try {
       assertClose("run clamp logits", await ckpt.readF32("logits"), ref.get("clamp.logits")!, {
         rel: 1e-3,
