@@ -118,6 +118,13 @@ export interface LoadWeightsOptions {
   /** Quant block size (format.ts BLOCK_SIZES); default DEFAULT_BLOCK. */
   block?: number;
   onProgress?: LoadProgress;
+  /**
+   * Experiment hook: modifies the f32 rows [rowStart, rowStart + rows.length /
+   * cols) of the 2-D matrix `name` in place before they are quantized and
+   * uploaded (norm vectors are not passed). bench/accuracy.ts uses it to model
+   * an ideal quantizer as Gaussian noise.
+   */
+  perturbRows?: (name: string, rowStart: number, rows: Float32Array, cols: number) => void;
 }
 
 /** The whole model on one device. */
@@ -169,7 +176,9 @@ export async function loadStageWeights(
     const slabRows = Math.max(1, Math.floor(SLAB_BYTES / (cols * 4)));
     for (let r = 0; r < rows; r += slabRows) {
       const n = Math.min(slabRows, rows - r);
-      m.writeRows(r, await ckpt.readF32(name, r, n));
+      const slab = await ckpt.readF32(name, r, n);
+      options.perturbRows?.(name, r, slab, cols);
+      m.writeRows(r, slab);
     }
     step(name);
     return m;
