@@ -24,6 +24,20 @@ export interface MatvecQuantConfig {
    * rows (wg * rows per workgroup) and walks all of K.
    */
   split?: "k" | "rows";
+  /**
+   * Bind x as a uniform array when it can (default true): K % 4 == 0, 4K bytes
+   * within maxUniformBufferBindingSize, x's buffer has UNIFORM usage (every
+   * activation buffer does: gpu.ts activationUsage) and an aligned offset.
+   * Measured on llvmpipe at the 8B shapes: +3-5% over storage x.
+   */
+  uniformX?: boolean;
+  /**
+   * How the "k" split meets its partial sums: "workgroup" (default) memory and
+   * a barrier, or "subgroup": subgroupAdd, no barrier, which needs the
+   * "subgroups" feature and wg equal to the device's fixed subgroup size
+   * (gpu.subgroupSize), so that a workgroup is one subgroup.
+   */
+  reduce?: "workgroup" | "subgroup";
 }
 
 // Measured on llvmpipe at the 8B shapes (bench matvec, ARCHITECTURE.md): a
@@ -44,8 +58,17 @@ export function rowOf(c: MatvecQuantConfig, r: number): string {
   return c.split === "rows" ? `min(row0 + ${r}u * WG + lid, last)` : `min(row0 + ${r}u, last)`;
 }
 
-export function matvecQuantConfig(gpu: Gpu): MatvecQuantConfig {
-  return gpu.isFallbackAdapter ? SOFTWARE : HARDWARE;
+/**
+ * The tuning for this device: SOFTWARE on CPU adapters; HARDWARE on GPUs, with
+ * one subgroup per workgroup reducing by subgroupAdd where subgroups have a
+ * fixed size (the fast variant; the plain one is HARDWARE as it stands).
+ */
+export function matvecQuantConfig(
+  gpu: Pick<Gpu, "isFallbackAdapter" | "subgroupSize">,
+): MatvecQuantConfig {
+  if (gpu.isFallbackAdapter) return SOFTWARE;
+  const size = gpu.subgroupSize;
+  return size ? { ...HARDWARE, wg: size, reduce: "subgroup" } : HARDWARE;
 }
 
 const kernels = new Map<string, Kernel>();
@@ -160,13 +183,32 @@ function matvecBlock(
   return out;
 }
 
-/** The variant for rows of l.cols values: vec4 loads of x when K % 4 == 0. */
-export function matvecQuantKernel(l: QuantLayout, config: MatvecQuantConfig): Kernel {
+/** Whether `x` (K values) can be bound as matvec_quant's uniform array<vec4f, K / 4>. */
+export function uniformXFits(gpu: Gpu, x: Tensor<"f32">, K: number): boolean {
+  const limits = gpu.device.limits;
+  return K % 4 === 0 && K * 4 <= limits.maxUniformBufferBindingSize &&
+    x.offset % limits.minUniformBufferOffsetAlignment === 0 &&
+    (x.buffer.usage & GPUBufferUsage.UNIFORM) !== 0;
+}
+
+/**
+ * The variant for rows of l.cols values: vec4 loads of x when K % 4 == 0; x a
+ * uniform array when `uniformX` (the caller checked uniformXFits).
+ */
+export function matvecQuantKernel(
+  l: QuantLayout,
+  config: MatvecQuantConfig,
+  uniformX = false,
+): Kernel {
   const vec4 = l.cols % 4 === 0;
   const c: MatvecQuantConfig = { ...config, split: config.split ?? "k" };
+  const bySubgroup = c.reduce === "subgroup";
+  if (bySubgroup && c.split !== "k") {
+    throw new Error(`matvecQuant: reduce "subgroup" needs split "k", not "${c.split}"`);
+  }
   const key = `matvec_${l.format}_b${l.block}_${
     vec4 ? "vec4" : "f32"
-  }_wg${c.wg}_r${c.rows}_${c.split}`;
+  }_wg${c.wg}_r${c.rows}_${c.split}${bySubgroup ? "_sg" : ""}${uniformX ? `_ux${l.cols}` : ""}`;
   let kernel = kernels.get(key);
   if (!kernel) {
     const R = c.rows, walk = quantWalk(l), byRows = c.split === "rows";
@@ -177,6 +219,18 @@ export function matvecQuantKernel(l: QuantLayout, config: MatvecQuantConfig): Ke
         `  out[p.colOffset + row0 + ${r}u * WG + lid] = acc${r};`,
         "}",
       ])
+      : bySubgroup
+      ? [
+        "// The workgroup is one subgroup (WG = the fixed subgroup size).",
+        ...rows.map((r) => `let t${r} = subgroupAdd(acc${r});`),
+        "if (sgi == 0u) {",
+        ...rows.flatMap((r) => [
+          `  if (row0 + ${r}u < p.rows) {`,
+          `    out[p.colOffset + row0 + ${r}u] = t${r};`,
+          "  }",
+        ]),
+        "}",
+      ]
       : [
         ...rows.map((r) => `partial[${r}u * WG + lid] = acc${r};`),
         "workgroupBarrier();",
@@ -196,13 +250,22 @@ export function matvecQuantKernel(l: QuantLayout, config: MatvecQuantConfig): Ke
       .replaceAll("{{ROWS_PER_GROUP}}", byRows ? "ROWS * WG" : "ROWS")
       .replaceAll(
         "{{PARTIAL}}",
-        byRows ? "" : "var<workgroup> partial: array<f32, ROWS * WG>; // [ROWS, WG]\n\n",
+        byRows || bySubgroup
+          ? ""
+          : "var<workgroup> partial: array<f32, ROWS * WG>; // [ROWS, WG]\n\n",
       )
       .replaceAll("{{BLOCK}}", String(l.block))
       .replaceAll("{{B0}}", byRows ? "0u" : "lid")
       .replaceAll("{{BSTEP}}", byRows ? "1u" : "WG")
       .replaceAll("{{TAIL_LANE}}", byRows ? "" : " && lid == full % WG")
-      .replaceAll("{{X}}", vec4 ? "vec4f" : "f32")
+      .replaceAll(
+        "{{X_DECL}}",
+        uniformX
+          ? `@group(0) @binding(1) var<uniform> x: array<vec4f, ${l.cols / 4}>; // [K / 4]`
+          : `@group(0) @binding(1) var<storage, read> x: array<${
+            vec4 ? "vec4f" : "f32"
+          }>; // [K / width]`,
+      )
       .replaceAll("{{WV}}", wordVector(walk))
       .replaceAll(
         "{{ACC}}",
@@ -213,8 +276,13 @@ export function matvecQuantKernel(l: QuantLayout, config: MatvecQuantConfig): Ke
       )
       .replaceAll("{{MAIN}}", indent(matvecBlock(l, c, vec4, false), 4))
       .replaceAll("{{TAIL}}", indent(matvecBlock(l, c, vec4, true), 4))
-      .replaceAll("{{STORE}}", indent(store, 2));
-    kernel = { key, source: wgsl(key, quant, source), constants: { WG: c.wg } };
+      .replaceAll("{{STORE}}", indent(store, 2))
+      .replaceAll(
+        "{{BUILTINS}}",
+        bySubgroup ? "\n  @builtin(subgroup_invocation_id) sgi: u32," : "",
+      );
+    const enable = bySubgroup ? "enable subgroups;\n" : "";
+    kernel = { key, source: wgsl(key, enable, quant, source), constants: { WG: c.wg } };
     kernels.set(key, kernel);
   }
   return kernel;
@@ -255,7 +323,8 @@ export function matvecQuant(
   const [T, K] = quantLinearShapes("matvecQuant", x, w, out);
   if (T !== 1) throw new Error(`matvecQuant(${w.label}): x [${x.shape}] holds ${T} tokens, want 1`);
   const l = w.layout;
-  const kernel = matvecQuantKernel(l, config);
+  const uniformX = (config.uniformX ?? true) && uniformXFits(rec.gpu, x, K);
+  const kernel = matvecQuantKernel(l, config, uniformX);
   for (const c of w.chunks) {
     rec.dispatch(kernel, {
       params: { layout: "uuuuu", values: [K, c.rows, c.rowStart, l.wordsPerRow, l.scalesPerRow] },

@@ -7,7 +7,9 @@
 // of 32) and one scale per row. Two splits of the work (matvec_quant.ts):
 //   "k":    the WG threads of a workgroup share its ROWS rows and take blocks
 //           strided over K (neighbouring threads read neighbouring blocks:
-//           coalesced on GPUs); partial sums meet in workgroup memory.
+//           coalesced on GPUs); partial sums meet in workgroup memory, or
+//           with subgroupAdd when the workgroup is exactly one subgroup
+//           (reduce "subgroup": the "subgroups" feature with a fixed size).
 //   "rows": each thread owns ROWS rows (r * WG + lid) and walks all of K; no
 //           reduction and no barrier (llvmpipe: a barrier makes the shader a
 //           coroutine, and every load is a per-lane gather anyway).
@@ -15,6 +17,10 @@
 // accumulators are plain variables (llvmpipe turns arrays indexed by a loop
 // counter into per-lane gathers and scatters). Rows past the chunk end re-read
 // the last row, as in matvec.wgsl.
+//
+// x is bound as a uniform array<vec4f, K / 4> when it fits one uniform binding
+// (matvec_quant.ts, uniformX), else as storage: on llvmpipe every lane gathers
+// its own copy of a storage load, while a uniform load is one load per group.
 //
 // Decoding (quant.wgsl): codes are masked in place, not shifted down, and x is
 // pre-scaled by the matching power of two (exact), so a code costs an and, a
@@ -32,7 +38,7 @@ struct Params {
 const ROWS: u32 = {{ROWS}}u;
 
 @group(0) @binding(0) var<uniform> p: Params;
-@group(0) @binding(1) var<storage, read> x: array<{{X}}>;       // [K / width(X)]
+{{X_DECL}}
 @group(0) @binding(2) var<storage, read> w: array<{{WV}}>;      // [rows, wordsPerRow / width(WV)]
 @group(0) @binding(3) var<storage, read> scales: array<u32>;    // [rows, scalesPerRow / 2]
 @group(0) @binding(4) var<storage, read_write> out: array<f32>; // [N]
@@ -43,7 +49,7 @@ override WG: u32 = 32; // threads per workgroup
 fn main(
   @builtin(workgroup_id) wid: vec3u,
   @builtin(num_workgroups) nwg: vec3u,
-  @builtin(local_invocation_index) lid: u32,
+  @builtin(local_invocation_index) lid: u32,{{BUILTINS}}
 ) {
   // The grid is folded into y (grid.ts) when the workgroup count > 65,535.
   let row0 = (wid.x + wid.y * nwg.x) * {{ROWS_PER_GROUP}};

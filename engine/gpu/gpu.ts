@@ -14,6 +14,26 @@ export interface GpuOptions {
   maxBindingBytes?: number;
   /** A name for this device in errors and labels ("gpu0"). */
   name?: string;
+  /**
+   * Request the optional features fast kernel variants use when the adapter
+   * offers them (today: "subgroups"); default true. false gives the plain
+   * kernels, which tests compare the variants with.
+   */
+  optionalFeatures?: boolean;
+}
+
+/** Optional device features some kernels have a faster variant for. */
+const OPTIONAL_FEATURES: GPUFeatureName[] = ["subgroups" as GPUFeatureName];
+
+/**
+ * Usage of activation buffers (tensors, pooled scratch): storage for every
+ * kernel, and uniform too, so that a decode matvec can bind its x as a uniform
+ * array (matvec_quant.ts: llvmpipe then loads x once per workgroup, not once
+ * per lane).
+ */
+export function activationUsage(): GPUBufferUsageFlags {
+  return GPUBufferUsage.STORAGE | GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_SRC |
+    GPUBufferUsage.COPY_DST;
 }
 
 /** A readable summary of the adapter, for load messages and benchmarks. */
@@ -86,8 +106,10 @@ export class Gpu {
       );
     }
     const l = adapter.limits;
+    const wanted = options.optionalFeatures === false ? [] : OPTIONAL_FEATURES;
     const device = await adapter.requestDevice({
       label: options.name ?? "gpu0",
+      requiredFeatures: wanted.filter((f) => adapter.features.has(f)),
       requiredLimits: {
         maxStorageBufferBindingSize: l.maxStorageBufferBindingSize,
         maxBufferSize: l.maxBufferSize,
@@ -99,6 +121,7 @@ export class Gpu {
         // Smaller alignments let row views of activations start at any row.
         minStorageBufferOffsetAlignment: l.minStorageBufferOffsetAlignment,
         minUniformBufferOffsetAlignment: l.minUniformBufferOffsetAlignment,
+        maxUniformBufferBindingSize: l.maxUniformBufferBindingSize,
       },
     });
     const limit = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
@@ -110,6 +133,22 @@ export class Gpu {
   static fromDevice(device: GPUDevice, name: string, maxBindingBytes?: number): Gpu {
     const limit = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
     return new Gpu(name, null, device, Math.min(limit, maxBindingBytes ?? limit));
+  }
+
+  /**
+   * The subgroup size when the device has "subgroups" and every subgroup has
+   * the same size (adapter info subgroupMinSize == subgroupMaxSize: NVIDIA and
+   * Apple 32, SwiftShader 4), else null. Kernels that reduce with subgroupAdd
+   * use workgroups of exactly one subgroup, so they need the size fixed.
+   */
+  get subgroupSize(): number | null {
+    if (!this.device.features.has("subgroups")) return null;
+    const info = (this.adapter?.info ??
+      (this.device as GPUDevice & { adapterInfo?: GPUAdapterInfo }).adapterInfo) as
+        | (GPUAdapterInfo & { subgroupMinSize?: number; subgroupMaxSize?: number })
+        | undefined;
+    const min = info?.subgroupMinSize, max = info?.subgroupMaxSize;
+    return min && min === max ? min : null;
   }
 
   /** A software adapter (llvmpipe, SwiftShader): kernels pick shapes that suit CPUs. */
@@ -245,11 +284,7 @@ export class Gpu {
     const bytes = Math.max(4, Math.ceil(size / 4) * 4);
     const free = this.#pool.get(bytes)?.pop();
     if (free) return free;
-    return this.createBuffer(
-      label,
-      bytes,
-      GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST,
-    );
+    return this.createBuffer(label, bytes, activationUsage());
   }
 
   /** Returns an acquired buffer to the pool; later queue work is ordered after earlier use. */

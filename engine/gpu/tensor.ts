@@ -1,7 +1,7 @@
 // A Tensor is a GPU buffer (or a byte range of one) with a shape and a dtype.
 // Ops enqueue kernels; nothing comes back to the CPU unless `toArray()` asks.
 
-import type { Gpu } from "./gpu.ts";
+import { activationUsage, type Gpu } from "./gpu.ts";
 import { Recorder } from "./recorder.ts";
 import { type Coefficients, elementwise } from "../../shaders/elementwise.ts";
 import { project } from "../../shaders/project.ts";
@@ -12,7 +12,6 @@ export type TypedArrayOf<D extends DType> = D extends "f32" ? Float32Array<Array
   : D extends "u32" ? Uint32Array<ArrayBuffer>
   : Int32Array<ArrayBuffer>;
 
-const usage = () => GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
 
 export function numel(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
@@ -50,7 +49,7 @@ export class Tensor<D extends DType = DType> {
     shape: readonly number[],
     dtype: D,
   ): Tensor<D> {
-    const buffer = gpu.createBuffer(label, numel(shape) * 4, usage());
+    const buffer = gpu.createBuffer(label, numel(shape) * 4, activationUsage());
     return new Tensor(gpu, buffer, shape, dtype);
   }
 
@@ -64,7 +63,7 @@ export class Tensor<D extends DType = DType> {
     if (data.length !== numel(shape)) {
       throw new Error(`${label}: ${data.length} values do not fill shape [${shape}]`);
     }
-    const buffer = gpu.createBuffer(label, data.byteLength, usage());
+    const buffer = gpu.createBuffer(label, data.byteLength, activationUsage());
     gpu.write(buffer, data);
     return new Tensor(gpu, buffer, shape, dtype);
   }

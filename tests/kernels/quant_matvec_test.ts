@@ -4,10 +4,21 @@
 // for q8 and q4.
 
 import assert from "node:assert/strict";
-import { matvecQuant, type MatvecQuantConfig } from "../../shaders/matvec_quant.ts";
+import {
+  matvecQuant,
+  type MatvecQuantConfig,
+  matvecQuantConfig,
+  matvecQuantKernel,
+  uniformXFits,
+} from "../../shaders/matvec_quant.ts";
 import { matmulReference } from "../../shaders/matmul.ts";
 import { QuantMatrix } from "../../engine/quant/matrix.ts";
-import { dequantizeRows, type QuantFormat, quantizeRows } from "../../engine/quant/format.ts";
+import {
+  dequantizeRows,
+  type QuantFormat,
+  quantizeRows,
+  quantLayout,
+} from "../../engine/quant/format.ts";
 import { Recorder } from "../../engine/gpu/recorder.ts";
 import { Tensor } from "../../engine/gpu/tensor.ts";
 import type { Gpu } from "../../engine/gpu/gpu.ts";
@@ -21,15 +32,44 @@ const REL = 1e-5;
 const FORMATS: QuantFormat[] = ["q8", "q4"];
 // Both splits: the software tuning (threads owning 12 rows), the hardware one
 // (32 threads splitting K over 4 rows), and odd sizes of each.
+// x is a uniform array where it fits (K % 4 == 0 here), so each tuning is also
+// run with uniformX false: storage x.
 const CONFIGS: MatvecQuantConfig[] = [
   { wg: 8, rows: 12, split: "rows" },
   { wg: 32, rows: 4, split: "k" },
+  { wg: 8, rows: 12, split: "rows", uniformX: false },
+  { wg: 32, rows: 4, split: "k", uniformX: false },
   { wg: 8, rows: 16, split: "k" },
   { wg: 4, rows: 5, split: "rows" },
   { wg: 4, rows: 3, split: "k" },
 ];
 
 const gpu = await testGpu();
+
+// The fast variant: the "k" split reducing with subgroupAdd, one subgroup per
+// workgroup. Only where subgroups have a fixed size (Chromium/SwiftShader: 4;
+// Deno's llvmpipe offers no "subgroups"), against the same reference.
+const SUBGROUP = gpu.subgroupSize;
+if (SUBGROUP) {
+  CONFIGS.push(
+    { wg: SUBGROUP, rows: 4, split: "k", reduce: "subgroup" },
+    { wg: SUBGROUP, rows: 3, split: "k", reduce: "subgroup", uniformX: false },
+  );
+} else {
+  console.log(
+    "matvecQuant subgroup variant NOT TESTED here: this adapter has no fixed-size subgroups " +
+      `(features: ${[...gpu.device.features].join(", ") || "none"}); the browser suite tests it`,
+  );
+}
+
+/** The software and hardware tunings, and the subgroup variant where there is one. */
+const MAIN_CONFIGS = [...CONFIGS.slice(0, 2), ...CONFIGS.filter((c) => c.reduce === "subgroup")];
+
+function tagOf(c: MatvecQuantConfig): string {
+  return `wg${c.wg}_r${c.rows}_${c.split ?? "k"}${c.reduce === "subgroup" ? "_subgroup" : ""}${
+    c.uniformX === false ? "_storage-x" : ""
+  }`;
+}
 
 async function checkMatvecQuant(
   g: Gpu,
@@ -49,9 +89,7 @@ async function checkMatvecQuant(
   const rec = new Recorder(g, "test.matvecQuant");
   matvecQuant(rec, tx, tw, out, config);
   rec.submit();
-  const name = `matvec_${format}_b${tw.layout.block} [${N},${K}] wg${config.wg}_r${config.rows}_${
-    config.split ?? "k"
-  }`;
+  const name = `matvec_${format}_b${tw.layout.block} [${N},${K}] ${tagOf(config)}`;
   assertClose(name, await out.toArray(), want, { rel: REL, shape: [N] });
   const chunks = tw.chunks.length;
   for (const t of [tx, tw, out]) t.dispose();
@@ -60,7 +98,7 @@ async function checkMatvecQuant(
 
 for (const format of FORMATS) {
   for (const config of CONFIGS) {
-    const tag = `${format} wg${config.wg}_r${config.rows}_${config.split}`;
+    const tag = `${format} ${tagOf(config)}`;
     Deno.test(`matvecQuant ${tag}: random and odd shapes, partial blocks`, async () => {
       // K = 7, 37, 172 (stories260K's intermediate), 1000 end in a partial block.
       for (const [K, N] of [[7, 1], [32, 5], [37, 13], [64, 9], [172, 64], [1000, 33]]) {
@@ -71,7 +109,7 @@ for (const format of FORMATS) {
   Deno.test(`matvecQuant ${format}: blocks of 16, 32, 64 and 128`, async () => {
     for (const block of [16, 32, 64, 128]) {
       for (const [K, N] of [[100, 7], [256, 10], [300, 17]]) {
-        for (const config of CONFIGS.slice(0, 2)) {
+        for (const config of MAIN_CONFIGS) {
           await checkMatvecQuant(gpu, format, K, N, config, K + N, block);
         }
       }
@@ -80,13 +118,77 @@ for (const format of FORMATS) {
   Deno.test(`matvecQuant ${format}: matrices split into row chunks`, async () => {
     const small = await testGpu({ maxBindingBytes: 4096 });
     for (const K of [64, 70]) {
-      for (const config of CONFIGS.slice(0, 2)) {
+      for (const config of MAIN_CONFIGS) {
         const chunks = await checkMatvecQuant(small, format, K, 300, config, K);
         assert.ok(chunks > 1, `expected several chunks, got ${chunks}`);
       }
     }
   });
 }
+
+Deno.test("matvecQuant: x is bound as a uniform only where it fits; row views fall back to storage", async () => {
+  const limits = gpu.device.limits;
+  const x = Tensor.empty(gpu, "x", [3, 64], "f32");
+  assert.ok(uniformXFits(gpu, x.rows(0, 1), 64), "an activation at offset 0 binds as uniform");
+  // Row 1 starts 256 bytes in: aligned only where the adapter allows 256.
+  assert.equal(
+    uniformXFits(gpu, x.rows(1, 1), 64),
+    256 % limits.minUniformBufferOffsetAlignment === 0,
+  );
+  assert.ok(!uniformXFits(gpu, x.rows(0, 1), 63), "K % 4 != 0 stays storage");
+  const big = Tensor.empty(gpu, "big", [limits.maxUniformBufferBindingSize / 4 + 4], "f32");
+  assert.ok(!uniformXFits(gpu, big, big.size), "over maxUniformBufferBindingSize stays storage");
+  // Row 1 of [3, K] with K = 3/4 of the storage alignment starts 3 alignments
+  // in: a legal storage offset, and not a uniform one where the uniform
+  // alignment is larger (256 on every adapter seen). Same answer either way.
+  const random = rng(9);
+  const K = 3 * limits.minStorageBufferOffsetAlignment / 4,
+    N = 7,
+    xs = randomArray(random, 3 * K),
+    w = randomArray(random, N * K);
+  const tx = Tensor.from(gpu, "x3", xs, [3, K], "f32");
+  const tw = QuantMatrix.upload(gpu, "w", w, N, K, "q8");
+  const out = Tensor.empty(gpu, "out", [N], "f32");
+  const row = tx.rows(1, 1);
+  assert.equal(
+    uniformXFits(gpu, row, K),
+    (4 * K) % limits.minUniformBufferOffsetAlignment === 0,
+  );
+  const rec = new Recorder(gpu, "test.matvecQuant.view");
+  matvecQuant(rec, row, tw, out, { wg: 8, rows: 12, split: "rows" });
+  rec.submit();
+  const want = matmulReference(
+    xs.subarray(K, 2 * K),
+    dequantizeRows(quantizeRows(w, tw.layout), tw.layout),
+    1,
+    K,
+    N,
+  );
+  assertClose("matvec_q8 row view", await out.toArray(), want, { rel: REL, shape: [N] });
+  for (const t of [x, big, tx, tw, out]) t.dispose();
+});
+
+Deno.test("matvecQuantConfig: rows per thread on CPUs, subgroupAdd on GPUs with fixed subgroups", () => {
+  assert.deepEqual(matvecQuantConfig({ isFallbackAdapter: true, subgroupSize: 4 }).split, "rows");
+  assert.deepEqual(matvecQuantConfig({ isFallbackAdapter: false, subgroupSize: 32 }), {
+    wg: 32,
+    rows: 4,
+    split: "k",
+    reduce: "subgroup",
+  });
+  const plain = matvecQuantConfig({ isFallbackAdapter: false, subgroupSize: null });
+  assert.equal(plain.reduce ?? "workgroup", "workgroup");
+  assert.throws(
+    () =>
+      matvecQuantKernel(quantLayout("q8", 64), {
+        wg: 4,
+        rows: 2,
+        split: "rows",
+        reduce: "subgroup",
+      }),
+    /reduce "subgroup" needs split "k"/,
+  );
+});
 
 Deno.test("matvecQuant: more than 65,535 workgroups of rows fold into y", async () => {
   await checkMatvecQuant(gpu, "q4", 32, 65_535 * 8 + 5, { wg: 8, rows: 8, split: "k" }, 3);
