@@ -12,7 +12,6 @@ export type TypedArrayOf<D extends DType> = D extends "f32" ? Float32Array<Array
   : D extends "u32" ? Uint32Array<ArrayBuffer>
   : Int32Array<ArrayBuffer>;
 
-
 export function numel(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
