@@ -27,7 +27,8 @@ Common options:
   --sae SRC --layer NAME   an SAE (Goodfire .pth/.safetensors, SAELens folder) on a module; its
       features can be cached as NAME.sae.features (run --cache)
   --steer FEATURE:add=V | set=V | mul=V | ablate | clamp=MIN,MAX   (repeatable; needs --sae)
-  --quant f32|q8|q4 (weight format on the GPU), --context-length N (KV cache positions),
+  --quant f32|q8|q4 (weight format on the GPU), --embed-quant f32|q8|q4 (embedding and lm_head;
+      default --quant), --context-length N (KV cache positions),
   --devices N (spread the layers over N WebGPU devices; the load summary shows the placement)
 
 SRC is a local folder, an http(s) URL of a folder, or hf:owner/name[@revision].
@@ -48,6 +49,7 @@ const OPTIONS = {
   cache: { type: "string" },
   "context-length": { type: "string" },
   quant: { type: "string" },
+  "embed-quant": { type: "string" },
   devices: { type: "string" },
   intervene: { type: "string", multiple: true },
   sae: { type: "string" },
@@ -127,13 +129,17 @@ interface EngineFlags {
   model?: string;
   contextLength?: number;
   quant?: WeightFormat;
+  embedQuant?: WeightFormat;
   devices?: number;
 }
 
 function loadOptions(v: Record<string, string | boolean | string[] | undefined>): EngineFlags {
   const quant = v.quant as WeightFormat | undefined;
-  if (quant !== undefined && !QUANTS.includes(quant)) {
-    throw new UsageError(`--quant expects one of ${QUANTS.join(", ")}, got "${quant}"`);
+  const embedQuant = v["embed-quant"] as WeightFormat | undefined;
+  for (const [flag, f] of [["--quant", quant], ["--embed-quant", embedQuant]]) {
+    if (f !== undefined && !QUANTS.includes(f as WeightFormat)) {
+      throw new UsageError(`${flag} expects one of ${QUANTS.join(", ")}, got "${f}"`);
+    }
   }
   const devices = num("devices", v.devices as string | undefined, true);
   if (devices !== undefined && devices < 1) {
@@ -143,6 +149,7 @@ function loadOptions(v: Record<string, string | boolean | string[] | undefined>)
     model: v.model as string | undefined,
     contextLength: num("context-length", v["context-length"] as string, true),
     quant,
+    embedQuant,
     devices,
   };
 }
@@ -154,6 +161,7 @@ async function loadEngine(opts: EngineFlags): Promise<Engine> {
     const engine = await Engine.load(src, {
       contextLength: opts.contextLength,
       quant: opts.quant,
+      embedQuant: opts.embedQuant,
       devices: opts.devices,
       onProgress: progress.update,
     });
@@ -161,9 +169,9 @@ async function loadEngine(opts: EngineFlags): Promise<Engine> {
     const s = engine.gpu.summary;
     const mib = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
     console.error(
-      `adapter: ${s.description} (${s.vendor || "unknown vendor"}); ${
-        opts.quant ?? "f32"
-      } weights, ` +
+      `adapter: ${s.description} (${s.vendor || "unknown vendor"}); ${opts.quant ?? "f32"} weights${
+        opts.embedQuant ? ` (embedding and lm_head ${opts.embedQuant})` : ""
+      }, ` +
         `${engine.contextLength} positions of KV cache`,
     );
     // The load summary: what each device holds (the placement, with measured bytes).

@@ -24,6 +24,12 @@ export type WeightFormat = "f32" | "q8" | "q4";
 export interface LoadOptions extends SourceOptions {
   /** Weight format on the device, quantized on load. Default "f32". */
   quant?: WeightFormat;
+  /**
+   * Format of the embedding table and lm_head; default `quant`. On small
+   * models most of q4's error comes from the embedding (ARCHITECTURE.md,
+   * "Quantization"): `{ quant: "q4", embedQuant: "q8" }` trades bytes for it.
+   */
+  embedQuant?: WeightFormat;
   /** Device to load onto (one device); by default a new one from navigator.gpu. */
   gpu?: Gpu;
   /**
@@ -95,6 +101,12 @@ export async function loadModel(source: string, o: LoadOptions): Promise<LoadedM
   }
   const maxChunk = o.maxChunk ?? 128;
   const format = o.quant ?? "f32";
+  const embedFormat = o.embedQuant ?? format;
+  for (const [name, f] of [["quant", format], ["embedQuant", embedFormat]]) {
+    if (!["f32", "q8", "q4"].includes(f)) {
+      throw new Error(`${name} must be "f32", "q8" or "q4", got "${f}"`);
+    }
+  }
   const deviceCount = o.gpu
     ? 1
     : typeof o.devices === "number"
@@ -104,7 +116,7 @@ export async function loadModel(source: string, o: LoadOptions): Promise<LoadedM
   const placement = planPlacement({
     config,
     format,
-    embedFormat: format,
+    embedFormat,
     contextLength,
     maxChunk,
     devices: deviceCount,
@@ -125,6 +137,7 @@ export async function loadModel(source: string, o: LoadOptions): Promise<LoadedM
       const gpu = devices[p.device];
       const w = await loadStageWeights(gpu, config, ckpt, files.describe, {
         format,
+        embedFormat,
         onProgress: o.onProgress && ((_, __, name) => o.onProgress!(++done, total, name)),
       }, p);
       weights.push(w);

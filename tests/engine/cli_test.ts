@@ -120,6 +120,9 @@ Deno.test("loupe reports usage errors with exit code 2 and load errors with 1", 
   assert.match(r.stderr, /--max-tokens expects an integer, got "ten"/);
   r = await loupe("frobnicate");
   assert.equal(r.code, 2);
+  r = await loupe("generate", "--quant", "q4", "--embed-quant", "q5", "--max-tokens", "1");
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--embed-quant expects one of f32, q8, q4, got "q5"/);
   r = await loupe("generate", "--model", "/nonexistent/model", "--max-tokens", "1");
   assert.equal(r.code, 1);
   assert.match(r.stderr, /nonexistent/);
@@ -308,4 +311,17 @@ Deno.test("loupe --devices 2 prints the placement and generates the same ids", a
   assert.deepEqual(JSON.parse(two.stdout).tokens, JSON.parse(one.stdout).tokens);
   assert.match(two.stderr, /gpu0: embedding, layers 0-2; weights .* MiB/);
   assert.match(two.stderr, /gpu1: layers 3-4, norm \+ lm_head/);
+});
+
+Deno.test("loupe generate --quant q4 --embed-quant q8 reports both formats and holds more bytes", async () => {
+  const args = ["generate", "--tokens", "1", "--max-tokens", "4", "--json", "--quant", "q4"];
+  const q4 = await loupe(...args);
+  const mixed = await loupe(...args, "--embed-quant", "q8");
+  assert.equal(mixed.code, 0, mixed.stderr);
+  assert.match(mixed.stderr, /q4 weights \(embedding and lm_head q8\)/);
+  const weights = (stderr: string) => Number(stderr.match(/weights ([\d.]+) MiB/)![1]);
+  assert.ok(
+    weights(mixed.stderr) > weights(q4.stderr),
+    `q8 embedding holds more bytes: ${weights(mixed.stderr)} vs ${weights(q4.stderr)} MiB`,
+  );
 });

@@ -10,7 +10,8 @@
 // size (an ideal quantizer) already give mean KL 1.4e-1 / 3.9e-2 at 4 bits
 // (`deno task bench accuracy`, ARCHITECTURE.md "Quantization"). Its bounds
 // here are the measured values plus ~30%, a regression guard, not the
-// acceptance target.
+// acceptance target. With the embedding and lm_head kept at q8 (embedQuant),
+// tinystories-656k, the one real Hugging Face model here, does meet 2e-2.
 
 import assert from "node:assert/strict";
 import { Engine } from "../../engine/engine.ts";
@@ -23,17 +24,23 @@ import { testGpu } from "../util/gpu.ts";
 import { modelPath, MODELS, readReference } from "./fixtures.ts";
 
 const gpu = await testGpu();
-const MAX_KL: Record<QuantFormat, Record<string, number>> = {
+type Case = QuantFormat | "q4+embed-q8";
+const MAX_KL: Record<Case, Record<string, number>> = {
   q8: { "stories260K": 1e-3, "llama3-tiny": 1e-3, "tinystories-656k": 1e-3 },
   // Measured 0.109, 0.233, 0.055 (q4, block 32).
   q4: { "stories260K": 0.14, "llama3-tiny": 0.3, "tinystories-656k": 0.075 },
+  // Measured 0.062, 0.160, 0.0166: the issue's 2e-2 holds on tinystories-656k.
+  "q4+embed-q8": { "stories260K": 0.08, "llama3-tiny": 0.2, "tinystories-656k": 2e-2 },
 };
 
 for (const name of MODELS) {
-  for (const quant of ["q8", "q4"] as const) {
+  for (const quant of ["q8", "q4", "q4+embed-q8"] as const) {
     Deno.test(`quant ${name} ${quant}: mean KL to the f32 logits <= ${MAX_KL[quant][name]}`, async () => {
       const ref = await readReference(modelPath(name), "reference.safetensors");
-      const engine = await Engine.load(modelPath(name), { gpu, quant });
+      const engine = await Engine.load(
+        modelPath(name),
+        quant === "q4+embed-q8" ? { gpu, quant: "q4", embedQuant: "q8" } : { gpu, quant },
+      );
       try {
         const tokens = Array.from(ref.get("tokens")!);
         const result = await engine.forward(tokens, { allLogits: true });
