@@ -59,6 +59,8 @@ export class Gpu {
   /** Resolves with a reason once the device is lost (never rejects). */
   readonly lost: Promise<string>;
   #errors: string[] = [];
+  /** Whether fast variants may use optional features (GpuOptions.optionalFeatures). */
+  #optional = true;
   /** The Recorder's free uniform slabs on this device (see recorder.ts). */
   readonly uniformSlabs: { buffer: GPUBuffer; bytes: Uint8Array<ArrayBuffer>; used: number }[] = [];
   /** Free transient buffers by byte size (see acquire / release). */
@@ -126,7 +128,9 @@ export class Gpu {
     });
     const limit = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
     const maxBinding = Math.min(limit, options.maxBindingBytes ?? limit);
-    return new Gpu(options.name ?? "gpu0", adapter, device, maxBinding);
+    const made = new Gpu(options.name ?? "gpu0", adapter, device, maxBinding);
+    made.#optional = options.optionalFeatures !== false;
+    return made;
   }
 
   /** Wraps a device someone else requested (its limits are whatever they asked for). */
@@ -142,13 +146,26 @@ export class Gpu {
    * use workgroups of exactly one subgroup, so they need the size fixed.
    */
   get subgroupSize(): number | null {
-    if (!this.device.features.has("subgroups")) return null;
+    if (!this.#optional || !this.device.features.has("subgroups")) return null;
     const info = (this.adapter?.info ??
       (this.device as GPUDevice & { adapterInfo?: GPUAdapterInfo }).adapterInfo) as
         | (GPUAdapterInfo & { subgroupMinSize?: number; subgroupMaxSize?: number })
         | undefined;
     const min = info?.subgroupMinSize, max = info?.subgroupMaxSize;
     return min && min === max ? min : null;
+  }
+
+  /**
+   * Whether WGSL has dot4I8Packed here (the runtime's wgslLanguageFeatures has
+   * "packed_4x8_integer_dot_product": Deno 2.9 and Chromium do), unless
+   * optional features are off.
+   */
+  get hasPacked4x8(): boolean {
+    const gpu = (globalThis.navigator as Navigator | undefined)?.gpu as
+      | (GPU & { wgslLanguageFeatures?: ReadonlySet<string> })
+      | undefined;
+    const features = gpu?.wgslLanguageFeatures;
+    return this.#optional && (features?.has("packed_4x8_integer_dot_product") ?? false);
   }
 
   /** A software adapter (llvmpipe, SwiftShader): kernels pick shapes that suit CPUs. */

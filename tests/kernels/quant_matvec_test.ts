@@ -10,7 +10,9 @@ import {
   matvecQuantConfig,
   matvecQuantKernel,
   uniformXFits,
+  usesDot4,
 } from "../../shaders/matvec_quant.ts";
+import { quantizeXReference, X_BLOCK } from "../../shaders/quantize_x.ts";
 import { matmulReference } from "../../shaders/matmul.ts";
 import { QuantMatrix } from "../../engine/quant/matrix.ts";
 import {
@@ -62,13 +64,39 @@ if (SUBGROUP) {
   );
 }
 
-/** The software and hardware tunings, and the subgroup variant where there is one. */
-const MAIN_CONFIGS = [...CONFIGS.slice(0, 2), ...CONFIGS.filter((c) => c.reduce === "subgroup")];
+// The dot4 variant (q4 blocks of 32; other layouts take the plain path), where
+// WGSL has dot4I8Packed: Deno 2.9 and Chromium both do.
+if (gpu.hasPacked4x8) {
+  CONFIGS.push(
+    { wg: 8, rows: 12, split: "rows", dot4: true },
+    { wg: 32, rows: 4, split: "k", dot4: true },
+    { wg: 4, rows: 3, split: "k", dot4: true },
+    ...(SUBGROUP
+      ? [{ wg: SUBGROUP, rows: 4, split: "k", reduce: "subgroup", dot4: true } as const]
+      : []),
+  );
+} else {
+  console.log(
+    "matvecQuant dot4 variant NOT TESTED here: WGSL has no packed_4x8_integer_dot_product",
+  );
+}
+
+/** x as the dot4 variant sees it: int8 codes times block scales. */
+function roundedX(x: Float32Array): Float32Array {
+  const { codes, scales } = quantizeXReference(x);
+  return x.map((_, k) => codes[k] * scales[Math.floor(k / X_BLOCK)]);
+}
+
+/** The software and hardware tunings, and the fast variants where there are. */
+const MAIN_CONFIGS = [
+  ...CONFIGS.slice(0, 2),
+  ...CONFIGS.filter((c) => c.reduce === "subgroup" || c.dot4),
+];
 
 function tagOf(c: MatvecQuantConfig): string {
   return `wg${c.wg}_r${c.rows}_${c.split ?? "k"}${c.reduce === "subgroup" ? "_subgroup" : ""}${
     c.uniformX === false ? "_storage-x" : ""
-  }`;
+  }${c.dot4 ? "_dot4" : ""}`;
 }
 
 async function checkMatvecQuant(
@@ -83,14 +111,36 @@ async function checkMatvecQuant(
   const random = rng(seed);
   const x = randomArray(random, K), w = randomArray(random, N * K);
   const tw = QuantMatrix.upload(g, "w", w, N, K, format, block);
-  const want = matmulReference(x, dequantizeRows(quantizeRows(w, tw.layout), tw.layout), 1, K, N);
+  const wq = dequantizeRows(quantizeRows(w, tw.layout), tw.layout);
+  // The dot4 variant multiplies by x rounded to int8 blocks: its reference
+  // takes the same rounded x (quantize_x.ts), so the tolerance stays REL.
+  const dot4 = usesDot4(tw.layout, config);
+  const want = matmulReference(dot4 ? roundedX(x) : x, wq, 1, K, N);
   const tx = Tensor.from(g, "x", x, [K], "f32");
   const out = Tensor.empty(g, "out", [N], "f32");
   const rec = new Recorder(g, "test.matvecQuant");
   matvecQuant(rec, tx, tw, out, config);
   rec.submit();
   const name = `matvec_${format}_b${tw.layout.block} [${N},${K}] ${tagOf(config)}`;
-  assertClose(name, await out.toArray(), want, { rel: REL, shape: [N] });
+  const got = await out.toArray();
+  assertClose(name, got, want, { rel: REL, shape: [N] });
+  if (dot4) {
+    // Against the plain variant's answer: rounding x to int8 moves each output
+    // by at most sum_k |w_k| s_b / 2 (s_b: x's block scale, quantize_x.ts).
+    const plain = matmulReference(x, wq, 1, K, N);
+    const { scales } = quantizeXReference(x);
+    for (let n = 0; n < N; n++) {
+      let bound = 0;
+      for (let k = 0; k < K; k++) {
+        bound += Math.abs(wq[n * K + k]) * scales[Math.floor(k / X_BLOCK)] / 2;
+      }
+      const diff = Math.abs(got[n] - plain[n]);
+      assert.ok(
+        diff <= bound * 1.001 + 1e-6,
+        `${name} row ${n}: ${diff} from f32 x, bound ${bound}`,
+      );
+    }
+  }
   const chunks = tw.chunks.length;
   for (const t of [tx, tw, out]) t.dispose();
   return chunks;
@@ -168,16 +218,24 @@ Deno.test("matvecQuant: x is bound as a uniform only where it fits; row views fa
   for (const t of [x, big, tx, tw, out]) t.dispose();
 });
 
-Deno.test("matvecQuantConfig: rows per thread on CPUs, subgroupAdd on GPUs with fixed subgroups", () => {
-  assert.deepEqual(matvecQuantConfig({ isFallbackAdapter: true, subgroupSize: 4 }).split, "rows");
-  assert.deepEqual(matvecQuantConfig({ isFallbackAdapter: false, subgroupSize: 32 }), {
+Deno.test("matvecQuantConfig: rows per thread on CPUs; on GPUs the fast variants offered", () => {
+  const cpu = { isFallbackAdapter: true, subgroupSize: 4, hasPacked4x8: true };
+  assert.equal(matvecQuantConfig(cpu).split, "rows");
+  assert.ok(!matvecQuantConfig(cpu).dot4, "llvmpipe emulates dot4I8Packed: measured slower");
+  const gpuWith = { isFallbackAdapter: false, subgroupSize: 32, hasPacked4x8: true };
+  assert.deepEqual(matvecQuantConfig(gpuWith), {
     wg: 32,
     rows: 4,
     split: "k",
     reduce: "subgroup",
+    dot4: true,
   });
-  const plain = matvecQuantConfig({ isFallbackAdapter: false, subgroupSize: null });
-  assert.equal(plain.reduce ?? "workgroup", "workgroup");
+  const plain = matvecQuantConfig({
+    isFallbackAdapter: false,
+    subgroupSize: null,
+    hasPacked4x8: false,
+  });
+  assert.deepEqual(plain, { wg: 32, rows: 4, split: "k" });
   assert.throws(
     () =>
       matvecQuantKernel(quantLayout("q8", 64), {
