@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { linear } from "../../shaders/linear.ts";
 import { matmulKernel, matmulReference, matmulTiled } from "../../shaders/matmul.ts";
+import { MATMUL_ROWS_F32, matmulRows, matmulRowsKernel } from "../../shaders/matmul_rows.ts";
 import { matvecConfig, matvecKernel } from "../../shaders/matvec.ts";
 import { Matrix } from "../../engine/gpu/matrix.ts";
 import { Recorder } from "../../engine/gpu/recorder.ts";
@@ -15,15 +16,33 @@ const REL = 1e-5;
 
 const gpu = await testGpu();
 
-/** Runs matmulTiled on random x [T, K], w [N, K] and checks out [T, N]. */
-async function checkMatmul(g: Gpu, T: number, K: number, N: number, seed: number) {
+type MatmulFn = (rec: Recorder, x: Tensor<"f32">, w: Matrix, out: Tensor<"f32">) => void;
+/**
+ * The GPU kernel (tiled), the software-adapter one (rows, its tuning) and the
+ * rows one at odd sizes (3 rows x 5 tokens per thread, 4 threads).
+ */
+const KERNELS: Record<string, MatmulFn> = {
+  matmulTiled,
+  matmulRows,
+  "matmulRows 4x3x5": (rec, x, w, out) => matmulRows(rec, x, w, out, { wg: 4, rows: 3, tokens: 5 }),
+};
+
+/** Runs `kernel` on random x [T, K], w [N, K] and checks out [T, N]. */
+async function checkMatmul(
+  g: Gpu,
+  T: number,
+  K: number,
+  N: number,
+  seed: number,
+  kernel: MatmulFn = matmulTiled,
+) {
   const random = rng(seed);
   const x = randomArray(random, T * K), w = randomArray(random, N * K);
   const tx = Tensor.from(g, "x", x, [T, K], "f32");
   const tw = Matrix.upload(g, "w", w, N, K);
   const out = Tensor.empty(g, "out", [T, N], "f32");
   const rec = new Recorder(g, "test.matmul");
-  matmulTiled(rec, tx, tw, out);
+  kernel(rec, tx, tw, out);
   rec.submit();
   assertClose(
     `matmul [${T},${K}]x[${N},${K}]^T`,
@@ -41,46 +60,51 @@ async function checkMatmul(g: Gpu, T: number, K: number, N: number, seed: number
   return chunks;
 }
 
-for (const [T, K, N] of [[1, 7, 5], [3, 64, 1], [17, 100, 200], [37, 129, 513], [2, 4, 33]]) {
-  Deno.test(`matmulTiled: x [${T}, ${K}] @ w [${N}, ${K}]^T matches the reference`, async () => {
-    await checkMatmul(gpu, T, K, N, T * 1000 + K * 10 + N);
+for (const [name, kernel] of Object.entries(KERNELS)) {
+  Deno.test(`${name}: odd shapes match the reference`, async () => {
+    for (const [T, K, N] of [[1, 7, 5], [3, 64, 1], [17, 100, 200], [37, 129, 513], [2, 4, 33]]) {
+      await checkMatmul(gpu, T, K, N, T * 1000 + K * 10 + N, kernel);
+    }
+  });
+
+  Deno.test(`${name}: a matrix split into row chunks fills every column of out`, async () => {
+    // 4096-byte bindings hold 27 rows of 37 floats: w [200, 37] becomes 8 chunks.
+    const small = await testGpu({ maxBindingBytes: 4096 });
+    const chunks = await checkMatmul(small, 5, 37, 200, 7, kernel);
+    assert.ok(chunks > 1, `expected several chunks, got ${chunks}`);
+  });
+
+  Deno.test(`${name}: x and out may be row views at a byte offset`, async () => {
+    // Row offsets must be multiples of 256 bytes: rows of 64 floats.
+    const T = 3, K = 64, N = 64, random = rng(11);
+    const xAll = randomArray(random, (T + 2) * K), w = randomArray(random, N * K);
+    const txAll = Tensor.from(gpu, "xAll", xAll, [T + 2, K], "f32");
+    const outAll = Tensor.from(
+      gpu,
+      "outAll",
+      new Float32Array((T + 2) * N).fill(9),
+      [T + 2, N],
+      "f32",
+    );
+    const tw = Matrix.upload(gpu, "w", w, N, K);
+    const rec = new Recorder(gpu, "test.matmul.views");
+    kernel(rec, txAll.rows(2, T), tw, outAll.rows(1, T));
+    rec.submit();
+    const got = await outAll.toArray();
+    const want = matmulReference(xAll.subarray(2 * K), w, T, K, N);
+    assertClose("matmul views", got.subarray(N, (T + 1) * N), want, { rel: REL, shape: [T, N] });
+    // Rows outside the view stay as they were.
+    assert.deepEqual(
+      [...got.subarray(0, N), ...got.subarray((T + 1) * N)],
+      new Array(2 * N).fill(9),
+    );
+    txAll.dispose();
+    outAll.dispose();
+    tw.dispose();
   });
 }
 
-Deno.test("matmulTiled: a matrix split into row chunks fills every column of out", async () => {
-  // 4096-byte bindings hold 27 rows of 37 floats: w [200, 37] becomes 8 chunks.
-  const small = await testGpu({ maxBindingBytes: 4096 });
-  const chunks = await checkMatmul(small, 5, 37, 200, 7);
-  assert.ok(chunks > 1, `expected several chunks, got ${chunks}`);
-});
-
-Deno.test("matmulTiled: x and out may be row views at a byte offset", async () => {
-  // Row offsets must be multiples of 256 bytes: rows of 64 floats.
-  const T = 3, K = 64, N = 64, random = rng(11);
-  const xAll = randomArray(random, (T + 2) * K), w = randomArray(random, N * K);
-  const txAll = Tensor.from(gpu, "xAll", xAll, [T + 2, K], "f32");
-  const outAll = Tensor.from(
-    gpu,
-    "outAll",
-    new Float32Array((T + 2) * N).fill(9),
-    [T + 2, N],
-    "f32",
-  );
-  const tw = Matrix.upload(gpu, "w", w, N, K);
-  const rec = new Recorder(gpu, "test.matmul.views");
-  matmulTiled(rec, txAll.rows(2, T), tw, outAll.rows(1, T));
-  rec.submit();
-  const got = await outAll.toArray();
-  const want = matmulReference(xAll.subarray(2 * K), w, T, K, N);
-  assertClose("matmul views", got.subarray(N, (T + 1) * N), want, { rel: REL, shape: [T, N] });
-  // Rows outside the view stay as they were.
-  assert.deepEqual([...got.subarray(0, N), ...got.subarray((T + 1) * N)], new Array(2 * N).fill(9));
-  txAll.dispose();
-  outAll.dispose();
-  tw.dispose();
-});
-
-Deno.test("linear: picks matvec for one token and the tiled matmul for several", async () => {
+Deno.test("linear: picks matvec for one token and, for several, the matmul that suits the adapter", async () => {
   const own = await testGpu({ name: "linear-dispatch" });
   const K = 12, N = 9, random = rng(5);
   const w = randomArray(random, N * K);
@@ -99,10 +123,8 @@ Deno.test("linear: picks matvec for one token and the tiled matmul for several",
     tx.dispose();
     out.dispose();
   }
-  assert.deepEqual(
-    own.pipelineKeys,
-    [matmulKernel.key, matvecKernel(K, matvecConfig(own)).key].sort(),
-  );
+  const matmul = own.isFallbackAdapter ? matmulRowsKernel(true, MATMUL_ROWS_F32) : matmulKernel;
+  assert.deepEqual(own.pipelineKeys, [matmul.key, matvecKernel(K, matvecConfig(own)).key].sort());
   tw.dispose();
 });
 
@@ -121,6 +143,7 @@ Deno.test("linear: mismatched shapes name the matrix and both shapes", () => {
     );
     assert.throws(() => linear(rec, x, tw, out), expected);
     assert.throws(() => matmulTiled(rec, x, tw, out), /^Error: matmulTiled\(layers/);
+    assert.throws(() => matmulRows(rec, x, tw, out), /^Error: matmulRows\(layers/);
     assert.equal(rec.dispatchCount, 0);
     x.dispose();
     out.dispose();

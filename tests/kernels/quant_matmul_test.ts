@@ -3,6 +3,7 @@
 
 import assert from "node:assert/strict";
 import { matmulQuant } from "../../shaders/matmul_quant.ts";
+import { matmulQuantRows } from "../../shaders/matmul_quant_rows.ts";
 import { matmulReference } from "../../shaders/matmul.ts";
 import { QuantMatrix } from "../../engine/quant/matrix.ts";
 import { dequantizeRows, type QuantFormat, quantizeRows } from "../../engine/quant/format.ts";
@@ -19,6 +20,15 @@ const FORMATS: QuantFormat[] = ["q8", "q4"];
 
 const gpu = await testGpu();
 
+type MatmulFn = (rec: Recorder, x: Tensor<"f32">, w: QuantMatrix, out: Tensor<"f32">) => void;
+/** The GPU kernel (tiled), the software-adapter one (rows) and rows at odd sizes. */
+const KERNELS: Record<string, MatmulFn> = {
+  matmulQuant,
+  matmulQuantRows,
+  "matmulQuantRows 4x3x5": (rec, x, w, out) =>
+    matmulQuantRows(rec, x, w, out, { wg: 4, rows: 3, tokens: 5 }),
+};
+
 async function checkMatmulQuant(
   g: Gpu,
   format: QuantFormat,
@@ -27,6 +37,7 @@ async function checkMatmulQuant(
   N: number,
   seed: number,
   block?: number,
+  kernel: MatmulFn = matmulQuant,
 ): Promise<number> {
   const random = rng(seed);
   const x = randomArray(random, T * K), w = randomArray(random, N * K);
@@ -35,7 +46,7 @@ async function checkMatmulQuant(
   const tx = Tensor.from(g, "x", x, [T, K], "f32");
   const out = Tensor.empty(g, "out", [T, N], "f32");
   const rec = new Recorder(g, "test.matmulQuant");
-  matmulQuant(rec, tx, tw, out);
+  kernel(rec, tx, tw, out);
   rec.submit();
   const name = `matmul_${format}_b${tw.layout.block} x [${T},${K}] w [${N},${K}]`;
   assertClose(name, await out.toArray(), want, { rel: REL, shape: [T, N] });
@@ -45,20 +56,24 @@ async function checkMatmulQuant(
 }
 
 for (const format of FORMATS) {
-  Deno.test(`matmulQuant ${format}: random and odd shapes, partial blocks`, async () => {
-    for (const [T, K, N] of [[2, 7, 3], [5, 32, 33], [33, 37, 40], [17, 172, 64], [64, 300, 70]]) {
-      await checkMatmulQuant(gpu, format, T, K, N, T * 7 + K * 31 + N);
-    }
-  });
-  Deno.test(`matmulQuant ${format}: blocks of 16, 32 and 64`, async () => {
-    for (const block of [16, 32, 64]) {
-      await checkMatmulQuant(gpu, format, 9, 200, 35, 11, block);
-      await checkMatmulQuant(gpu, format, 3, 256, 8, 12, block);
-    }
-  });
-  Deno.test(`matmulQuant ${format}: matrices split into row chunks`, async () => {
-    const small = await testGpu({ maxBindingBytes: 4096 });
-    const chunks = await checkMatmulQuant(small, format, 3, 70, 300, 5);
-    assert.ok(chunks > 1, `expected several chunks, got ${chunks}`);
-  });
+  for (const [name, kernel] of Object.entries(KERNELS)) {
+    Deno.test(`${name} ${format}: random and odd shapes, partial blocks`, async () => {
+      for (
+        const [T, K, N] of [[2, 7, 3], [5, 32, 33], [33, 37, 40], [17, 172, 64], [64, 300, 70]]
+      ) {
+        await checkMatmulQuant(gpu, format, T, K, N, T * 7 + K * 31 + N, undefined, kernel);
+      }
+    });
+    Deno.test(`${name} ${format}: blocks of 16, 32 and 64`, async () => {
+      for (const block of [16, 32, 64]) {
+        await checkMatmulQuant(gpu, format, 9, 200, 35, 11, block, kernel);
+        await checkMatmulQuant(gpu, format, 3, 256, 8, 12, block, kernel);
+      }
+    });
+    Deno.test(`${name} ${format}: matrices split into row chunks`, async () => {
+      const small = await testGpu({ maxBindingBytes: 4096 });
+      const chunks = await checkMatmulQuant(small, format, 3, 70, 300, 5, undefined, kernel);
+      assert.ok(chunks > 1, `expected several chunks, got ${chunks}`);
+    });
+  }
 }
