@@ -15,7 +15,7 @@ import {
   quantWalk,
   wordVector,
 } from "./matvec_quant.ts";
-import type { MatmulRowsConfig } from "./matmul_rows.ts";
+import { type MatmulRowsConfig, storeTile } from "./matmul_rows.ts";
 import quant from "./quant.wgsl" with { type: "text" };
 import template from "./matmul_quant_rows.wgsl" with { type: "text" };
 
@@ -101,15 +101,7 @@ export function matmulQuantRowsKernel(l: QuantLayout, c: MatmulRowsConfig = MATM
       ...toks.map((j) => `let xo${j} = min(t0 + ${j}u, p.T - 1u) * ${width};`),
       ...rows.flatMap((r) => toks.map((j) => `var acc${r}_${j} = 0.0;`)),
     ];
-    const store = rows.flatMap((r) => [
-      `if (row0 + ${r}u * WG + lid < p.rows) {`,
-      ...toks.flatMap((j) => [
-        `  if (t0 + ${j}u < p.T) {`,
-        `    out[(t0 + ${j}u) * p.outStride + p.colOffset + row0 + ${r}u * WG + lid] = acc${r}_${j};`,
-        "  }",
-      ]),
-      "}",
-    ]);
+    const store = storeTile(c, (acc) => acc);
     const source = template
       .replaceAll("{{ROWS}}", String(c.rows))
       .replaceAll("{{TT}}", String(c.tokens))

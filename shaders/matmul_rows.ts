@@ -28,6 +28,26 @@ export const MATMUL_ROWS_F32: MatmulRowsConfig = { wg: 8, rows: 8, tokens: 8 };
 const kernels = new Map<string, Kernel>();
 const indent = (lines: string[], n: number) => lines.map((s) => " ".repeat(n) + s).join("\n");
 
+/**
+ * WGSL that stores a thread's ROWS x TT accumulators acc{r}_{j} (as
+ * `value(acc)`) to out [T, outStride], skipping rows past the chunk and tokens
+ * past T. Shared with matmul_quant_rows.ts.
+ */
+export function storeTile(c: MatmulRowsConfig, value: (acc: string) => string): string[] {
+  const toks = [...Array(c.tokens).keys()];
+  return [...Array(c.rows).keys()].flatMap((r) => [
+    `if (row0 + ${r}u * WG + lid < p.rows) {`,
+    ...toks.flatMap((j) => [
+      `  if (t0 + ${j}u < p.T) {`,
+      `    out[(t0 + ${j}u) * p.outStride + p.colOffset + row0 + ${r}u * WG + lid] = ${
+        value(`acc${r}_${j}`)
+      };`,
+      "  }",
+    ]),
+    "}",
+  ]);
+}
+
 export function matmulRowsKernel(vec4: boolean, c: MatmulRowsConfig): Kernel {
   const key = `matmul_rows_f32_${vec4 ? "vec4" : "f32"}_wg${c.wg}_r${c.rows}_t${c.tokens}`;
   let kernel = kernels.get(key);
@@ -46,17 +66,7 @@ export function matmulRowsKernel(vec4: boolean, c: MatmulRowsConfig): Kernel {
         ...toks.map((j) => `acc${r}_${j} = fma(w${r}, x${j}, acc${r}_${j});`),
       ]),
     ];
-    const store = rows.flatMap((r) => [
-      `if (row0 + ${r}u * WG + lid < p.rows) {`,
-      ...toks.flatMap((j) => [
-        `  if (t0 + ${j}u < p.T) {`,
-        `    out[(t0 + ${j}u) * p.outStride + p.colOffset + row0 + ${r}u * WG + lid] = ${
-          vec4 ? `dot(acc${r}_${j}, vec4f(1.0))` : `acc${r}_${j}`
-        };`,
-        "  }",
-      ]),
-      "}",
-    ]);
+    const store = storeTile(c, (acc) => vec4 ? `dot(${acc}, vec4f(1.0))` : acc);
     const source = template
       .replaceAll("{{ROWS}}", String(c.rows))
       .replaceAll("{{TT}}", String(c.tokens))
