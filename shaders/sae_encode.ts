@@ -63,7 +63,10 @@ export interface EncodeOptions {
    * encode goes through linear() (one token or quantized W_enc).
    */
   centered?: Tensor<"f32">;
-  /** Force a path (tests): "tiled" needs f32 W_enc. Default: tiled for f32 with T > 1. */
+  /**
+   * Force a path (tests): "tiled" needs f32 W_enc. Default: tiled for f32 with
+   * T > 1 on GPUs, linear() otherwise.
+   */
   path?: "tiled" | "linear";
 }
 
@@ -89,7 +92,12 @@ export function saeEncode(
   }
   if (act === "jumprelu" && !w.threshold) throw new Error("saeEncode: JumpReLU needs a threshold");
   const wEnc = w.wEnc;
-  const path = opts.path ?? (wEnc instanceof Matrix && T > 1 ? "tiled" : "linear");
+  // The fused tiled kernel suits GPUs. Software adapters go through linear(),
+  // whose "rows" matmul is ~5x the tiled one there (ARCHITECTURE.md, "Kernel
+  // choices"), unless centering has no scratch to write x - b_dec into.
+  const canLinear = !w.center || opts.centered !== undefined;
+  const tiled = wEnc instanceof Matrix && T > 1 && (!rec.gpu.isFallbackAdapter || !canLinear);
+  const path = opts.path ?? (tiled ? "tiled" : "linear");
   if (path === "linear" || !(wEnc instanceof Matrix)) {
     let input = x;
     if (w.center) {

@@ -70,31 +70,35 @@ for (
     [small, 6, 19, 150, "relu", true], // 4096-byte bindings: W_enc in 3 chunks
   ] as [Gpu, number, number, number, EncodeActivation, boolean][]
 ) {
-  Deno.test(`saeEncode ${act}${center ? " centered" : ""}: x [${T}, ${dIn}] -> [${T}, ${dSae}]${g === small ? ", chunked" : ""}`, async () => {
-    const w = upload(g, T * 7 + dIn, dIn, dSae, center);
-    const x = randomArray(rng(T), T * dIn);
-    const tx = Tensor.from(g, "x", x, [T, dIn], "f32");
-    const out = Tensor.empty(g, "f", [T, dSae], "f32");
-    const rec = new Recorder(g, "test.encode");
-    saeEncode(rec, tx, w, act, out);
-    rec.submit();
-    const want = saeEncodeReference(
-      x,
-      { ...w.host, center: center ? w.host.bDec : null },
-      act,
-      T,
-      dIn,
-      dSae,
-    );
-    assertClose("encode", await out.toArray(), want, { rel: REL, shape: [T, dSae] });
-    if (act !== "none") {
-      assert.ok(want.some((v) => v === 0) && want.some((v) => v > 0), "activation never bites");
-    }
-    if (g === small) assert.ok(w.wEnc.chunks.length > 1);
-    free(w);
-    tx.dispose();
-    out.dispose();
-  });
+  for (const path of ["tiled", "linear"] as const) {
+    Deno.test(`saeEncode ${act}${center ? " centered" : ""} (${path}): x [${T}, ${dIn}] -> [${T}, ${dSae}]${g === small ? ", chunked" : ""}`, async () => {
+      const w = upload(g, T * 7 + dIn, dIn, dSae, center);
+      const x = randomArray(rng(T), T * dIn);
+      const tx = Tensor.from(g, "x", x, [T, dIn], "f32");
+      const out = Tensor.empty(g, "f", [T, dSae], "f32");
+      const centered = Tensor.empty(g, "centered", [T, dIn], "f32");
+      const rec = new Recorder(g, "test.encode");
+      saeEncode(rec, tx, w, act, out, { path, centered });
+      rec.submit();
+      const want = saeEncodeReference(
+        x,
+        { ...w.host, center: center ? w.host.bDec : null },
+        act,
+        T,
+        dIn,
+        dSae,
+      );
+      assertClose("encode", await out.toArray(), want, { rel: REL, shape: [T, dSae] });
+      if (act !== "none") {
+        assert.ok(want.some((v) => v === 0) && want.some((v) => v > 0), "activation never bites");
+      }
+      if (g === small) assert.ok(w.wEnc.chunks.length > 1);
+      free(w);
+      tx.dispose();
+      out.dispose();
+      centered.dispose();
+    });
+  }
 }
 
 for (
