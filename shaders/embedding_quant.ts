@@ -7,7 +7,7 @@ import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { QuantLayout } from "../engine/quant/format.ts";
 import type { QuantMatrix } from "../engine/quant/matrix.ts";
 import { grid1d } from "./grid.ts";
-import { quantTemplate } from "./matvec_quant.ts";
+import { quantTemplate } from "./quant_codegen.ts";
 import common from "./common.wgsl" with { type: "text" };
 import quant from "./quant.wgsl" with { type: "text" };
 import template from "./embedding_quant.wgsl" with { type: "text" };

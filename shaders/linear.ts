@@ -13,7 +13,8 @@ import { matmulQuant } from "./matmul_quant.ts";
 import { matmulQuantRows } from "./matmul_quant_rows.ts";
 import { matmulRows } from "./matmul_rows.ts";
 import { matvec } from "./matvec.ts";
-import { matvecQuant, quantLinearShapes } from "./matvec_quant.ts";
+import { matvecQuant } from "./matvec_quant.ts";
+import { quantLinearShapes } from "./quant_codegen.ts";
 
 /** out [T, N] = x [T, K] @ w^T, w: [N, K]. A [K] x with a [N] out is one token. */
 export function linear(

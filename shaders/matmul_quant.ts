@@ -7,7 +7,7 @@ import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { QuantLayout } from "../engine/quant/format.ts";
 import type { QuantMatrix } from "../engine/quant/matrix.ts";
-import { quantLinearShapes, quantTemplate } from "./matvec_quant.ts";
+import { quantLinearShapes, quantTemplate } from "./quant_codegen.ts";
 import quant from "./quant.wgsl" with { type: "text" };
 import template from "./matmul_quant.wgsl" with { type: "text" };
 

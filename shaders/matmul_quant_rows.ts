@@ -14,7 +14,7 @@ import {
   quantLinearShapes,
   quantWalk,
   wordVector,
-} from "./matvec_quant.ts";
+} from "./quant_codegen.ts";
 import { type MatmulRowsConfig, storeTile } from "./matmul_rows.ts";
 import quant from "./quant.wgsl" with { type: "text" };
 import template from "./matmul_quant_rows.wgsl" with { type: "text" };

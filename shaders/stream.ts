@@ -10,16 +10,8 @@ import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { QuantMatrix } from "../engine/quant/matrix.ts";
 import { grid1d } from "./grid.ts";
 import type { QuantLayout } from "../engine/quant/format.ts";
-import {
-  CODE_OFFSET,
-  codeScale,
-  codeTerms,
-  type MatvecQuantConfig,
-  quantWalk,
-  rowOf,
-  rowsPerGroup,
-  wordVector,
-} from "./matvec_quant.ts";
+import { type MatvecQuantConfig, rowOf, rowsPerGroup } from "./matvec_quant.ts";
+import { CODE_OFFSET, codeScale, codeTerms, quantWalk, wordVector } from "./quant_codegen.ts";
 import quant from "./quant.wgsl" with { type: "text" };
 import f32Source from "./stream.wgsl" with { type: "text" };
 import quantSource from "./stream_quant.wgsl" with { type: "text" };
