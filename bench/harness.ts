@@ -129,11 +129,12 @@ export async function timeInterleaved(
  */
 export function streamConfigs(gpu: Gpu, format: MatrixFormat): StreamConfig[] {
   if (format === "f32") return [matvecConfig(gpu)];
-  const own = matvecQuantConfig(gpu);
+  const own = matvecQuantConfig(gpu, format);
   const all: StreamConfig[] = [
     own,
     { wg: 8, rows: 8, split: "rows" },
     { wg: 8, rows: 12, split: "rows" },
+    { wg: 8, rows: 16, split: "rows" },
     { wg: 8, rows: 16, split: "k" },
     { wg: 32, rows: 4, split: "k" },
   ];

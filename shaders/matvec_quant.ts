@@ -7,7 +7,7 @@ import type { Gpu } from "../engine/gpu/gpu.ts";
 import type { Binding, Recorder } from "../engine/gpu/recorder.ts";
 import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
-import type { QuantLayout } from "../engine/quant/format.ts";
+import type { QuantFormat, QuantLayout } from "../engine/quant/format.ts";
 import type { QuantMatrix } from "../engine/quant/matrix.ts";
 import { grid1d } from "./grid.ts";
 import {
@@ -59,10 +59,15 @@ export interface MatvecQuantConfig {
 
 // Measured on llvmpipe at the 8B shapes (bench matvec, ARCHITECTURE.md): a
 // software adapter runs a workgroup on one CPU thread, 8 lanes wide, and every
-// storage load is a per-lane gather, so threads that own 12 rows each (one x
-// load serves 12 rows, no barrier) win there (8: ~0.1 lower, 16 and 24 spill);
-// a GPU wants a warp of threads reading neighbouring blocks of the same rows.
-const SOFTWARE: MatvecQuantConfig = { wg: 8, rows: 12, split: "rows" };
+// storage load is a per-lane gather, so threads that own many rows each (one x
+// load serves them all, no barrier) win there: with x a uniform array, q4
+// best at 16 rows (12: ~0.03 lower, 20 and 24 spill), q8 at 12 (16: up to 0.1
+// lower on the 14336-long shapes); a GPU wants a warp of threads reading
+// neighbouring blocks of the same rows.
+const SOFTWARE: Record<QuantFormat, MatvecQuantConfig> = {
+  q8: { wg: 8, rows: 12, split: "rows" },
+  q4: { wg: 8, rows: 16, split: "rows" },
+};
 const HARDWARE: MatvecQuantConfig = { wg: 32, rows: 4, split: "k" };
 
 /** Rows one workgroup covers. */
@@ -76,14 +81,16 @@ export function rowOf(c: MatvecQuantConfig, r: number): string {
 }
 
 /**
- * The tuning for this device: SOFTWARE on CPU adapters; HARDWARE on GPUs, with
- * the fast variants the device offers: one subgroup per workgroup reducing by
- * subgroupAdd where subgroups have a fixed size, and dot4I8Packed for q4.
+ * The tuning for this device and format: SOFTWARE on CPU adapters; HARDWARE
+ * on GPUs, with the fast variants the device offers: one subgroup per
+ * workgroup reducing by subgroupAdd where subgroups have a fixed size, and
+ * dot4I8Packed for q4.
  */
 export function matvecQuantConfig(
   gpu: Pick<Gpu, "isFallbackAdapter" | "subgroupSize" | "hasPacked4x8">,
+  format: QuantFormat,
 ): MatvecQuantConfig {
-  if (gpu.isFallbackAdapter) return SOFTWARE;
+  if (gpu.isFallbackAdapter) return SOFTWARE[format];
   const size = gpu.subgroupSize;
   return {
     ...HARDWARE,
@@ -300,7 +307,7 @@ export function matvecQuant(
   x: Tensor<"f32">,
   w: QuantMatrix,
   out: Tensor<"f32">,
-  config: MatvecQuantConfig = matvecQuantConfig(rec.gpu),
+  config: MatvecQuantConfig = matvecQuantConfig(rec.gpu, w.format),
 ): void {
   const [T, K] = quantLinearShapes("matvecQuant", x, w, out);
   if (T !== 1) throw new Error(`matvecQuant(${w.label}): x [${x.shape}] holds ${T} tokens, want 1`);

@@ -32,12 +32,13 @@ import { testGpu } from "../util/gpu.ts";
 // max|want| up to K = 1000, so 1e-5 has margin yet catches any wrong code.
 const REL = 1e-5;
 const FORMATS: QuantFormat[] = ["q8", "q4"];
-// Both splits: the software tuning (threads owning 12 rows), the hardware one
-// (32 threads splitting K over 4 rows), and odd sizes of each.
+// Both splits: the software tunings (threads owning 12 rows for q8, 16 for
+// q4), the hardware one (32 threads splitting K over 4 rows), and odd sizes.
 // x is a uniform array where it fits (K % 4 == 0 here), so each tuning is also
 // run with uniformX false: storage x.
 const CONFIGS: MatvecQuantConfig[] = [
   { wg: 8, rows: 12, split: "rows" },
+  { wg: 8, rows: 16, split: "rows" },
   { wg: 32, rows: 4, split: "k" },
   { wg: 8, rows: 12, split: "rows", uniformX: false },
   { wg: 32, rows: 4, split: "k", uniformX: false },
@@ -89,7 +90,7 @@ function roundedX(x: Float32Array): Float32Array {
 
 /** The software and hardware tunings, and the fast variants where there are. */
 const MAIN_CONFIGS = [
-  ...CONFIGS.slice(0, 2),
+  ...CONFIGS.slice(0, 3),
   ...CONFIGS.filter((c) => c.reduce === "subgroup" || c.dot4),
 ];
 
@@ -220,10 +221,12 @@ Deno.test("matvecQuant: x is bound as a uniform only where it fits; row views fa
 
 Deno.test("matvecQuantConfig: rows per thread on CPUs; on GPUs the fast variants offered", () => {
   const cpu = { isFallbackAdapter: true, subgroupSize: 4, hasPacked4x8: true };
-  assert.equal(matvecQuantConfig(cpu).split, "rows");
-  assert.ok(!matvecQuantConfig(cpu).dot4, "llvmpipe emulates dot4I8Packed: measured slower");
+  assert.equal(matvecQuantConfig(cpu, "q4").split, "rows");
+  assert.equal(matvecQuantConfig(cpu, "q4").rows, 16);
+  assert.equal(matvecQuantConfig(cpu, "q8").rows, 12);
+  assert.ok(!matvecQuantConfig(cpu, "q4").dot4, "llvmpipe emulates dot4I8Packed: measured slower");
   const gpuWith = { isFallbackAdapter: false, subgroupSize: 32, hasPacked4x8: true };
-  assert.deepEqual(matvecQuantConfig(gpuWith), {
+  assert.deepEqual(matvecQuantConfig(gpuWith, "q4"), {
     wg: 32,
     rows: 4,
     split: "k",
@@ -234,7 +237,7 @@ Deno.test("matvecQuantConfig: rows per thread on CPUs; on GPUs the fast variants
     isFallbackAdapter: false,
     subgroupSize: null,
     hasPacked4x8: false,
-  });
+  }, "q8");
   assert.deepEqual(plain, { wg: 32, rows: 4, split: "k" });
   assert.throws(
     () =>
