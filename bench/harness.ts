@@ -129,9 +129,10 @@ export async function timeInterleaved(
  */
 export function streamConfigs(gpu: Gpu, format: MatrixFormat): StreamConfig[] {
   if (format === "f32") return [matvecConfig(gpu)];
-  const own = matvecQuantConfig(gpu, format);
+  // The matvec's own tunings (they depend on K: 4096 and 8192 cover both).
   const all: StreamConfig[] = [
-    own,
+    matvecQuantConfig(gpu, format, 4096),
+    matvecQuantConfig(gpu, format, 8192),
     { wg: 8, rows: 8, split: "rows" },
     { wg: 8, rows: 12, split: "rows" },
     { wg: 8, rows: 16, split: "rows" },

@@ -14,7 +14,7 @@ export async function benchSmoke(ctx: BenchContext, rows = 512): Promise<BenchRe
   const gpu = ctx.gpu, cols = 4096;
   const gbs: Record<string, number> = {};
   for (const format of FORMATS) {
-    const c = format === "f32" ? matvecConfig(gpu) : matvecQuantConfig(gpu, format);
+    const c = format === "f32" ? matvecConfig(gpu) : matvecQuantConfig(gpu, format, cols);
     const m = randomMatrix(gpu, `smoke.${format}`, rows, cols, format, 7);
     const out = Tensor.empty(gpu, "smoke.streamOut", [streamThreads(rows, c)], "f32");
     try {

@@ -60,13 +60,14 @@ export interface MatvecQuantConfig {
 // Measured on llvmpipe at the 8B shapes (bench matvec, ARCHITECTURE.md): a
 // software adapter runs a workgroup on one CPU thread, 8 lanes wide, and every
 // storage load is a per-lane gather, so threads that own many rows each (one x
-// load serves them all, no barrier) win there: with x a uniform array, q4
-// best at 16 rows (12: ~0.03 lower, 20 and 24 spill), q8 at 12 (16: up to 0.1
-// lower on the 14336-long shapes); a GPU wants a warp of threads reading
-// neighbouring blocks of the same rows.
-const SOFTWARE: Record<QuantFormat, MatvecQuantConfig> = {
-  q8: { wg: 8, rows: 12, split: "rows" },
-  q4: { wg: 8, rows: 16, split: "rows" },
+// load serves them all, no barrier) win there. With x a uniform array: q8 at
+// 12 rows (16: up to 0.1 lower on the 14336-long shapes); q4 at 16 rows for K
+// <= 4096 (12: ~0.03 lower; 20 and 24 spill) but 12 above (K = 8192: 16 rows
+// lose up to 0.1). A GPU wants a warp of threads reading neighbouring blocks
+// of the same rows.
+const SOFTWARE_ROWS: Record<QuantFormat, (K: number) => number> = {
+  q8: () => 12,
+  q4: (K) => K <= 4096 ? 16 : 12,
 };
 const HARDWARE: MatvecQuantConfig = { wg: 32, rows: 4, split: "k" };
 
@@ -81,16 +82,17 @@ export function rowOf(c: MatvecQuantConfig, r: number): string {
 }
 
 /**
- * The tuning for this device and format: SOFTWARE on CPU adapters; HARDWARE
- * on GPUs, with the fast variants the device offers: one subgroup per
- * workgroup reducing by subgroupAdd where subgroups have a fixed size, and
- * dot4I8Packed for q4.
+ * The tuning for this device and a format's rows of K values: threads owning
+ * whole rows on CPU adapters (SOFTWARE_ROWS); HARDWARE on GPUs, with the fast
+ * variants the device offers: one subgroup per workgroup reducing by
+ * subgroupAdd where subgroups have a fixed size, and dot4I8Packed for q4.
  */
 export function matvecQuantConfig(
   gpu: Pick<Gpu, "isFallbackAdapter" | "subgroupSize" | "hasPacked4x8">,
   format: QuantFormat,
+  K: number,
 ): MatvecQuantConfig {
-  if (gpu.isFallbackAdapter) return SOFTWARE[format];
+  if (gpu.isFallbackAdapter) return { wg: 8, rows: SOFTWARE_ROWS[format](K), split: "rows" };
   const size = gpu.subgroupSize;
   return {
     ...HARDWARE,
@@ -307,7 +309,7 @@ export function matvecQuant(
   x: Tensor<"f32">,
   w: QuantMatrix,
   out: Tensor<"f32">,
-  config: MatvecQuantConfig = matvecQuantConfig(rec.gpu, w.format),
+  config: MatvecQuantConfig = matvecQuantConfig(rec.gpu, w.format, w.cols),
 ): void {
   const [T, K] = quantLinearShapes("matvecQuant", x, w, out);
   if (T !== 1) throw new Error(`matvecQuant(${w.label}): x [${x.shape}] holds ${T} tokens, want 1`);

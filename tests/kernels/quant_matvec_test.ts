@@ -221,23 +221,28 @@ Deno.test("matvecQuant: x is bound as a uniform only where it fits; row views fa
 
 Deno.test("matvecQuantConfig: rows per thread on CPUs; on GPUs the fast variants offered", () => {
   const cpu = { isFallbackAdapter: true, subgroupSize: 4, hasPacked4x8: true };
-  assert.equal(matvecQuantConfig(cpu, "q4").split, "rows");
-  assert.equal(matvecQuantConfig(cpu, "q4").rows, 16);
-  assert.equal(matvecQuantConfig(cpu, "q8").rows, 12);
-  assert.ok(!matvecQuantConfig(cpu, "q4").dot4, "llvmpipe emulates dot4I8Packed: measured slower");
+  assert.equal(matvecQuantConfig(cpu, "q4", 4096).split, "rows");
+  assert.equal(matvecQuantConfig(cpu, "q4", 4096).rows, 16);
+  assert.equal(matvecQuantConfig(cpu, "q4", 8192).rows, 12);
+  assert.equal(matvecQuantConfig(cpu, "q8", 4096).rows, 12);
+  assert.ok(!matvecQuantConfig(cpu, "q4", 4096).dot4, "llvmpipe emulates dot4I8Packed: slower");
   const gpuWith = { isFallbackAdapter: false, subgroupSize: 32, hasPacked4x8: true };
-  assert.deepEqual(matvecQuantConfig(gpuWith, "q4"), {
+  assert.deepEqual(matvecQuantConfig(gpuWith, "q4", 4096), {
     wg: 32,
     rows: 4,
     split: "k",
     reduce: "subgroup",
     dot4: true,
   });
-  const plain = matvecQuantConfig({
-    isFallbackAdapter: false,
-    subgroupSize: null,
-    hasPacked4x8: false,
-  }, "q8");
+  const plain = matvecQuantConfig(
+    {
+      isFallbackAdapter: false,
+      subgroupSize: null,
+      hasPacked4x8: false,
+    },
+    "q8",
+    4096,
+  );
   assert.deepEqual(plain, { wg: 32, rows: 4, split: "k" });
   assert.throws(
     () =>
