@@ -4,7 +4,7 @@
 // choices").
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import { indent, type Kernel, wgsl } from "../engine/gpu/kernel.ts";
 import type { Matrix } from "../engine/gpu/matrix.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import { linearShapes } from "./matmul.ts";
@@ -26,7 +26,6 @@ export interface MatmulRowsConfig {
 export const MATMUL_ROWS_F32: MatmulRowsConfig = { wg: 8, rows: 8, tokens: 8 };
 
 const kernels = new Map<string, Kernel>();
-const indent = (lines: string[], n: number) => lines.map((s) => " ".repeat(n) + s).join("\n");
 
 /**
  * WGSL that stores a thread's ROWS x TT accumulators acc{r}_{j} (as

@@ -5,19 +5,12 @@
 
 import type { Gpu } from "../engine/gpu/gpu.ts";
 import type { Binding, Recorder } from "../engine/gpu/recorder.ts";
-import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import { indent, type Kernel, wgsl } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { QuantFormat, QuantLayout } from "../engine/quant/format.ts";
 import type { QuantMatrix } from "../engine/quant/matrix.ts";
 import { grid1d } from "./grid.ts";
-import {
-  CODE_OFFSET,
-  codeScale,
-  codeTerms,
-  quantLinearShapes,
-  quantWalk,
-  wordVector,
-} from "./quant_codegen.ts";
+import { blockCode, quantLinearShapes, quantWalk, wordVector } from "./quant_codegen.ts";
 import { quantizedXBytes, quantizeX, X_BLOCK } from "./quantize_x.ts";
 import quant from "./quant.wgsl" with { type: "text" };
 import template from "./matvec_quant.wgsl" with { type: "text" };
@@ -103,23 +96,6 @@ export function matvecQuantConfig(
 
 const kernels = new Map<string, Kernel>();
 
-const indent = (lines: string[], n: number) => lines.map((s) => " ".repeat(n) + s).join("\n");
-
-// x as vec4 groups: vec4 loads when K % 4 == 0 (a group is then wholly inside
-// or outside K), else four scalar loads. `guarded` (the partial last block
-// only) reads zeros past K.
-function xGroup(vec4: boolean, guarded: boolean, i: string): string {
-  if (vec4) {
-    return guarded
-      ? `select(vec4f(0.0), x[min(${i}, p.K / 4u - 1u)], (${i}) * 4u < p.K)`
-      : `x[${i}]`;
-  }
-  const e = [0, 1, 2, 3].map((o) => `4u * (${i}) + ${o}u`);
-  return guarded
-    ? `vec4f(${e.map((k) => `select(0.0, x[min(${k}, p.K - 1u)], ${k} < p.K)`).join(", ")})`
-    : `vec4f(${e.map((k) => `x[${k}]`).join(", ")})`;
-}
-
 /** The unrolled work of block `b` for every row: MAIN (guarded false) or TAIL. */
 function matvecBlock(
   l: QuantLayout,
@@ -127,34 +103,8 @@ function matvecBlock(
   vec4: boolean,
   guarded: boolean,
 ): string[] {
-  const rows = c.rows;
-  const walk = quantWalk(l), { vectors, x4 } = walk, fold = CODE_OFFSET[l.format] !== 0;
-  const out: string[] = [];
-  const multi = vectors > 1;
-  if (multi) { for (let r = 0; r < rows; r++) out.push(`var s${r} = 0.0;`); }
-  if (fold) out.push("var xs = vec4f(0.0);");
-  const inner: string[] = [];
-  inner.push(`let k4 = (b * ${vectors}u + c) * ${x4}u;`);
-  const xr = [...Array(x4).keys()];
-  for (const j of xr) inner.push(`let xr${j} = ${xGroup(vec4, guarded, `k4 + ${j}u`)};`);
-  if (fold) inner.push(`xs += ${xr.map((j) => `xr${j}`).join(" + ")};`);
-  for (const j of xr) inner.push(`let x${j} = xr${j} * ${codeScale(l, j)};`);
-  const xs = xr.map((j) => `x${j}`);
-  for (let r = 0; r < rows; r++) {
-    inner.push(`let v${r} = w[${rowOf(c, r)} * wpv + b * ${vectors}u + c];`);
-    const dot = `dot(${codeTerms(l, walk, `v${r}`, xs)}, vec4f(1.0))`;
-    inner.push(multi ? `s${r} += ${dot};` : `let s${r} = ${dot};`);
-  }
-  if (multi) out.push(`for (var c = 0u; c < ${vectors}u; c++) {`, indent(inner, 2), "}");
-  else out.push("let c = 0u;", ...inner);
-  out.push(`let off = ${fold ? `${CODE_OFFSET[l.format]}.0 * dot(xs, vec4f(1.0))` : "0.0"};`);
-  for (let r = 0; r < rows; r++) {
-    out.push(
-      `let si${r} = ${rowOf(c, r)} * p.scalesPerRow + b;`,
-      `acc${r} += f16_at(scales[si${r} >> 1u], si${r}) * (s${r} - off);`,
-    );
-  }
-  return out;
+  const rows = [...Array(c.rows).keys()].map((r) => rowOf(c, r));
+  return blockCode({ layout: l, vec4, guarded, rows, xBases: [""], acc: (r) => `acc${r}` });
 }
 
 /**

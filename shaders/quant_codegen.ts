@@ -2,6 +2,7 @@
 // matmul_quant(_rows), stream, embedding_quant): template values, how a block's
 // codes are loaded and multiplied, and the shape check of a quantized linear.
 
+import { indent } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { QuantLayout } from "../engine/quant/format.ts";
 import type { QuantMatrix } from "../engine/quant/matrix.ts";
@@ -61,6 +62,82 @@ export function codeTerms(l: QuantLayout, walk: QuantWalk, v: string, xs: string
 
 /** q4 codes are stored + 8: the block sum takes 8 * (sum of its x) off. */
 export const CODE_OFFSET: Record<QuantLayout["format"], number> = { q8: 0, q4: 8 };
+
+// x group i (a vec4 index within a row of x) at `base` (a WGSL offset ending
+// in " + ", or "" for x of one row): vec4 loads when K % 4 == 0 (a group is then
+// wholly inside or outside K), else four scalar loads. `guarded` (the partial
+// last block only) reads zeros past K.
+function xGroup(vec4: boolean, guarded: boolean, i: string, base: string): string {
+  if (vec4) {
+    return guarded
+      ? `select(vec4f(0.0), x[${base}min(${i}, p.K / 4u - 1u)], (${i}) * 4u < p.K)`
+      : `x[${base}${i}]`;
+  }
+  const e = [0, 1, 2, 3].map((o) => `4u * (${i}) + ${o}u`);
+  return guarded
+    ? `vec4f(${e.map((k) => `select(0.0, x[${base}min(${k}, p.K - 1u)], ${k} < p.K)`).join(", ")})`
+    : `vec4f(${e.map((k) => `x[${base}${k}]`).join(", ")})`;
+}
+
+/** What blockCode unrolls: a thread's rows of w and tokens of x. */
+export interface BlockSpec {
+  layout: QuantLayout;
+  /** x loads as vec4 (K % 4 == 0) or as four scalars. */
+  vec4: boolean;
+  /** The partial last block: x past K reads as zero. */
+  guarded: boolean;
+  /** WGSL row index of each row the thread owns (`wpv` = word vectors per row in scope). */
+  rows: string[];
+  /** Per token, the WGSL offset of its row of x ending in " + ", or [""] for one token. */
+  xBases: string[];
+  /** The accumulator of row r and token j. */
+  acc: (r: number, j: number) => string;
+}
+
+/**
+ * The unrolled work of block `b` (MAIN, or TAIL when guarded) for matvec_quant
+ * (one token) and matmul_quant_rows (several): each token's x groups are
+ * loaded once for all rows, each row's codes once for all tokens; per row and
+ * token acc += d * (sum of codes * x - offset * sum of x).
+ */
+export function blockCode(s: BlockSpec): string[] {
+  const l = s.layout, walk = quantWalk(l), { vectors, x4 } = walk;
+  const fold = CODE_OFFSET[l.format] !== 0, multi = vectors > 1;
+  const rows = [...s.rows.keys()], toks = [...s.xBases.keys()], groups = [...Array(x4).keys()];
+  const out: string[] = [];
+  if (multi) { for (const r of rows) for (const j of toks) out.push(`var s${r}_${j} = 0.0;`); }
+  if (fold) { for (const j of toks) out.push(`var xs${j} = vec4f(0.0);`); }
+  const inner = [`let k4 = (b * ${vectors}u + c) * ${x4}u;`];
+  for (const j of toks) {
+    for (const g of groups) {
+      inner.push(`let xr${j}_${g} = ${xGroup(s.vec4, s.guarded, `k4 + ${g}u`, s.xBases[j])};`);
+    }
+    if (fold) inner.push(`xs${j} += ${groups.map((g) => `xr${j}_${g}`).join(" + ")};`);
+    for (const g of groups) inner.push(`let x${j}_${g} = xr${j}_${g} * ${codeScale(l, g)};`);
+  }
+  for (const r of rows) {
+    inner.push(`let v${r} = w[${s.rows[r]} * wpv + b * ${vectors}u + c];`);
+    for (const j of toks) {
+      const xs = groups.map((g) => `x${j}_${g}`);
+      const dot = `dot(${codeTerms(l, walk, `v${r}`, xs)}, vec4f(1.0))`;
+      inner.push(multi ? `s${r}_${j} += ${dot};` : `let s${r}_${j} = ${dot};`);
+    }
+  }
+  if (multi) out.push(`for (var c = 0u; c < ${vectors}u; c++) {`, indent(inner, 2), "}");
+  else out.push("let c = 0u;", ...inner);
+  for (const j of toks) {
+    const off = fold ? `${CODE_OFFSET[l.format]}.0 * dot(xs${j}, vec4f(1.0))` : "0.0";
+    out.push(`let off${j} = ${off};`);
+  }
+  for (const r of rows) {
+    out.push(
+      `let si${r} = ${s.rows[r]} * p.scalesPerRow + b;`,
+      `let d${r} = f16_at(scales[si${r} >> 1u], si${r});`,
+    );
+    for (const j of toks) out.push(`${s.acc(r, j)} += d${r} * (s${r}_${j} - off${j});`);
+  }
+  return out;
+}
 
 /** A [n] tensor counts as [1, n]; other ranks give null. */
 function asRows(t: Tensor): [number, number] | null {

@@ -23,6 +23,11 @@ export function wgsl(key: string, ...parts: string[]): string {
   return source;
 }
 
+/** Generated WGSL lines, indented by `n` spaces and joined, for a template slot. */
+export function indent(lines: readonly string[], n: number): string {
+  return lines.map((s) => " ".repeat(n) + s).join("\n");
+}
+
 /** A uniform field: `u` u32, `i` i32, `f` f32. */
 export type ParamType = "u" | "i" | "f";
 
