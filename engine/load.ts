@@ -11,6 +11,7 @@ import { KvCache } from "./model/kv_cache.ts";
 import { LlamaGraph } from "./model/llama.ts";
 import { Pipeline } from "./model/pipeline.ts";
 import { type DevicePlacement, planPlacement } from "./model/placement.ts";
+import { checkMatrixFormat } from "./quant/format.ts";
 import {
   disposeWeights,
   expectedTensors,
@@ -102,11 +103,8 @@ export async function loadModel(source: string, o: LoadOptions): Promise<LoadedM
   const maxChunk = o.maxChunk ?? 128;
   const format = o.quant ?? "f32";
   const embedFormat = o.embedQuant ?? format;
-  for (const [name, f] of [["quant", format], ["embedQuant", embedFormat]]) {
-    if (!["f32", "q8", "q4"].includes(f)) {
-      throw new Error(`${name} must be "f32", "q8" or "q4", got "${f}"`);
-    }
-  }
+  checkMatrixFormat("Engine.load quant", format);
+  checkMatrixFormat("Engine.load embedQuant", embedFormat);
   const deviceCount = o.gpu
     ? 1
     : typeof o.devices === "number"

@@ -7,7 +7,7 @@
 
 import type { Gpu } from "../gpu/gpu.ts";
 import { createWeightMatrix, type WeightMatrix } from "../quant/matrix.ts";
-import type { MatrixFormat } from "../quant/format.ts";
+import { checkMatrixFormat, type MatrixFormat } from "../quant/format.ts";
 import { Tensor } from "../gpu/tensor.ts";
 import type { LlamaConfig } from "../formats/config.ts";
 import type { SafetensorsCheckpoint } from "../formats/safetensors.ts";
@@ -149,9 +149,8 @@ export async function loadStageWeights(
   options: LoadWeightsOptions,
   range: StageRange,
 ): Promise<StageWeights> {
-  if (!["f32", "q8", "q4"].includes(options.format)) {
-    throw new Error(`unknown weight format "${options.format}"; expected "f32", "q8" or "q4"`);
-  }
+  checkMatrixFormat("loadWeights format", options.format);
+  if (options.embedFormat) checkMatrixFormat("loadWeights embedFormat", options.embedFormat);
   const onProgress = options.onProgress;
   checkCheckpoint(c, ckpt, where);
   const expected = expectedTensors(c);

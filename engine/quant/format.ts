@@ -20,6 +20,13 @@
 export type QuantFormat = "q8" | "q4";
 export type MatrixFormat = "f32" | QuantFormat;
 
+/** Throws unless `format` is a MatrixFormat; `what` names the option or argument. */
+export function checkMatrixFormat(what: string, format: string): void {
+  if (!["f32", "q8", "q4"].includes(format)) {
+    throw new Error(`${what}: unknown weight format "${format}"; expected "f32", "q8" or "q4"`);
+  }
+}
+
 /**
  * Block sizes the kernels are built for: multiples of 8 codes keep blocks
  * word-aligned in both formats, and 16 or 32 divides matmul_quant's 32-wide strips.

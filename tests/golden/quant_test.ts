@@ -67,6 +67,19 @@ for (const name of MODELS) {
   }
 }
 
+Deno.test("quant: an unknown quant or embedQuant is refused by name before anything loads", async () => {
+  const before = gpu.liveBuffers.count;
+  await assert.rejects(
+    Engine.load(modelPath("stories260K"), { gpu, quant: "q4", embedQuant: "q5" as "q4" }),
+    /Engine\.load embedQuant: unknown weight format "q5"; expected "f32", "q8" or "q4"/,
+  );
+  await assert.rejects(
+    Engine.load(modelPath("stories260K"), { gpu, quant: "int4" as "q4" }),
+    /Engine\.load quant: unknown weight format "int4"/,
+  );
+  assert.equal(gpu.liveBuffers.count, before);
+});
+
 Deno.test("quant: engine.memory counts packed weights (stories260K)", async () => {
   const sizes: Record<string, number> = {};
   for (const quant of ["f32", "q8", "q4"] as const) {
