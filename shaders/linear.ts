@@ -14,7 +14,6 @@ import { matmulQuantRows } from "./matmul_quant_rows.ts";
 import { matmulRows } from "./matmul_rows.ts";
 import { matvec } from "./matvec.ts";
 import { matvecQuant } from "./matvec_quant.ts";
-import { quantLinearShapes } from "./quant_codegen.ts";
 
 /** out [T, N] = x [T, K] @ w^T, w: [N, K]. A [K] x with a [N] out is one token. */
 export function linear(
@@ -23,13 +22,12 @@ export function linear(
   w: WeightMatrix,
   out: Tensor<"f32">,
 ): void {
+  const [T] = linearShapes("linear", x, w, out);
   if (w.format === "f32") {
-    const [T] = linearShapes("linear", x, w, out);
     if (T === 1) matvec(rec, x, w, out);
     else if (rec.gpu.isFallbackAdapter) matmulRows(rec, x, w, out);
     else matmulTiled(rec, x, w, out);
   } else {
-    const [T] = quantLinearShapes("linear", x, w, out);
     if (T === 1) matvecQuant(rec, x, w, out);
     else if (rec.gpu.isFallbackAdapter) matmulQuantRows(rec, x, w, out);
     else matmulQuant(rec, x, w, out);

@@ -5,6 +5,7 @@ import type { Recorder } from "../engine/gpu/recorder.ts";
 import type { Kernel } from "../engine/gpu/kernel.ts";
 import type { Matrix } from "../engine/gpu/matrix.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
+import type { WeightMatrix } from "../engine/quant/matrix.ts";
 import source from "./matmul.wgsl" with { type: "text" };
 
 const WG_SIDE = 8;
@@ -26,20 +27,22 @@ function asRows(t: Tensor): [number, number] | null {
 }
 
 /**
- * Checks x [T, K], w [N, K], out [T, N] for `op` and returns [T, K, N]. The
- * error names the matrix and every shape, since a wrong weight is the usual cause.
+ * Checks x [T, K], w [N, K], out [T, N] for `op` and returns [T, K, N], for
+ * f32 and quantized matrices alike. The error names the matrix (and a
+ * quantized one's format) and every shape, since a wrong weight is the usual cause.
  */
 export function linearShapes(
   op: string,
   x: Tensor<"f32">,
-  w: Matrix,
+  w: Pick<WeightMatrix, "label" | "rows" | "cols" | "format">,
   out: Tensor<"f32">,
 ): [number, number, number] {
   const xs = asRows(x), os = asRows(out);
   if (!xs || !os || xs[1] !== w.cols || os[0] !== xs[0] || os[1] !== w.rows) {
     throw new Error(
       `${op}(${w.label}): x [${x.shape}] and out [${out.shape}] do not fit ${w.label} ` +
-        `[${w.rows}, ${w.cols}]; want x [T, ${w.cols}] and out [T, ${w.rows}]`,
+        `[${w.rows}, ${w.cols}]${w.format === "f32" ? "" : ` (${w.format})`}; ` +
+        `want x [T, ${w.cols}] and out [T, ${w.rows}]`,
     );
   }
   return [xs[0], w.cols, w.rows];

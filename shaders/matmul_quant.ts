@@ -7,7 +7,8 @@ import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { QuantLayout } from "../engine/quant/format.ts";
 import type { QuantMatrix } from "../engine/quant/matrix.ts";
-import { quantLinearShapes, quantTemplate } from "./quant_codegen.ts";
+import { linearShapes } from "./matmul.ts";
+import { quantTemplate } from "./quant_codegen.ts";
 import quant from "./quant.wgsl" with { type: "text" };
 import template from "./matmul_quant.wgsl" with { type: "text" };
 
@@ -34,7 +35,7 @@ export function matmulQuant(
   w: QuantMatrix,
   out: Tensor<"f32">,
 ): void {
-  const [T, K, N] = quantLinearShapes("matmulQuant", x, w, out);
+  const [T, K, N] = linearShapes("matmulQuant", x, w, out);
   const l = w.layout;
   const kernel = matmulQuantKernel(l);
   for (const c of w.chunks) {

@@ -7,7 +7,8 @@ import { indent, type Kernel, wgsl } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { QuantLayout } from "../engine/quant/format.ts";
 import type { QuantMatrix } from "../engine/quant/matrix.ts";
-import { blockCode, quantLinearShapes, quantWalk, wordVector } from "./quant_codegen.ts";
+import { linearShapes } from "./matmul.ts";
+import { blockCode, quantWalk, wordVector } from "./quant_codegen.ts";
 import { type MatmulRowsConfig, storeTile } from "./matmul_rows.ts";
 import quant from "./quant.wgsl" with { type: "text" };
 import template from "./matmul_quant_rows.wgsl" with { type: "text" };
@@ -67,7 +68,7 @@ export function matmulQuantRows(
   out: Tensor<"f32">,
   config: MatmulRowsConfig = MATMUL_ROWS,
 ): void {
-  const [T, K, N] = quantLinearShapes("matmulQuantRows", x, w, out);
+  const [T, K, N] = linearShapes("matmulQuantRows", x, w, out);
   const l = w.layout;
   const kernel = matmulQuantRowsKernel(l, config);
   for (const c of w.chunks) {

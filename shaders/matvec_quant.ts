@@ -10,7 +10,8 @@ import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { QuantFormat, QuantLayout } from "../engine/quant/format.ts";
 import type { QuantMatrix } from "../engine/quant/matrix.ts";
 import { grid1d } from "./grid.ts";
-import { blockCode, quantLinearShapes, quantWalk, wordVector } from "./quant_codegen.ts";
+import { linearShapes } from "./matmul.ts";
+import { blockCode, quantWalk, wordVector } from "./quant_codegen.ts";
 import { quantizedXBytes, quantizeX, X_BLOCK } from "./quantize_x.ts";
 import quant from "./quant.wgsl" with { type: "text" };
 import template from "./matvec_quant.wgsl" with { type: "text" };
@@ -261,7 +262,7 @@ export function matvecQuant(
   out: Tensor<"f32">,
   config: MatvecQuantConfig = matvecQuantConfig(rec.gpu, w.format, w.cols),
 ): void {
-  const [T, K] = quantLinearShapes("matvecQuant", x, w, out);
+  const [T, K] = linearShapes("matvecQuant", x, w, out);
   if (T !== 1) throw new Error(`matvecQuant(${w.label}): x [${x.shape}] holds ${T} tokens, want 1`);
   const l = w.layout;
   const dot4 = usesDot4(l, config);

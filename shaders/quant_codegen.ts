@@ -1,11 +1,9 @@
 // WGSL generation shared by the kernels that read q8/q4 codes (matvec_quant,
-// matmul_quant(_rows), stream, embedding_quant): template values, how a block's
-// codes are loaded and multiplied, and the shape check of a quantized linear.
+// matmul_quant(_rows), stream, embedding_quant): template values and how a
+// block's codes are loaded and multiplied.
 
 import { indent } from "../engine/gpu/kernel.ts";
-import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { QuantLayout } from "../engine/quant/format.ts";
-import type { QuantMatrix } from "../engine/quant/matrix.ts";
 
 /** Template values shared by every kernel that dequantizes a layout. */
 export function quantTemplate(source: string, l: QuantLayout): string {
@@ -137,28 +135,4 @@ export function blockCode(s: BlockSpec): string[] {
     for (const j of toks) out.push(`${s.acc(r, j)} += d${r} * (s${r}_${j} - off${j});`);
   }
   return out;
-}
-
-/** A [n] tensor counts as [1, n]; other ranks give null. */
-function asRows(t: Tensor): [number, number] | null {
-  if (t.shape.length === 1) return [1, t.shape[0]];
-  if (t.shape.length === 2) return [t.shape[0], t.shape[1]];
-  return null;
-}
-
-/** Checks x [T, K], w [N, K], out [T, N] and returns [T, K, N], naming the matrix on error. */
-export function quantLinearShapes(
-  op: string,
-  x: Tensor<"f32">,
-  w: QuantMatrix,
-  out: Tensor<"f32">,
-): [number, number, number] {
-  const xs = asRows(x), os = asRows(out);
-  if (!xs || !os || xs[1] !== w.cols || os[0] !== xs[0] || os[1] !== w.rows) {
-    throw new Error(
-      `${op}(${w.label}): x [${x.shape}] and out [${out.shape}] do not fit ${w.label} ` +
-        `[${w.rows}, ${w.cols}] (${w.format}); want x [T, ${w.cols}] and out [T, ${w.rows}]`,
-    );
-  }
-  return [xs[0], w.cols, w.rows];
 }
