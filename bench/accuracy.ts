@@ -128,13 +128,13 @@ async function logitsOf(
 
 export async function benchAccuracy(
   gpu: Gpu,
-  shared: string,
+  fixtures: string,
   models = ["stories260K", "llama3-tiny", "tinystories-656k"],
   cases = ACCURACY_CASES,
 ): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   for (const model of models) {
-    const folder = `${shared}models/${model}`;
+    const folder = `${fixtures}models/${model}`;
     const refFiles = await openSource(folder);
     const ref = await openSafetensors(refFiles, "reference.safetensors");
     const tokens = Uint32Array.from(await ref.readTensor("tokens"));

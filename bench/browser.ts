@@ -1,6 +1,6 @@
 // `deno task bench --browser [NAME...] [--json]`: the benchmark bodies of
 // bench/main.ts bundled with esbuild into a page (bench/page.ts), served from
-// 127.0.0.1 with the fixtures at /shared/ (demo/server.ts), run in Chromium
+// 127.0.0.1 with the fixtures at /fixtures/ (demo/server.ts), run in Chromium
 // (SwiftShader without a GPU) through puppeteer-core with the browser tests'
 // launcher (tests/browser/harness.ts), then the same benchmarks in Deno. Text
 // output: per benchmark, the Chromium table, the Deno table (the adapter and
@@ -15,7 +15,7 @@ import {
   findChromium,
   forwardConsole,
   launchChromium,
-  SHARED_DIR,
+  FIXTURES_DIR,
 } from "../tests/browser/harness.ts";
 import { type GenerateBenchResult, printGenerateTable } from "./generate.ts";
 import type { PageAdapter, PageRun } from "./page.ts";
@@ -32,7 +32,7 @@ export const PAGE_SKIP: Record<string, string> = {};
 
 /** What bench/page.ts puts on globalThis.loupeBench. */
 interface PageApi {
-  start(shared: string): Promise<PageAdapter>;
+  start(fixtures: string): Promise<PageAdapter>;
   run(name: string): Promise<PageRun>;
   finish(): void;
 }
@@ -122,7 +122,7 @@ export async function runInChromium(opts: ChromiumOptions): Promise<ChromiumRun>
     let t0 = performance.now();
     await bundleBenchPage(outdir);
     const bundleMs = performance.now() - t0;
-    server = await serve({ roots: { "/": outdir, "/shared/": SHARED_DIR } });
+    server = await serve({ roots: { "/": outdir, "/fixtures/": FIXTURES_DIR } });
     t0 = performance.now();
     // A benchmark is one page call; the 8B-shaped ones take many minutes on SwiftShader.
     browser = await launchChromium(opts.chromium, 120 * 60_000);
@@ -133,8 +133,8 @@ export async function runInChromium(opts: ChromiumOptions): Promise<ChromiumRun>
     await page.waitForFunction(() => "loupeBench" in globalThis, { timeout: 30_000 });
     // These functions run in the page (puppeteer serialises them): no closures.
     const adapter = await page.evaluate(
-      (shared) => (globalThis as unknown as { loupeBench: PageApi }).loupeBench.start(shared),
-      `${server.url}/shared/`,
+      (fixtures) => (globalThis as unknown as { loupeBench: PageApi }).loupeBench.start(fixtures),
+      `${server.url}/fixtures/`,
     );
     const launchMs = performance.now() - t0;
     if (!adapter.ok) throw new Error(`${runner} gives no WebGPU device: ${adapter.error}`);

@@ -1,11 +1,11 @@
 // Prefill and decode tokens/s of the fixture models on this adapter.
 // Prints a table; with --json one JSON object per result line. benchGenerate()
-// uses no Deno APIs: the browser runner passes the page's /shared/models/ URL.
+// uses no Deno APIs: the browser runner passes the page's /fixtures/models/ URL.
 
 import { Engine } from "../engine/engine.ts";
 import { Gpu } from "../engine/gpu/gpu.ts";
 
-const SHARED = new URL("../../shared/models/", import.meta.url).pathname;
+const FIXTURES = new URL("../tests/fixtures/models/", import.meta.url).pathname;
 
 export interface GenerateBenchResult {
   name: string;
@@ -20,7 +20,7 @@ export interface GenerateBenchResult {
 /** `modelsDir`: a folder path or a URL ending in "/" (engine sources accept either). */
 export async function benchGenerate(
   models = ["stories260K", "llama3-tiny"],
-  modelsDir = SHARED,
+  modelsDir = FIXTURES,
 ): Promise<GenerateBenchResult[]> {
   const gpu = await Gpu.create();
   const results: GenerateBenchResult[] = [];

@@ -17,8 +17,8 @@ import type { BenchResult } from "./result.ts";
 
 export interface BenchContext {
   gpu: Gpu;
-  /** Where ../shared is (a folder path or a URL ending in "/"). */
-  shared: string;
+  /** Where the fixtures folder (tests/fixtures/) is (a folder path or a URL ending in "/"). */
+  fixtures: string;
   log: (line: string) => void;
   /** GB/s of each format's streaming kernel, filled by ceilings(). */
   ceilings?: Record<MatrixFormat, number>;

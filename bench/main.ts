@@ -23,9 +23,9 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResu
   matvec: benchMatvec,
   matmul: benchMatmul,
   decode: (ctx) => benchDecode(ctx),
-  accuracy: (ctx) => benchAccuracy(ctx.gpu, ctx.shared),
+  accuracy: (ctx) => benchAccuracy(ctx.gpu, ctx.fixtures),
   hooks: async (ctx) => [
-    ...await benchHooks({ model: `${ctx.shared}models/llama3-tiny`, gpu: ctx.gpu }),
+    ...await benchHooks({ model: `${ctx.fixtures}models/llama3-tiny`, gpu: ctx.gpu }),
     ...await benchHooks8b(ctx.gpu),
   ],
   devices: (ctx) => benchDevices(ctx),
@@ -60,7 +60,7 @@ export async function runInDeno(
   const gpu = await Gpu.create();
   const ctx: BenchContext = {
     gpu,
-    shared: new URL("../../shared/", import.meta.url).pathname,
+    fixtures: new URL("../tests/fixtures/", import.meta.url).pathname,
     log: (line) => console.error(line),
   };
   try {

@@ -1,7 +1,7 @@
 // The in-page half of `deno task bench --browser` (bench/browser.ts bundles it
 // with esbuild and drives it through puppeteer): the same benchmark bodies as
 // the Deno runner (BENCHMARKS of bench/main.ts), on a Gpu created in the page,
-// with the fixtures at the page's /shared/ URL. `run(name)` runs one benchmark
+// with the fixtures at the page's /fixtures/ URL. `run(name)` runs one benchmark
 // and returns its results, so they come back to Deno one benchmark at a time.
 
 import { Gpu } from "../engine/gpu/gpu.ts";
@@ -48,10 +48,10 @@ function describeError(e: unknown): string {
 }
 
 /** Creates the page's Gpu (kept for every benchmark but `generate`, like the Deno runner's). */
-async function start(shared: string): Promise<PageAdapter> {
+async function start(fixtures: string): Promise<PageAdapter> {
   try {
     const gpu = await Gpu.create();
-    ctx = { gpu, shared, log: (line) => console.log(line) };
+    ctx = { gpu, fixtures, log: (line) => console.log(line) };
     adapter = adapterName(gpu);
     return {
       ok: true,
@@ -69,7 +69,7 @@ async function run(name: string): Promise<PageRun> {
     let results: (BenchResult | GenerateBenchResult)[];
     if (name === "generate") {
       // Owns its device, as in Deno: the shared one is destroyed first (finish()).
-      results = await benchGenerate(undefined, `${ctx!.shared}models/`);
+      results = await benchGenerate(undefined, `${ctx!.fixtures}models/`);
     } else {
       const body = BENCHMARKS[name] ?? NAMED_ONLY[name];
       if (!body) throw new Error(`no benchmark "${name}" in the page`);

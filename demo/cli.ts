@@ -13,7 +13,7 @@ import { loadProgress } from "./progress.ts";
 import { parseInterventions } from "./cli_interventions.ts";
 import { loadSaeFlags, mergeInterventions, promptFeatures } from "./cli_sae.ts";
 
-const DEFAULT_MODEL = new URL("../../shared/models/stories260K", import.meta.url).pathname;
+const DEFAULT_MODEL = new URL("./models/stories260K", import.meta.url).pathname;
 
 const USAGE = `usage:
   loupe generate [--model SRC] [--prompt TEXT | --tokens 1,2,3] [--chat] [--max-tokens N]

@@ -36,8 +36,8 @@ export interface DemoServer extends StaticServer {
   outdir: string;
 }
 
-export const DEFAULT_MODEL = `${REPO}/../shared/models/stories260K`;
-export const DEFAULT_SAE = `${REPO}/../shared/saes/stories260K-layer2`;
+export const DEFAULT_MODEL = `${REPO}/demo/models/stories260K`;
+export const DEFAULT_SAE = `${REPO}/demo/models/stories260K-layer2`;
 
 const basename = (p: string) => p.replace(/\/+$/, "").split("/").pop()!;
 

@@ -1,5 +1,5 @@
 // A read-only static file server for the browser demo and the browser tests:
-// URL prefixes map to folders (`{"/": "dist", "/shared/": "../shared"}`), and
+// URL prefixes map to folders (`{"/": "dist", "/fixtures/": "tests/fixtures"}`), and
 // nothing outside those folders can be reached: no `..` or `.` segments in any
 // spelling (`%2e%2e`, `..%2f`), no backslashes or NULs, no dot-files, and no
 // symlinks that resolve out of their root. GET and HEAD only, single-range
@@ -241,8 +241,8 @@ if (import.meta.main) {
   // deno run -A demo/server.ts [port]: serves dist/ and the fixtures for manual testing.
   const repo = new URL("..", import.meta.url).pathname;
   const s = await serve({
-    roots: { "/": `${repo}dist`, "/shared/": `${repo}../shared` },
+    roots: { "/": `${repo}dist`, "/fixtures/": `${repo}tests/fixtures` },
     port: Number(Deno.args[0] ?? 8000),
   });
-  console.log(`serving dist/ at ${s.url}/ and ../shared at ${s.url}/shared/`);
+  console.log(`serving dist/ at ${s.url}/ and tests/fixtures/ at ${s.url}/fixtures/`);
 }

@@ -17,7 +17,7 @@ interface RopeCase {
 }
 
 const vectors: { cases: RopeCase[] } = JSON.parse(
-  await Deno.readTextFile(new URL("../../shared/rope_vectors.json", import.meta.url)),
+  await Deno.readTextFile(new URL("./fixtures/rope_vectors.json", import.meta.url)),
 );
 
 Deno.test("rope_vectors.json holds the four documented cases", () => {

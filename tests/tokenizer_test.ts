@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { type DecodeStream, Tokenizer } from "../engine/formats/tokenizer.ts";
 import { rng } from "./util/compare.ts";
 
-const MODELS = new URL("../../shared/models/", import.meta.url);
+const MODELS = new URL("./fixtures/models/", import.meta.url);
 
 async function readJson(path: string): Promise<unknown> {
   return JSON.parse(await Deno.readTextFile(new URL(path, MODELS)));

@@ -16,11 +16,11 @@ import * as esbuild from "esbuild";
 import { inferLayer, locateSae, parseDemoArgs, startDemo } from "../../demo/demo.ts";
 import { Tokenizer } from "../../engine/formats/tokenizer.ts";
 import { CHROMIUM_ARGS, findChromium } from "./harness.ts";
-import { SHARED } from "../golden/fixtures.ts";
+import { FIXTURES } from "../golden/fixtures.ts";
 
 const CI = /^(true|1)$/i.test(Deno.env.get("CI") ?? "");
-const MODEL = `${SHARED}models/stories260K`;
-const SAE_REF = `${SHARED}saes/stories260K-layer2/reference.json`;
+const MODEL = `${FIXTURES}models/stories260K`;
+const SAE_REF = `${FIXTURES}saes/stories260K-layer2/reference.json`;
 /** A small corpus keeps the run short; the page's default is larger. */
 const CORPUS = "corpus=4&corpusTokens=64";
 const LONG = { sanitizeOps: false, sanitizeResources: false, sanitizeExit: false };
@@ -255,7 +255,7 @@ Deno.test("demo server: flags, SAE location and layer, and only the page, model 
   });
   assert.throws(() => parseDemoArgs(["--port", "x"]), /--port must be an integer/);
   assert.throws(() => parseDemoArgs(["--bogus"]), /unknown argument --bogus/);
-  const dir = `${SHARED}saes/stories260K-layer2`;
+  const dir = `${FIXTURES}saes/stories260K-layer2`;
   assert.deepEqual(locateSae(dir), { dir, entry: "goodfire.pth" });
   assert.deepEqual(locateSae(`${dir}/saelens`), { dir: `${dir}/saelens`, entry: "" });
   assert.deepEqual(locateSae(`${dir}/goodfire-f32.pth`), { dir, entry: "goodfire-f32.pth" });
@@ -293,7 +293,7 @@ Deno.test("demo server: flags, SAE location and layer, and only the page, model 
     ) {
       assert.ok([400, 404].includes(await get(path)), path);
     }
-    assert.equal(await get("/shared/FIXTURES.md"), 404);
+    assert.equal(await get("/fixtures/README.md"), 404);
   } finally {
     await server.close();
   }

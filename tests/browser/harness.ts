@@ -1,6 +1,6 @@
 // The Deno half of the browser harness: bundle the test files with esbuild
 // (Deno.test -> the page registry, node:assert/strict -> a small shim), serve
-// them and ../shared from 127.0.0.1, launch Chromium through puppeteer-core,
+// them and tests/fixtures/ from 127.0.0.1, launch Chromium through puppeteer-core,
 // load every bundle into one page and run its tests one at a time.
 
 import type { Plugin } from "esbuild";
@@ -81,8 +81,8 @@ export function forwardConsole(page: Page, log: (line: string) => void): void {
   page.on("pageerror", (e) => log(`uncaught: ${(e as Error).message ?? e}`));
 }
 
-/** The fixtures folder (../shared), served at /shared/ to pages. */
-export const SHARED_DIR = `${REPO}/../shared`;
+/** The fixtures folder (tests/fixtures), served at /fixtures/ to pages. */
+export const FIXTURES_DIR = `${REPO}/tests/fixtures`;
 
 export async function discoverTestFiles(list = BROWSER_TESTS): Promise<string[]> {
   const files: string[] = [];
@@ -175,7 +175,7 @@ export async function startBrowserSuite(opts: SuiteOptions): Promise<BrowserSuit
     let t0 = performance.now();
     const urls = await bundleTests(opts.files, outdir);
     const bundleMs = performance.now() - t0;
-    server = await serve({ roots: { "/": outdir, "/shared/": SHARED_DIR } });
+    server = await serve({ roots: { "/": outdir, "/fixtures/": FIXTURES_DIR } });
 
     t0 = performance.now();
     browser = await launchChromium(opts.chromium);

@@ -5,7 +5,7 @@ import { openSafetensors } from "../../engine/formats/safetensors.ts";
 import { openSource } from "../../engine/formats/source.ts";
 import { Tokenizer } from "../../engine/formats/tokenizer.ts";
 import { assertClose } from "../util/compare.ts";
-import { modelPath, readReference, SHARED } from "../golden/fixtures.ts";
+import { modelPath, readReference, FIXTURES } from "../golden/fixtures.ts";
 
 const CLI = new URL("../../demo/cli.ts", import.meta.url).pathname;
 
@@ -26,7 +26,7 @@ async function openOutput(path: string) {
 
 Deno.test("loupe generate from BOS reproduces llama2.c's 200 greedy ids and text", async () => {
   const ref = JSON.parse(
-    await Deno.readTextFile(`${SHARED}models/stories260K/llama2c/greedy_reference.json`),
+    await Deno.readTextFile(`${FIXTURES}models/stories260K/llama2c/greedy_reference.json`),
   );
   const run = ref.runs.find((r: { prompt: string }) => r.prompt === "");
   const r = await loupe(
@@ -208,7 +208,7 @@ Deno.test("loupe run and generate --intervene reproduce the fixture's add, zero 
 });
 
 Deno.test("loupe features, and generate/run with --sae --steer, follow the SAE reference", async () => {
-  const saeDir = `${SHARED}saes/stories260K-layer2`;
+  const saeDir = `${FIXTURES}saes/stories260K-layer2`;
   const ref = await readReference(saeDir, "reference.safetensors");
   const tokens = Array.from(ref.get("tokens")!);
   const sae = ["--sae", `${saeDir}/goodfire.pth`, "--layer", "model.layers.2"];

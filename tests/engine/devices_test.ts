@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { Engine } from "../../engine/engine.ts";
 import { Gpu } from "../../engine/gpu/gpu.ts";
 import { attachSae, Sae } from "../../sae/mod.ts";
-import { modelPath, MODELS, readReference, SHARED } from "../golden/fixtures.ts";
+import { modelPath, MODELS, readReference, FIXTURES } from "../golden/fixtures.ts";
 
 async function run(engine: Engine, name: string) {
   const ref = await readReference(
@@ -93,7 +93,7 @@ for (const name of MODELS) {
 }
 
 Deno.test("SAE steering on a layer that lives on the second device matches one device", async () => {
-  const DIR = `${SHARED}saes/stories260K-layer2`;
+  const DIR = `${FIXTURES}saes/stories260K-layer2`;
   const ref = await readReference(DIR, "reference.safetensors");
   const tokens = Array.from(ref.get("tokens")!);
   // stories260K has 5 layers: [0, 2) on gpu0 puts layer 2 on gpu1.

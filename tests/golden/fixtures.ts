@@ -1,17 +1,17 @@
-// Paths and readers for the reference fixtures in ../shared (see FIXTURES.md).
+// Paths and readers for the reference fixtures in tests/fixtures/ (see its README.md).
 
 import { openSafetensors } from "../../engine/formats/safetensors.ts";
 import { openSource } from "../../engine/formats/source.ts";
-import { SHARED } from "../util/shared.ts";
+import { FIXTURES } from "../util/fixtures_dir.ts";
 
 // A folder path under Deno, an http URL in the browser tests.
-export { SHARED };
+export { FIXTURES };
 
 export const MODELS = ["stories260K", "llama3-tiny", "tinystories-656k"] as const;
 export type ModelName = typeof MODELS[number];
 
 export function modelPath(name: ModelName): string {
-  return `${SHARED}models/${name}`;
+  return `${FIXTURES}models/${name}`;
 }
 
 /** Every tensor of a reference .safetensors file, read into memory. */

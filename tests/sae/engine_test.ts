@@ -9,10 +9,10 @@ import { attachSae, featureLogitEffects, Sae, steering } from "../../sae/mod.ts"
 import type { FeatureEdit } from "../../sae/steer.ts";
 import { assertClose } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
-import { modelPath, readReference, SHARED } from "../golden/fixtures.ts";
+import { modelPath, readReference, FIXTURES } from "../golden/fixtures.ts";
 
 const gpu = await testGpu();
-const DIR = `${SHARED}saes/stories260K-layer2`;
+const DIR = `${FIXTURES}saes/stories260K-layer2`;
 const LAYER = "model.layers.2";
 const FEATURE = 989;
 /** Steered logits: 1e-3 of max|logit| (the issue's bound); measured values are printed. */

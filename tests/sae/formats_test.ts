@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { writeSafetensors } from "../../engine/formats/safetensors.ts";
 import { Sae, splitSaeSource } from "../../sae/sae.ts";
-import { SHARED } from "../golden/fixtures.ts";
+import { FIXTURES } from "../golden/fixtures.ts";
 import { startHubServer } from "../util/hub_server.ts";
 import { testGpu } from "../util/gpu.ts";
 import {
@@ -18,7 +18,7 @@ import {
   writeFolder,
 } from "./build.ts";
 
-const DIR = `${SHARED}saes/stories260K-layer2`;
+const DIR = `${FIXTURES}saes/stories260K-layer2`;
 const gpu = await testGpu();
 // Loading once creates the Recorder's pooled uniform slab; count buffers after it.
 (await Sae.load(`${DIR}/goodfire-f32.pth`, gpu)).dispose();
@@ -226,7 +226,7 @@ Deno.test("SAELens: k from activation_fn_kwargs, apply_b_dec_to_input defaulting
 });
 
 Deno.test("hub and plain HTTP sources read .pth files and SAELens folders by range", async () => {
-  const server = await startHubServer({ root: `${SHARED}saes` });
+  const server = await startHubServer({ root: `${FIXTURES}saes` });
   const cacheDir = await Deno.makeTempDir();
   const source = { endpoint: server.url, cacheDir, silent: true };
   try {

@@ -4,11 +4,11 @@
 
 import assert from "node:assert/strict";
 import { Sae } from "../../sae/sae.ts";
-import { readReference, SHARED } from "../golden/fixtures.ts";
+import { readReference, FIXTURES } from "../golden/fixtures.ts";
 import { assertClose } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
 
-const DIR = `${SHARED}saes/stories260K-layer2`;
+const DIR = `${FIXTURES}saes/stories260K-layer2`;
 // The reference is f64; f32 sums of 64 (encode) and 1024 (decode) products
 // land near 3e-7 relative (FIXTURES.md's impl B: 2.3e-7, 4.1e-7).
 const REL = 1e-4;

@@ -25,7 +25,7 @@ import {
 } from "../../shaders/sae_encode.ts";
 import { saeSparseDecode, saeSparseDecodeReference } from "../../shaders/sae_sparse_decode.ts";
 import { topFeatures } from "../../shaders/sae_topk.ts";
-import { modelPath, readReference, SHARED } from "../golden/fixtures.ts";
+import { modelPath, readReference, FIXTURES } from "../golden/fixtures.ts";
 import { assertClose, compareClose, randomArray, rng } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
 import { randomSae, saeLensFiles, writeFolder } from "./build.ts";
@@ -33,7 +33,7 @@ import { randomSae, saeLensFiles, writeFolder } from "./build.ts";
 // Against the dequantized weights the kernels differ only by f32 summation
 // order (d * q is exact in f32: an f16 scale times an 8-bit code), as for f32.
 const REL = 1e-5;
-const DIR = `${SHARED}saes/stories260K-layer2`;
+const DIR = `${FIXTURES}saes/stories260K-layer2`;
 const gpu = await testGpu();
 const small = await testGpu({ maxBindingBytes: 4096 });
 

@@ -12,12 +12,12 @@ import { featureLogitEffects } from "../../sae/features.ts";
 import { encodeReference, steerReference } from "../../sae/reference.ts";
 import { Sae } from "../../sae/sae.ts";
 import { type FeatureEdit, planEdits } from "../../sae/steer.ts";
-import { readReference, SHARED } from "../golden/fixtures.ts";
+import { readReference, FIXTURES } from "../golden/fixtures.ts";
 import { assertClose, randomArray, rng } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
 import { randomSae, saeLensFiles, writeFolder } from "./build.ts";
 
-const DIR = `${SHARED}saes/stories260K-layer2`;
+const DIR = `${FIXTURES}saes/stories260K-layer2`;
 /** The brief's bar for cheap vs full: both are f32, the difference is rounding. */
 const AGREE = 1e-5;
 const gpu = await testGpu();
@@ -136,7 +136,7 @@ Deno.test("topFeatures: per-token top 8 of the fixture match the reference featu
 Deno.test("featureLogitEffects: W_dec[989] * model.norm through the tied lm_head, top and bottom tokens", async () => {
   const sae = await Sae.load(`${DIR}/goodfire.pth`, gpu);
   const model = await openSafetensors(
-    await openSource(`${SHARED}models/stories260K`),
+    await openSource(`${FIXTURES}models/stories260K`),
     "model.safetensors",
   );
   const embed = await model.readF32("model.embed_tokens.weight");

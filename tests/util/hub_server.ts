@@ -6,10 +6,10 @@
 // count downloads.
 
 import { parseRange, safeSegments } from "../../demo/server.ts";
-import { SHARED } from "./shared.ts";
+import { FIXTURES } from "./fixtures_dir.ts";
 
 export interface HubServerOptions {
-  /** Folder whose subfolders are the repositories (default: the shared fixture models). */
+  /** Folder whose subfolders are the repositories (default: the fixture models). */
   root?: string;
   /** The only owner the hub layout answers to. */
   owner?: string;
@@ -34,8 +34,8 @@ export interface HubServer {
   close(): Promise<void>;
 }
 
-// A folder path under Deno; the /shared/models URL when a test runs in the browser.
-export const FIXTURE_MODELS = `${SHARED}models`;
+// A folder path under Deno; the /fixtures/models URL when a test runs in the browser.
+export const FIXTURE_MODELS = `${FIXTURES}models`;
 
 export function startHubServer(opts: HubServerOptions = {}): Promise<HubServer> {
   const root = Deno.realPathSync(opts.root ?? FIXTURE_MODELS);

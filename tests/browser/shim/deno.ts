@@ -40,7 +40,7 @@ function test(nameOrDef: string | TestDefinition | TestFn, b?: unknown, c?: unkn
   registry().push({ name: def.name, fn: def.fn, ignore: def.ignore === true });
 }
 
-/** Fixture files by URL (SHARED is an http URL in the page); file paths have no meaning here. */
+/** Fixture files by URL (FIXTURES is an http URL in the page); file paths have no meaning here. */
 async function readTextFile(path: string | URL): Promise<string> {
   const url = String(path);
   if (!/^https?:\/\//.test(url)) {
