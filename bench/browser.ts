@@ -13,9 +13,9 @@ import { bundle, denoReferences, DIST } from "../demo/build.ts";
 import { serve, type StaticServer } from "../demo/server.ts";
 import {
   findChromium,
+  FIXTURES_DIR,
   forwardConsole,
   launchChromium,
-  FIXTURES_DIR,
 } from "../tests/browser/harness.ts";
 import { type GenerateBenchResult, printGenerateTable } from "./generate.ts";
 import type { PageAdapter, PageRun } from "./page.ts";

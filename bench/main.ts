@@ -5,6 +5,7 @@
 // --browser runs them first in Chromium (bench/browser.ts, bench/page.ts), then
 // here, and prints both (with --json, each line also says its "runner").
 
+import { NoAdapterError } from "../engine/errors.ts";
 import { Gpu } from "../engine/gpu/gpu.ts";
 import { benchAccuracy } from "./accuracy.ts";
 import { benchDecode } from "./decode.ts";
@@ -92,9 +93,15 @@ if (import.meta.main) {
     const { benchBrowser } = await import("./browser.ts");
     Deno.exit(await benchBrowser({ selected, json, runInDeno }));
   }
-  await runInDeno(selected, (name, results) => {
-    if (json) { for (const r of results) console.log(JSON.stringify(r)); }
-    else if (name === "generate") printGenerateTable(results as GenerateBenchResult[]);
-    else printTables(results as BenchResult[], console.log);
-  });
+  try {
+    await runInDeno(selected, (name, results) => {
+      if (json) { for (const r of results) console.log(JSON.stringify(r)); }
+      else if (name === "generate") printGenerateTable(results as GenerateBenchResult[]);
+      else printTables(results as BenchResult[], console.log);
+    });
+  } catch (e) {
+    if (!(e instanceof NoAdapterError)) throw e;
+    console.error(`bench: ${e.message}`);
+    Deno.exit(1);
+  }
 }

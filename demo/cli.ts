@@ -2,9 +2,8 @@
 // stdout (text, or one JSON object with --json); load messages and progress go
 // to stderr.
 //
-//   loupe generate [--model SRC] [--prompt TEXT | --tokens 1,2,3] [--chat] [--max-tokens N]
-//                  [--temperature T] [--top-k K] [--top-p P] [--seed S] [--json]
-//   loupe run [--model SRC] (--tokens 1,2,3 | --prompt TEXT) --out FILE.safetensors [--cache NAME,...]
+//   loupe generate | run | features [flags]; `loupe --help` and
+//   `loupe COMMAND --help` list the flags (declared in cli_flags.ts).
 
 import { parseArgs } from "node:util";
 import { Engine, type WeightFormat } from "../engine/engine.ts";
@@ -12,54 +11,15 @@ import { writeSafetensors } from "../engine/formats/safetensors.ts";
 import { loadProgress } from "./progress.ts";
 import { parseInterventions } from "./cli_interventions.ts";
 import { loadSaeFlags, mergeInterventions, promptFeatures } from "./cli_sae.ts";
-
-const DEFAULT_MODEL = new URL("./models/stories260K", import.meta.url).pathname;
-
-const USAGE = `usage:
-  loupe generate [--model SRC] [--prompt TEXT | --tokens 1,2,3] [--chat] [--max-tokens N]
-                 [--temperature T] [--top-k K] [--top-p P] [--seed S] [--json]
-  loupe run [--model SRC] (--tokens 1,2,3 | --prompt TEXT) --out FILE.safetensors [--cache NAME,...]
-  loupe features [--model SRC] --sae SRC --layer NAME (--prompt TEXT | --tokens 1,2,3) [--top K] [--json]
-
-Common options:
-  --intervene NAME:add=FILE.safetensors | NAME:zero | NAME:scale=S   (repeatable; FILE holds a
-      tensor "vector" [hidden], added at every position)
-  --sae SRC --layer NAME   an SAE (Goodfire .pth/.safetensors, SAELens folder) on a module; its
-      features can be cached as NAME.sae.features (run --cache)
-  --steer FEATURE:add=V | set=V | mul=V | ablate | clamp=MIN,MAX   (repeatable; needs --sae)
-  --quant f32|q8|q4 (weight format on the GPU), --embed-quant f32|q8|q4 (embedding and lm_head;
-      default --quant), --context-length N (KV cache positions),
-  --devices N (spread the layers over N WebGPU devices; the load summary shows the placement)
-
-SRC is a local folder, an http(s) URL of a folder, or hf:owner/name[@revision].
-Default model: ${DEFAULT_MODEL}`;
-
-const OPTIONS = {
-  model: { type: "string" },
-  prompt: { type: "string" },
-  tokens: { type: "string" },
-  chat: { type: "boolean" },
-  "max-tokens": { type: "string" },
-  temperature: { type: "string" },
-  "top-k": { type: "string" },
-  "top-p": { type: "string" },
-  seed: { type: "string" },
-  json: { type: "boolean" },
-  out: { type: "string" },
-  cache: { type: "string" },
-  "context-length": { type: "string" },
-  quant: { type: "string" },
-  "embed-quant": { type: "string" },
-  devices: { type: "string" },
-  intervene: { type: "string", multiple: true },
-  sae: { type: "string" },
-  layer: { type: "string" },
-  steer: { type: "string", multiple: true },
-  top: { type: "string" },
-  help: { type: "boolean", short: "h" },
-} as const;
-
-class UsageError extends Error {}
+import {
+  type Command,
+  COMMANDS,
+  DEFAULT_MODEL,
+  helpText,
+  OPTIONS,
+  unusedFlags,
+} from "./cli_flags.ts";
+import { NoAdapterError, UsageError } from "../engine/errors.ts";
 
 function num(flag: string, v: string | undefined, integer: boolean): number | undefined {
   if (v === undefined) return undefined;
@@ -292,28 +252,38 @@ async function run(v: Record<string, string | boolean | string[] | undefined>): 
 }
 
 export async function main(args: string[]): Promise<number> {
-  const [command, ...rest] = args;
+  const [first, ...rest] = args;
+  const command = first in COMMANDS ? first as Command : undefined;
   try {
-    const { values } = parseArgs({
+    if (!first || first === "help" || first === "--help" || first === "-h") {
+      console.log(helpText(rest[0] in COMMANDS ? rest[0] as Command : undefined));
+      return 0;
+    }
+    if (!command) throw new UsageError(`unknown command "${first}"`);
+    const values = parseArgs({
       args: rest,
       options: OPTIONS,
       strict: true,
       allowPositionals: false,
-    });
-    if (values.help || !command || command === "help" || command === "--help") {
-      console.log(USAGE);
+    })
+      .values as Record<string, string | boolean | string[] | undefined>;
+    if (values.help) {
+      console.log(helpText(command));
       return 0;
+    }
+    const stray = unusedFlags(command, values);
+    if (stray.length) {
+      throw new UsageError(`${command} does not take ${stray.map((f) => `--${f}`).join(", ")}`);
     }
     if (command === "generate") await generate(values);
     else if (command === "run") await run(values);
-    else if (command === "features") await features(values);
-    else throw new UsageError(`unknown command "${command}"`);
+    else await features(values);
     return 0;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    console.error(`loupe: ${msg}`);
+    console.error(e instanceof NoAdapterError ? msg : `loupe: ${msg}`);
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      console.error(USAGE);
+      console.error(`(loupe ${command ?? ""} --help lists the flags)`.replace("  ", " "));
       return 2;
     }
     return 1;

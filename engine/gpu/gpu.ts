@@ -2,6 +2,8 @@
 // live-buffer count (tests assert that a failed load leaves none behind),
 // uniform slabs and readback. Kernels never build pipelines themselves.
 
+import { NoAdapterError } from "../errors.ts";
+import { noAdapterMessage } from "./no_adapter.ts";
 import type { Kernel } from "./kernel.ts";
 
 export interface GpuOptions {
@@ -95,18 +97,9 @@ export class Gpu {
 
   static async create(options: GpuOptions = {}): Promise<Gpu> {
     const gpu = (globalThis.navigator as Navigator | undefined)?.gpu;
-    if (!options.adapter && !gpu) {
-      throw new Error(
-        "WebGPU is not available: navigator.gpu is undefined. Use Deno 2.x or a browser with WebGPU " +
-          "enabled (Chromium: serve the page from http://127.0.0.1 or https, a secure context).",
-      );
-    }
+    if (!options.adapter && !gpu) throw new NoAdapterError(noAdapterMessage("no navigator.gpu"));
     const adapter = options.adapter ?? await gpu!.requestAdapter();
-    if (!adapter) {
-      throw new Error(
-        "WebGPU: navigator.gpu.requestAdapter() returned null: no usable GPU adapter.",
-      );
-    }
+    if (!adapter) throw new NoAdapterError(noAdapterMessage("requestAdapter() returned null"));
     const l = adapter.limits;
     const wanted = options.optionalFeatures === false ? [] : OPTIONAL_FEATURES;
     const device = await adapter.requestDevice({

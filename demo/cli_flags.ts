@@ -1,0 +1,242 @@
+// The CLI's flags, declared once: parseArgs' option table, `loupe --help` and
+// `loupe COMMAND --help` are all generated from FLAGS, so a flag cannot exist
+// without its help line and its default.
+
+export const COMMANDS = {
+  generate: "generate text from a prompt, streamed to stdout",
+  run: "run one forward pass and write logits and cached activations to a .safetensors file",
+  features: "print the top SAE features of every prompt token",
+} as const;
+export type Command = keyof typeof COMMANDS;
+
+interface Flag {
+  /** "string" takes a value; "boolean" is a switch. */
+  type: "string" | "boolean";
+  /** The value's placeholder in help ("N", "SRC"). */
+  arg?: string;
+  /** May be given several times. */
+  multiple?: true;
+  /** What the flag does. */
+  help: string;
+  /** The default as help shows it (absent: none). */
+  default?: string;
+  /** Commands that take it. */
+  commands: readonly Command[];
+}
+
+const ALL: readonly Command[] = ["generate", "run", "features"];
+const FORWARD: readonly Command[] = ["generate", "run"];
+
+export const DEFAULT_MODEL: string = new URL("./models/stories260K", import.meta.url).pathname;
+
+export const FLAGS = {
+  model: {
+    type: "string",
+    arg: "SRC",
+    help: "model: a local folder, an http(s) URL of a folder, or hf:owner/name[@revision]",
+    default: "demo/models/stories260K (bundled)",
+    commands: ALL,
+  },
+  prompt: {
+    type: "string",
+    arg: "TEXT",
+    help: "prompt text, encoded with the model's tokenizer",
+    commands: ALL,
+  },
+  tokens: {
+    type: "string",
+    arg: "1,2,3",
+    help: "prompt as token ids (instead of --prompt)",
+    commands: ALL,
+  },
+  chat: {
+    type: "boolean",
+    help: "wrap --prompt as a user message in the model's chat template",
+    default: "off",
+    commands: ["generate"],
+  },
+  "max-tokens": {
+    type: "string",
+    arg: "N",
+    help: "tokens to generate",
+    default: "128",
+    commands: ["generate"],
+  },
+  temperature: {
+    type: "string",
+    arg: "T",
+    help: "sampling temperature; 0 is greedy (ties go to the lowest id)",
+    default: "0",
+    commands: ["generate"],
+  },
+  "top-k": {
+    type: "string",
+    arg: "K",
+    help: "sample among the K most likely tokens",
+    default: "0 (off)",
+    commands: ["generate"],
+  },
+  "top-p": {
+    type: "string",
+    arg: "P",
+    help: "sample within the smallest set of tokens whose probability reaches P",
+    default: "1 (off)",
+    commands: ["generate"],
+  },
+  seed: {
+    type: "string",
+    arg: "S",
+    help: "sampling seed (any safe integer), to replay a sampled run",
+    default: "random",
+    commands: ["generate"],
+  },
+  out: {
+    type: "string",
+    arg: "FILE",
+    help: "where run writes logits [T, vocab] and cache.<name> [T, width] (safetensors)",
+    commands: ["run"],
+  },
+  cache: {
+    type: "string",
+    arg: "NAME,...",
+    help: "modules whose outputs run writes (e.g. model.layers.2,model.norm, L.sae.features)",
+    default: "none",
+    commands: ["run"],
+  },
+  intervene: {
+    type: "string",
+    arg: "SPEC",
+    multiple: true,
+    help: "NAME:add=FILE.safetensors (its tensor `vector` [hidden] added at every position), " +
+      "NAME:zero or NAME:scale=S; repeatable",
+    commands: FORWARD,
+  },
+  sae: {
+    type: "string",
+    arg: "SRC",
+    help: "an SAE: Goodfire .pth/.safetensors file or SAELens folder (local, http(s), hf:)",
+    commands: ALL,
+  },
+  layer: {
+    type: "string",
+    arg: "NAME",
+    help: "the module the SAE reads and edits, e.g. model.layers.2",
+    commands: ALL,
+  },
+  steer: {
+    type: "string",
+    arg: "EDIT",
+    multiple: true,
+    help: "FEATURE:add=V | set=V | mul=V | ablate | clamp=MIN,MAX at the SAE's layer, every " +
+      "position; repeatable; needs --sae and --layer",
+    commands: FORWARD,
+  },
+  top: {
+    type: "string",
+    arg: "K",
+    help: "features listed per token",
+    default: "8",
+    commands: ["features"],
+  },
+  quant: {
+    type: "string",
+    arg: "f32|q8|q4",
+    help: "weight format on the GPU (quantized as the weights load)",
+    default: "f32",
+    commands: ALL,
+  },
+  "embed-quant": {
+    type: "string",
+    arg: "f32|q8|q4",
+    help: "format of the embedding and lm_head",
+    default: "--quant",
+    commands: ALL,
+  },
+  "context-length": {
+    type: "string",
+    arg: "N",
+    help: "KV cache positions",
+    default: "min(max_position_embeddings, 4096)",
+    commands: ALL,
+  },
+  devices: {
+    type: "string",
+    arg: "N",
+    help: "spread the layers over N WebGPU devices (the load summary shows the placement)",
+    default: "1",
+    commands: ALL,
+  },
+  json: {
+    type: "boolean",
+    help: "print one JSON object instead of text",
+    default: "off",
+    commands: ["generate", "features"],
+  },
+  help: { type: "boolean", help: "show this help", commands: ALL },
+} as const satisfies Record<string, Flag>;
+
+/** parseArgs' option table, from FLAGS. */
+export const OPTIONS = Object.fromEntries(
+  Object.entries(FLAGS).map(([name, f]) => [
+    name,
+    {
+      type: f.type,
+      ...("multiple" in f ? { multiple: true } : {}),
+      ...(name === "help" ? { short: "h" } : {}),
+    },
+  ]),
+) as {
+  [K in keyof typeof FLAGS]: {
+    type: (typeof FLAGS)[K]["type"];
+    multiple?: boolean;
+    short?: string;
+  };
+};
+
+function flagLines(command: Command | undefined): string[] {
+  const rows = Object.entries(FLAGS as Record<string, Flag>)
+    .filter(([, f]) => !command || f.commands.includes(command))
+    .map(([name, f]) => {
+      const left = `  --${name}${f.arg ? ` ${f.arg}` : ""}`;
+      const right = f.help + (f.default ? ` [default: ${f.default}]` : "") +
+        (command ? "" : f.commands.length < ALL.length ? ` (${f.commands.join(", ")})` : "");
+      return [left, right] as const;
+    });
+  const width = Math.max(...rows.map(([l]) => l.length)) + 2;
+  return rows.map(([l, r]) => l.padEnd(width) + r);
+}
+
+/** `loupe --help` (no command) or `loupe COMMAND --help`. */
+export function helpText(command?: Command): string {
+  if (command) {
+    return [
+      `loupe ${command}: ${COMMANDS[command]}`,
+      "",
+      `usage: loupe ${command} [flags]`,
+      "",
+      "flags:",
+      ...flagLines(command),
+    ].join("\n");
+  }
+  return [
+    "loupe: run Llama-family models on WebGPU and look inside them",
+    "",
+    "usage: loupe COMMAND [flags]     loupe COMMAND --help for that command's flags",
+    "",
+    "commands:",
+    ...Object.entries(COMMANDS).map(([c, h]) => `  ${c.padEnd(10)}${h}`),
+    "",
+    "flags:",
+    ...flagLines(undefined),
+    "",
+    "Results go to stdout; load messages, the adapter and progress go to stderr.",
+    "Exit status: 0 done, 1 failed, 2 bad usage.",
+  ].join("\n");
+}
+
+/** A flag given to a command that does not take it. */
+export function unusedFlags(command: Command, given: Record<string, unknown>): string[] {
+  return Object.keys(given).filter((name) =>
+    given[name] !== undefined && !(FLAGS as Record<string, Flag>)[name]?.commands.includes(command)
+  );
+}
