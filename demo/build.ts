@@ -19,6 +19,26 @@ export interface BundleOptions {
   plugins?: esbuild.Plugin[];
 }
 
+/**
+ * The library imports npm packages as `npm:name@version` so that Deno runs it
+ * from any folder (or URL) without our deno.json; a bundler resolves the same
+ * packages by bare name from node_modules.
+ */
+const npmSpecifiers: esbuild.Plugin = {
+  name: "npm-specifiers",
+  setup(build) {
+    build.onResolve({ filter: /^npm:/ }, (args) => {
+      const m = /^npm:((?:@[^/@]+\/)?[^/@]+)(?:@[^/]+)?(\/.*)?$/.exec(args.path);
+      if (!m) return { errors: [{ text: `cannot read the npm specifier ${args.path}` }] };
+      return build.resolve(m[1] + (m[2] ?? ""), {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+      });
+    });
+  },
+};
+
 /** Bundles each entry into `${outdir}/${name}.js` plus a `.js.map`. */
 export async function bundle(opts: BundleOptions): Promise<esbuild.Metafile> {
   const result = await esbuild.build({
@@ -34,7 +54,7 @@ export async function bundle(opts: BundleOptions): Promise<esbuild.Metafile> {
     // Shaders are imported `with { type: "text" }`, which Deno also understands.
     loader: { ".wgsl": "text" },
     inject: opts.inject,
-    plugins: opts.plugins,
+    plugins: [npmSpecifiers, ...(opts.plugins ?? [])],
     metafile: true,
     logLevel: "warning",
     // Readable output: the `// path` markers esbuild writes per module are

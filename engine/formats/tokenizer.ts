@@ -8,8 +8,8 @@
 // The caller reads the files (Deno and browsers read them differently); every
 // error names the file it is about.
 
-import { Tokenizer as HfTokenizer } from "@huggingface/tokenizers";
-import { Template } from "@huggingface/jinja";
+import { Tokenizer as HfTokenizer } from "npm:@huggingface/tokenizers@0.2.0";
+import { Template } from "npm:@huggingface/jinja@0.5.11";
 
 export interface ChatMessage {
   role: string;

@@ -1,0 +1,79 @@
+/**
+ * Loupe: run Llama-family language models on WebGPU (Deno and browsers) with
+ * its own WGSL kernels, and look inside them: cache and edit any module's
+ * output, trace, generate, and read or steer sparse-autoencoder features.
+ *
+ * ```ts
+ * import { attachSae, Engine, Sae } from "./mod.ts";
+ *
+ * const engine = await Engine.load("./demo/models/stories260K");
+ * const sae = await Sae.load("./demo/models/stories260K-layer2/goodfire.pth", engine.gpu);
+ * const site = attachSae(engine, "model.layers.2", sae);
+ * const tokens = engine.tokenizer.encode("Once upon a time");
+ * const { cache, dispose } = await engine.forward(tokens, { cache: [site.features] });
+ * console.log(await cache.get(site.features)!.toArray());
+ * dispose();
+ * engine.dispose();
+ * ```
+ *
+ * Shapes are written [rows, columns]: T prompt tokens, `hidden` the residual
+ * width, `d_sae` the SAE's feature count. Errors users branch on are typed
+ * (see {@link LoupeError}); every other error's message names the file,
+ * tensor or argument and what was expected.
+ *
+ * @module
+ */
+
+export {
+  Engine,
+  type ForwardOptions,
+  type ForwardResult,
+  type LoadOptions,
+  type MemoryReport,
+  type WeightFormat,
+} from "./engine/engine.ts";
+export type { GenerateOptions, GenerateStep } from "./engine/generate.ts";
+export type { SamplingOptions } from "./engine/model/sampler.ts";
+export type { TracedLayer, TracedModel, TracedModule } from "./engine/trace.ts";
+export type { HookOptions, Intervention, InterventionResult } from "./engine/hooks.ts";
+export { type DType, Tensor } from "./engine/gpu/tensor.ts";
+export { type AdapterSummary, Gpu, type GpuOptions } from "./engine/gpu/gpu.ts";
+export type { ChatMessage, ChatOptions, Tokenizer } from "./engine/formats/tokenizer.ts";
+export type { DownloadProgress, ProgressFn, SourceOptions } from "./engine/formats/source.ts";
+export {
+  attachSae,
+  decoderRow,
+  type FeatureEdit,
+  featureLogitEffects,
+  Sae,
+  type SaeActivation,
+  type SaeAttachment,
+  type SaeFormat,
+  type SaeLoadOptions,
+  type SteerMethod,
+  steering,
+  type TokenEffect,
+  type TopFeatures,
+} from "./sae/mod.ts";
+export {
+  BusyError,
+  ContextLengthError,
+  DeviceLostError,
+  FormatError,
+  LoupeError,
+  NoAdapterError,
+  OutOfMemoryError,
+  UnknownModuleError,
+  UsageError,
+} from "./engine/errors.ts";
+
+function bundled(relative: string): string {
+  const url = new URL(relative, import.meta.url);
+  return url.protocol === "file:" ? decodeURIComponent(url.pathname) : url.href;
+}
+
+/** The model that ships with Loupe: stories260K (Hugging Face layout), a folder path or URL. */
+export const BUNDLED_MODEL: string = bundled("./demo/models/stories260K");
+
+/** Its SAE on `model.layers.2` (64 → 1,024 features, Goodfire `.pth` layout). */
+export const BUNDLED_SAE: string = bundled("./demo/models/stories260K-layer2/goodfire.pth");
