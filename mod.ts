@@ -38,6 +38,10 @@ export type { TracedLayer, TracedModel, TracedModule } from "./engine/trace.ts";
 export type { HookOptions, Intervention, InterventionResult } from "./engine/hooks.ts";
 export { type DType, Tensor } from "./engine/gpu/tensor.ts";
 export { type AdapterSummary, Gpu, type GpuOptions } from "./engine/gpu/gpu.ts";
+export { Recorder } from "./engine/gpu/recorder.ts";
+export type { TapContext } from "./engine/model/llama.ts";
+export type { Matrix } from "./engine/gpu/matrix.ts";
+export type { QuantMatrix, WeightMatrix } from "./engine/quant/matrix.ts";
 export type { ChatMessage, ChatOptions, Tokenizer } from "./engine/formats/tokenizer.ts";
 export type { DownloadProgress, ProgressFn, SourceOptions } from "./engine/formats/source.ts";
 export {
@@ -49,9 +53,11 @@ export {
   type SaeActivation,
   type SaeAttachment,
   type SaeFormat,
+  type SaeHostWeights,
   type SaeLoadOptions,
-  type SteerMethod,
+  type SaeQuant,
   steering,
+  type SteerMethod,
   type TokenEffect,
   type TopFeatures,
 } from "./sae/mod.ts";

@@ -4,6 +4,7 @@
 
 /** Base class: every typed Loupe error is a LoupeError. */
 export class LoupeError extends Error {
+  /** `message` says what went wrong and what was expected. */
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = new.target.name;
@@ -16,6 +17,7 @@ export class FormatError extends LoupeError {
   readonly file: string;
   /** The tensor or entry concerned, when there is one. */
   readonly tensor?: string;
+  /** The message is prefixed with the file: "FILE: message". */
   constructor(file: string, message: string, options?: ErrorOptions & { tensor?: string }) {
     super(`${file}: ${message}`, options);
     this.file = file;
@@ -29,6 +31,7 @@ export class UnknownModuleError extends LoupeError {
   readonly module: string;
   /** Every valid module name (or a summary of them). */
   readonly valid: readonly string[];
+  /** Without `message`, one that lists the valid names. */
   constructor(module: string, valid: readonly string[], message?: string) {
     super(message ?? `unknown module "${module}"; valid names: ${valid.join(", ")}`);
     this.module = module;
@@ -42,6 +45,7 @@ export class ContextLengthError extends LoupeError {
   readonly needed: number;
   /** Tokens the context holds. */
   readonly contextLength: number;
+  /** Without `message`, one that gives both numbers. */
   constructor(needed: number, contextLength: number, message?: string) {
     super(message ?? `${needed} tokens do not fit a context of ${contextLength}`);
     this.needed = needed;
@@ -56,6 +60,7 @@ export class UsageError extends LoupeError {}
 export class DeviceLostError extends LoupeError {
   /** The reason WebGPU gave ("destroyed" or "unknown"). */
   readonly reason: string;
+  /** `reason` as WebGPU's GPUDeviceLostInfo gives it. */
   constructor(reason: string, message: string) {
     super(message);
     this.reason = reason;
@@ -68,6 +73,7 @@ export class OutOfMemoryError extends LoupeError {
   readonly requested: number;
   /** Bytes available, when known. */
   readonly available?: number;
+  /** `available` is undefined when the device does not say. */
   constructor(requested: number, available: number | undefined, message: string) {
     super(message);
     this.requested = requested;

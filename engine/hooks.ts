@@ -18,8 +18,10 @@ export type Intervention = (
   ctx: TapContext,
 ) => InterventionResult | Promise<InterventionResult>;
 
+/** What an intervention returns: nothing (x unchanged), x's replacement, or [replacement, directEffect]. */
 export type InterventionResult = void | Tensor<"f32"> | [Tensor<"f32">, Tensor<"f32">];
 
+/** Caching and interventions, as forward, trace and generate take them. */
 export interface HookOptions {
   /** Module outputs to keep, by name. */
   cache?: readonly string[];

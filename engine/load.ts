@@ -22,6 +22,7 @@ import {
 /** How weights are held on the device. */
 export type WeightFormat = "f32" | "q8" | "q4";
 
+/** How Engine.load reads, quantizes and places a model. */
 export interface LoadOptions extends SourceOptions {
   /** Weight format on the device, quantized on load. Default "f32". */
   quant?: WeightFormat;

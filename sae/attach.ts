@@ -8,6 +8,7 @@ import type { Intervention } from "../engine/hooks.ts";
 import type { Sae } from "./sae.ts";
 import type { FeatureEdit, SteerMethod } from "./steer.ts";
 
+/** An SAE hung on a module by {@link attachSae}: its cache names and steering. */
 export interface SaeAttachment {
   /** The module it hangs on, e.g. "model.layers.19". */
   module: string;
@@ -20,6 +21,7 @@ export interface SaeAttachment {
     edits: readonly FeatureEdit[],
     opts?: { method?: SteerMethod },
   ): Record<string, Intervention>;
+  /** Removes the two cache names from the engine (the SAE itself stays alive). */
   detach(): void;
 }
 

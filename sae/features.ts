@@ -9,8 +9,11 @@ import { linear } from "../shaders/linear.ts";
 import { topFeatures } from "../shaders/sae_topk.ts";
 import type { Sae } from "./sae.ts";
 
+/** A token and how much a feature's direction moves its logit. */
 export interface TokenEffect {
+  /** Token id. */
   token: number;
+  /** Logit change per unit of feature activation. */
   value: number;
 }
 

@@ -8,11 +8,13 @@ import { openSafetensors } from "../engine/formats/safetensors.ts";
 import { openPth } from "./pth.ts";
 import { safetensorsWeights, type WeightFile, type WeightTensor } from "./weights.ts";
 
+/** The SAE's activation: ReLU, JumpReLU (per-feature thresholds) or TopK (k per token). */
 export type SaeActivation =
   | { kind: "relu" }
   | { kind: "jumprelu" }
   | { kind: "topk"; k: number };
 
+/** The file layout an SAE was read from. */
 export type SaeFormat = "goodfire-pth" | "goodfire-safetensors" | "saelens";
 
 /** A weight as stored: `transposed` when it is [d_in, d_sae] rather than one row per feature. */

@@ -9,13 +9,17 @@ import { topkMaskReference } from "../shaders/sae_topk.ts";
 import type { SaeActivation } from "./format.ts";
 import type { PlannedEdit } from "./steer.ts";
 
+/** An SAE's weights read back to the host (Sae.readWeights), f32. */
 export interface SaeHostWeights {
   /** [d_sae, d_in] */
   wEnc: Float32Array;
   /** [d_sae, d_in] */
   wDec: Float32Array;
+  /** [d_sae] */
   bEnc: Float32Array;
+  /** [d_in] */
   bDec: Float32Array;
+  /** [d_sae] JumpReLU thresholds, or null. */
   threshold: Float32Array | null;
 }
 

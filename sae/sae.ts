@@ -30,18 +30,37 @@ export type { SaeInfo, SaeLoadOptions, TopFeatures } from "./types.ts";
 import type { SaeInfo, SaeLoadOptions, TopFeatures } from "./types.ts";
 export { splitSaeSource } from "./format.ts";
 
+/**
+ * A sparse autoencoder on one device: f = act(x W_enc^T + b_enc) with
+ * x [T, d_in] and f [T, d_sae], x_hat = f W_dec + b_dec. Load it with
+ * {@link Sae.load}, attach it to a module with {@link attachSae}, steer with
+ * {@link steering}. The `*ToArray` methods take and return host arrays; the
+ * others record GPU work on a {@link Recorder} (no readback). Free it with
+ * `dispose()`.
+ */
 export class Sae {
+  /** The device holding its weights. */
   readonly gpu: Gpu;
+  /** Prefix of its GPU labels. */
   readonly label: string;
+  /** The file layout it came from ("synthetic" for Sae.fromWeights). */
   readonly format: SaeFormat | "synthetic";
   /** Where it was loaded from, for messages. */
   readonly describe: string;
+  /** Input width (the module's width). */
   readonly dIn: number;
+  /** Number of features. */
   readonly dSae: number;
+  /** ReLU, JumpReLU (with thresholds) or TopK. */
   readonly activation: SaeActivation;
+  /** SAELens' centering: b_dec is subtracted from x before encoding. */
   readonly applyBDecToInput: boolean;
   /** SAELens' cfg.json, or null for Goodfire files. */
   readonly config: Record<string, unknown> | null;
+  /**
+   * The weights on the GPU, as the kernels read them.
+   * @ignore
+   */
   readonly weights: SaeGpuWeights;
   readonly #scratch = new Map<string, Tensor<"f32">>();
   readonly #retired: Tensor<"f32">[] = [];
@@ -371,6 +390,7 @@ export class Sae {
     };
   }
 
+  /** Frees its GPU buffers; later calls throw. Idempotent. */
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;

@@ -21,15 +21,27 @@ import type { SaeActivation } from "./format.ts";
  * so two edits of one feature compose.
  */
 export interface FeatureEdit {
+  /** Feature index in [0, d_sae). */
   feature: number;
+  /** f' = f + add. */
   add?: number;
+  /** f' = set. */
   set?: number;
+  /** f' = f * mul. */
   mul?: number;
+  /** f' = min(max(f, lo), hi). */
   clamp?: [number, number];
+  /** f' = 0. */
   ablate?: true;
+  /** Token indices of x to edit; every position when absent. */
   positions?: readonly number[];
 }
 
+/**
+ * "cheap": x' = x + (f' - f) W_dec, touching only the edited features (the
+ * default); "full": x' = decode(f') + (x - decode(f)), the whole decode.
+ * Equal up to rounding.
+ */
 export type SteerMethod = "cheap" | "full";
 
 /** An edit resolved against the SAE and x: slot = column of the compact features. */

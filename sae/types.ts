@@ -5,6 +5,7 @@ import type { SourceOptions } from "../engine/formats/source.ts";
 import type { SaeActivation, SaeFormat } from "./format.ts";
 import type { SaeQuant } from "./upload.ts";
 
+/** Options of Sae.load. */
 export interface SaeLoadOptions {
   /** Where hf: and http sources come from (cache folder, endpoint, fetch). */
   source?: SourceOptions;
@@ -29,6 +30,7 @@ export interface SaeInfo {
   config: Record<string, unknown> | null;
 }
 
+/** Each token's k largest features, on the GPU. */
 export interface TopFeatures {
   /** [T, k] feature ids, by value descending. */
   indices: Tensor<"u32">;

@@ -12,6 +12,7 @@ import { type DownloadCache, getPlatform, type ProgressFn } from "../platform/pl
 export type { ByteReader, FileSource } from "./bytes.ts";
 export type { DownloadProgress, ProgressFn } from "../platform/platform.ts";
 
+/** Where and how remote sources (http(s), hf:) are fetched and cached. */
 export interface SourceOptions {
   /** Download cache folder for hf: sources (default $LOUPE_CACHE, else ~/.cache/loupe/hub). */
   cacheDir?: string;
@@ -25,7 +26,7 @@ export interface SourceOptions {
   /** No progress output at all. */
   silent?: boolean;
   /** fetch to use for http(s) and hub requests (tests, proxies, auth headers). */
-  fetch?: FetchFn;
+  fetch?: typeof fetch;
 }
 
 export interface HubRepo {

@@ -13,13 +13,26 @@ export interface MatrixChunk {
   tensor: Tensor<"f32">;
 }
 
+/**
+ * An f32 weight matrix [rows, cols] on one device, stored as row chunks that
+ * each fit one storage binding. Kernels (linear) read it; users get it from a
+ * loaded model (e.g. the lm_head) and pass it on.
+ */
 export class Matrix {
   /** Device format; quantized matrices are QuantMatrix (engine/quant/matrix.ts). */
   readonly format = "f32" as const;
+  /** The device holding it. */
   readonly gpu: Gpu;
+  /** GPU label prefix. */
   readonly label: string;
+  /** Output features. */
   readonly rows: number;
+  /** Input features. */
   readonly cols: number;
+  /**
+   * Row chunks, each one binding.
+   * @ignore
+   */
   readonly chunks: readonly MatrixChunk[];
 
   private constructor(gpu: Gpu, label: string, rows: number, cols: number, chunks: MatrixChunk[]) {
@@ -60,6 +73,7 @@ export class Matrix {
     return new Matrix(gpu, label, rows, cols, chunks);
   }
 
+  /** Copies data [rows * cols], row-major, to a new matrix on gpu. */
   static upload(gpu: Gpu, label: string, data: Float32Array, rows: number, cols: number): Matrix {
     if (data.length !== rows * cols) {
       throw new Error(`${label}: ${data.length} values do not fill [${rows}, ${cols}]`);
@@ -89,10 +103,12 @@ export class Matrix {
     }
   }
 
+  /** Bytes on the device. */
   get byteLength(): number {
     return this.rows * this.cols * 4;
   }
 
+  /** Frees its buffers. */
   dispose(): void {
     for (const c of this.chunks) c.tensor.dispose();
   }

@@ -10,6 +10,7 @@
 
 import { isGreedy, type SampleParams } from "../../shaders/sample.ts";
 
+/** How generate picks each next token (on the GPU, from a seeded generator). */
 export interface SamplingOptions {
   /** Softmax temperature, >= 0; 0 = greedy. Default 1. */
   temperature?: number;

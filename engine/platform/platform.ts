@@ -7,14 +7,19 @@ import type { ByteReader, FileSource } from "../formats/bytes.ts";
 
 /** One file's download state, reported as chunks arrive and once at the end. */
 export interface DownloadProgress {
+  /** The file's name in its repository or folder. */
   file: string;
+  /** Where it is downloaded from. */
   url: string;
+  /** Bytes received so far. */
   loaded: number;
   /** From Content-Length; null when the server did not say. */
   total: number | null;
+  /** True on the last report, when the file is complete. */
   done: boolean;
 }
 
+/** Receives download progress reports. */
 export type ProgressFn = (p: DownloadProgress) => void;
 
 /** Files downloaded once and kept, addressed by a relative key ("owner--name/main/config.json"). */

@@ -28,13 +28,34 @@ export interface QuantChunk {
   scales: Tensor<"u32">;
 }
 
+/**
+ * A block-quantized weight matrix [rows, cols] (q8 or q4 codes with f16
+ * scales per block) on one device, in row chunks that fit one binding.
+ * Kernels dequantize it in registers; see ARCHITECTURE.md "Quantization".
+ */
 export class QuantMatrix {
+  /** The device holding it. */
   readonly gpu: Gpu;
+  /** GPU label prefix. */
   readonly label: string;
+  /**
+   * "q8" or "q4".
+   * @ignore
+   */
   readonly format: QuantFormat;
+  /**
+   * Words and scales per row.
+   * @ignore
+   */
   readonly layout: QuantLayout;
+  /** Output features. */
   readonly rows: number;
+  /** Input features. */
   readonly cols: number;
+  /**
+   * Row chunks, each one binding.
+   * @ignore
+   */
   readonly chunks: readonly QuantChunk[];
 
   private constructor(
@@ -101,6 +122,7 @@ export class QuantMatrix {
     return new QuantMatrix(gpu, label, l, rows, chunks);
   }
 
+  /** Quantizes data [rows * cols], row-major, into a new matrix on gpu. */
   static upload(
     gpu: Gpu,
     label: string,
@@ -126,7 +148,10 @@ export class QuantMatrix {
     this.writePacked(rowStart, quantizeRows(data, this.layout));
   }
 
-  /** Writes rows already in the packed format (quantizeRows / randomPackedRows). */
+  /**
+   * Writes rows already in the packed format (quantizeRows / randomPackedRows).
+   * @ignore
+   */
   writePacked(rowStart: number, p: PackedRows): void {
     const l = this.layout;
     const count = p.words.length / l.wordsPerRow;
@@ -161,6 +186,7 @@ export class QuantMatrix {
     return this.chunks.reduce((n, c) => n + c.words.byteLength + c.scales.byteLength, 0);
   }
 
+  /** Frees its buffers. */
   dispose(): void {
     for (const c of this.chunks) {
       c.words.dispose();

@@ -25,7 +25,7 @@ import {
 } from "../../shaders/sae_encode.ts";
 import { saeSparseDecode, saeSparseDecodeReference } from "../../shaders/sae_sparse_decode.ts";
 import { topFeatures } from "../../shaders/sae_topk.ts";
-import { modelPath, readReference, FIXTURES } from "../golden/fixtures.ts";
+import { FIXTURES, modelPath, readReference } from "../golden/fixtures.ts";
 import { assertClose, compareClose, randomArray, rng } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
 import { randomSae, saeLensFiles, writeFolder } from "./build.ts";

@@ -12,7 +12,7 @@ import { featureLogitEffects } from "../../sae/features.ts";
 import { encodeReference, steerReference } from "../../sae/reference.ts";
 import { Sae } from "../../sae/sae.ts";
 import { type FeatureEdit, planEdits } from "../../sae/steer.ts";
-import { readReference, FIXTURES } from "../golden/fixtures.ts";
+import { FIXTURES, readReference } from "../golden/fixtures.ts";
 import { assertClose, randomArray, rng } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
 import { randomSae, saeLensFiles, writeFolder } from "./build.ts";
