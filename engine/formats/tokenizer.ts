@@ -8,7 +8,11 @@
 // The caller reads the files (Deno and browsers read them differently); every
 // error names the file it is about.
 
+// Full npm: specifiers (not deno.json's import map) so that the library runs
+// when imported by path or URL from a project without our deno.json.
+// deno-lint-ignore no-import-prefix
 import { Tokenizer as HfTokenizer } from "npm:@huggingface/tokenizers@0.2.0";
+// deno-lint-ignore no-import-prefix
 import { Template } from "npm:@huggingface/jinja@0.5.11";
 
 export interface ChatMessage {
