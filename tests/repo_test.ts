@@ -33,3 +33,15 @@ Deno.test("the repository's files stay under 25 MB", async () => {
   for await (const path of files(REPO)) bytes += (await Deno.stat(path)).size;
   assert.ok(bytes < 25 * 2 ** 20, `${(bytes / 2 ** 20).toFixed(1)} MB`);
 });
+
+Deno.test("the browser demo uses the library only through mod.ts", async () => {
+  const stray: string[] = [];
+  for await (const path of files(`${REPO}demo/web/`)) {
+    if (!path.endsWith(".ts")) continue;
+    const text = await Deno.readTextFile(path);
+    for (const m of text.matchAll(/from\s+"(\.\.\/[^"]+)"/g)) {
+      if (m[1] !== "../../mod.ts") stray.push(`${path.slice(REPO.length)}: ${m[1]}`);
+    }
+  }
+  assert.deepEqual(stray, []);
+});

@@ -4,7 +4,7 @@
 
 /// <reference lib="dom" />
 
-import type { Gpu } from "../../engine/gpu/gpu.ts";
+import type { Gpu } from "../../mod.ts";
 import { $, el } from "./views.ts";
 
 /** Shows a load failure in place of the page, then throws so nothing runs on without a GPU. */

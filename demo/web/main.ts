@@ -7,7 +7,7 @@
 
 /// <reference lib="dom" />
 
-import { Gpu } from "../../engine/gpu/gpu.ts";
+import { Gpu } from "../../mod.ts";
 import { buildCorpus, type Corpus, DEFAULT_CORPUS } from "./corpus.ts";
 import { requestAdapter, setProgress, showAdapter, showLoadFailure } from "./loading.ts";
 import { FeatureMapPanel } from "./mappanel.ts";

@@ -4,19 +4,19 @@
 // through `exclusive()`: the corpus computed in the background and the user's
 // generations take turns instead of overwriting each other's cache.
 
-import { Engine } from "../../engine/engine.ts";
-import type { Gpu } from "../../engine/gpu/gpu.ts";
-import { Recorder } from "../../engine/gpu/recorder.ts";
-import { Tensor } from "../../engine/gpu/tensor.ts";
 import {
   attachSae,
+  Engine,
+  type FeatureEdit,
   featureLogitEffects,
+  type Gpu,
+  Recorder,
   Sae,
   type SaeAttachment,
   steering,
-} from "../../sae/mod.ts";
-import type { FeatureEdit } from "../../sae/steer.ts";
-import type { TokenEffect } from "../../sae/features.ts";
+  Tensor,
+  type TokenEffect,
+} from "../../mod.ts";
 
 export interface SessionConfig {
   model: string;

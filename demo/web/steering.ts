@@ -4,7 +4,7 @@
 
 /// <reference lib="dom" />
 
-import type { FeatureEdit } from "../../sae/steer.ts";
+import type { FeatureEdit } from "../../mod.ts";
 import { el } from "./views.ts";
 
 export interface Edit {
