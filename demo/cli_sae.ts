@@ -50,7 +50,8 @@ export async function loadSaeFlags(
   if (!v.layer) throw usage("--sae needs --layer NAME (the module it reads, e.g. model.layers.2)");
   const edits = parseSteer(v.steer, usage);
   console.error(`loading SAE ${v.sae}`);
-  const sae = await Sae.load(v.sae, engine);
+  // On the device that runs the layer (deviceOf also checks the name).
+  const sae = await Sae.load(v.sae, engine.deviceOf(v.layer));
   try {
     const site = attachSae(engine, v.layer, sae);
     console.error(

@@ -146,9 +146,12 @@ export function buildHooks(
     });
   }
   if (cleanup !== undefined) {
-    add(cleanup, (x) => {
+    add(cleanup, async (x) => {
       let out = x;
-      for (const e of effects) out = e.size === x.size ? out.sub(e) : out.addVector(e, -1);
+      for (const effect of effects) {
+        const e = await onDeviceOf(x, effect);
+        out = e.size === x.size ? out.sub(e) : out.addVector(e, -1);
+      }
       effects = [];
       return out;
     });
@@ -180,6 +183,19 @@ export function buildHooks(
     );
   }
   return { taps, cache, made };
+}
+
+/**
+ * `t`, or a copy of it on x's device when an earlier stage of a multi-device
+ * pass made it: read back (that stage's work is done: its output was carried
+ * over already) and written into a transient result of x's pass.
+ */
+async function onDeviceOf(x: Tensor<"f32">, t: Tensor<"f32">): Promise<Tensor<"f32">> {
+  if (t.gpu === x.gpu) return t;
+  const data = await t.toArray();
+  const copy = Tensor.result(x.gpu, "cleanup.effect", t.shape);
+  x.gpu.write(copy.buffer, data, copy.offset);
+  return copy;
 }
 
 function checkShape(name: string, out: Tensor, x: Tensor): void {

@@ -50,13 +50,12 @@ export function attachSae(engine: Engine, module: string, sae: Sae): SaeAttachme
     parent: module,
     width: sae.dSae,
     compute: (x, ctx) =>
-      sae.encode(ctx.rec, x, Tensor.result(engine.gpu, features, [x.shape[0], sae.dSae])),
+      sae.encode(ctx.rec, x, Tensor.result(x.gpu, features, [x.shape[0], sae.dSae])),
   });
   engine.attach(error, {
     parent: module,
     width: sae.dIn,
-    compute: (x, ctx) =>
-      sae.error(ctx.rec, x, Tensor.result(engine.gpu, error, [x.shape[0], sae.dIn])),
+    compute: (x, ctx) => sae.error(ctx.rec, x, Tensor.result(x.gpu, error, [x.shape[0], sae.dIn])),
   });
   return {
     module,
