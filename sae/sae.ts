@@ -89,7 +89,7 @@ export class Sae {
     device: Gpu | { gpu: Gpu },
     opts: SaeLoadOptions = {},
   ): Promise<Sae> {
-    // An Engine (or anything holding a Gpu) may be passed, as in DESIGN.md.
+    // An Engine (or anything holding a Gpu) may be passed: its first device.
     const gpu = "device" in device ? device : device.gpu;
     const { folder, prefix, file } = splitFormatSource(source);
     const spec = await openSaeSpec(await openSource(folder, opts.source), prefix, file);

@@ -1,5 +1,5 @@
 // Interventions through the API against the fixtures' interventions.safetensors
-// (FIXTURES.md, "Interventions"): add a vector, zero an MLP, patch a position,
+// (tests/fixtures/README.md, "models/"): add a vector, zero an MLP, patch a position,
 // direct-effect cleanup, and greedy generation with the vector added.
 
 import assert from "node:assert/strict";

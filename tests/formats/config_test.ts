@@ -8,7 +8,7 @@ import { memorySource } from "../../engine/formats/bytes.ts";
 import { openSource } from "../../engine/formats/source.ts";
 import { FIXTURE_MODELS } from "../util/hub_server.ts";
 
-// The values FIXTURES.md states for each model.
+// The values tests/fixtures/README.md states for each model.
 const EXPECTED: Record<string, LlamaConfig> = {
   "stories260K": {
     architecture: "LlamaForCausalLM",
@@ -70,7 +70,7 @@ const EXPECTED: Record<string, LlamaConfig> = {
 };
 
 for (const [model, want] of Object.entries(EXPECTED)) {
-  Deno.test(`config: ${model} parses with the values in FIXTURES.md`, async () => {
+  Deno.test(`config: ${model} parses with the values in the fixtures README`, async () => {
     const config = await loadLlamaConfig(await openSource(`${FIXTURE_MODELS}/${model}`));
     assert.deepEqual(config, want);
   });

@@ -1,5 +1,5 @@
 // Golden tests: every fixture model against its float64 reference
-// (FIXTURES.md): logits and every residual within 1e-4 of max|want|, greedy ids
+// (tests/fixtures/README.md): logits and every residual within 1e-4 of max|want|, greedy ids
 // exactly.
 
 import assert from "node:assert/strict";

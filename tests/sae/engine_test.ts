@@ -1,5 +1,5 @@
 // The seed's recipe end to end on stories260K with its layer-2 SAE
-// (FIXTURES.md): features cached like an activation, and steering, ablation,
+// (tests/fixtures/README.md): features cached like an activation, and steering, ablation,
 // clamping and the no-op edit inside the model, against reference logits and
 // greedy ids (the edit applied at every position of every step).
 

@@ -1,4 +1,4 @@
-// The SAE fixtures (FIXTURES.md "saes/stories260K-layer2"): every file loads to
+// The SAE fixtures (tests/fixtures/README.md "saes/stories260K-layer2"): every file loads to
 // the same weights, and features and reconstructions match the float64
 // reference on the model's own residual stream.
 
@@ -10,7 +10,7 @@ import { testGpu } from "../util/gpu.ts";
 
 const DIR = `${FIXTURES}saes/stories260K-layer2`;
 // The reference is f64; f32 sums of 64 (encode) and 1024 (decode) products
-// land near 3e-7 relative (FIXTURES.md's impl B: 2.3e-7, 4.1e-7).
+// land near 3e-7 relative (the fixtures README: the independent f32 implementation: 2.3e-7, 4.1e-7).
 const REL = 1e-4;
 
 const gpu = await testGpu();
@@ -73,7 +73,7 @@ Deno.test("SAE fixtures: saelens-topk features and reconstruction, away from nea
   const wantF = ref.get("topk.features")!, wantR = ref.get("topk.reconstruction")!;
   let checked = 0;
   for (let t = 0; t < T; t++) {
-    // FIXTURES.md: a margin < 1e-4 between the k-th and (k+1)-th pre-activation
+    // tests/fixtures/README.md: a margin < 1e-4 between the k-th and (k+1)-th pre-activation
     // may let an f32 implementation keep the other feature.
     if (margin[t] < 1e-4) continue;
     checked++;

@@ -1,8 +1,8 @@
 // Two-sided closeness checks whose failure message says how many elements
-// failed, the worst error and where (STYLE.md rule 5).
+// failed, the worst error and where (the project style: say what failed).
 
 export interface CloseOptions {
-  /** Allowed |got - want| as a fraction of max|want| (the FIXTURES.md convention). */
+  /** Allowed |got - want| as a fraction of max|want| (the convention of tests/fixtures/README.md). */
   rel?: number;
   /** Allowed absolute |got - want| (added to the relative allowance). */
   abs?: number;
