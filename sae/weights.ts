@@ -18,6 +18,12 @@ export interface WeightFile {
   /** Where the file is, for messages. */
   describe: string;
   tensors: Map<string, WeightTensor>;
+  /**
+   * Verifies checksums (a .pth's zip CRC-32s) of whatever the reads so far did
+   * not stream through in order, reading those bytes; a mismatch is a
+   * FormatError naming the entry. Called once every tensor has been read.
+   */
+  verify?(): Promise<void>;
   close(): void;
 }
 

@@ -2,6 +2,7 @@
 // or missing value is an error naming the field here rather than a shape
 // mismatch deep inside a kernel later.
 
+import { FormatError } from "../errors.ts";
 import type { FileSource } from "./bytes.ts";
 
 /** Llama 3's frequency-dependent RoPE scaling (rope_type "llama3"). */
@@ -45,8 +46,9 @@ class Fields {
   constructor(readonly file: string, readonly obj: Obj, readonly prefix = "") {}
 
   fail(key: string, expected: string): never {
-    throw new Error(
-      `${this.file}: ${this.prefix}${key} must be ${expected}, got ${show(this.obj[key])}`,
+    throw new FormatError(
+      this.file,
+      `${this.prefix}${key} must be ${expected}, got ${show(this.obj[key])}`,
     );
   }
 
@@ -147,8 +149,9 @@ function parseRopeScaling(f: Fields): Llama3RopeScaling | null {
 
 export function parseLlamaConfig(json: unknown, file: string): LlamaConfig {
   if (!isObject(json)) {
-    throw new Error(
-      `${file}: must be a JSON object, got ${Array.isArray(json) ? "an array" : show(json)}`,
+    throw new FormatError(
+      file,
+      `must be a JSON object, got ${Array.isArray(json) ? "an array" : show(json)}`,
     );
   }
   const f = new Fields(file, json);
@@ -158,8 +161,9 @@ export function parseLlamaConfig(json: unknown, file: string): LlamaConfig {
   const numAttentionHeads = f.positiveInt("num_attention_heads");
   const numKeyValueHeads = f.positiveInt("num_key_value_heads", numAttentionHeads);
   if (json.head_dim == null && hiddenSize % numAttentionHeads !== 0) {
-    throw new Error(
-      `${file}: hidden_size ${hiddenSize} is not divisible by num_attention_heads ` +
+    throw new FormatError(
+      file,
+      `hidden_size ${hiddenSize} is not divisible by num_attention_heads ` +
         `${numAttentionHeads}, and head_dim is not given`,
     );
   }
@@ -168,8 +172,9 @@ export function parseLlamaConfig(json: unknown, file: string): LlamaConfig {
     : f.positiveInt("head_dim");
   if (headDim % 2 !== 0) f.fail("head_dim", "even (RoPE rotates pairs)");
   if (numAttentionHeads % numKeyValueHeads !== 0) {
-    throw new Error(
-      `${file}: num_attention_heads ${numAttentionHeads} is not a multiple of ` +
+    throw new FormatError(
+      file,
+      `num_attention_heads ${numAttentionHeads} is not a multiple of ` +
         `num_key_value_heads ${numKeyValueHeads}`,
     );
   }

@@ -276,7 +276,7 @@ for (const [what, changes, message] of BAD) {
 Deno.test("config: rejects non-objects and invalid JSON, naming the file", async () => {
   assert.throws(
     () => parseLlamaConfig([1], "m/config.json"),
-    /^Error: m\/config\.json: must be a JSON object, got an array$/,
+    /^FormatError: m\/config\.json: must be a JSON object, got an array$/,
   );
   assert.throws(
     () => parseLlamaConfig(null, "config.json"),
