@@ -39,8 +39,29 @@ export const SUPPORTED_ROPE_TYPES = ["llama3", "default"] as const;
 type Obj = Record<string, unknown>;
 
 function show(v: unknown): string {
-  return v === undefined ? "nothing (missing)" : JSON.stringify(v);
+  if (v === undefined) return "nothing (missing)";
+  if (typeof v === "number" || v === null) return JSON.stringify(v);
+  // The type makes "4" (a string) tell from 4.
+  return `${Array.isArray(v) ? "a list" : typeof v} ${JSON.stringify(v)}`;
 }
+
+/**
+ * Upper bounds far above any real Llama (405B: 126 layers, hidden 16384,
+ * vocab 128256), so that a corrupt or hostile config.json fails here instead
+ * of after per-layer work sized by its numbers (10^6 layers took 22 s and
+ * 2.9 GB before any tensor was compared).
+ */
+export const CONFIG_LIMITS = {
+  num_hidden_layers: 1024,
+  hidden_size: 1 << 17,
+  intermediate_size: 1 << 20,
+  num_attention_heads: 1024,
+  num_key_value_heads: 1024,
+  head_dim: 4096,
+  vocab_size: 1 << 22,
+  max_position_embeddings: 1 << 24,
+  original_max_position_embeddings: 1 << 24,
+} as const;
 
 class Fields {
   constructor(readonly file: string, readonly obj: Obj, readonly prefix = "") {}
@@ -52,16 +73,18 @@ class Fields {
     );
   }
 
-  positiveInt(key: string, fallback?: number): number {
+  positiveInt(key: keyof typeof CONFIG_LIMITS, fallback?: number): number {
     const v = this.obj[key] ?? fallback;
-    if (typeof v === "number" && Number.isSafeInteger(v) && v > 0) return v;
-    return this.fail(key, "a positive integer");
+    const max = CONFIG_LIMITS[key];
+    if (typeof v === "number" && Number.isSafeInteger(v) && v > 0 && v <= max) return v;
+    return this.fail(key, `a positive integer at most ${max}`);
   }
 
-  positiveNumber(key: string, fallback?: number): number {
+  /** A finite number in (0, max]. */
+  positiveNumber(key: string, max: number, fallback?: number): number {
     const v = this.obj[key] ?? fallback;
-    if (typeof v === "number" && Number.isFinite(v) && v > 0) return v;
-    return this.fail(key, "a positive number");
+    if (typeof v === "number" && Number.isFinite(v) && v > 0 && v <= max) return v;
+    return this.fail(key, `a positive number at most ${max}`);
   }
 
   boolean(key: string, fallback: boolean): boolean {
@@ -135,9 +158,9 @@ function parseRopeScaling(f: Fields): Llama3RopeScaling | null {
   }
   const scaling: Llama3RopeScaling = {
     type: "llama3",
-    factor: s.positiveNumber("factor"),
-    lowFreqFactor: s.positiveNumber("low_freq_factor"),
-    highFreqFactor: s.positiveNumber("high_freq_factor"),
+    factor: s.positiveNumber("factor", 1e6),
+    lowFreqFactor: s.positiveNumber("low_freq_factor", 1e6),
+    highFreqFactor: s.positiveNumber("high_freq_factor", 1e6),
     originalMaxPositionEmbeddings: s.positiveInt("original_max_position_embeddings"),
   };
   if (scaling.highFreqFactor <= scaling.lowFreqFactor) {
@@ -187,8 +210,10 @@ export function parseLlamaConfig(json: unknown, file: string): LlamaConfig {
     numAttentionHeads,
     numKeyValueHeads,
     headDim,
-    rmsNormEps: f.positiveNumber("rms_norm_eps"),
-    ropeTheta: f.positiveNumber("rope_theta", 10000),
+    // Real values are 1e-6..1e-5; an epsilon near the activations' scale (or
+    // 1e308, which makes every norm 0) is a corrupt file, not a model.
+    rmsNormEps: f.positiveNumber("rms_norm_eps", 0.1),
+    ropeTheta: f.positiveNumber("rope_theta", 1e12, 10000),
     ropeScaling: parseRopeScaling(f),
     tieWordEmbeddings: f.boolean("tie_word_embeddings", false),
     vocabSize,

@@ -106,10 +106,13 @@ export function parseSafetensorsHeader(
     };
     if (!isObject(entry)) fail("entry must be an object with dtype, shape and data_offsets");
     const { dtype, shape, data_offsets: offsets } = entry as Record<string, unknown>;
-    if (typeof dtype !== "string" || !(dtype in DTYPE_BYTES)) {
-      throw new Error(
+    // Object.hasOwn: `in` would accept "toString" or "__proto__" from Object.prototype.
+    if (typeof dtype !== "string" || !Object.hasOwn(DTYPE_BYTES, dtype)) {
+      throw new FormatError(
+        file,
         `unsupported dtype ${typeof dtype === "string" ? dtype : JSON.stringify(dtype)} for ` +
-          `tensor ${name} in file ${file}; supported: ${FLOAT_DTYPES.join(", ")}`,
+          `tensor ${name}; supported: ${FLOAT_DTYPES.join(", ")}`,
+        { tensor: name },
       );
     }
     if (!Array.isArray(shape) || !shape.every(isCount)) {

@@ -10,6 +10,8 @@
 
 import { Tokenizer as HfTokenizer } from "@huggingface/tokenizers";
 import { Template } from "@huggingface/jinja";
+import { FormatError } from "../errors.ts";
+import { renderBounded, templateLimits } from "./chat_template.ts";
 
 export interface ChatMessage {
   role: string;
@@ -21,7 +23,15 @@ export interface TokenizerOptions {
   configFile?: string;
   /** Contents of a separate chat_template.jinja; wins over tokenizer_config's. */
   chatTemplate?: string;
+  /**
+   * The model's vocabulary size (config.json vocab_size): every token id must
+   * be below it. Without it ids are only held below MAX_TOKEN_ID.
+   */
+  vocabSize?: number;
 }
+
+/** Ids above this are refused even without a vocab_size: the tokenizer allocates up to the largest. */
+export const MAX_TOKEN_ID = 1 << 22;
 
 export interface ChatOptions {
   addGenerationPrompt?: boolean;
@@ -77,6 +87,38 @@ function checkId(tok: Tokenizer, id: number): void {
       `token id ${id} is outside ${tok.file}'s vocabulary 0..${tok.vocabSize - 1}`,
     );
   }
+}
+
+/**
+ * Every id in model.vocab and added_tokens must be an integer below `limit`
+ * before tokenizers.js sees them: its get_vocab() fills an array up to the
+ * largest id, so one id of 2^31 costs minutes and gigabytes.
+ */
+function checkTokenIds(json: Record<string, unknown>, file: string, limit: number, why: string) {
+  const check = (id: unknown, what: string) => {
+    if (typeof id !== "number" || !Number.isInteger(id) || id < 0 || id >= limit) {
+      throw new FormatError(
+        file,
+        `${what} has id ${JSON.stringify(id)}; ids must be integers in 0..${limit - 1} (${why})`,
+      );
+    }
+  };
+  const vocab = (json.model as Record<string, unknown>).vocab;
+  if (isObject(vocab)) {
+    for (const [token, id] of Object.entries(vocab)) {
+      check(id, `model.vocab ${JSON.stringify(token)}`);
+    }
+  } else if (Array.isArray(vocab) && vocab.length > limit) {
+    throw new FormatError(file, `model.vocab has ${vocab.length} pieces, more than ${why}`);
+  }
+  const added = json.added_tokens ?? [];
+  if (!Array.isArray(added)) throw new FormatError(file, "added_tokens must be a list");
+  added.forEach((t, i) => {
+    if (!isObject(t) || typeof t.content !== "string") {
+      throw new FormatError(file, `added_tokens[${i}] must be an object with a string content`);
+    }
+    check(t.id, `added_tokens[${i}] ${JSON.stringify(t.content)}`);
+  });
 }
 
 function sibling(file: string, name: string): string {
@@ -152,6 +194,13 @@ export class Tokenizer {
       throw new Error(`${configFile}: not a tokenizer_config.json (expected a JSON object)`);
     }
     const config = isObject(tokenizerConfig) ? tokenizerConfig : null;
+    const limit = opts.vocabSize ?? MAX_TOKEN_ID;
+    checkTokenIds(
+      tokenizerJson,
+      file,
+      limit,
+      opts.vocabSize ? `the model's vocab_size is ${opts.vocabSize}` : "the largest supported",
+    );
     // The Rust serializer always writes these keys; tokenizers.js insists on them.
     const json = {
       normalizer: null,
@@ -242,12 +291,13 @@ export class Tokenizer {
     specials.bos_token ??= this.bosToken;
     specials.eos_token ??= this.eosToken;
     try {
-      return this.#template.render({
+      const chars = messages.reduce((n, m) => n + String(m.content ?? "").length, 0);
+      return renderBounded(this.#template, {
         ...specials,
         ...opts.extra,
         messages,
         add_generation_prompt: opts.addGenerationPrompt ?? true,
-      });
+      }, templateLimits(messages.length, chars));
     } catch (e) {
       throw new Error(`${this.configFile}: chat_template failed: ${errorMessage(e)}`, { cause: e });
     }
