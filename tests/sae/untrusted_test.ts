@@ -18,6 +18,7 @@ import {
   goodfirePth,
   goodfireTensors,
   randomSae,
+  saeLensFiles,
   statePickle,
   writeFolder,
 } from "./build.ts";
@@ -155,3 +156,24 @@ function findData(hay: Uint8Array, needle: Uint8Array): number {
   }
   throw new Error("not found");
 }
+
+Deno.test("SAELens cfg.json: values of the wrong type are named with their type", async () => {
+  const w = randomSae(7, 4, 8);
+  const cases: [Record<string, unknown>, RegExp][] = [
+    [{ d_in: "4" }, /cfg\.json in .*: d_in: expected a positive integer, got string "4"/],
+    [{ d_sae: 8.5 }, /d_sae: expected a positive integer, got number 8\.5/],
+    [{ architecture: 3 }, /architecture: expected a string, got number 3/],
+    [
+      { activation_fn_str: ["relu"] },
+      /activation_fn_str: expected a string, got a list \["relu"\]/,
+    ],
+    [{ activation_fn_kwargs: "k=4" }, /activation_fn_kwargs: expected an object, got string/],
+    [{ apply_b_dec_to_input: "false" }, /apply_b_dec_to_input must be true or false/],
+  ];
+  for (const [cfg, pattern] of cases) {
+    const dir = await writeFolder(saeLensFiles(w, 4, 8, { architecture: "standard", ...cfg }));
+    await assertRefused(dir, pattern);
+  }
+  const ok = await writeFolder(saeLensFiles(w, 4, 8, { d_in: 4, d_sae: 8 }));
+  (await Sae.load(ok, gpu)).dispose();
+});
