@@ -9,6 +9,7 @@
 import { FormatError } from "../engine/errors.ts";
 import type { ByteReader } from "../engine/formats/bytes.ts";
 import { DTYPE_BYTES, toFloat32 } from "../engine/formats/dtype.ts";
+import { checkWeightRange } from "../engine/formats/weight_range.ts";
 import { loadStateDict, type PickledTensor, STORAGE_DTYPES } from "./pickle.ts";
 import type { WeightFile, WeightTensor } from "./weights.ts";
 import { CRC32_INIT, crc32Final, crc32Update } from "./crc32.ts";
@@ -180,7 +181,9 @@ async function tensorFromStorage(
       const at = base + start * rowElems * itemBytes;
       const bytes = await reader.read(at, count * rowElems * itemBytes);
       crc.see(at - dataStart, bytes);
-      return toFloat32(bytes, dtype);
+      const values = toFloat32(bytes, dtype);
+      checkWeightRange(values, reader.name, name, start * rowElems);
+      return values;
     },
   };
 }

@@ -4,6 +4,7 @@
 
 import type { SafetensorsCheckpoint } from "../engine/formats/safetensors.ts";
 import { type FloatDType, isFloatDType } from "../engine/formats/dtype.ts";
+import { checkWeightRange } from "../engine/formats/weight_range.ts";
 
 export interface WeightTensor {
   name: string;
@@ -36,7 +37,11 @@ export function safetensorsWeights(ckpt: SafetensorsCheckpoint): WeightFile {
       name,
       shape: info.shape,
       dtype: info.dtype,
-      readRows: (start, count) => ckpt.readF32(name, start, count),
+      readRows: async (start, count) => {
+        const rows = await ckpt.readF32(name, start, count);
+        checkWeightRange(rows, info.file, name, start * (rows.length / Math.max(count, 1)));
+        return rows;
+      },
     });
   }
   return { describe: ckpt.describe, tensors, close: () => ckpt.close() };

@@ -6,6 +6,7 @@
 // uploaded: no full-precision copy of the model exists at any time.
 
 import { FormatError } from "../errors.ts";
+import { checkWeightRange } from "../formats/weight_range.ts";
 import type { Gpu } from "../gpu/gpu.ts";
 import { createWeightMatrix, type WeightMatrix } from "../quant/matrix.ts";
 import { checkMatrixFormat, type MatrixFormat } from "../quant/format.ts";
@@ -202,6 +203,7 @@ export async function loadStageWeights(
 
   const vector = async (name: string): Promise<Tensor<"f32">> => {
     const data = await ckpt.readF32(name);
+    checkWeightRange(data, ckpt.get(name).file, name);
     const t = Tensor.from(gpu, name, data, [data.length], "f32");
     owned.push(t);
     step(name);
@@ -215,6 +217,7 @@ export async function loadStageWeights(
     for (let r = 0; r < rows; r += slabRows) {
       const n = Math.min(slabRows, rows - r);
       const slab = await ckpt.readF32(name, r, n);
+      checkWeightRange(slab, ckpt.get(name).file, name, r * cols);
       options.perturbRows?.(name, r, slab, cols);
       m.writeRows(r, slab);
     }
