@@ -63,6 +63,18 @@ export const CONFIG_LIMITS = {
   original_max_position_embeddings: 1 << 24,
 } as const;
 
+/**
+ * Ranges of the real-valued fields. Real rms_norm_eps are 1e-6..1e-5: 1e308
+ * makes every norm 0, and below 1e-12 it vanishes in f32 (0/0 on a zero row).
+ * rope_theta 1e-300 (or a factor of 1e-300) turns the RoPE frequencies into
+ * Infinity; real thetas are 1e4..1e7 and llama3 factors 1..32.
+ */
+export const NUMBER_RANGES = {
+  rms_norm_eps: [1e-12, 0.1],
+  rope_theta: [1, 1e12],
+  rope_factor: [1e-3, 1e6],
+} as const;
+
 class Fields {
   constructor(readonly file: string, readonly obj: Obj, readonly prefix = "") {}
 
@@ -80,11 +92,11 @@ class Fields {
     return this.fail(key, `a positive integer at most ${max}`);
   }
 
-  /** A finite number in (0, max]. */
-  positiveNumber(key: string, max: number, fallback?: number): number {
+  /** A finite number in [min, max]. */
+  number(key: string, [min, max]: readonly [number, number], fallback?: number): number {
     const v = this.obj[key] ?? fallback;
-    if (typeof v === "number" && Number.isFinite(v) && v > 0 && v <= max) return v;
-    return this.fail(key, `a positive number at most ${max}`);
+    if (typeof v === "number" && Number.isFinite(v) && v >= min && v <= max) return v;
+    return this.fail(key, `a number in [${min}, ${max}]`);
   }
 
   boolean(key: string, fallback: boolean): boolean {
@@ -158,9 +170,9 @@ function parseRopeScaling(f: Fields): Llama3RopeScaling | null {
   }
   const scaling: Llama3RopeScaling = {
     type: "llama3",
-    factor: s.positiveNumber("factor", 1e6),
-    lowFreqFactor: s.positiveNumber("low_freq_factor", 1e6),
-    highFreqFactor: s.positiveNumber("high_freq_factor", 1e6),
+    factor: s.number("factor", NUMBER_RANGES.rope_factor),
+    lowFreqFactor: s.number("low_freq_factor", NUMBER_RANGES.rope_factor),
+    highFreqFactor: s.number("high_freq_factor", NUMBER_RANGES.rope_factor),
     originalMaxPositionEmbeddings: s.positiveInt("original_max_position_embeddings"),
   };
   if (scaling.highFreqFactor <= scaling.lowFreqFactor) {
@@ -210,10 +222,8 @@ export function parseLlamaConfig(json: unknown, file: string): LlamaConfig {
     numAttentionHeads,
     numKeyValueHeads,
     headDim,
-    // Real values are 1e-6..1e-5; an epsilon near the activations' scale (or
-    // 1e308, which makes every norm 0) is a corrupt file, not a model.
-    rmsNormEps: f.positiveNumber("rms_norm_eps", 0.1),
-    ropeTheta: f.positiveNumber("rope_theta", 1e12, 10000),
+    rmsNormEps: f.number("rms_norm_eps", NUMBER_RANGES.rms_norm_eps),
+    ropeTheta: f.number("rope_theta", NUMBER_RANGES.rope_theta, 10000),
     ropeScaling: parseRopeScaling(f),
     tieWordEmbeddings: f.boolean("tie_word_embeddings", false),
     vocabSize,

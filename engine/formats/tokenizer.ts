@@ -172,6 +172,9 @@ export class Tokenizer {
       if (this.eosIds.length > 0) this.eosToken = hf.id_to_token(this.eosIds[0])!;
     }
 
+    // Probe once so that a tokenizer that cannot encode fails at load, not mid-chat.
+    this.decode(this.encode("Hello, world! 123", { addSpecialTokens: true }));
+
     const template = opts.chatTemplate ?? config?.chat_template;
     this.chatTemplate = Tokenizer.#pickTemplate(template, this.configFile);
   }
@@ -239,7 +242,10 @@ export class Tokenizer {
   }
 
   encode(text: string, { addSpecialTokens = true }: { addSpecialTokens?: boolean } = {}): number[] {
-    return this.#hf.encode(text, { add_special_tokens: addSpecialTokens }).ids;
+    return this.#library(
+      "encode",
+      () => this.#hf.encode(text, { add_special_tokens: addSpecialTokens }).ids,
+    );
   }
 
   decode(
@@ -248,10 +254,11 @@ export class Tokenizer {
   ): string {
     for (const id of ids) checkId(this, id);
     if (ids.length === 0) return ""; // tokenizers.js throws on an empty list
-    return this.#hf.decode([...ids], {
-      skip_special_tokens: skipSpecialTokens,
-      clean_up_tokenization_spaces: this.#cleanUp,
-    });
+    return this.#library("decode", () =>
+      this.#hf.decode([...ids], {
+        skip_special_tokens: skipSpecialTokens,
+        clean_up_tokenization_spaces: this.#cleanUp,
+      }));
   }
 
   decodeStream(opts: DecodeStreamOptions = {}): DecodeStream {
@@ -314,6 +321,21 @@ export class Tokenizer {
       throw new Error(`${this.configFile}: ${key} "${token}" is not in ${this.file}'s vocabulary`);
     }
     return id;
+  }
+
+  /**
+   * Runs a tokenizers.js call: tokenizers.js builds lazily and fails late (a
+   * malformed post_processor throws "type is not iterable" on the first
+   * encode), so its errors are this file's errors and name it.
+   */
+  #library<T>(what: string, fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      throw new FormatError(this.file, `${what} failed inside tokenizers.js: ${errorMessage(e)}`, {
+        cause: e,
+      });
+    }
   }
 
   #firstSpecialOfEmpty(): number | null {

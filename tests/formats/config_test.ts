@@ -155,7 +155,12 @@ const BAD: [string, Record<string, unknown>, string][] = [
   [
     "rms_norm_eps of 1e308",
     { rms_norm_eps: 1e308 },
-    "config.json: rms_norm_eps must be a positive number at most 0.1, got 1e+308",
+    "config.json: rms_norm_eps must be a number in [1e-12, 0.1], got 1e+308",
+  ],
+  [
+    "rope_theta of 1e-300 (infinite frequencies)",
+    { rope_theta: 1e-300 },
+    "config.json: rope_theta must be a number in [1, 1000000000000], got 1e-300",
   ],
   [
     "a vocab of 2^31",
@@ -190,12 +195,12 @@ const BAD: [string, Record<string, unknown>, string][] = [
   [
     "missing eps",
     { rms_norm_eps: undefined },
-    "config.json: rms_norm_eps must be a positive number at most 0.1, got nothing (missing)",
+    "config.json: rms_norm_eps must be a number in [1e-12, 0.1], got nothing (missing)",
   ],
   [
     "negative theta",
     { rope_theta: -1 },
-    "config.json: rope_theta must be a positive number at most 1000000000000, got -1",
+    "config.json: rope_theta must be a number in [1, 1000000000000], got -1",
   ],
   [
     "missing max positions",
@@ -270,7 +275,7 @@ const BAD: [string, Record<string, unknown>, string][] = [
   [
     "llama3 without factor",
     { rope_scaling: { ...llama3, factor: undefined } },
-    "config.json: rope_scaling.factor must be a positive number at most 1000000, got nothing (missing)",
+    "config.json: rope_scaling.factor must be a number in [0.001, 1000000], got nothing (missing)",
   ],
   [
     "llama3 original max as a float",

@@ -63,9 +63,10 @@ export function mutateBytes(
     return { value: out, what: `insert ${n} bytes at ${i}` };
   }
   if (kind === "delete") {
-    const out = new Uint8Array(Math.max(0, bytes.length - n));
-    out.set(bytes.subarray(0, i)), out.set(bytes.subarray(i + n), i);
-    return { value: out, what: `delete ${n} bytes at ${i}` };
+    const m = Math.min(n, bytes.length - i);
+    const out = new Uint8Array(bytes.length - m);
+    out.set(bytes.subarray(0, i)), out.set(bytes.subarray(i + m), i);
+    return { value: out, what: `delete ${m} bytes at ${i}` };
   }
   // Overwrite a little-endian field with an interesting integer.
   const width = r.pick([1, 2, 4, 8]);
