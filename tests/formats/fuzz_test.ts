@@ -33,8 +33,8 @@ async function fuzz(make: () => Promise<FuzzTarget>, cases: number) {
   }
 }
 
-Deno.test("fuzz: safetensors", () => fuzz(() => safetensorsTarget(gpu), 200));
-Deno.test("fuzz: config.json", () => fuzz(() => configTarget(gpu), 200));
-Deno.test("fuzz: tokenizer.json", () => fuzz(() => tokenizerTarget(), 300));
-Deno.test("fuzz: .pth (zip + pickle)", () => fuzz(() => pthTarget(gpu), 300));
-Deno.test("fuzz: SAELens folder", () => fuzz(() => saeLensTarget(gpu), 200));
+Deno.test("fuzz: safetensors", () => fuzz(() => safetensorsTarget(gpu), 300));
+Deno.test("fuzz: config.json", () => fuzz(() => configTarget(gpu), 300));
+Deno.test("fuzz: tokenizer.json", () => fuzz(() => tokenizerTarget(), 400));
+Deno.test("fuzz: .pth (zip + pickle)", () => fuzz(() => pthTarget(gpu), 400));
+Deno.test("fuzz: SAELens folder", () => fuzz(() => saeLensTarget(gpu), 300));
