@@ -74,6 +74,22 @@ export function locateSae(path: string): { dir: string; entry: string } {
   );
 }
 
+/**
+ * What /sae/ exposes: a SAELens folder as a folder, but a weights file alone
+ * (with the cfg.json beside a .safetensors, which SAELens weights need), so
+ * that `--sae ~/Downloads/x.pth` does not publish the rest of ~/Downloads.
+ */
+export function saeServing(
+  sae: { dir: string; entry: string },
+): { roots: Record<string, string>; files: Record<string, string> } {
+  if (!sae.entry) return { roots: { "/sae/": sae.dir }, files: {} };
+  const files: Record<string, string> = { [`/sae/${sae.entry}`]: `${sae.dir}/${sae.entry}` };
+  if (sae.entry.endsWith(".safetensors") && statOrNull(`${sae.dir}/cfg.json`)?.isFile) {
+    files["/sae/cfg.json"] = `${sae.dir}/cfg.json`;
+  }
+  return { roots: {}, files };
+}
+
 /** --layer, else SAELens' hook_name (blocks.N.hook_resid_post), else "layerN" in the path. */
 export function inferLayer(saeDir: string, explicit?: string): string {
   if (explicit) return explicit;
@@ -108,8 +124,10 @@ export async function startDemo(opts: DemoOptions = {}): Promise<DemoServer> {
   const outdir = await Deno.makeTempDir({ prefix: "loupe-demo-" });
   try {
     await buildDemo(outdir, config);
+    const served = saeServing(sae);
     const server = await serve({
-      roots: { "/": outdir, "/model/": model, "/sae/": sae.dir },
+      roots: { "/": outdir, "/model/": model, ...served.roots },
+      files: served.files,
       hostname: opts.host,
       port: opts.port,
     });

@@ -6,6 +6,8 @@
 // requests (checkpoints are read by Range), bound to 127.0.0.1 unless told
 // otherwise: the page is a secure context there, so WebGPU is available.
 
+import { guardHeaders, type HeaderGuard } from "./header_guard.ts";
+
 export interface ServeOptions {
   /** URL prefix (ending in "/") -> folder. The longest matching prefix wins. */
   roots: Record<string, string>;
@@ -13,6 +15,13 @@ export interface ServeOptions {
   hostname?: string;
   /** Port; default 0 (a free one). */
   port?: number;
+  /**
+   * Exact URL paths served from single files, outside any root (`{"/sae/x.pth":
+   * "/data/x.pth"}`): serving one file must not expose the folder around it.
+   */
+  files?: Record<string, string>;
+  /** Milliseconds a client has to send a request head; default HEADER_TIMEOUT_MS. */
+  headerTimeoutMs?: number;
   /** Called with each request's method, path and status, after it is answered. */
   onRequest?: (log: { method: string; path: string; status: number }) => void;
 }
@@ -24,6 +33,9 @@ export interface StaticServer {
   port: number;
   close(): Promise<void>;
 }
+
+/** Default deadline for a request head (a slow-loris client is cut off after it). */
+export const HEADER_TIMEOUT_MS = 10_000;
 
 const TYPES: Record<string, string> = {
   html: "text/html; charset=utf-8",
@@ -72,7 +84,8 @@ export function safeSegments(rawPath: string): string[] | null {
 
 /** The path of a request as sent, before any URL normalisation could hide a `..`. */
 function rawPathOf(url: string): string {
-  const afterScheme = url.replace(/^[a-z]+:\/\/[^/]*/i, "");
+  // Any scheme: behind the header guard, Deno.serve on a Unix socket says "http+unix:".
+  const afterScheme = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
   const end = afterScheme.search(/[?#]/);
   return end < 0 ? afterScheme : afterScheme.slice(0, end);
 }
@@ -149,8 +162,28 @@ function resolveRoots(roots: Record<string, string>): [string, string][] {
   return out.sort((a, b) => b[0].length - a[0].length);
 }
 
+/** Exact paths -> resolved real files (each must exist and be a file). */
+function resolveFiles(files: Record<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [path, file] of Object.entries(files)) {
+    if (safeSegments(path) === null || path.endsWith("/")) {
+      throw new Error(`serve: file path ${JSON.stringify(path)} must be like "/name/file"`);
+    }
+    let real: string;
+    try {
+      real = Deno.realPathSync(file);
+    } catch (e) {
+      throw new Error(`serve: ${path} -> ${file}: ${(e as Error).message}`, { cause: e });
+    }
+    if (!Deno.statSync(real).isFile) throw new Error(`serve: ${file} is not a file`);
+    out.set(path, real);
+  }
+  return out;
+}
+
 export async function serve(opts: ServeOptions): Promise<StaticServer> {
   const roots = resolveRoots(opts.roots);
+  const files = resolveFiles(opts.files ?? {});
 
   const serveFile = async (req: Request, real: string): Promise<Response> => {
     let info = await Deno.stat(real);
@@ -193,6 +226,14 @@ export async function serve(opts: ServeOptions): Promise<StaticServer> {
     const segments = safeSegments(raw);
     if (!segments) return text(400, "Bad path");
     const path = "/" + segments.join("/") + (raw.endsWith("/") && segments.length ? "/" : "");
+    const single = files.get(path);
+    if (single) {
+      try {
+        return await serveFile(req, single);
+      } catch (e) {
+        return text(500, `Cannot read file: ${(e as Error).message}`);
+      }
+    }
     const root = roots.find(([prefix]) => path.startsWith(prefix) || path + "/" === prefix);
     if (!root) return text(404, "Not found");
     const [prefix, dir] = root;
@@ -203,8 +244,12 @@ export async function serve(opts: ServeOptions): Promise<StaticServer> {
     } catch {
       return text(404, "Not found");
     }
-    // A symlink inside the root may point anywhere; only its target counts.
+    // A symlink inside the root may point anywhere; only its target counts:
+    // it must stay inside the root and name no dot-file or dot-folder there.
     if (real + "/" !== dir && !real.startsWith(dir)) return text(403, "Forbidden");
+    if (real.slice(dir.length).split("/").some((p) => p.startsWith("."))) {
+      return text(403, "Forbidden");
+    }
     try {
       return await serveFile(req, real);
     } catch (e) {
@@ -212,29 +257,51 @@ export async function serve(opts: ServeOptions): Promise<StaticServer> {
     }
   };
 
-  return await new Promise((ready, fail) => {
+  // Deno.serve listens on a Unix socket in a private folder; the public port
+  // belongs to the header guard (demo/header_guard.ts explains why).
+  const socketDir = await Deno.makeTempDir({ prefix: "loupe-serve-" });
+  const socketPath = `${socketDir}/http.sock`;
+  const server = await new Promise<Deno.HttpServer>((ready, fail) => {
     try {
-      const server = Deno.serve({
-        hostname: opts.hostname ?? "127.0.0.1",
-        port: opts.port ?? 0,
-        onListen: ({ hostname, port }) => {
-          const host = hostname.includes(":") ? `[${hostname}]` : hostname;
-          ready({
-            url: `http://${host}:${port}`,
-            hostname,
-            port,
-            close: () => server.shutdown(),
-          });
-        },
+      const s: Deno.HttpServer = Deno.serve({
+        path: socketPath,
+        onListen: () => queueMicrotask(() => ready(s)),
       }, async (req) => {
         const res = await handle(req);
         opts.onRequest?.({ method: req.method, path: rawPathOf(req.url), status: res.status });
+        // One request per connection, so that the guard times every request head.
+        res.headers.set("connection", "close");
         return res;
       });
     } catch (e) {
       fail(e);
     }
   });
+  let guard: HeaderGuard;
+  try {
+    guard = guardHeaders({
+      hostname: opts.hostname ?? "127.0.0.1",
+      port: opts.port ?? 0,
+      upstreamPath: socketPath,
+      timeoutMs: opts.headerTimeoutMs ?? HEADER_TIMEOUT_MS,
+    });
+  } catch (e) {
+    await server.shutdown();
+    await Deno.remove(socketDir, { recursive: true }).catch(() => {});
+    throw e;
+  }
+  const { hostname, port } = guard;
+  const host = hostname.includes(":") ? `[${hostname}]` : hostname;
+  return {
+    url: `http://${host}:${port}`,
+    hostname,
+    port,
+    close: async () => {
+      await guard.close();
+      await server.shutdown();
+      await Deno.remove(socketDir, { recursive: true }).catch(() => {});
+    },
+  };
 }
 
 if (import.meta.main) {

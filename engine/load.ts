@@ -13,6 +13,7 @@ import { Pipeline } from "./model/pipeline.ts";
 import { type DevicePlacement, planPlacement } from "./model/placement.ts";
 import { checkMatrixFormat } from "./quant/format.ts";
 import {
+  checkCheckpoint,
   disposeWeights,
   expectedTensors,
   loadStageWeights,
@@ -96,7 +97,7 @@ async function openDevices(o: LoadOptions): Promise<{ devices: Gpu[]; owned: Gpu
 export async function loadModel(source: string, o: LoadOptions): Promise<LoadedModel> {
   const files = await openSource(source, o);
   const config = await loadLlamaConfig(files);
-  const tokenizer = await loadTokenizer(files);
+  const tokenizer = await loadTokenizer(files, config.vocabSize);
   const contextLength = o.contextLength ?? Math.min(config.maxPositionEmbeddings, 4096);
   if (!Number.isInteger(contextLength) || contextLength < 1) {
     throw new Error(`contextLength must be a positive integer, got ${contextLength}`);
@@ -111,19 +112,35 @@ export async function loadModel(source: string, o: LoadOptions): Promise<LoadedM
     : typeof o.devices === "number"
     ? o.devices
     : o.devices?.length ?? 1;
-  // Planned before any device exists, so that an impossible budget costs nothing.
-  const placement = planPlacement({
-    config,
-    format,
-    embedFormat,
-    contextLength,
-    maxChunk,
-    devices: deviceCount,
-    budget: o.memoryBudget,
-    layersPerDevice: o.placement,
-  });
+  // The checkpoint's tensor list is checked against config.json before
+  // anything is sized by the config's numbers (placement, per-layer maps).
   const ckpt = await openSafetensors(files);
-  const { devices, owned } = await openDevices(o);
+  let placement: DevicePlacement[];
+  try {
+    checkCheckpoint(config, ckpt, ckpt.describe);
+    // Planned before any device exists, so that an impossible budget costs nothing.
+    placement = planPlacement({
+      config,
+      format,
+      embedFormat,
+      contextLength,
+      maxChunk,
+      devices: deviceCount,
+      budget: o.memoryBudget,
+      layersPerDevice: o.placement,
+    });
+  } catch (e) {
+    ckpt.close();
+    throw e;
+  }
+  let opened: { devices: Gpu[]; owned: Gpu[] };
+  try {
+    opened = await openDevices(o);
+  } catch (e) {
+    ckpt.close();
+    throw e;
+  }
+  const { devices, owned } = opened;
   const weights: StageWeights[] = [];
   const graphs: LlamaGraph[] = [];
   let kv: KvCache | undefined, pipeline: Pipeline | undefined;
@@ -169,7 +186,7 @@ export async function loadModel(source: string, o: LoadOptions): Promise<LoadedM
   };
 }
 
-async function loadTokenizer(files: FileSource): Promise<Tokenizer> {
+async function loadTokenizer(files: FileSource, vocabSize: number): Promise<Tokenizer> {
   const json = await files.text("tokenizer.json");
   const config = (await files.has("tokenizer_config.json"))
     ? await files.text("tokenizer_config.json")
@@ -181,5 +198,6 @@ async function loadTokenizer(files: FileSource): Promise<Tokenizer> {
   return Tokenizer.fromText(json, config, `${files.describe}/tokenizer.json`, {
     configFile: `${files.describe}/tokenizer_config.json`,
     chatTemplate,
+    vocabSize,
   });
 }

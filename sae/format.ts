@@ -3,6 +3,7 @@
 // sae_weights.safetensors). Everything here is checked before a single GPU
 // buffer exists, so a bad file fails without leaving anything behind.
 
+import { FormatError } from "../engine/errors.ts";
 import type { FileSource } from "../engine/formats/bytes.ts";
 import { openSafetensors } from "../engine/formats/safetensors.ts";
 import { openPth } from "./pth.ts";
@@ -47,13 +48,18 @@ const GOODFIRE = {
   bDec: "decoder_linear.bias",
 };
 
+/** A JSON value with its type, so that "64" (a string) is told from 64. */
+function describe(v: unknown): string {
+  const type = v === null ? "null" : Array.isArray(v) ? "a list" : typeof v;
+  return `${type} ${JSON.stringify(v)}`;
+}
+
 function need(file: WeightFile, name: string, why: string): WeightTensor {
   const t = file.tensors.get(name);
   if (!t) {
-    throw new Error(
-      `${file.describe}: no tensor ${name} (${why}); it holds ${
-        [...file.tensors.keys()].join(", ")
-      }`,
+    throw new FormatError(
+      file.describe,
+      `no tensor ${name} (${why}); it holds ${[...file.tensors.keys()].join(", ")}`,
     );
   }
   return t;
@@ -64,7 +70,7 @@ const show = (t: WeightTensor) => `${t.name} [${t.shape}]`;
 /** Checks every shape against d_in and d_sae taken from the encoder. */
 function checkShapes(spec: Omit<SaeSpec, "dIn" | "dSae">): SaeSpec {
   const enc = spec.wEnc.tensor;
-  if (enc.shape.length !== 2) throw new Error(`${spec.describe}: ${show(enc)} is not a matrix`);
+  if (enc.shape.length !== 2) throw new FormatError(spec.describe, `${show(enc)} is not a matrix`);
   const [dSae, dIn] = spec.wEnc.transposed ? [enc.shape[1], enc.shape[0]] : enc.shape;
   const layout = (m: StoredMatrix) => m.transposed ? [dIn, dSae] : [dSae, dIn];
   const want: [WeightTensor | null, number[]][] = [
@@ -75,15 +81,16 @@ function checkShapes(spec: Omit<SaeSpec, "dIn" | "dSae">): SaeSpec {
   ];
   for (const [t, shape] of want) {
     if (t && (t.shape.length !== shape.length || t.shape.some((d, i) => d !== shape[i]))) {
-      throw new Error(
-        `${spec.describe}: ${show(t)} contradicts ${show(enc)} (d_in ${dIn}, d_sae ${dSae}); ` +
+      throw new FormatError(
+        spec.describe,
+        `${show(t)} contradicts ${show(enc)} (d_in ${dIn}, d_sae ${dSae}); ` +
           `want [${shape}]`,
       );
     }
   }
-  if (dSae < 1 || dIn < 1) throw new Error(`${spec.describe}: ${show(enc)} is empty`);
+  if (dSae < 1 || dIn < 1) throw new FormatError(spec.describe, `${show(enc)} is empty`);
   if (spec.activation.kind === "topk" && spec.activation.k > dSae) {
-    throw new Error(`${spec.describe}: TopK k = ${spec.activation.k} exceeds d_sae ${dSae}`);
+    throw new FormatError(spec.describe, `TopK k = ${spec.activation.k} exceeds d_sae ${dSae}`);
   }
   return { ...spec, dIn, dSae };
 }
@@ -110,29 +117,42 @@ export function parseSaeLensConfig(
   cfg: Record<string, unknown>,
   where: string,
 ): { activation: SaeActivation; applyBDecToInput: boolean } {
-  const fnKwargs = cfg.activation_fn_kwargs as Record<string, unknown> | undefined;
-  const fn = cfg.activation_fn_str ?? cfg.activation_fn ?? "relu";
-  let arch = cfg.architecture ?? "standard";
+  const text = (key: string) => {
+    const v = cfg[key];
+    if (v !== undefined && v !== null && typeof v !== "string") {
+      throw new FormatError(where, `${key}: expected a string, got ${describe(v)}`);
+    }
+    return v ?? undefined;
+  };
+  const kw = cfg.activation_fn_kwargs;
+  if (kw !== undefined && kw !== null && (typeof kw !== "object" || Array.isArray(kw))) {
+    throw new FormatError(where, `activation_fn_kwargs: expected an object, got ${describe(kw)}`);
+  }
+  const fnKwargs = kw as Record<string, unknown> | undefined;
+  const fn = text("activation_fn_str") ?? text("activation_fn") ?? "relu";
+  let arch = text("architecture") ?? "standard";
   // Older SAELens wrote TopK SAEs as "standard" with a topk activation function.
   if (arch === "standard" && fn === "topk") arch = "topk";
   const norm = cfg.normalize_activations;
   if (norm !== undefined && norm !== null && norm !== "none") {
-    throw new Error(
-      `${where}: normalize_activations ${JSON.stringify(norm)} is not supported (only "none"); ` +
+    throw new FormatError(
+      where,
+      `normalize_activations ${JSON.stringify(norm)} is not supported (only "none"); ` +
         `the activation scaling it needs is not in the weights file`,
     );
   }
   if (cfg.finetuning_scaling_factor === true) {
-    throw new Error(`${where}: finetuning_scaling_factor is not supported`);
+    throw new FormatError(where, `finetuning_scaling_factor is not supported`);
   }
   if (cfg.rescale_acts_by_decoder_norm === true) {
-    throw new Error(`${where}: rescale_acts_by_decoder_norm is not supported`);
+    throw new FormatError(where, `rescale_acts_by_decoder_norm is not supported`);
   }
   let activation: SaeActivation;
   if (arch === "standard") {
     if (fn !== "relu") {
-      throw new Error(
-        `${where}: activation_fn ${JSON.stringify(fn)} is not supported (relu, topk)`,
+      throw new FormatError(
+        where,
+        `activation_fn ${JSON.stringify(fn)} is not supported (relu, topk)`,
       );
     }
     activation = { kind: "relu" };
@@ -141,20 +161,22 @@ export function parseSaeLensConfig(
   } else if (arch === "topk") {
     const k = cfg.k ?? fnKwargs?.k;
     if (typeof k !== "number" || !Number.isInteger(k) || k < 1) {
-      throw new Error(
-        `${where}: topk architecture needs an integer k >= 1 (k or activation_fn_kwargs.k)`,
+      throw new FormatError(
+        where,
+        `topk architecture needs an integer k >= 1 (k or activation_fn_kwargs.k)`,
       );
     }
     activation = { kind: "topk", k };
   } else {
-    throw new Error(
-      `${where}: unsupported SAELens architecture ${JSON.stringify(arch)}; supported: standard, ` +
+    throw new FormatError(
+      where,
+      `unsupported SAELens architecture ${JSON.stringify(arch)}; supported: standard, ` +
         `jumprelu, topk`,
     );
   }
   const center = cfg.apply_b_dec_to_input;
   if (center !== undefined && typeof center !== "boolean") {
-    throw new Error(`${where}: apply_b_dec_to_input must be true or false`);
+    throw new FormatError(where, `apply_b_dec_to_input must be true or false`);
   }
   // SAELens' default is true: it subtracts b_dec unless told not to.
   return { activation, applyBDecToInput: center ?? true };
@@ -177,9 +199,12 @@ function saeLens(file: WeightFile, cfg: Record<string, unknown>, where: string):
     file,
   });
   for (const [key, have] of [["d_in", spec.dIn], ["d_sae", spec.dSae]] as const) {
-    if (cfg[key] !== undefined && cfg[key] !== have) {
-      throw new Error(`${where}: ${key} ${cfg[key]} contradicts the weights (${have})`);
+    const v = cfg[key];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 1) {
+      throw new FormatError(where, `${key}: expected a positive integer, got ${describe(v)}`);
     }
+    if (v !== have) throw new FormatError(where, `${key} ${v} contradicts the weights (${have})`);
   }
   return spec;
 }
@@ -189,11 +214,11 @@ async function readConfig(folder: FileSource, name: string): Promise<Record<stri
   try {
     cfg = JSON.parse(await folder.text(name));
   } catch (e) {
-    if (e instanceof SyntaxError) throw new Error(`${name} in ${folder.describe}: ${e.message}`);
+    if (e instanceof SyntaxError) throw new FormatError(`${name} in ${folder.describe}`, e.message);
     throw e;
   }
   if (typeof cfg !== "object" || cfg === null || Array.isArray(cfg)) {
-    throw new Error(`${name} in ${folder.describe}: must be a JSON object`);
+    throw new FormatError(`${name} in ${folder.describe}`, "must be a JSON object");
   }
   return cfg as Record<string, unknown>;
 }
@@ -222,8 +247,9 @@ export async function openSaeSpec(
     if (weights.tensors.has(GOODFIRE.wEnc)) return goodfire(weights, "goodfire-safetensors");
     const cfgName = `${prefix}cfg.json`;
     if (!(await folder.has(cfgName))) {
-      throw new Error(
-        `${name}: SAELens weights need the cfg.json beside them (architecture, ` +
+      throw new FormatError(
+        name,
+        `SAELens weights need the cfg.json beside them (architecture, ` +
           `apply_b_dec_to_input), and ${folder.describe} has no ${cfgName}`,
       );
     }

@@ -37,6 +37,7 @@ interface Dict {
   kind: "dict";
   map: Map<string | number, Value>;
 }
+import { FormatError } from "../engine/errors.ts";
 import { decode, scanPickle, STORAGE_DTYPES } from "./pickle_scan.ts";
 
 export { ALLOWED_GLOBALS, scanPickle, STORAGE_DTYPES } from "./pickle_scan.ts";
@@ -62,7 +63,7 @@ function isCountList(v: Value): v is Tuple {
 function call(fn: Global, args: Tuple, where: string): Value {
   const a = args.items;
   const bad = (why: string): never => {
-    throw new Error(`${where}: ${fn.name} called with unexpected arguments: ${why}`);
+    throw new FormatError(where, `${fn.name} called with unexpected arguments: ${why}`);
   };
   switch (fn.name) {
     case "collections.OrderedDict":
@@ -113,12 +114,13 @@ function persistentLoad(pid: Value, where: string): PickledStorage {
     ? cls.name
     : "";
   if (
-    items.length !== 5 || tag !== "storage" || !(clsName in STORAGE_DTYPES) ||
+    items.length !== 5 || tag !== "storage" || !Object.hasOwn(STORAGE_DTYPES, clsName) ||
     typeof key !== "string" || !/^[A-Za-z0-9_.-]+$/.test(key) || typeof location !== "string" ||
     typeof numel !== "number" || !Number.isSafeInteger(numel) || numel < 0
   ) {
-    throw new Error(
-      `${where}: persistent id is not a torch storage reference ` +
+    throw new FormatError(
+      where,
+      `persistent id is not a torch storage reference ` +
         `('storage', <FloatStorage|BFloat16Storage|HalfStorage>, key, location, numel)`,
     );
   }
@@ -136,24 +138,24 @@ export function loadStateDict(bytes: Uint8Array, where: string): Map<string, Pic
   const memo = new Map<number, Value>();
   const pop = (): Value => {
     if (stack.length === 0 || stack.length === marks[marks.length - 1]) {
-      throw new Error(`${where}: pickle stack underflow`);
+      throw new FormatError(where, `pickle stack underflow`);
     }
     return stack.pop()!;
   };
   const popMark = (): Value[] => {
     const m = marks.pop();
-    if (m === undefined) throw new Error(`${where}: pickle has no MARK to pop to`);
+    if (m === undefined) throw new FormatError(where, `pickle has no MARK to pop to`);
     return stack.splice(m);
   };
   const asDict = (v: Value): Dict => {
     if (typeof v !== "object" || v === null || !("kind" in v) || v.kind !== "dict") {
-      throw new Error(`${where}: SETITEM(S) on something that is not a dict`);
+      throw new FormatError(where, `SETITEM(S) on something that is not a dict`);
     }
     return v;
   };
   const setItem = (d: Dict, k: Value, v: Value) => {
     if (typeof k !== "string" && typeof k !== "number") {
-      throw new Error(`${where}: dict key of an unsupported type`);
+      throw new FormatError(where, `dict key of an unsupported type`);
     }
     d.map.set(k, v);
   };
@@ -167,14 +169,14 @@ export function loadStateDict(bytes: Uint8Array, where: string): Map<string, Pic
       case 0x2e: { // STOP
         const top = pop();
         if (typeof top !== "object" || top === null || !("kind" in top) || top.kind !== "dict") {
-          throw new Error(`${where}: the pickle is not a state dict (a dict of tensors)`);
+          throw new FormatError(where, `the pickle is not a state dict (a dict of tensors)`);
         }
         const out = new Map<string, PickledTensor>();
         for (const [k, v] of top.map) {
           if (
             typeof k !== "string" || typeof v !== "object" || v === null || !("kind" in v) ||
             v.kind !== "tensor"
-          ) throw new Error(`${where}: state dict entry ${String(k)} is not a tensor`);
+          ) throw new FormatError(where, `state dict entry ${String(k)} is not a tensor`);
           out.set(k, v);
         }
         return out;
@@ -207,8 +209,10 @@ export function loadStateDict(bytes: Uint8Array, where: string): Map<string, Pic
       case 0x65: {
         const items = op.code === 0x61 ? [pop()] : popMark();
         const list = pop();
-        if (!Array.isArray(list)) throw new Error(`${where}: APPEND to something not a list`);
-        list.push(...items);
+        if (!Array.isArray(list)) throw new FormatError(where, `APPEND to something not a list`);
+        // One push per item: push(...items) passes every item as an argument and
+        // overflows the stack from about 130,000 of them.
+        for (const item of items) list.push(item);
         stack.push(list);
         break;
       }
@@ -230,19 +234,19 @@ export function loadStateDict(bytes: Uint8Array, where: string): Map<string, Pic
       case 0x75: {
         const items = popMark();
         const d = asDict(stack[stack.length - 1] ?? null);
-        if (items.length % 2) throw new Error(`${where}: SETITEMS with an odd item count`);
+        if (items.length % 2) throw new FormatError(where, `SETITEMS with an odd item count`);
         for (let i = 0; i < items.length; i += 2) setItem(d, items[i], items[i + 1]);
         break;
       }
       case 0x71:
       case 0x72:
       case 0x94:
-        if (stack.length === 0) throw new Error(`${where}: memo put on an empty stack`);
+        if (stack.length === 0) throw new FormatError(where, `memo put on an empty stack`);
         memo.set(op.code === 0x94 ? memo.size : op.arg as number, stack[stack.length - 1]);
         break;
       case 0x68:
       case 0x6a: {
-        if (!memo.has(op.arg as number)) throw new Error(`${where}: memo ${op.arg} is unset`);
+        if (!memo.has(op.arg as number)) throw new FormatError(where, `memo ${op.arg} is unset`);
         stack.push(memo.get(op.arg as number)!);
         break;
       }
@@ -270,7 +274,7 @@ export function loadStateDict(bytes: Uint8Array, where: string): Map<string, Pic
         if (
           typeof fn !== "object" || fn === null || !("kind" in fn) || fn.kind !== "global" ||
           typeof args !== "object" || args === null || !("kind" in args) || args.kind !== "tuple"
-        ) throw new Error(`${where}: REDUCE needs a global and an argument tuple`);
+        ) throw new FormatError(where, `REDUCE needs a global and an argument tuple`);
         stack.push(call(fn, args, where));
         break;
       }
@@ -281,7 +285,7 @@ export function loadStateDict(bytes: Uint8Array, where: string): Map<string, Pic
           target.kind === "dict" && typeof state === "object" && state !== null &&
           "kind" in state && state.kind === "dict" &&
           [...state.map.keys()].every((k) => k === "_metadata");
-        if (!ok) throw new Error(`${where}: BUILD other than a state dict's _metadata`);
+        if (!ok) throw new FormatError(where, `BUILD other than a state dict's _metadata`);
         break;
       }
       case 0x51: // BINPERSID

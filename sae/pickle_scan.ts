@@ -3,6 +3,8 @@
 // callable, REDUCE calls it), so every opcode is decoded and every GLOBAL is
 // checked against a short allow-list before a single opcode is interpreted.
 
+import { FormatError } from "../engine/errors.ts";
+
 /** Storage classes, by the dtype name the weight loaders use. */
 export const STORAGE_DTYPES: Readonly<Record<string, "F32" | "BF16" | "F16">> = {
   "torch.FloatStorage": "F32",
@@ -65,14 +67,22 @@ function opName(code: number): string {
 /** Decodes the opcode at `pos` and its argument; never runs anything. */
 export function decode(b: Uint8Array, pos: number, where: string): Op {
   const need = (n: number) => {
-    if (pos + 1 + n > b.length) throw new Error(`${where}: pickle truncated at byte ${pos}`);
+    if (pos + 1 + n > b.length) throw new FormatError(where, `pickle truncated at byte ${pos}`);
   };
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const code = b[pos];
   if (NO_ARG.has(code)) return { code, arg: null, end: pos + 1 };
   const text = (from: number, n: number) => {
     need(from - pos - 1 + n);
-    return new TextDecoder("utf-8", { fatal: true }).decode(b.subarray(from, from + n));
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(b.subarray(from, from + n));
+    } catch {
+      throw new FormatError(
+        where,
+        `the ${n}-byte string at byte ${from} (opcode ${opName(code)} at byte ${pos}) ` +
+          `is not valid UTF-8`,
+      );
+    }
   };
   switch (code) {
     case 0x80: // PROTO
@@ -101,7 +111,7 @@ export function decode(b: Uint8Array, pos: number, where: string): Op {
       need(1);
       const n = b[pos + 1];
       need(1 + n);
-      if (n > 7) throw new Error(`${where}: LONG1 of ${n} bytes is too large for a size`);
+      if (n > 7) throw new FormatError(where, `LONG1 of ${n} bytes is too large for a size`);
       let x = 0;
       for (let i = n - 1; i >= 0; i--) x = x * 256 + b[pos + 2 + i];
       if (n > 0 && b[pos + 1 + n] & 0x80) x -= 2 ** (8 * n);
@@ -120,7 +130,7 @@ export function decode(b: Uint8Array, pos: number, where: string): Op {
     case 0x63: { // GLOBAL "module\nname\n"
       const line = (from: number) => {
         const nl = b.indexOf(0x0a, from);
-        if (nl < 0 || nl - from > 256) throw new Error(`${where}: bad GLOBAL at byte ${pos}`);
+        if (nl < 0 || nl - from > 256) throw new FormatError(where, `bad GLOBAL at byte ${pos}`);
         return [text(from, nl - from), nl + 1] as const;
       };
       const [module, afterModule] = line(pos + 1);
@@ -128,8 +138,9 @@ export function decode(b: Uint8Array, pos: number, where: string): Op {
       return { code, arg: [module, name], end };
     }
   }
-  throw new Error(
-    `${where}: pickle opcode ${opName(code)} at byte ${pos} is not allowed in a state dict; ` +
+  throw new FormatError(
+    where,
+    `pickle opcode ${opName(code)} at byte ${pos} is not allowed in a state dict; ` +
       `refusing to load it`,
   );
 }
@@ -140,17 +151,18 @@ export function decode(b: Uint8Array, pos: number, where: string): Op {
  */
 export function scanPickle(bytes: Uint8Array, where: string): string[] {
   if (bytes.length > MAX_PICKLE_BYTES) {
-    throw new Error(`${where}: ${bytes.length}-byte pickle is too large for a state dict`);
+    throw new FormatError(where, `${bytes.length}-byte pickle is too large for a state dict`);
   }
   const globals: string[] = [];
   for (let pos = 0;;) {
-    if (pos >= bytes.length) throw new Error(`${where}: pickle ends without STOP`);
+    if (pos >= bytes.length) throw new FormatError(where, `pickle ends without STOP`);
     const op = decode(bytes, pos, where);
     if (op.code === 0x63) {
       const name = (op.arg as [string, string]).join(".");
       if (!ALLOWED_GLOBALS.includes(name)) {
-        throw new Error(
-          `${where}: pickle refers to global ${name}, which a state dict never needs; ` +
+        throw new FormatError(
+          where,
+          `pickle refers to global ${name}, which a state dict never needs; ` +
             `refusing to load it (allowed: ${ALLOWED_GLOBALS.join(", ")})`,
         );
       }

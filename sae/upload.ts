@@ -152,6 +152,8 @@ export async function uploadSae(
       : null;
     const wEnc = await uploadMatrix(gpu, `${label}.W_enc`, spec.wEnc, dSae, dIn, owned, quant);
     const wDec = await uploadMatrix(gpu, `${label}.W_dec`, spec.wDec, dSae, dIn, owned, quant);
+    // Checksums are complete only now: a corrupt file fails here and frees everything.
+    await spec.file.verify?.();
     gpu.assertAlive();
     return { wEnc, wDec, bEnc, bDec, threshold, center: spec.applyBDecToInput };
   } catch (e) {

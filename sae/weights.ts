@@ -4,6 +4,7 @@
 
 import type { SafetensorsCheckpoint } from "../engine/formats/safetensors.ts";
 import { type FloatDType, isFloatDType } from "../engine/formats/dtype.ts";
+import { checkWeightRange } from "../engine/formats/weight_range.ts";
 
 export interface WeightTensor {
   name: string;
@@ -18,6 +19,12 @@ export interface WeightFile {
   /** Where the file is, for messages. */
   describe: string;
   tensors: Map<string, WeightTensor>;
+  /**
+   * Verifies checksums (a .pth's zip CRC-32s) of whatever the reads so far did
+   * not stream through in order, reading those bytes; a mismatch is a
+   * FormatError naming the entry. Called once every tensor has been read.
+   */
+  verify?(): Promise<void>;
   close(): void;
 }
 
@@ -30,7 +37,11 @@ export function safetensorsWeights(ckpt: SafetensorsCheckpoint): WeightFile {
       name,
       shape: info.shape,
       dtype: info.dtype,
-      readRows: (start, count) => ckpt.readF32(name, start, count),
+      readRows: async (start, count) => {
+        const rows = await ckpt.readF32(name, start, count);
+        checkWeightRange(rows, info.file, name, start * (rows.length / Math.max(count, 1)));
+        return rows;
+      },
     });
   }
   return { describe: ckpt.describe, tensors, close: () => ckpt.close() };

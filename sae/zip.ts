@@ -6,6 +6,7 @@
 // this reader supports. Compressed entries are refused by name: their bytes
 // cannot be read by range, and torch never writes them.
 
+import { FormatError } from "../engine/errors.ts";
 import type { ByteReader } from "../engine/formats/bytes.ts";
 
 export interface ZipEntry {
@@ -13,6 +14,8 @@ export interface ZipEntry {
   /** 0 = stored; anything else is refused when the entry is opened. */
   method: number;
   flags: number;
+  /** CRC-32 of the data, from the central directory. */
+  crc32: number;
   compressedSize: number;
   size: number;
   /** Offset of the local file header. */
@@ -38,53 +41,86 @@ const EOCD_SEARCH = 22 + 0xffff;
 const MAX_ENTRIES = 1_000_000;
 const MAX_DIRECTORY_BYTES = 256 * 1024 * 1024;
 
-function view(bytes: Uint8Array): DataView {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-function u64(v: DataView, at: number, what: string, file: string): number {
-  const n = v.getBigUint64(at, true);
-  if (n > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new Error(`${file}: zip ${what} ${n} is too large`);
+/**
+ * Little-endian fields of a byte block read from an untrusted file: every read
+ * is bounds-checked, so a record that claims more bytes than it has is a
+ * FormatError naming the record, never a RangeError from DataView.
+ */
+class Fields {
+  readonly #v: DataView;
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly file: string,
+    readonly what: string,
+  ) {
+    this.#v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
-  return Number(n);
+  #at(at: number, n: number, field: string): number {
+    if (!Number.isSafeInteger(at) || at < 0 || at + n > this.bytes.length) {
+      throw new FormatError(
+        this.file,
+        `not a valid zip archive (torch .pth): ${this.what} is cut short: its ${field} at byte ` +
+          `${at} needs ${n} bytes, but only ${Math.max(0, this.bytes.length - at)} remain`,
+      );
+    }
+    return at;
+  }
+  u16(at: number, field: string): number {
+    return this.#v.getUint16(this.#at(at, 2, field), true);
+  }
+  u32(at: number, field: string): number {
+    return this.#v.getUint32(this.#at(at, 4, field), true);
+  }
+  u64(at: number, field: string): number {
+    const n = this.#v.getBigUint64(this.#at(at, 8, field), true);
+    if (n > BigInt(Number.MAX_SAFE_INTEGER)) {
+      throw new FormatError(this.file, `zip ${this.what}: ${field} ${n} is too large`);
+    }
+    return Number(n);
+  }
+  /** Whether n bytes at `at` exist (optional trailing fields). */
+  has(at: number, n: number): boolean {
+    return at >= 0 && at + n <= this.bytes.length;
+  }
 }
 
 /** Reads the central directory; every offset and size is checked against the file. */
 export async function readZipDirectory(reader: ByteReader): Promise<ZipDirectory> {
   const file = reader.name;
   const fail = (what: string): never => {
-    throw new Error(`${file}: not a valid zip archive (torch .pth): ${what}`);
+    throw new FormatError(file, `not a valid zip archive (torch .pth): ${what}`);
   };
   if (reader.size < 22) fail(`only ${reader.size} bytes, truncated`);
   const tailStart = Math.max(0, reader.size - EOCD_SEARCH);
-  const tail = await reader.read(tailStart, reader.size - tailStart);
-  const tv = view(tail);
+  const tail = new Fields(
+    await reader.read(tailStart, reader.size - tailStart),
+    file,
+    "end-of-central-directory record",
+  );
   let eocd = -1;
-  for (let i = tail.length - 22; i >= 0; i--) {
-    if (tv.getUint32(i, true) === EOCD) {
+  for (let i = tail.bytes.length - 22; i >= 0; i--) {
+    if (tail.u32(i, "signature") === EOCD) {
       eocd = i;
       break;
     }
   }
   if (eocd < 0) fail("no end-of-central-directory record (truncated, or not a zip file)");
-  let entries = tv.getUint16(eocd + 10, true);
-  let dirSize = tv.getUint32(eocd + 12, true);
-  let dirOffset = tv.getUint32(eocd + 16, true);
-  const eocdAbs = tailStart + eocd;
-  let dirEnd = eocdAbs;
+  let entries = tail.u16(eocd + 10, "entry count");
+  let dirSize = tail.u32(eocd + 12, "directory size");
+  let dirOffset = tail.u32(eocd + 16, "directory offset");
+  let dirEnd = tailStart + eocd;
   {
     // A zip64 locator sits right before the EOCD when the archive has one (torch
     // always writes one).
     const loc = eocd - 20;
-    if (loc >= 0 && tv.getUint32(loc, true) === ZIP64_LOCATOR) {
-      const recordAt = u64(tv, loc + 8, "zip64 record offset", file);
+    if (loc >= 0 && tail.u32(loc, "zip64 locator") === ZIP64_LOCATOR) {
+      const recordAt = tail.u64(loc + 8, "zip64 record offset");
       if (recordAt + 56 > tailStart + loc) fail(`zip64 record offset ${recordAt} is out of range`);
-      const rec = view(await reader.read(recordAt, 56));
-      if (rec.getUint32(0, true) !== ZIP64_EOCD) fail(`no zip64 record at ${recordAt}`);
-      entries = u64(rec, 32, "entry count", file);
-      dirSize = u64(rec, 40, "directory size", file);
-      dirOffset = u64(rec, 48, "directory offset", file);
+      const rec = new Fields(await reader.read(recordAt, 56), file, "zip64 end record");
+      if (rec.u32(0, "signature") !== ZIP64_EOCD) fail(`no zip64 record at ${recordAt}`);
+      entries = rec.u64(32, "entry count");
+      dirSize = rec.u64(40, "directory size");
+      dirOffset = rec.u64(48, "directory offset");
       dirEnd = recordAt;
     } else if (entries === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
       fail("the archive needs zip64 records but has none");
@@ -96,29 +132,32 @@ export async function readZipDirectory(reader: ByteReader): Promise<ZipDirectory
   if (dirOffset + dirSize > dirEnd) {
     fail(`central directory [${dirOffset}, ${dirOffset + dirSize}) runs past its end record`);
   }
-  const dir = await reader.read(dirOffset, dirSize);
-  const dv = view(dir);
+  const dir = new Fields(await reader.read(dirOffset, dirSize), file, "central directory");
   const map = new Map<string, ZipEntry>();
   let at = 0;
   for (let i = 0; i < entries; i++) {
-    if (at + 46 > dir.length || dv.getUint32(at, true) !== CENTRAL) {
+    if (at + 46 > dir.bytes.length || dir.u32(at, "signature") !== CENTRAL) {
       fail(`central directory entry ${i} is missing or corrupt`);
     }
-    const nameLen = dv.getUint16(at + 28, true), extraLen = dv.getUint16(at + 30, true);
-    const commentLen = dv.getUint16(at + 32, true);
-    if (at + 46 + nameLen + extraLen + commentLen > dir.length) fail(`entry ${i} runs past it`);
-    const name = new TextDecoder().decode(dir.subarray(at + 46, at + 46 + nameLen));
-    let compressedSize = dv.getUint32(at + 20, true);
-    let size = dv.getUint32(at + 24, true);
-    let headerOffset = dv.getUint32(at + 42, true);
+    const nameLen = dir.u16(at + 28, "name length"), extraLen = dir.u16(at + 30, "extra length");
+    const commentLen = dir.u16(at + 32, "comment length");
+    const extraEnd = at + 46 + nameLen + extraLen;
+    if (extraEnd + commentLen > dir.bytes.length) fail(`entry ${i} runs past it`);
+    const name = new TextDecoder().decode(dir.bytes.subarray(at + 46, at + 46 + nameLen));
+    let compressedSize = dir.u32(at + 20, "compressed size");
+    let size = dir.u32(at + 24, "size");
+    let headerOffset = dir.u32(at + 42, "header offset");
     // zip64 extra field: the 8-byte values replace the 32-bit fields that are all ones, in order.
-    for (let e = at + 46 + nameLen; e + 4 <= at + 46 + nameLen + extraLen;) {
-      const id = dv.getUint16(e, true), len = dv.getUint16(e + 2, true);
+    for (let e = at + 46 + nameLen; e + 4 <= extraEnd;) {
+      const id = dir.u16(e, "extra field id"), len = dir.u16(e + 2, "extra field length");
+      if (e + 4 + len > extraEnd) {
+        fail(`entry ${name}: extra field 0x${id.toString(16)} of ${len} bytes runs past its end`);
+      }
       if (id === 0x0001) {
         let p = e + 4;
         const next = (what: string) => {
           if (p + 8 > e + 4 + len) fail(`entry ${name}: zip64 field lacks the ${what}`);
-          const v = u64(dv, p, what, file);
+          const v = dir.u64(p, `entry ${name}'s zip64 ${what}`);
           p += 8;
           return v;
         };
@@ -131,13 +170,14 @@ export async function readZipDirectory(reader: ByteReader): Promise<ZipDirectory
     if (map.has(name)) fail(`entry ${name} appears twice`);
     map.set(name, {
       name,
-      method: dv.getUint16(at + 10, true),
-      flags: dv.getUint16(at + 8, true),
+      method: dir.u16(at + 10, "method"),
+      flags: dir.u16(at + 8, "flags"),
+      crc32: dir.u32(at + 16, "CRC-32"),
       compressedSize,
       size,
       headerOffset,
     });
-    at += 46 + nameLen + extraLen + commentLen;
+    at = extraEnd + commentLen;
   }
   return { file, entries: map, directoryOffset: dirOffset };
 }
@@ -152,52 +192,58 @@ export async function entryDataRange(
   zip: ZipDirectory,
   entry: ZipEntry,
 ): Promise<{ offset: number; size: number }> {
-  const where = `${zip.file}: zip entry ${entry.name}`;
+  const fail = (what: string): never => {
+    throw new FormatError(zip.file, `zip entry ${entry.name}${what}`, { tensor: entry.name });
+  };
   if (entry.method !== 0) {
-    throw new Error(
-      `${where} is compressed (method ${entry.method}); only stored entries can be read by ` +
+    fail(
+      ` is compressed (method ${entry.method}); only stored entries can be read by ` +
         `byte range. torch.save never compresses; re-save the file with torch.save`,
     );
   }
-  if (entry.flags & 1) throw new Error(`${where} is encrypted`);
+  if (entry.flags & 1) fail(" is encrypted");
   if (entry.compressedSize !== entry.size) {
-    throw new Error(`${where}: stored entry with size ${entry.size} != ${entry.compressedSize}`);
+    fail(`: stored entry with size ${entry.size} != ${entry.compressedSize}`);
   }
   if (entry.headerOffset + 30 > zip.directoryOffset) {
-    throw new Error(`${where}: local header at ${entry.headerOffset} is past the data area`);
+    fail(`: local header at ${entry.headerOffset} is past the data area`);
   }
-  const head = view(await reader.read(entry.headerOffset, 30));
-  if (head.getUint32(0, true) !== LOCAL) {
-    throw new Error(`${where}: no local file header at offset ${entry.headerOffset}`);
+  const head = new Fields(
+    await reader.read(entry.headerOffset, 30),
+    zip.file,
+    `local header of ${entry.name}`,
+  );
+  if (head.u32(0, "signature") !== LOCAL) {
+    fail(`: no local file header at offset ${entry.headerOffset}`);
   }
-  const offset = entry.headerOffset + 30 + head.getUint16(26, true) + head.getUint16(28, true);
+  const offset = entry.headerOffset + 30 + head.u16(26, "name length") +
+    head.u16(28, "extra length");
   const end = offset + entry.size;
   if (end > zip.directoryOffset) {
-    throw new Error(
-      `${where}: data [${offset}, ${end}) runs past the data area, which ends at ` +
+    fail(
+      `: data [${offset}, ${end}) runs past the data area, which ends at ` +
         `${zip.directoryOffset}: the entry's size is wrong or the file is truncated`,
     );
   }
-  const localSize = head.getUint32(22, true);
+  const localSize = head.u32(22, "size");
   if (entry.flags & 8) {
     // Sizes follow the data, with or without a signature, as 4- or 8-byte fields.
     const n = Math.min(24, zip.directoryOffset - end);
-    const d = view(await reader.read(end, n));
-    const base = n >= 4 && d.getUint32(0, true) === DESCRIPTOR ? 8 : 4;
-    const small = base + 8 <= n && d.getUint32(base, true) === entry.size &&
-      d.getUint32(base + 4, true) === entry.size;
-    const large = base + 16 <= n && d.getBigUint64(base, true) === BigInt(entry.size) &&
-      d.getBigUint64(base + 8, true) === BigInt(entry.size);
+    const d = new Fields(await reader.read(end, n), zip.file, `data descriptor of ${entry.name}`);
+    const base = d.has(0, 4) && d.u32(0, "signature") === DESCRIPTOR ? 8 : 4;
+    const lo = entry.size % 2 ** 32, hi = Math.floor(entry.size / 2 ** 32);
+    const small = hi === 0 && d.has(base, 8) && d.u32(base, "size") === lo &&
+      d.u32(base + 4, "size") === lo;
+    const large = d.has(base, 16) &&
+      [0, 8].every((f) => d.u32(base + f, "size") === lo && d.u32(base + f + 4, "size") === hi);
     if (!small && !large) {
-      throw new Error(
-        `${where}: the data descriptor after the entry does not confirm its size ` +
+      fail(
+        `: the data descriptor after the entry does not confirm its size ` +
           `${entry.size}: the directory's size is wrong or the file is corrupt`,
       );
     }
   } else if (localSize !== 0xffffffff && localSize !== entry.size) {
-    throw new Error(
-      `${where}: local header says ${localSize} bytes, central directory ${entry.size}`,
-    );
+    fail(`: local header says ${localSize} bytes, central directory ${entry.size}`);
   }
   return { offset, size: entry.size };
 }

@@ -2,6 +2,7 @@
 // or missing value is an error naming the field here rather than a shape
 // mismatch deep inside a kernel later.
 
+import { FormatError } from "../errors.ts";
 import type { FileSource } from "./bytes.ts";
 
 /** Llama 3's frequency-dependent RoPE scaling (rope_type "llama3"). */
@@ -38,28 +39,64 @@ export const SUPPORTED_ROPE_TYPES = ["llama3", "default"] as const;
 type Obj = Record<string, unknown>;
 
 function show(v: unknown): string {
-  return v === undefined ? "nothing (missing)" : JSON.stringify(v);
+  if (v === undefined) return "nothing (missing)";
+  if (typeof v === "number" || v === null) return JSON.stringify(v);
+  // The type makes "4" (a string) tell from 4.
+  return `${Array.isArray(v) ? "a list" : typeof v} ${JSON.stringify(v)}`;
 }
+
+/**
+ * Upper bounds far above any real Llama (405B: 126 layers, hidden 16384,
+ * vocab 128256), so that a corrupt or hostile config.json fails here instead
+ * of after per-layer work sized by its numbers (10^6 layers took 22 s and
+ * 2.9 GB before any tensor was compared).
+ */
+export const CONFIG_LIMITS = {
+  num_hidden_layers: 1024,
+  hidden_size: 1 << 17,
+  intermediate_size: 1 << 20,
+  num_attention_heads: 1024,
+  num_key_value_heads: 1024,
+  head_dim: 4096,
+  vocab_size: 1 << 22,
+  max_position_embeddings: 1 << 24,
+  original_max_position_embeddings: 1 << 24,
+} as const;
+
+/**
+ * Ranges of the real-valued fields. Real rms_norm_eps are 1e-6..1e-5: 1e308
+ * makes every norm 0, and below 1e-12 it vanishes in f32 (0/0 on a zero row).
+ * rope_theta 1e-300 (or a factor of 1e-300) turns the RoPE frequencies into
+ * Infinity; real thetas are 1e4..1e7 and llama3 factors 1..32.
+ */
+export const NUMBER_RANGES = {
+  rms_norm_eps: [1e-12, 0.1],
+  rope_theta: [1, 1e12],
+  rope_factor: [1e-3, 1e6],
+} as const;
 
 class Fields {
   constructor(readonly file: string, readonly obj: Obj, readonly prefix = "") {}
 
   fail(key: string, expected: string): never {
-    throw new Error(
-      `${this.file}: ${this.prefix}${key} must be ${expected}, got ${show(this.obj[key])}`,
+    throw new FormatError(
+      this.file,
+      `${this.prefix}${key} must be ${expected}, got ${show(this.obj[key])}`,
     );
   }
 
-  positiveInt(key: string, fallback?: number): number {
+  positiveInt(key: keyof typeof CONFIG_LIMITS, fallback?: number): number {
     const v = this.obj[key] ?? fallback;
-    if (typeof v === "number" && Number.isSafeInteger(v) && v > 0) return v;
-    return this.fail(key, "a positive integer");
+    const max = CONFIG_LIMITS[key];
+    if (typeof v === "number" && Number.isSafeInteger(v) && v > 0 && v <= max) return v;
+    return this.fail(key, `a positive integer at most ${max}`);
   }
 
-  positiveNumber(key: string, fallback?: number): number {
+  /** A finite number in [min, max]. */
+  number(key: string, [min, max]: readonly [number, number], fallback?: number): number {
     const v = this.obj[key] ?? fallback;
-    if (typeof v === "number" && Number.isFinite(v) && v > 0) return v;
-    return this.fail(key, "a positive number");
+    if (typeof v === "number" && Number.isFinite(v) && v >= min && v <= max) return v;
+    return this.fail(key, `a number in [${min}, ${max}]`);
   }
 
   boolean(key: string, fallback: boolean): boolean {
@@ -133,9 +170,9 @@ function parseRopeScaling(f: Fields): Llama3RopeScaling | null {
   }
   const scaling: Llama3RopeScaling = {
     type: "llama3",
-    factor: s.positiveNumber("factor"),
-    lowFreqFactor: s.positiveNumber("low_freq_factor"),
-    highFreqFactor: s.positiveNumber("high_freq_factor"),
+    factor: s.number("factor", NUMBER_RANGES.rope_factor),
+    lowFreqFactor: s.number("low_freq_factor", NUMBER_RANGES.rope_factor),
+    highFreqFactor: s.number("high_freq_factor", NUMBER_RANGES.rope_factor),
     originalMaxPositionEmbeddings: s.positiveInt("original_max_position_embeddings"),
   };
   if (scaling.highFreqFactor <= scaling.lowFreqFactor) {
@@ -147,8 +184,9 @@ function parseRopeScaling(f: Fields): Llama3RopeScaling | null {
 
 export function parseLlamaConfig(json: unknown, file: string): LlamaConfig {
   if (!isObject(json)) {
-    throw new Error(
-      `${file}: must be a JSON object, got ${Array.isArray(json) ? "an array" : show(json)}`,
+    throw new FormatError(
+      file,
+      `must be a JSON object, got ${Array.isArray(json) ? "an array" : show(json)}`,
     );
   }
   const f = new Fields(file, json);
@@ -158,8 +196,9 @@ export function parseLlamaConfig(json: unknown, file: string): LlamaConfig {
   const numAttentionHeads = f.positiveInt("num_attention_heads");
   const numKeyValueHeads = f.positiveInt("num_key_value_heads", numAttentionHeads);
   if (json.head_dim == null && hiddenSize % numAttentionHeads !== 0) {
-    throw new Error(
-      `${file}: hidden_size ${hiddenSize} is not divisible by num_attention_heads ` +
+    throw new FormatError(
+      file,
+      `hidden_size ${hiddenSize} is not divisible by num_attention_heads ` +
         `${numAttentionHeads}, and head_dim is not given`,
     );
   }
@@ -168,8 +207,9 @@ export function parseLlamaConfig(json: unknown, file: string): LlamaConfig {
     : f.positiveInt("head_dim");
   if (headDim % 2 !== 0) f.fail("head_dim", "even (RoPE rotates pairs)");
   if (numAttentionHeads % numKeyValueHeads !== 0) {
-    throw new Error(
-      `${file}: num_attention_heads ${numAttentionHeads} is not a multiple of ` +
+    throw new FormatError(
+      file,
+      `num_attention_heads ${numAttentionHeads} is not a multiple of ` +
         `num_key_value_heads ${numKeyValueHeads}`,
     );
   }
@@ -182,8 +222,8 @@ export function parseLlamaConfig(json: unknown, file: string): LlamaConfig {
     numAttentionHeads,
     numKeyValueHeads,
     headDim,
-    rmsNormEps: f.positiveNumber("rms_norm_eps"),
-    ropeTheta: f.positiveNumber("rope_theta", 10000),
+    rmsNormEps: f.number("rms_norm_eps", NUMBER_RANGES.rms_norm_eps),
+    ropeTheta: f.number("rope_theta", NUMBER_RANGES.rope_theta, 10000),
     ropeScaling: parseRopeScaling(f),
     tieWordEmbeddings: f.boolean("tie_word_embeddings", false),
     vocabSize,

@@ -3,6 +3,7 @@
 // tile exactly (the format's own rule; it also means a size or offset error
 // cannot go unnoticed).
 
+import { FormatError } from "../errors.ts";
 import type { ByteReader } from "./bytes.ts";
 import { DTYPE_BYTES, FLOAT_DTYPES } from "./dtype.ts";
 
@@ -45,23 +46,26 @@ function isCount(v: unknown): v is number {
 export async function readSafetensorsHeader(reader: ByteReader): Promise<SafetensorsHeader> {
   const file = reader.name;
   if (reader.size < 8) {
-    throw new Error(
-      `${file}: truncated: ${reader.size} bytes, but a safetensors file starts with an ` +
+    throw new FormatError(
+      file,
+      `truncated: ${reader.size} bytes, but a safetensors file starts with an ` +
         `8-byte header length`,
     );
   }
   const lengthBytes = await reader.read(0, 8);
   const length = new DataView(lengthBytes.buffer, lengthBytes.byteOffset).getBigUint64(0, true);
   if (length > BigInt(MAX_HEADER_BYTES)) {
-    throw new Error(
-      `${file}: header length ${length} exceeds the ${MAX_HEADER_BYTES}-byte limit ` +
+    throw new FormatError(
+      file,
+      `header length ${length} exceeds the ${MAX_HEADER_BYTES}-byte limit ` +
         `(not a safetensors file, or corrupt)`,
     );
   }
   const headerLength = Number(length);
   if (headerLength > reader.size - 8) {
-    throw new Error(
-      `${file}: header length ${headerLength} runs past the end of the file ` +
+    throw new FormatError(
+      file,
+      `header length ${headerLength} runs past the end of the file ` +
         `(${reader.size} bytes): truncated or not a safetensors file`,
     );
   }
@@ -72,7 +76,7 @@ export async function readSafetensorsHeader(reader: ByteReader): Promise<Safeten
     );
     json = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${file}: header is not valid UTF-8 JSON: ${(e as Error).message}`);
+    throw new FormatError(file, `header is not valid UTF-8 JSON: ${(e as Error).message}`);
   }
   const dataStart = 8 + headerLength;
   return parseSafetensorsHeader(file, json, dataStart, reader.size - dataStart);
@@ -85,27 +89,30 @@ export function parseSafetensorsHeader(
   dataStart: number,
   dataSize: number,
 ): SafetensorsHeader {
-  if (!isObject(json)) throw new Error(`${file}: header must be a JSON object`);
+  if (!isObject(json)) throw new FormatError(file, `header must be a JSON object`);
   const metadata: Record<string, string> = {};
   const tensors: TensorInfo[] = [];
   const ranges = new Map<string, [number, number]>();
   for (const [name, entry] of Object.entries(json)) {
     if (name === "__metadata__") {
       if (!isObject(entry) || Object.values(entry).some((v) => typeof v !== "string")) {
-        throw new Error(`${file}: __metadata__ must be an object of string values`);
+        throw new FormatError(file, `__metadata__ must be an object of string values`);
       }
       Object.assign(metadata, entry);
       continue;
     }
     const fail = (what: string): never => {
-      throw new Error(`${file}: tensor ${JSON.stringify(name)}: ${what}`);
+      throw new FormatError(file, `tensor ${JSON.stringify(name)}: ${what}`);
     };
     if (!isObject(entry)) fail("entry must be an object with dtype, shape and data_offsets");
     const { dtype, shape, data_offsets: offsets } = entry as Record<string, unknown>;
-    if (typeof dtype !== "string" || !(dtype in DTYPE_BYTES)) {
-      throw new Error(
+    // Object.hasOwn: `in` would accept "toString" or "__proto__" from Object.prototype.
+    if (typeof dtype !== "string" || !Object.hasOwn(DTYPE_BYTES, dtype)) {
+      throw new FormatError(
+        file,
         `unsupported dtype ${typeof dtype === "string" ? dtype : JSON.stringify(dtype)} for ` +
-          `tensor ${name} in file ${file}; supported: ${FLOAT_DTYPES.join(", ")}`,
+          `tensor ${name}; supported: ${FLOAT_DTYPES.join(", ")}`,
+        { tensor: name },
       );
     }
     if (!Array.isArray(shape) || !shape.every(isCount)) {
@@ -152,14 +159,16 @@ function checkTiling(file: string, ranges: Map<string, [number, number]>, dataSi
   let previous = "";
   for (const [name, [begin, end]] of sorted) {
     if (begin < cursor) {
-      throw new Error(
-        `${file}: tensor ${JSON.stringify(name)} [${begin}, ${end}) overlaps tensor ` +
+      throw new FormatError(
+        file,
+        `tensor ${JSON.stringify(name)} [${begin}, ${end}) overlaps tensor ` +
           `${JSON.stringify(previous)}, which ends at ${cursor}`,
       );
     }
     if (begin > cursor) {
-      throw new Error(
-        `${file}: data section has a gap of ${begin - cursor} bytes [${cursor}, ${begin}) ` +
+      throw new FormatError(
+        file,
+        `data section has a gap of ${begin - cursor} bytes [${cursor}, ${begin}) ` +
           `before tensor ${JSON.stringify(name)}; tensors must cover it exactly`,
       );
     }
@@ -167,8 +176,9 @@ function checkTiling(file: string, ranges: Map<string, [number, number]>, dataSi
     previous = name;
   }
   if (cursor !== dataSize) {
-    throw new Error(
-      `${file}: data section has ${dataSize - cursor} bytes [${cursor}, ${dataSize}) after the ` +
+    throw new FormatError(
+      file,
+      `data section has ${dataSize - cursor} bytes [${cursor}, ${dataSize}) after the ` +
         `last tensor; tensors must cover it exactly`,
     );
   }

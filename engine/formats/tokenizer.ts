@@ -14,6 +14,9 @@
 import { Tokenizer as HfTokenizer } from "npm:@huggingface/tokenizers@0.2.0";
 // deno-lint-ignore no-import-prefix
 import { Template } from "npm:@huggingface/jinja@0.5.11";
+import { FormatError } from "../errors.ts";
+import { renderBounded, templateLimits } from "./chat_template.ts";
+import { checkId, StreamDecoder } from "./decode_stream.ts";
 
 export interface ChatMessage {
   role: string;
@@ -25,7 +28,15 @@ export interface TokenizerOptions {
   configFile?: string;
   /** Contents of a separate chat_template.jinja; wins over tokenizer_config's. */
   chatTemplate?: string;
+  /**
+   * The model's vocabulary size (config.json vocab_size): every token id must
+   * be below it. Without it ids are only held below MAX_TOKEN_ID.
+   */
+  vocabSize?: number;
 }
+
+/** Ids above this are refused even without a vocab_size: the tokenizer allocates up to the largest. */
+export const MAX_TOKEN_ID = 1 << 22;
 
 export interface ChatOptions {
   addGenerationPrompt?: boolean;
@@ -52,8 +63,6 @@ export interface DecodeStream {
   flush(): string;
 }
 
-const REPLACEMENT = "\uFFFD";
-
 // Used only when tokenizer_config.json is absent or names no eos_token: the
 // end-of-sequence tokens of the Llama families this engine runs.
 const KNOWN_EOS = ["</s>", "<|end_of_text|>", "<|eot_id|>", "<|eom_id|>", "<|endoftext|>"];
@@ -73,14 +82,36 @@ function tokenContent(v: unknown): string | null {
   return null;
 }
 
-// tokenizers.js would turn an unknown id into the unk token (or "undefined")
-// without a word; an id past the vocabulary means the caller sampled a padded row.
-function checkId(tok: Tokenizer, id: number): void {
-  if (!Number.isInteger(id) || id < 0 || id >= tok.vocabSize) {
-    throw new RangeError(
-      `token id ${id} is outside ${tok.file}'s vocabulary 0..${tok.vocabSize - 1}`,
-    );
+/**
+ * Every id in model.vocab and added_tokens must be an integer below `limit`
+ * before tokenizers.js sees them: its get_vocab() fills an array up to the
+ * largest id, so one id of 2^31 costs minutes and gigabytes.
+ */
+function checkTokenIds(json: Record<string, unknown>, file: string, limit: number, why: string) {
+  const check = (id: unknown, what: string) => {
+    if (typeof id !== "number" || !Number.isInteger(id) || id < 0 || id >= limit) {
+      throw new FormatError(
+        file,
+        `${what} has id ${JSON.stringify(id)}; ids must be integers in 0..${limit - 1} (${why})`,
+      );
+    }
+  };
+  const vocab = (json.model as Record<string, unknown>).vocab;
+  if (isObject(vocab)) {
+    for (const [token, id] of Object.entries(vocab)) {
+      check(id, `model.vocab ${JSON.stringify(token)}`);
+    }
+  } else if (Array.isArray(vocab) && vocab.length > limit) {
+    throw new FormatError(file, `model.vocab has ${vocab.length} pieces, more than ${why}`);
   }
+  const added = json.added_tokens ?? [];
+  if (!Array.isArray(added)) throw new FormatError(file, "added_tokens must be a list");
+  added.forEach((t, i) => {
+    if (!isObject(t) || typeof t.content !== "string") {
+      throw new FormatError(file, `added_tokens[${i}] must be an object with a string content`);
+    }
+    check(t.id, `added_tokens[${i}] ${JSON.stringify(t.content)}`);
+  });
 }
 
 function sibling(file: string, name: string): string {
@@ -134,6 +165,9 @@ export class Tokenizer {
       if (this.eosIds.length > 0) this.eosToken = hf.id_to_token(this.eosIds[0])!;
     }
 
+    // Probe once so that a tokenizer that cannot encode fails at load, not mid-chat.
+    this.decode(this.encode("Hello, world! 123", { addSpecialTokens: true }));
+
     const template = opts.chatTemplate ?? config?.chat_template;
     this.chatTemplate = Tokenizer.#pickTemplate(template, this.configFile);
   }
@@ -156,6 +190,13 @@ export class Tokenizer {
       throw new Error(`${configFile}: not a tokenizer_config.json (expected a JSON object)`);
     }
     const config = isObject(tokenizerConfig) ? tokenizerConfig : null;
+    const limit = opts.vocabSize ?? MAX_TOKEN_ID;
+    checkTokenIds(
+      tokenizerJson,
+      file,
+      limit,
+      opts.vocabSize ? `the model's vocab_size is ${opts.vocabSize}` : "the largest supported",
+    );
     // The Rust serializer always writes these keys; tokenizers.js insists on them.
     const json = {
       normalizer: null,
@@ -194,7 +235,10 @@ export class Tokenizer {
   }
 
   encode(text: string, { addSpecialTokens = true }: { addSpecialTokens?: boolean } = {}): number[] {
-    return this.#hf.encode(text, { add_special_tokens: addSpecialTokens }).ids;
+    return this.#library(
+      "encode",
+      () => this.#hf.encode(text, { add_special_tokens: addSpecialTokens }).ids,
+    );
   }
 
   decode(
@@ -203,10 +247,11 @@ export class Tokenizer {
   ): string {
     for (const id of ids) checkId(this, id);
     if (ids.length === 0) return ""; // tokenizers.js throws on an empty list
-    return this.#hf.decode([...ids], {
-      skip_special_tokens: skipSpecialTokens,
-      clean_up_tokenization_spaces: this.#cleanUp,
-    });
+    return this.#library("decode", () =>
+      this.#hf.decode([...ids], {
+        skip_special_tokens: skipSpecialTokens,
+        clean_up_tokenization_spaces: this.#cleanUp,
+      }));
   }
 
   decodeStream(opts: DecodeStreamOptions = {}): DecodeStream {
@@ -246,12 +291,13 @@ export class Tokenizer {
     specials.bos_token ??= this.bosToken;
     specials.eos_token ??= this.eosToken;
     try {
-      return this.#template.render({
+      const chars = messages.reduce((n, m) => n + String(m.content ?? "").length, 0);
+      return renderBounded(this.#template, {
         ...specials,
         ...opts.extra,
         messages,
         add_generation_prompt: opts.addGenerationPrompt ?? true,
-      });
+      }, templateLimits(messages.length, chars));
     } catch (e) {
       throw new Error(`${this.configFile}: chat_template failed: ${errorMessage(e)}`, { cause: e });
     }
@@ -270,6 +316,21 @@ export class Tokenizer {
     return id;
   }
 
+  /**
+   * Runs a tokenizers.js call: tokenizers.js builds lazily and fails late (a
+   * malformed post_processor throws "type is not iterable" on the first
+   * encode), so its errors are this file's errors and name it.
+   */
+  #library<T>(what: string, fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      throw new FormatError(this.file, `${what} failed inside tokenizers.js: ${errorMessage(e)}`, {
+        cause: e,
+      });
+    }
+  }
+
   #firstSpecialOfEmpty(): number | null {
     const id = this.encode("", { addSpecialTokens: true })[0];
     return id !== undefined && this.#hf.get_added_tokens_decoder().get(id)?.special ? id : null;
@@ -286,65 +347,5 @@ export class Tokenizer {
       return template.default;
     }
     throw new Error(`${configFile}: chat_template is neither a string nor has a "default" entry`);
-  }
-}
-
-/**
- * Decodes a growing window of ids and emits how far its text grew: the window
- * starts at the first id of the previously emitted chunk, so a SentencePiece
- * leading space is stripped from prefix and window alike (i.e. only at the
- * true start), and bytes of a split character are held back until the text
- * stops ending in U+FFFD. Emission points are character boundaries, so
- * decode(all) = emitted + decode(window) and the pushes add up to decode(all).
- */
-class StreamDecoder implements DecodeStream {
-  #tok: Tokenizer;
-  #skip: boolean;
-  #ids: number[];
-  #prefixOffset = 0; // window start
-  #readOffset: number; // ids before this have been emitted
-  #prefixText: string; // decode(ids[prefixOffset, readOffset))
-
-  constructor(tok: Tokenizer, skipSpecialTokens: boolean, prompt: readonly number[]) {
-    this.#tok = tok;
-    this.#skip = skipSpecialTokens;
-    this.#ids = [...prompt];
-    this.#readOffset = prompt.length;
-    this.#prefixText = this.#decodeWindow(prompt.length);
-  }
-
-  push(id: number): string {
-    checkId(this.#tok, id); // before it joins the window, so a bad id leaves the stream usable
-    this.#ids.push(id);
-    const text = this.#decodeWindow(this.#ids.length);
-    if (text === this.#prefixText || text.endsWith(REPLACEMENT)) return "";
-    return this.#emit(text);
-  }
-
-  flush(): string {
-    const text = this.#decodeWindow(this.#ids.length);
-    return text === this.#prefixText ? "" : this.#emit(text);
-  }
-
-  #decodeWindow(end: number): string {
-    return this.#tok.decode(this.#ids.slice(this.#prefixOffset, end), {
-      skipSpecialTokens: this.#skip,
-    });
-  }
-
-  #emit(text: string): string {
-    // Only a prompt that ends mid-character (its text ends in U+FFFD that the
-    // new bytes complete) gets here without a common prefix; emit past the
-    // shared part rather than repeat text the caller already has.
-    let common = this.#prefixText.length;
-    if (!text.startsWith(this.#prefixText)) {
-      common = 0;
-      while (common < text.length && text[common] === this.#prefixText[common]) common++;
-    }
-    const out = text.slice(common);
-    this.#prefixOffset = this.#readOffset;
-    this.#readOffset = this.#ids.length;
-    this.#prefixText = this.#decodeWindow(this.#readOffset);
-    return out;
   }
 }

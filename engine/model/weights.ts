@@ -5,6 +5,8 @@
 // slab is quantized on the host as it arrives and only the packed rows are
 // uploaded: no full-precision copy of the model exists at any time.
 
+import { FormatError } from "../errors.ts";
+import { checkWeightRange } from "../formats/weight_range.ts";
 import type { Gpu } from "../gpu/gpu.ts";
 import { createWeightMatrix, type WeightMatrix } from "../quant/matrix.ts";
 import { checkMatrixFormat, type MatrixFormat } from "../quant/format.ts";
@@ -88,15 +90,53 @@ export function expectedTensors(c: LlamaConfig): Map<string, number[]> {
   return m;
 }
 
+/** Tensors a checkpoint may hold that the model does not use (older HF exports). */
+const IGNORED_TENSORS = /^model\.layers\.\d+\.self_attn\.rotary_emb\.inv_freq$/;
+
+/**
+ * The layer count the checkpoint's own names imply, compared with config.json
+ * before anything is built per layer: a config claiming 2^31 layers fails
+ * here in time proportional to the checkpoint, not to its claim.
+ */
+export function checkLayerCount(c: LlamaConfig, ckpt: SafetensorsCheckpoint, where: string) {
+  let layers = 0;
+  for (const name of ckpt.tensors.keys()) {
+    const m = /^model\.layers\.(\d{1,9})\./.exec(name);
+    if (m) layers = Math.max(layers, Number(m[1]) + 1);
+  }
+  if (layers !== c.numHiddenLayers) {
+    throw new FormatError(
+      where,
+      `config.json says num_hidden_layers is ${c.numHiddenLayers}, but the checkpoint's ` +
+        `tensors are for ${layers} layers (model.layers.0 .. model.layers.${layers - 1})`,
+    );
+  }
+}
+
 /** Checks names and shapes before anything touches the GPU. */
 export function checkCheckpoint(c: LlamaConfig, ckpt: SafetensorsCheckpoint, where: string): void {
-  for (const [name, shape] of expectedTensors(c)) {
+  checkLayerCount(c, ckpt, where);
+  const expected = expectedTensors(c);
+  const unexpected = [...ckpt.tensors.keys()].filter((n) =>
+    !expected.has(n) && !IGNORED_TENSORS.test(n)
+  );
+  if (unexpected.length > 0) {
+    const list = unexpected.slice(0, 5).join(", ") + (unexpected.length > 5 ? ", ..." : "");
+    throw new FormatError(
+      where,
+      `${unexpected.length} tensor(s) that config.json does not account for: ${list}` +
+        (unexpected.includes("lm_head.weight") ? " (config.json says tie_word_embeddings)" : ""),
+    );
+  }
+  for (const [name, shape] of expected) {
     const info = ckpt.tensors.get(name);
     if (!info) {
       const hint = name === "lm_head.weight"
         ? " (config.json says tie_word_embeddings is false)"
         : "";
-      throw new Error(`${where}: tensor ${name} is missing${hint}; expected shape [${shape}]`);
+      throw new FormatError(where, `tensor ${name} is missing${hint}; expected shape [${shape}]`, {
+        tensor: name,
+      });
     }
     if (info.shape.length !== shape.length || info.shape.some((d, i) => d !== shape[i])) {
       throw new Error(
@@ -163,6 +203,7 @@ export async function loadStageWeights(
 
   const vector = async (name: string): Promise<Tensor<"f32">> => {
     const data = await ckpt.readF32(name);
+    checkWeightRange(data, ckpt.get(name).file, name);
     const t = Tensor.from(gpu, name, data, [data.length], "f32");
     owned.push(t);
     step(name);
@@ -176,6 +217,7 @@ export async function loadStageWeights(
     for (let r = 0; r < rows; r += slabRows) {
       const n = Math.min(slabRows, rows - r);
       const slab = await ckpt.readF32(name, r, n);
+      checkWeightRange(slab, ckpt.get(name).file, name, r * cols);
       options.perturbRows?.(name, r, slab, cols);
       m.writeRows(r, slab);
     }

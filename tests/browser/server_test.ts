@@ -2,6 +2,7 @@
 // under its roots, whatever the request path says, and only on loopback.
 
 import assert from "node:assert/strict";
+import { saeServing } from "../../demo/demo.ts";
 import { safeSegments, serve, type StaticServer } from "../../demo/server.ts";
 
 /** A temporary tree: root/{index.html, a.txt, sub/b.bin, link-out -> ../secret}, plus secret/. */
@@ -20,6 +21,11 @@ async function fixtureTree() {
   await Deno.symlink(`${base}/secret`, `${root}/link-out`);
   await Deno.symlink(`${base}/secret/passwd`, `${root}/file-out`);
   await Deno.symlink(`${root}/a.txt`, `${root}/link-in.txt`);
+  // Symlinks inside the root that resolve to a dot-file or into a dot-folder.
+  await Deno.mkdir(`${root}/.git`);
+  await Deno.writeTextFile(`${root}/.git/config`, "DOTGIT");
+  await Deno.symlink(`${root}/.hidden`, `${root}/to-hidden.txt`);
+  await Deno.symlink(`${root}/.git`, `${root}/to-git`);
   return { base, root, other };
 }
 
@@ -126,6 +132,11 @@ Deno.test("serve: no path reaches outside the roots: .., %2e%2e, encoded slashes
       assert.equal(r.status, 400, `${path}: status ${r.status}`);
       assert.ok(!r.body.includes("SECRET"), `${path} leaked the secret`);
     }
+    for (const path of ["/to-hidden.txt", "/to-git/config"]) {
+      const r = await raw(s, path);
+      assert.equal(r.status, 403, `${path}: a symlink to a dot-file must be refused`);
+      assert.ok(!/dot|DOTGIT/.test(r.body), `${path} leaked a dot-file`);
+    }
     for (const path of ["/link-out/passwd", "/file-out"]) {
       const r = await raw(s, path);
       assert.equal(r.status, 403, `${path}: a symlink out of the root must be refused`);
@@ -193,4 +204,64 @@ Deno.test("serve: refuses a root that is missing or a bad prefix", async () => {
   await assert.rejects(serve({ roots: { "/": "/nonexistent/loupe" } }), /root \/ -> \/nonexistent/);
   await assert.rejects(serve({ roots: { "/x": "." } }), /must be like "\/" or "\/name\/"/);
   await assert.rejects(serve({ roots: { "/../": "." } }), /must be like/);
+});
+
+Deno.test("serve: a single file is served without the folder around it (--sae FILE.pth)", async () => {
+  const { base, root } = await fixtureTree();
+  await Deno.writeTextFile(`${root}/sae.pth`, "PTH");
+  await Deno.writeTextFile(`${root}/cfg.json`, "{}");
+  await Deno.writeTextFile(`${root}/sae_weights.safetensors`, "ST");
+  const pth = saeServing({ dir: root, entry: "sae.pth" });
+  assert.deepEqual(pth, { roots: {}, files: { "/sae/sae.pth": `${root}/sae.pth` } });
+  // SAELens weights given as a file need their cfg.json, and nothing else.
+  assert.deepEqual(Object.keys(saeServing({ dir: root, entry: "sae_weights.safetensors" }).files), [
+    "/sae/sae_weights.safetensors",
+    "/sae/cfg.json",
+  ]);
+  const s = await serve({ roots: {}, files: pth.files });
+  try {
+    assert.equal((await raw(s, "/sae/sae.pth")).body, "PTH");
+    for (const path of ["/sae/a.txt", "/sae/", "/sae/cfg.json", "/a.txt"]) {
+      assert.equal((await raw(s, path)).status, 404, path);
+    }
+  } finally {
+    await s.close();
+    await Deno.remove(base, { recursive: true });
+  }
+});
+
+Deno.test("serve: a client that trickles its request head is cut off after the deadline", async () => {
+  const { base, root } = await fixtureTree();
+  const s = await serve({ roots: { "/": root }, headerTimeoutMs: 300 });
+  try {
+    const conns = await Promise.all(
+      Array.from({ length: 20 }, () => Deno.connect({ hostname: s.hostname, port: s.port })),
+    );
+    const t0 = performance.now();
+    const results = await Promise.all(conns.map(async (conn) => {
+      // One header byte every 50 ms: never a complete head.
+      const trickle = setInterval(() => conn.write(new Uint8Array([0x47])).catch(() => {}), 50);
+      const buf = new Uint8Array(1024);
+      const chunks: string[] = [];
+      try {
+        for (let n; (n = await conn.read(buf)) !== null;) {
+          chunks.push(new TextDecoder().decode(buf.subarray(0, n)));
+        }
+      } catch {
+        // Reset: closed just as well.
+      } finally {
+        clearInterval(trickle);
+        conn.close();
+      }
+      return chunks.join("");
+    }));
+    const ms = performance.now() - t0;
+    assert.ok(ms < 3000, `trickling connections stayed open ${ms.toFixed(0)} ms`);
+    for (const r of results) assert.match(r, /^(HTTP\/1\.1 408 |$)/);
+    // Normal requests are unaffected.
+    assert.equal((await raw(s, "/a.txt")).body, "hello");
+  } finally {
+    await s.close();
+    await Deno.remove(base, { recursive: true });
+  }
 });

@@ -143,54 +143,79 @@ const llama3 = {
 
 const BAD: [string, Record<string, unknown>, string][] = [
   [
+    "a million layers (would build maps per layer for seconds)",
+    { num_hidden_layers: 1e6 },
+    "config.json: num_hidden_layers must be a positive integer at most 1024, got 1000000",
+  ],
+  [
+    "2^31 - 1 layers",
+    { num_hidden_layers: 2 ** 31 - 1 },
+    "config.json: num_hidden_layers must be a positive integer at most 1024, got 2147483647",
+  ],
+  [
+    "rms_norm_eps of 1e308",
+    { rms_norm_eps: 1e308 },
+    "config.json: rms_norm_eps must be a number in [1e-12, 0.1], got 1e+308",
+  ],
+  [
+    "rope_theta of 1e-300 (infinite frequencies)",
+    { rope_theta: 1e-300 },
+    "config.json: rope_theta must be a number in [1, 1000000000000], got 1e-300",
+  ],
+  [
+    "a vocab of 2^31",
+    { vocab_size: 2 ** 31 },
+    "config.json: vocab_size must be a positive integer at most 4194304, got 2147483648",
+  ],
+  [
     "layers as a string",
     { num_hidden_layers: "4" },
-    'config.json: num_hidden_layers must be a positive integer, got "4"',
+    'config.json: num_hidden_layers must be a positive integer at most 1024, got string "4"',
   ],
   [
     "missing hidden_size",
     { hidden_size: undefined },
-    "config.json: hidden_size must be a positive integer, got nothing (missing)",
+    "config.json: hidden_size must be a positive integer at most 131072, got nothing (missing)",
   ],
   [
     "fractional intermediate",
     { intermediate_size: 17.5 },
-    "config.json: intermediate_size must be a positive integer, got 17.5",
+    "config.json: intermediate_size must be a positive integer at most 1048576, got 17.5",
   ],
   [
     "zero heads",
     { num_attention_heads: 0 },
-    "config.json: num_attention_heads must be a positive integer, got 0",
+    "config.json: num_attention_heads must be a positive integer at most 1024, got 0",
   ],
   [
     "missing vocab",
     { vocab_size: undefined },
-    "config.json: vocab_size must be a positive integer, got nothing (missing)",
+    "config.json: vocab_size must be a positive integer at most 4194304, got nothing (missing)",
   ],
   [
     "missing eps",
     { rms_norm_eps: undefined },
-    "config.json: rms_norm_eps must be a positive number, got nothing (missing)",
+    "config.json: rms_norm_eps must be a number in [1e-12, 0.1], got nothing (missing)",
   ],
   [
     "negative theta",
     { rope_theta: -1 },
-    "config.json: rope_theta must be a positive number, got -1",
+    "config.json: rope_theta must be a number in [1, 1000000000000], got -1",
   ],
   [
     "missing max positions",
     { max_position_embeddings: undefined },
-    "config.json: max_position_embeddings must be a positive integer, got nothing (missing)",
+    "config.json: max_position_embeddings must be a positive integer at most 16777216, got nothing (missing)",
   ],
   [
     "tie as a string",
     { tie_word_embeddings: "true" },
-    'config.json: tie_word_embeddings must be true or false, got "true"',
+    'config.json: tie_word_embeddings must be true or false, got string "true"',
   ],
   [
     "eos as a string",
     { eos_token_id: "2" },
-    'config.json: eos_token_id must be a non-negative integer, a list of them, or null, got "2"',
+    'config.json: eos_token_id must be a non-negative integer, a list of them, or null, got string "2"',
   ],
   [
     "bos beyond vocab",
@@ -205,17 +230,17 @@ const BAD: [string, Record<string, unknown>, string][] = [
   [
     "architectures not a list",
     { architectures: "LlamaForCausalLM" },
-    'config.json: architectures must be a list of strings such as ["LlamaForCausalLM"], got "LlamaForCausalLM"',
+    'config.json: architectures must be a list of strings such as ["LlamaForCausalLM"], got string "LlamaForCausalLM"',
   ],
   [
     "gelu",
     { hidden_act: "gelu" },
-    'config.json: hidden_act must be "silu" (the only activation supported), got "gelu"',
+    'config.json: hidden_act must be "silu" (the only activation supported), got string "gelu"',
   ],
   [
     "attention bias",
     { attention_bias: true },
-    "config.json: attention_bias must be false (biases are not supported), got true",
+    "config.json: attention_bias must be false (biases are not supported), got boolean true",
   ],
   [
     "heads not a multiple of kv heads",
@@ -235,7 +260,7 @@ const BAD: [string, Record<string, unknown>, string][] = [
   [
     "rope_scaling not an object",
     { rope_scaling: "llama3" },
-    'config.json: rope_scaling must be null or an object with rope_type, got "llama3"',
+    'config.json: rope_scaling must be null or an object with rope_type, got string "llama3"',
   ],
   [
     "rope type yarn",
@@ -250,12 +275,12 @@ const BAD: [string, Record<string, unknown>, string][] = [
   [
     "llama3 without factor",
     { rope_scaling: { ...llama3, factor: undefined } },
-    "config.json: rope_scaling.factor must be a positive number, got nothing (missing)",
+    "config.json: rope_scaling.factor must be a number in [0.001, 1000000], got nothing (missing)",
   ],
   [
     "llama3 original max as a float",
     { rope_scaling: { ...llama3, original_max_position_embeddings: 32.5 } },
-    "config.json: rope_scaling.original_max_position_embeddings must be a positive integer, got 32.5",
+    "config.json: rope_scaling.original_max_position_embeddings must be a positive integer at most 16777216, got 32.5",
   ],
   [
     "llama3 high <= low",
@@ -276,7 +301,7 @@ for (const [what, changes, message] of BAD) {
 Deno.test("config: rejects non-objects and invalid JSON, naming the file", async () => {
   assert.throws(
     () => parseLlamaConfig([1], "m/config.json"),
-    /^Error: m\/config\.json: must be a JSON object, got an array$/,
+    /^FormatError: m\/config\.json: must be a JSON object, got an array$/,
   );
   assert.throws(
     () => parseLlamaConfig(null, "config.json"),

@@ -125,7 +125,17 @@ const BAD: [string, Uint8Array, string | RegExp][] = [
   [
     "an unknown dtype",
     raw({ w: { dtype: "Q4_K", shape: [4], data_offsets: [0, 4] } }, 4),
-    "unsupported dtype Q4_K for tensor w in file x.safetensors; supported: F32, F16, BF16",
+    "x.safetensors: unsupported dtype Q4_K for tensor w; supported: F32, F16, BF16",
+  ],
+  [
+    "a dtype named like an Object.prototype property",
+    raw({ w: { dtype: "toString", shape: [4], data_offsets: [0, 4] } }, 4),
+    "x.safetensors: unsupported dtype toString for tensor w; supported: F32, F16, BF16",
+  ],
+  [
+    "a __proto__ dtype",
+    raw({ w: { dtype: "__proto__", shape: [4], data_offsets: [0, 4] } }, 4),
+    "x.safetensors: unsupported dtype __proto__ for tensor w; supported: F32, F16, BF16",
   ],
 ];
 

@@ -137,12 +137,13 @@ export function pickleGlobalCall(b: Bytes, module: string, name: string, arg: st
 
 // ---- zip -----------------------------------------------------------------------
 
+// The bytewise reference form (independent of sae/crc32.ts's slicing-by-8).
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   return c >>> 0;
 });
-function crc32(d: Uint8Array): number {
+export function crc32Reference(d: Uint8Array): number {
   let c = 0xffffffff;
   for (const x of d) c = CRC_TABLE[(c ^ x) & 255] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
@@ -153,6 +154,11 @@ export interface ZipOptions {
   lieSize?: { name: string; size: number };
   /** Compression method to claim (data stays stored). */
   method?: number;
+  /**
+   * For this entry, write all-ones 32-bit sizes and a zip64 extra field whose
+   * header claims `claim` bytes while `have` bytes of it are present.
+   */
+  zip64Extra?: { name: string; claim: number; have: number };
 }
 
 /** A zip as torch writes it: stored entries, data descriptors, zip64 end records. */
@@ -168,7 +174,7 @@ export function buildZip(
   for (const e of entries) {
     const name = new TextEncoder().encode(e.name);
     const offset = out.length;
-    const crc = crc32(e.data);
+    const crc = crc32Reference(e.data);
     le(0x04034b50, 4), le(45, 2), le(8, 2), le(opts.method ?? 0, 2), le(0, 4), le(0, 4);
     le(0, 4), le(0, 4), le(name.length, 2), le(0, 2);
     out.push(...name, ...e.data);
@@ -178,11 +184,16 @@ export function buildZip(
   const dirStart = out.length;
   for (const c of central) {
     const n = new TextDecoder().decode(c.name);
-    const size = opts.lieSize?.name === n ? opts.lieSize.size : c.size;
+    const x = opts.zip64Extra?.name === n ? opts.zip64Extra : null;
+    const size = x ? 0xffffffff : opts.lieSize?.name === n ? opts.lieSize.size : c.size;
     le(0x02014b50, 4), le(45, 2), le(45, 2), le(8, 2), le(opts.method ?? 0, 2), le(0, 4);
-    le(c.crc, 4), le(size, 4), le(size, 4), le(c.name.length, 2), le(0, 2), le(0, 2);
-    le(0, 2), le(0, 2), le(0, 4), le(c.offset, 4);
+    le(c.crc, 4), le(size, 4), le(size, 4), le(c.name.length, 2), le(x ? 4 + x.have : 0, 2);
+    le(0, 2), le(0, 2), le(0, 2), le(0, 4), le(c.offset, 4);
     out.push(...c.name);
+    if (x) {
+      le(1, 2), le(x.claim, 2);
+      for (let i = 0; i < x.have; i++) out.push(i < 8 ? (c.size >> (8 * i)) & 255 : 0);
+    }
   }
   const dirSize = out.length - dirStart;
   const z64 = out.length;
