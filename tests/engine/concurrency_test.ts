@@ -139,6 +139,12 @@ Deno.test("generate while another generation is paused: the paused one fails wit
     // A second generation runs to the end while the first is paused.
     assert.deepEqual(await collect(engine.generate(B, GEN)), wantB);
     await assert.rejects(a.next(), BusyError);
+    // A generation created while another is paused claims the cache at its first step only.
+    const c = engine.generate(A, GEN);
+    assert.deepEqual(await collect(c, 10), wantA.slice(0, 10));
+    const d = engine.generate(B, GEN);
+    assert.deepEqual(await collect(c), wantA.slice(10), "the paused generation goes on unharmed");
+    assert.deepEqual(await collect(d), wantB);
     // Two consumed at once: each equals its serial run or fails with BusyError.
     const outcomes = await Promise.all([
       equalOrBusy(engine.generate(A, GEN), wantA),
