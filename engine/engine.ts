@@ -21,7 +21,12 @@ import { moduleNames, type Tap } from "./model/llama.ts";
 import type { Pipeline } from "./model/pipeline.ts";
 import type { DevicePlacement } from "./model/placement.ts";
 import { disposeWeights, type LlamaWeights, type StageWeights } from "./model/weights.ts";
-import { type GenerateOptions, type GenerateStep, generateTokens } from "./generate.ts";
+import {
+  checkGenerateOptions,
+  type GenerateOptions,
+  type GenerateStep,
+  generateTokens,
+} from "./generate.ts";
 import { BusyError, UsageError } from "./errors.ts";
 import { type LoadedModel, loadModel, type LoadOptions } from "./load.ts";
 import { memoryByDevice, type MemoryReport, totalMemory } from "./memory.ts";
@@ -265,6 +270,7 @@ export class Engine {
     // the first step; the cache is claimed at the first step, in queue order.
     const checked = this.checkTokens(ids, this.#kv.check(options.pastKeyValues));
     checkHookOptions(this.modules, options);
+    checkGenerateOptions(options);
     const steps = generateTokens(this, this.#pipeline, this.#kv, checked, options, {
       exclusive: (fn) => this.#queue.run(fn),
       claim: (gen) => {

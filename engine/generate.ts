@@ -9,7 +9,7 @@ import type { Engine } from "./engine.ts";
 import type { KvCache, KvState } from "./model/kv_cache.ts";
 import { buildHooks, type HookOptions } from "./hooks.ts";
 import type { Pipeline } from "./model/pipeline.ts";
-import { Sampler, type SamplingOptions } from "./model/sampler.ts";
+import { resolveSampling, Sampler, type SamplingOptions } from "./model/sampler.ts";
 import { NO_TOKEN, sampleToken } from "../shaders/sample.ts";
 import { BusyError, UsageError } from "./errors.ts";
 
@@ -137,6 +137,15 @@ export class Generation {
   }
 }
 
+/** Checks the options that are plain numbers, so that a bad one fails at the call. */
+export function checkGenerateOptions(options: GenerateOptions): void {
+  const maxNew = options.maxNewTokens ?? 128;
+  if (!Number.isInteger(maxNew) || maxNew < 0) {
+    throw new UsageError(`maxNewTokens must be a non-negative integer, got ${maxNew}`);
+  }
+  resolveSampling({ ...options, temperature: options.temperature ?? 0, seed: options.seed ?? 0 });
+}
+
 export async function* generateTokens(
   engine: Engine,
   pipeline: Pipeline,
@@ -145,10 +154,8 @@ export async function* generateTokens(
   options: GenerateOptions,
   host: GenerationHost,
 ): AsyncGenerator<GenerateStep> {
+  checkGenerateOptions(options);
   const maxNew = options.maxNewTokens ?? 128;
-  if (!Number.isInteger(maxNew) || maxNew < 0) {
-    throw new UsageError(`maxNewTokens must be a non-negative integer, got ${maxNew}`);
-  }
   // Greedy unless asked otherwise, as transformers' generate() is.
   const sampler = new Sampler({ ...options, temperature: options.temperature ?? 0 });
   const stopIds = new Set<number>(options.stop?.filter((s): s is number => typeof s === "number"));

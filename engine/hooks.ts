@@ -2,7 +2,7 @@
 // cleanup layer, debug checks) into taps on the Llama graph. Nothing here runs
 // when nobody asks: the graph looks a module up only in a non-empty map.
 
-import { Tensor } from "./gpu/tensor.ts";
+import { sameShape, Tensor } from "./gpu/tensor.ts";
 import type { LlamaConfig } from "./formats/config.ts";
 import type { Tap, TapContext } from "./model/llama.ts";
 
@@ -146,7 +146,9 @@ export function buildHooks(
   if (cleanup !== undefined) {
     add(cleanup, (x) => {
       let out = x;
-      for (const e of effects) out = e.size === x.size ? out.sub(e) : out.addVector(e, -1);
+      for (const e of effects) {
+        out = sameShape(e.shape, x.shape) ? out.sub(e) : out.addVector(e, -1);
+      }
       effects = [];
       return out;
     });
