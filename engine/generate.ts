@@ -31,7 +31,7 @@ export interface GenerateStep {
   /**
    * With `cache`: each module's output for the positions this step ran (the
    * whole prompt on the first step, then [1, width]). Valid until the next
-   * step; clone() what you keep.
+   * step or until another call uses the engine; clone() what you keep.
    */
   cache?: Map<string, Tensor<"f32">>;
 }

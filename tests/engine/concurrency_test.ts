@@ -130,6 +130,25 @@ Deno.test("a failing intervention leaves no recorder active and the queue usable
   });
 });
 
+Deno.test("a call from inside the engine's own intervention or trace function is refused, not left waiting", async () => {
+  await withEngine(async (engine) => {
+    const want = await logitsOf(engine, A);
+    const inner: Intervention = async (x) => {
+      await engine.forward(B); // would wait for the pass it runs in
+      return x;
+    };
+    await assert.rejects(logitsOf(engine, A, inner), BusyError);
+    await assert.rejects(
+      engine.trace(A, async (m) => {
+        await m.layers[1].output;
+        await engine.forward(B);
+      }),
+      BusyError,
+    );
+    assert.deepEqual(await logitsOf(engine, A), want);
+  });
+});
+
 Deno.test("generate while another generation is paused: the paused one fails with BusyError", async () => {
   await withEngine(async (engine) => {
     const wantA = await collect(engine.generate(A, GEN));
