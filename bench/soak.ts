@@ -105,10 +105,70 @@ export async function benchSoak(ctx: BenchContext, n = ctx.soakN ?? 1000): Promi
 }
 
 /**
+ * Per iteration, the dispatches of a 16-token generation on stories260K: 16
+ * submissions of 80 dispatches, each with a bind group of its own and a
+ * uniform written per submission, as the Recorder does.
+ */
+async function dispatchLoop(ctx: BenchContext, n: number): Promise<BenchResult[]> {
+  const device = ctx.gpu.device;
+  const module = device.createShaderModule({
+    code: `@group(0) @binding(0) var<uniform> k: vec4f;
+      @group(0) @binding(1) var<storage, read_write> x: array<f32>;
+      @compute @workgroup_size(64) fn main(@builtin(global_invocation_id) i: vec3u) {
+        if (i.x < arrayLength(&x)) { x[i.x] = x[i.x] * k.x + k.y; }
+      }`,
+  });
+  const pipeline = device.createComputePipeline({ layout: "auto", compute: { module } });
+  const uniform = device.createBuffer({
+    size: 16,
+    usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+  });
+  const x = device.createBuffer({ size: 64 * 4, usage: GPUBufferUsage.STORAGE });
+  const results: BenchResult[] = [];
+  let first: { done: number; rss: number } | null = null;
+  try {
+    for (let i = 1; i <= n; i++) {
+      for (let step = 0; step < 16; step++) {
+        device.queue.writeBuffer(uniform, 0, Float32Array.of(1, 0, 0, 0));
+        const enc = device.createCommandEncoder();
+        const pass = enc.beginComputePass();
+        for (let d = 0; d < 80; d++) {
+          pass.setPipeline(pipeline);
+          pass.setBindGroup(
+            0,
+            device.createBindGroup({
+              layout: pipeline.getBindGroupLayout(0),
+              entries: [{ binding: 0, resource: { buffer: uniform } }, {
+                binding: 1,
+                resource: { buffer: x },
+              }],
+            }),
+          );
+          pass.dispatchWorkgroups(1);
+        }
+        pass.end();
+        device.queue.submit([enc.finish()]);
+      }
+      await device.queue.onSubmittedWorkDone();
+      if (i % EVERY === 0 || i === n) {
+        const line = checkpoint(ctx, "soak-runtime", "bind groups+dispatches", i, {}, first);
+        first ??= { done: i, rss: line.figures.rssMB };
+        results.push(line);
+      }
+    }
+  } finally {
+    uniform.destroy();
+    x.destroy();
+  }
+  return results;
+}
+
+/**
  * Bare WebGPU in the runtime, per iteration what a 16-token generation does
  * with buffers and maps: create 4 MAP_READ buffers, 16 submissions each
- * followed by mapAsync + unmap, destroy them. And a loop creating and
- * destroying a device (checkpoints every 10, fewer iterations).
+ * followed by mapAsync + unmap, destroy them. Then the dispatches of one
+ * (dispatchLoop), and a loop creating and destroying a device (checkpoints
+ * every 10, n / 10 iterations).
  */
 export async function benchSoakRuntime(
   ctx: BenchContext,
@@ -146,6 +206,7 @@ export async function benchSoakRuntime(
   } finally {
     src.destroy();
   }
+  results.push(...await dispatchLoop(ctx, n));
   first = null;
   const devices = Math.max(10, Math.floor(n / 10));
   for (let i = 1; i <= devices; i++) {
