@@ -26,6 +26,8 @@ export interface BenchContext {
   soakN?: number;
   /** The process's resident set size in bytes, where the runner can measure it. */
   rss?: () => number;
+  /** The JS heap in use in bytes, where the runner can measure it. */
+  heap?: () => number;
 }
 
 export const FORMATS: MatrixFormat[] = ["f32", "q8", "q4"];

@@ -67,6 +67,7 @@ export async function runInDeno(
     log: (line) => console.error(line),
     soakN: soakN(Deno.args),
     rss: () => Deno.memoryUsage().rss,
+    heap: () => Deno.memoryUsage().heapUsed,
   };
   try {
     for (const name of selected) {

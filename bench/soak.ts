@@ -6,7 +6,8 @@
 // growth is what the runtime leaks or keeps. `soak-runtime`: the same RSS
 // readings for bare WebGPU loops in the runtime (no Loupe code) that make the
 // calls a generation makes, to tell our growth from the runtime's.
-// No Deno APIs: RSS comes from ctx.rss when the runner has it.
+// No Deno APIs: RSS and the JS heap come from ctx.rss / ctx.heap when the
+// runner has them (a flat heap with a growing RSS is native memory).
 
 import { Engine } from "../engine/engine.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
@@ -27,12 +28,13 @@ function checkpoint(
   first: { done: number; rss: number } | null,
 ): BenchResult {
   const rss = ctx.rss ? ctx.rss() / MB : NaN;
+  const heap = ctx.heap ? ctx.heap() / MB : NaN;
   const line: BenchResult = {
     name,
     shape: `${shape} after ${done}`,
     format: "f32",
     adapter: ctx.gpu.summary.description,
-    figures: { iterations: done, ...figures, rssMB: rss },
+    figures: { iterations: done, ...figures, heapMB: heap, rssMB: rss },
     ratios: {},
   };
   if (first && done > first.done) {
