@@ -22,6 +22,12 @@ export interface BenchContext {
   log: (line: string) => void;
   /** GB/s of each format's streaming kernel, filled by ceilings(). */
   ceilings?: Record<MatrixFormat, number>;
+  /** Iterations of the soak benchmarks (--soak-n=N; default 1000). */
+  soakN?: number;
+  /** The process's resident set size in bytes, where the runner can measure it. */
+  rss?: () => number;
+  /** The JS heap in use in bytes, where the runner can measure it. */
+  heap?: () => number;
 }
 
 export const FORMATS: MatrixFormat[] = ["f32", "q8", "q4"];

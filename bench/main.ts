@@ -1,4 +1,4 @@
-// deno task bench [NAME...] [--json] [--browser]: runs all benchmarks or the
+// deno task bench [NAME...] [--json] [--browser] [--soak-n=N]: runs all benchmarks or the
 // named ones on one device and prints plain-text tables, or with --json one
 // JSON object per result line. The thin Deno runner: benchmark bodies
 // (BENCHMARKS) use no Deno APIs, so a browser page can run the same ones:
@@ -16,6 +16,7 @@ import { benchCeilings, type BenchContext } from "./harness.ts";
 import { benchMatmul, benchMatvec } from "./linear.ts";
 import { benchSaeDecode, benchSaeKernels } from "./sae.ts";
 import { benchSmoke } from "./smoke.ts";
+import { benchSoak, benchSoakRuntime } from "./soak.ts";
 import { type BenchResult, printTables } from "./result.ts";
 
 /** Every benchmark body, by name, in the order `deno task bench` runs them. */
@@ -37,6 +38,8 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResu
 /** Benchmarks that run only when named: quick checks of the runners themselves. */
 export const NAMED_ONLY: Record<string, (ctx: BenchContext) => Promise<BenchResult[]>> = {
   smoke: (ctx) => benchSmoke(ctx),
+  soak: (ctx) => benchSoak(ctx),
+  "soak-runtime": (ctx) => benchSoakRuntime(ctx),
 };
 
 /** The named benchmarks (all but NAMED_ONLY if none) in order, "generate" (owns its device) last. */
@@ -63,6 +66,9 @@ export async function runInDeno(
     gpu,
     fixtures: new URL("../tests/fixtures/", import.meta.url).pathname,
     log: (line) => console.error(line),
+    soakN: soakN(Deno.args),
+    rss: () => Deno.memoryUsage().rss,
+    heap: () => Deno.memoryUsage().heapUsed,
   };
   try {
     for (const name of selected) {
@@ -76,6 +82,17 @@ export async function runInDeno(
     gpu.destroy();
   }
   if (selected.includes("generate")) emit("generate", await benchGenerate());
+}
+
+/** --soak-n=N: iterations of the soak benchmarks. */
+function soakN(args: readonly string[]): number | undefined {
+  const flag = args.find((a) => a.startsWith("--soak-n="));
+  if (!flag) return undefined;
+  const n = Number(flag.slice("--soak-n=".length));
+  if (!Number.isInteger(n) || n < 1) {
+    throw new Error(`--soak-n expects a positive integer, got "${flag}"`);
+  }
+  return n;
 }
 
 if (import.meta.main) {

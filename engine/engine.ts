@@ -8,54 +8,32 @@ import type { Tokenizer } from "./formats/tokenizer.ts";
 import { type KvCache, KvState } from "./model/kv_cache.ts";
 import { checkTokenIds } from "./model/tokens.ts";
 import {
-  buildHooks,
   checkHookOptions,
   checkModuleName,
-  composeTaps,
   type DerivedModule,
-  type HookOptions,
   type ModuleTable,
   moduleWidth,
 } from "./hooks.ts";
-import { Interleaver, TraceAborted, type TracedModel } from "./trace.ts";
+import { runTrace, type TracedModel } from "./trace.ts";
+import { type ForwardOptions, forwardPass, type ForwardResult } from "./forward.ts";
+import { CallQueue } from "./queue.ts";
 import { moduleNames, type Tap } from "./model/llama.ts";
 import type { Pipeline } from "./model/pipeline.ts";
 import type { DevicePlacement } from "./model/placement.ts";
+import { disposeWeights, type LlamaWeights, type StageWeights } from "./model/weights.ts";
 import {
-  disposeWeights,
-  type LlamaWeights,
-  type StageWeights,
-  weightBytes,
-} from "./model/weights.ts";
-import { type GenerateOptions, type GenerateStep, generateTokens } from "./generate.ts";
+  checkGenerateOptions,
+  type GenerateOptions,
+  type GenerateStep,
+  generateTokens,
+} from "./generate.ts";
+import { BusyError, UsageError } from "./errors.ts";
 import { type LoadedModel, loadModel, type LoadOptions } from "./load.ts";
+import { memoryByDevice, type MemoryReport, totalMemory } from "./memory.ts";
 
 export type { LoadOptions, WeightFormat } from "./load.ts";
-
-export interface ForwardOptions extends HookOptions {
-  /** Return logits for every position ([T, vocab]) instead of the last ([1, vocab]). */
-  allLogits?: boolean;
-  /** Continue this KV cache (from an earlier result) instead of starting empty. */
-  pastKeyValues?: KvState;
-}
-
-export interface ForwardResult {
-  /** [1, vocab] for the last position, or [T, vocab] with `allLogits`. */
-  logits: Tensor<"f32">;
-  /** Module name -> output [T, width] on the GPU (after interventions). */
-  cache: Map<string, Tensor<"f32">>;
-  /** The KV cache after this pass: pass it as `pastKeyValues` to continue. */
-  pastKeyValues: KvState;
-  /** Frees the tensors above. */
-  dispose(): void;
-}
-
-export interface MemoryReport {
-  device: string;
-  weights: number;
-  kvCache: number;
-  scratch: number;
-}
+export type { MemoryReport } from "./memory.ts";
+export type { ForwardOptions, ForwardResult } from "./forward.ts";
 
 export class Engine {
   /** The first device (the only one unless the model is spread over several). */
@@ -73,7 +51,17 @@ export class Engine {
   readonly #kv: KvCache;
   readonly #owned: Gpu[];
   readonly #derived = new Map<string, DerivedModule>();
+  /** Calls that use the KV cache and scratch run one at a time, in call order. */
+  readonly #queue = new CallQueue(
+    () => this.#assertUsable(),
+    () => {
+      if (this.#disposed && !this.#freed) this.#free();
+    },
+  );
+  /** Why the engine is unusable (disposed or a device lost), once it is. */
   #disposed: string | null = null;
+  /** Whether every buffer has been freed (dispose() waits for a running call). */
+  #freed = false;
 
   private constructor(m: LoadedModel) {
     this.gpu = m.devices[0];
@@ -194,23 +182,12 @@ export class Engine {
 
   /** Bytes held per device. */
   get memoryByDevice(): MemoryReport[] {
-    return this.#pipeline.stages.map((s, i) => ({
-      device: s.gpu.name,
-      weights: weightBytes(this.#weights[i]),
-      kvCache: this.#kv.bytesOn(s.gpu),
-      scratch: s.graph.scratch.all.reduce((n, t) => n + t.byteLength, 0) + (s.staging?.size ?? 0),
-    }));
+    return memoryByDevice(this.#pipeline, this.#weights, this.#kv);
   }
 
   /** Bytes held on all devices together. */
   get memory(): MemoryReport {
-    const all = this.memoryByDevice;
-    return {
-      device: all.map((m) => m.device).join("+"),
-      weights: all.reduce((n, m) => n + m.weights, 0),
-      kvCache: all.reduce((n, m) => n + m.kvCache, 0),
-      scratch: all.reduce((n, m) => n + m.scratch, 0),
-    };
+    return totalMemory(this.memoryByDevice);
   }
 
   /** Residual-stream bytes moved between devices since load. */
@@ -228,8 +205,8 @@ export class Engine {
    * `pastKeyValues`, with optional caching and interventions (see HookOptions).
    */
   async forward(tokens: ArrayLike<number>, options: ForwardOptions = {}): Promise<ForwardResult> {
-    this.#assertUsable();
-    return await this.#pass(tokens, options, undefined);
+    this.#assertCallable("forward");
+    return await this.#queue.run(() => this.#pass(tokens, options, undefined));
   }
 
   /**
@@ -242,88 +219,44 @@ export class Engine {
     fn: (m: TracedModel) => Promise<R> | R,
     options: ForwardOptions = {},
   ): Promise<ForwardResult & { value: R }> {
-    this.#assertUsable();
+    this.#assertCallable("trace");
     if (tokens.length > this.#pipeline.maxChunk) {
       throw new Error(
         `trace: ${tokens.length} tokens exceed one chunk (${this.#pipeline.maxChunk}); ` +
           `load the engine with a larger maxChunk`,
       );
     }
-    const interleaver = new Interleaver(this.baseModuleNames, this.config.numHiddenLayers);
-    const run = interleaver.start(fn);
-    await interleaver.firstTurn();
-    let result: ForwardResult;
-    try {
-      const tap = interleaver.tap();
-      result = await this.#pass(
-        tokens,
-        options,
-        new Map(this.baseModuleNames.map((n) => [n, tap])),
-      );
-      interleaver.end();
-    } catch (e) {
-      interleaver.end();
-      // The function's own error explains an aborted pass best.
-      if (e instanceof TraceAborted) await run;
-      throw e;
-    }
-    try {
-      return { ...result, value: await run };
-    } catch (e) {
-      result.dispose();
-      throw e;
-    }
+    return await this.#queue.run(() =>
+      runTrace(
+        this.baseModuleNames,
+        this.config.numHiddenLayers,
+        fn,
+        (taps) => this.#pass(tokens, options, taps),
+      )
+    );
   }
 
-  async #pass(
+  #pass(
     tokens: ArrayLike<number>,
     options: ForwardOptions,
     traceTaps: Map<string, Tap> | undefined,
   ): Promise<ForwardResult> {
-    const kv = this.#kv;
-    const start = this.#kv.continueFrom(options.pastKeyValues);
-    const ids = this.checkTokens(tokens, start);
-    const T = ids.length, vocab = this.config.vocabSize;
-    const allLogits = !!options.allLogits || !!options.cache?.includes("lm_head");
-    const hooks = buildHooks(
-      this.modules,
+    return forwardPass(
+      {
+        modules: this.modules,
+        deviceOf: (m) => this.deviceOf(m),
+        pipeline: this.#pipeline,
+        kv: this.#kv,
+        ids: (past) => this.checkTokens(tokens, past),
+        claim: (state) => this.#claim(state),
+        guard: (p) => this.#guard(p),
+        assertOpen: () => {
+          if (this.#disposed) throw this.#unusable();
+        },
+      },
       options,
-      T,
-      start,
-      (label, shape, module) => Tensor.empty(this.deviceOf(module), label, shape, "f32"),
+      traceTaps,
     );
-    const made = hooks.made;
-    try {
-      const taps = traceTaps ? composeTaps(traceTaps, hooks.taps) : hooks.taps;
-      const last = this.#pipeline.last;
-      const logits = Tensor.empty(last.gpu, "forward.logits", [allLogits ? T : 1, vocab], "f32");
-      made.push(logits);
-      try {
-        await this.#guard(this.#pipeline.run(ids, kv, {
-          allLogits,
-          taps: taps.size ? taps : undefined,
-          after: (rec, first, n) => {
-            const rows = allLogits ? n : 1;
-            const dst = allLogits ? first * vocab * 4 : 0;
-            rec.copy(last.graph.scratch.logits.buffer, 0, logits.buffer, dst, rows * vocab * 4);
-          },
-        }));
-      } finally {
-        kv.version++;
-      }
-      // Cached lm_head needed every row; the result is still the last one.
-      const result = allLogits && !options.allLogits ? logits.selectRows([T - 1]) : logits;
-      if (result !== logits) made.push(result);
-      return {
-        logits: result,
-        cache: hooks.cache,
-        pastKeyValues: new KvState(kv, kv.length, kv.version),
-        dispose: () => made.forEach((t) => t.dispose()),
-      };
-    } catch (e) {
-      for (const t of made) t.dispose();
-      throw e;
-    }
   }
 
   /** Streams generated tokens; see GenerateOptions. */
@@ -331,14 +264,51 @@ export class Engine {
     prompt: string | ArrayLike<number>,
     options: GenerateOptions = {},
   ): AsyncGenerator<GenerateStep> {
-    this.#assertUsable();
+    this.#assertCallable("generate");
     const ids = typeof prompt === "string" ? this.tokenizer.encode(prompt) : Array.from(prompt);
-    const start = this.#kv.continueFrom(options.pastKeyValues);
-    const checked = this.checkTokens(ids, start);
-    // Checked now, so that a bad name fails at the call, not at the first step.
+    // Checked now, so that a bad handle, id or name fails at the call, not at
+    // the first step; the cache is claimed at the first step, in queue order.
+    const checked = this.checkTokens(ids, this.#kv.check(options.pastKeyValues));
     checkHookOptions(this.modules, options);
-    const steps = generateTokens(this, this.#pipeline, this.#kv, checked, start, options);
+    checkGenerateOptions(options);
+    const steps = generateTokens(this, this.#pipeline, this.#kv, checked, options, {
+      exclusive: (fn) => this.#queue.run(fn),
+      claim: (gen) => {
+        const start = this.#claim(options.pastKeyValues);
+        this.#queue.hold(gen);
+        return start;
+      },
+      finished: (gen) => this.#queue.drop(gen),
+    });
     return this.#guardSteps(steps);
+  }
+
+  /**
+   * With the queue held: the KV cache now belongs to the running call.
+   * Paused generations would continue from keys this call overwrites, so they
+   * are retired (their next step throws BusyError) and their buffers freed.
+   */
+  #claim(state: KvState | undefined): number {
+    const start = this.#kv.continueFrom(state);
+    this.#queue.retireHolders(
+      () =>
+        new BusyError(
+          "generate: another forward, trace or generate call used the engine's KV cache while " +
+            "this generation was paused; one engine runs one generation at a time",
+        ),
+    );
+    return start;
+  }
+
+  /** Refuses a call made from inside one of this engine's own passes (it would wait forever). */
+  #assertCallable(what: string): void {
+    this.#assertUsable();
+    if (this.#queue.busy && this.#pipeline.stages.some((s) => s.graph.tapping)) {
+      throw new BusyError(
+        `${what}: called from inside an intervention or trace function of a pass on the same ` +
+          `engine; it would wait for that pass forever. Await the pass first, or use a second engine`,
+      );
+    }
   }
 
   async *#guardSteps(steps: AsyncGenerator<GenerateStep>): AsyncGenerator<GenerateStep> {
@@ -374,13 +344,22 @@ export class Engine {
     return `GPU device ${g.name}${what} was lost; the engine's buffers on every device were freed`;
   }
 
+  #unusable(): Error {
+    const lost = this.devices.find((g) => g.isLost);
+    return lost ? new Error(this.#lostMessage(lost)) : new UsageError(this.#disposed!);
+  }
+
   #assertUsable(): void {
-    if (this.#disposed) throw new Error(this.#disposed);
+    if (this.#disposed) throw this.#unusable();
     for (const g of this.devices) if (g.isLost) throw new Error(this.#lostMessage(g));
     for (const g of this.devices) g.assertAlive();
   }
 
-  /** Frees every buffer on every device; devices the engine created are destroyed. */
+  /**
+   * Frees every buffer on every device, paused generations' included; devices
+   * the engine created are destroyed. A call running at that moment finishes
+   * its GPU work first and then fails with UsageError, as do queued calls.
+   */
   dispose(): void {
     this.#release("this Engine was disposed");
   }
@@ -388,6 +367,13 @@ export class Engine {
   #release(reason: string): void {
     if (this.#disposed) return;
     this.#disposed = reason;
+    // A running pass still records into these buffers: free them when it ends.
+    if (!this.#queue.busy || this.devices.some((g) => g.isLost)) this.#free();
+  }
+
+  #free(): void {
+    this.#freed = true;
+    this.#queue.retireHolders(() => this.#unusable());
     this.#kv.dispose();
     this.#pipeline.dispose();
     for (const w of this.#weights) disposeWeights(w);

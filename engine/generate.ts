@@ -9,8 +9,9 @@ import type { Engine } from "./engine.ts";
 import type { KvCache, KvState } from "./model/kv_cache.ts";
 import { buildHooks, type HookOptions } from "./hooks.ts";
 import type { Pipeline } from "./model/pipeline.ts";
-import { Sampler, type SamplingOptions } from "./model/sampler.ts";
+import { resolveSampling, Sampler, type SamplingOptions } from "./model/sampler.ts";
 import { NO_TOKEN, sampleToken } from "../shaders/sample.ts";
+import { BusyError, UsageError } from "./errors.ts";
 
 export interface GenerateOptions extends SamplingOptions, HookOptions {
   /** Continue this KV cache (from a forward result) instead of starting empty. */
@@ -30,7 +31,7 @@ export interface GenerateStep {
   /**
    * With `cache`: each module's output for the positions this step ran (the
    * whole prompt on the first step, then [1, width]). Valid until the next
-   * step; clone() what you keep.
+   * step or until another call uses the engine; clone() what you keep.
    */
   cache?: Map<string, Tensor<"f32">>;
 }
@@ -77,9 +78,72 @@ class TokenReadback {
     return id;
   }
   dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
     if (this.#mapped) this.#staging.unmap();
     this.#gpu.destroyBuffer(this.#staging);
   }
+  #disposed = false;
+}
+
+/** What a generation needs from its engine (engine.ts). */
+export interface GenerationHost {
+  /** Runs `fn` with the engine's queue held: no other call records meanwhile. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * With the queue held: claims the KV cache for `gen` (continuing
+   * `options.pastKeyValues`), which retires every other generation; returns
+   * the positions kept.
+   */
+  claim(gen: Generation): number;
+  /** Forgets a generation that ended. */
+  finished(gen: Generation): void;
+}
+
+/**
+ * What a generation holds between steps (token readbacks, the hook buffers of
+ * the steps in flight) and whether it may go on. The engine retires a paused
+ * generation when another call claims the KV cache (BusyError) or the engine
+ * is disposed (UsageError): the buffers are freed at once, so an abandoned
+ * generator holds nothing for long, and the next step throws that error
+ * instead of continuing from overwritten keys.
+ */
+export class Generation {
+  readonly readbacks: TokenReadback[] = [];
+  /** Step k's hook buffers (pool buffers) in slot k % SLOTS. */
+  readonly held: Tensor[][] = Array.from({ length: SLOTS }, () => []);
+  #retired: Error | null = null;
+
+  /** Stops the generation with `reason` (thrown at its next step) and frees its buffers. */
+  retire(reason: Error): void {
+    this.#retired ??= reason;
+    this.free();
+  }
+
+  /** Throws the reason the generation was retired, if it was. */
+  check(): void {
+    if (this.#retired) throw this.#retired;
+  }
+
+  /** Returns slot `slot`'s hook buffers to the pool. */
+  releaseSlot(slot: number): void {
+    for (const t of this.held[slot]) t.gpu.release(t.buffer);
+    this.held[slot] = [];
+  }
+
+  free(): void {
+    for (let i = 0; i < SLOTS; i++) this.releaseSlot(i);
+    for (const r of this.readbacks.splice(0)) r.dispose();
+  }
+}
+
+/** Checks the options that are plain numbers, so that a bad one fails at the call. */
+export function checkGenerateOptions(options: GenerateOptions): void {
+  const maxNew = options.maxNewTokens ?? 128;
+  if (!Number.isInteger(maxNew) || maxNew < 0) {
+    throw new UsageError(`maxNewTokens must be a non-negative integer, got ${maxNew}`);
+  }
+  resolveSampling({ ...options, temperature: options.temperature ?? 0, seed: options.seed ?? 0 });
 }
 
 export async function* generateTokens(
@@ -87,13 +151,11 @@ export async function* generateTokens(
   pipeline: Pipeline,
   kv: KvCache,
   prompt: Uint32Array,
-  start: number,
   options: GenerateOptions,
+  host: GenerationHost,
 ): AsyncGenerator<GenerateStep> {
+  checkGenerateOptions(options);
   const maxNew = options.maxNewTokens ?? 128;
-  if (!Number.isInteger(maxNew) || maxNew < 0) {
-    throw new Error(`maxNewTokens must be a non-negative integer, got ${maxNew}`);
-  }
   // Greedy unless asked otherwise, as transformers' generate() is.
   const sampler = new Sampler({ ...options, temperature: options.temperature ?? 0 });
   const stopIds = new Set<number>(options.stop?.filter((s): s is number => typeof s === "number"));
@@ -103,6 +165,7 @@ export async function* generateTokens(
     // with <|eot_id|>); either one ends the text.
     for (const id of [...engine.config.eosTokenIds, ...engine.tokenizer.eosIds]) stopIds.add(id);
   }
+  if (maxNew === 0) return;
   // Sampling happens on the last device; on one device, steps are recorded up
   // to AHEAD steps before their token is read: each samples its token into the
   // next step's input on the GPU, so the CPU never waits for a readback (about
@@ -111,7 +174,8 @@ export async function* generateTokens(
   // Step k uses slot k % SLOTS for its readback and hook buffers.
   const graph = pipeline.last.graph, gpu = graph.gpu, vocab = engine.config.vocabSize;
   const single = pipeline.stages.length === 1;
-  const readbacks = Array.from({ length: SLOTS }, () => new TokenReadback(gpu));
+  const gen = new Generation();
+  const readbacks = gen.readbacks;
   // Decode in the prompt's context, so a SentencePiece leading space after the
   // prompt is kept, and special tokens (EOS) print nothing.
   const decoder = engine.tokenizer.decodeStream({
@@ -121,15 +185,13 @@ export async function* generateTokens(
   const wantHooks = !!(options.cache?.length || options.interventions);
   // Step k's hook buffers go back to the pool when step k + SLOTS is recorded;
   // the caller has moved past step k by then.
-  const held: Tensor[][] = Array.from({ length: SLOTS }, () => []);
   const hooksFor = (step: number, tokens: number, first: number) => {
-    for (const t of held[step % SLOTS]) t.gpu.release(t.buffer);
-    held[step % SLOTS] = [];
+    gen.releaseSlot(step % SLOTS);
     if (!wantHooks) return undefined;
     return buildHooks(engine.modules, options, tokens, first, (label, shape, module) => {
       const on = engine.deviceOf(module);
       const t = new Tensor(on, on.acquire(label, shape[0] * shape[1] * 4), shape, "f32", 0, false);
-      held[step % SLOTS].push(t);
+      gen.held[step % SLOTS].push(t);
       return t;
     });
   };
@@ -139,31 +201,38 @@ export async function* generateTokens(
     sampleToken(rec, logits, tokenSlot, sampler.next());
     readbacks[step % SLOTS].record(rec, tokenSlot);
   };
-  // Another call may use the engine's cache while we are suspended at a yield.
-  let version = kv.version;
+  // Other calls may use the engine while we are suspended at a yield: the
+  // engine then retires this generation (gen.check() throws). The version is a
+  // second guard: every pass moves it on.
+  let version = -1;
   const own = () => {
+    gen.check();
     if (kv.version !== version) {
-      throw new Error("generate: the engine's KV cache was used by another call during generation");
+      throw new BusyError(
+        "generate: the engine's KV cache was used by another call during generation",
+      );
     }
   };
+  const hooks: ReturnType<typeof hooksFor>[] = new Array(SLOTS);
   let text = "";
   try {
-    if (maxNew === 0) return;
-    kv.length = start;
-    const hooks: ReturnType<typeof hooksFor>[] = new Array(SLOTS);
-    hooks[0] = hooksFor(0, prompt.length, start);
-    try {
-      await pipeline.run(prompt, kv, {
-        allLogits: false,
-        taps: hooks[0]?.taps,
-        after: (rec, first, n) => {
-          if (first + n === prompt.length) sample(rec, 0);
-        },
-      });
-      readbacks[0].request();
-    } finally {
-      version = ++kv.version;
-    }
+    await host.exclusive(async () => {
+      const start = host.claim(gen);
+      for (let i = 0; i < SLOTS; i++) readbacks.push(new TokenReadback(gpu));
+      hooks[0] = hooksFor(0, prompt.length, start);
+      try {
+        await pipeline.run(prompt, kv, {
+          allLogits: false,
+          taps: hooks[0]?.taps,
+          after: (rec, first, n) => {
+            if (first + n === prompt.length) sample(rec, 0);
+          },
+        });
+        readbacks[0].request();
+      } finally {
+        version = ++kv.version;
+      }
+    });
     let issued = 1;
     /** Records step `issued`: from the GPU-held token on one device, else from `id`. */
     const issue = async (id: number | null) => {
@@ -206,10 +275,21 @@ export async function* generateTokens(
     for (let step = 0;; step++) {
       // Record the steps ahead before reading this one's token; the last few
       // may turn out unneeded (a stop token), which costs only GPU time.
-      while (single && issued < maxNew && issued <= step + AHEAD && kv.length < kv.contextLength) {
-        await issue(null);
+      const ahead = () =>
+        single && issued < maxNew && issued <= step + AHEAD && kv.length < kv.contextLength;
+      if (ahead()) {
+        await host.exclusive(async () => {
+          while (ahead()) await issue(null);
+        });
       }
-      const id = await readbacks[step % SLOTS].read();
+      gen.check();
+      let id: number;
+      try {
+        id = await readbacks[step % SLOTS].read();
+      } catch (e) {
+        gen.check(); // retired meanwhile: that is the reason the map failed
+        throw e;
+      }
       if (id === NO_TOKEN) {
         throw new Error(
           `step ${step}: every logit is NaN or -inf; the model produced no usable distribution`,
@@ -221,13 +301,15 @@ export async function* generateTokens(
       const cache = hooks[step % SLOTS]?.cache;
       yield cache?.size ? { token: id, text: piece, cache } : { token: id, text: piece };
       if (last || stopStrings.some((s) => text.includes(s))) return;
-      if (!single && kv.length < kv.contextLength) await issue(id);
+      // Resumed: whatever ran while we were paused may have retired us.
+      gen.check();
+      if (!single && kv.length < kv.contextLength) await host.exclusive(() => issue(id));
       if (step + 1 >= issued) {
         throw new Error(`generation reached the context length ${kv.contextLength}`);
       }
     }
   } finally {
-    for (const list of held) for (const t of list) t.gpu.release(t.buffer);
-    for (const r of readbacks) r.dispose();
+    gen.free();
+    host.finished(gen);
   }
 }

@@ -2,7 +2,7 @@
 // cleanup layer, debug checks) into taps on the Llama graph. Nothing here runs
 // when nobody asks: the graph looks a module up only in a non-empty map.
 
-import { Tensor } from "./gpu/tensor.ts";
+import { sameShape, Tensor } from "./gpu/tensor.ts";
 import type { LlamaConfig } from "./formats/config.ts";
 import type { Tap, TapContext } from "./model/llama.ts";
 
@@ -150,7 +150,7 @@ export function buildHooks(
       let out = x;
       for (const effect of effects) {
         const e = await onDeviceOf(x, effect);
-        out = e.size === x.size ? out.sub(e) : out.addVector(e, -1);
+        out = sameShape(e.shape, x.shape) ? out.sub(e) : out.addVector(e, -1);
       }
       effects = [];
       return out;

@@ -225,3 +225,35 @@ class LayerHandle extends ModuleHandle implements TracedLayer {
     return this.owner.request(`${this.name}.input`);
   }
 }
+
+/**
+ * engine.trace: runs `fn` alongside `pass`, which records one pass with the
+ * given tap on every module; the result carries what `fn` returned.
+ */
+export async function runTrace<P extends { dispose(): void }, R>(
+  names: readonly string[],
+  layers: number,
+  fn: (m: TracedModel) => Promise<R> | R,
+  pass: (taps: Map<string, Tap>) => Promise<P>,
+): Promise<P & { value: R }> {
+  const interleaver = new Interleaver(names, layers);
+  const run = interleaver.start(fn);
+  await interleaver.firstTurn();
+  let result: P;
+  try {
+    const tap = interleaver.tap();
+    result = await pass(new Map(names.map((n) => [n, tap])));
+    interleaver.end();
+  } catch (e) {
+    interleaver.end();
+    // The function's own error explains an aborted pass best.
+    if (e instanceof TraceAborted) await run;
+    throw e;
+  }
+  try {
+    return { ...result, value: await run };
+  } catch (e) {
+    result.dispose();
+    throw e;
+  }
+}

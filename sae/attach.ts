@@ -5,8 +5,9 @@
 import type { Engine } from "../engine/engine.ts";
 import { Tensor } from "../engine/gpu/tensor.ts";
 import type { Intervention } from "../engine/hooks.ts";
+import { UsageError } from "../engine/errors.ts";
 import type { Sae } from "./sae.ts";
-import type { FeatureEdit, SteerMethod } from "./steer.ts";
+import { type FeatureEdit, planEdits, type SteerMethod } from "./steer.ts";
 
 /** An SAE hung on a module by {@link attachSae}: its cache names and steering. */
 export interface SaeAttachment {
@@ -80,6 +81,11 @@ export function steering(
   edits: readonly FeatureEdit[],
   opts: { method?: SteerMethod } = {},
 ): Intervention {
+  // Refused here, where the values enter, not at the first pass that runs it.
+  planEdits(edits, sae.dSae, Number.MAX_SAFE_INTEGER);
+  if (opts.method !== undefined && opts.method !== "cheap" && opts.method !== "full") {
+    throw new UsageError(`steering: method must be "cheap" or "full", got ${opts.method}`);
+  }
   return (x, ctx) => {
     const n = x.shape[0], start = ctx.positionStart;
     const local = edits.flatMap((e) => {

@@ -14,6 +14,7 @@ import { editFeature, type FeatureOp } from "../shaders/sae_edit.ts";
 import { type SaeGpuWeights } from "../shaders/sae_encode.ts";
 import { steerApply, steerGatherDense, steerGatherEncode } from "../shaders/sae_steer.ts";
 import type { SaeActivation } from "./format.ts";
+import { UsageError } from "../engine/errors.ts";
 
 /**
  * One edit of one feature: exactly one of add, set, mul, clamp, ablate, at
@@ -58,13 +59,13 @@ export function planEdits(edits: readonly FeatureEdit[], dSae: number, T: number
   return edits.map((e, i) => {
     const where = `steer: edit ${i} (feature ${e.feature})`;
     if (!Number.isInteger(e.feature) || e.feature < 0 || e.feature >= dSae) {
-      throw new Error(`${where}: feature must be an integer in [0, ${dSae})`);
+      throw new UsageError(`${where}: feature must be an integer in [0, ${dSae})`);
     }
     const given = (["add", "set", "mul", "clamp", "ablate"] as const).filter((k) =>
       e[k] !== undefined
     );
     if (given.length !== 1) {
-      throw new Error(
+      throw new UsageError(
         `${where}: give exactly one of add, set, mul, clamp, ablate (got ${
           given.join(", ") || "none"
         })`,
@@ -75,22 +76,22 @@ export function planEdits(edits: readonly FeatureEdit[], dSae: number, T: number
     if (e.clamp !== undefined) {
       const [min, max] = e.clamp;
       if (!finite(min) || !finite(max) || min > max) {
-        throw new Error(`${where}: clamp needs finite [min, max] with min <= max`);
+        throw new UsageError(`${where}: clamp needs finite [min, max] with min <= max`);
       }
       op = { op: "clamp", min, max };
     } else if (e.ablate !== undefined) {
-      if (e.ablate !== true) throw new Error(`${where}: ablate must be true`);
+      if (e.ablate !== true) throw new UsageError(`${where}: ablate must be true`);
       op = { op: "ablate" };
     } else {
       const kind = given[0] as "add" | "set" | "mul";
       const value = e[kind];
-      if (!finite(value)) throw new Error(`${where}: ${kind} must be a finite number`);
+      if (!finite(value)) throw new UsageError(`${where}: ${kind} must be a finite number`);
       op = { op: kind, value: value! };
     }
     const positions = e.positions ?? null;
     for (const t of positions ?? []) {
       if (!Number.isInteger(t) || t < 0 || t >= T) {
-        throw new Error(`${where}: position ${t} is outside the ${T} tokens of x`);
+        throw new UsageError(`${where}: position ${t} is outside the ${T} tokens of x`);
       }
     }
     if (!slots.has(e.feature)) slots.set(e.feature, slots.size);

@@ -5,6 +5,7 @@ import { activationUsage, type Gpu } from "./gpu.ts";
 import { Recorder } from "./recorder.ts";
 import { type Coefficients, elementwise } from "../../shaders/elementwise.ts";
 import { project } from "../../shaders/project.ts";
+import { UsageError } from "../errors.ts";
 
 export type DType = "f32" | "u32" | "i32";
 
@@ -14,6 +15,18 @@ export type TypedArrayOf<D extends DType> = D extends "f32" ? Float32Array<Array
 
 export function numel(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
+}
+
+/**
+ * Refuses a non-finite scalar where it enters: on the GPU, NaN * x gives
+ * zeros on some adapters (llvmpipe) and NaN on others, and no readback
+ * would notice.
+ */
+export function checkFinite(value: unknown, what: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new UsageError(`${what} must be a finite number, got ${String(value)}`);
+  }
+  return value;
 }
 
 export class Tensor<D extends DType = DType> {
@@ -177,13 +190,16 @@ export class Tensor<D extends DType = DType> {
   }
 
   #sameShape(other: Tensor, op: string): Tensor<"f32"> {
-    if (other.size !== this.size) {
-      throw new Error(`Tensor.${op}: shapes [${this.shape}] and [${other.shape}] differ`);
+    if (!sameShape(this.shape, other.shape)) {
+      throw new UsageError(
+        `Tensor.${op}: shapes [${this.shape}] and [${other.shape}] differ; ` +
+          `reshape() one of them first`,
+      );
     }
     return other.#f32(op);
   }
 
-  /** this + other (same number of elements). */
+  /** this + other (same shape). */
   add(other: Tensor): Tensor<"f32"> {
     return this.#combine(
       this.#sameShape(other, "add"),
@@ -215,14 +231,16 @@ export class Tensor<D extends DType = DType> {
 
   /** this * s. */
   scale(s: number): Tensor<"f32"> {
+    checkFinite(s, "Tensor.scale: the factor s");
     return this.#combine(this.#f32("scale"), { alpha: s, beta: 0, gamma: 0 }, false, "scale");
   }
 
   /** this + s * v at every position: this [..., width], v [width]. */
   addVector(v: Tensor, s = 1): Tensor<"f32"> {
+    checkFinite(s, "Tensor.addVector: the factor s");
     const width = this.shape[this.shape.length - 1];
     if (v.size !== width) {
-      throw new Error(
+      throw new UsageError(
         `Tensor.addVector: vector [${v.shape}] does not match the last dimension of [${this.shape}]`,
       );
     }
@@ -310,4 +328,9 @@ export class Tensor<D extends DType = DType> {
     if (this.#owner) this.gpu.destroyBuffer(this.buffer);
     this.#owner = false;
   }
+}
+
+/** Whether two shapes are the same, dimension by dimension. */
+export function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
 }

@@ -4,6 +4,7 @@
 import type { Gpu } from "../gpu/gpu.ts";
 import { Tensor } from "../gpu/tensor.ts";
 import type { LlamaConfig } from "../formats/config.ts";
+import { BusyError, UsageError } from "../errors.ts";
 
 let nextCacheId = 1;
 
@@ -39,24 +40,31 @@ export class KvCache {
   }
 
   /**
-   * Prepares to continue `state` (a handle from an earlier pass) or, without
-   * one, to start empty; returns the number of positions kept.
+   * Claims the cache for a new call, continuing `state` (a handle from an
+   * earlier pass) or, without one, starting empty; returns the number of
+   * positions kept. The version moves on, so every older handle, and any
+   * paused generation, is stale from here on. Call it only with the engine's
+   * queue held (engine.ts), never while another pass records.
    */
   continueFrom(state: KvState | undefined): number {
-    if (!state) {
-      this.length = 0;
-      return 0;
-    }
+    const length = this.check(state);
+    this.length = length;
+    this.version++;
+    return length;
+  }
+
+  /** Checks that `state` may be continued now; returns its length (0 without one). */
+  check(state: KvState | undefined): number {
+    if (!state) return 0;
     if (!(state instanceof KvState) || state.cache !== this) {
-      throw new Error("pastKeyValues: this KV cache belongs to another engine");
+      throw new UsageError("pastKeyValues: this KV cache belongs to another engine");
     }
     if (state.version !== this.version) {
-      throw new Error(
+      throw new BusyError(
         "pastKeyValues: stale: the engine's KV cache was used by a later forward, trace or generate " +
           "call; continue from the newest result's pastKeyValues",
       );
     }
-    this.length = state.length;
     return state.length;
   }
 

@@ -21,6 +21,7 @@ import { swiglu } from "../../shaders/swiglu.ts";
 import type { KvCache } from "./kv_cache.ts";
 import { ropeInvFreq, ropeTable } from "./rope.ts";
 import { asStage, type LlamaWeights, type StageWeights } from "./weights.ts";
+import { BusyError } from "../errors.ts";
 
 /**
  * Observes a module's output x [tokens, width] for this chunk and may replace
@@ -146,6 +147,8 @@ export class LlamaGraph {
   readonly weights: StageWeights;
   readonly maxChunk: number;
   readonly scratch: Scratch;
+  /** True while a tap (an intervention, a trace function's turn) runs. */
+  tapping = false;
 
   /** contextLength: the positions RoPE's table covers (at least the KV caches'). */
   /**
@@ -189,17 +192,6 @@ export class LlamaGraph {
    * [0, n) with `allLogits`, else row 0 holds the last position's.
    */
   async record(rec: Recorder, req: ChunkRequest): Promise<void> {
-    const gpu = this.gpu;
-    const outer = gpu.activeRecorder;
-    gpu.activeRecorder = rec;
-    try {
-      await this.#record(rec, req);
-    } finally {
-      gpu.activeRecorder = outer;
-    }
-  }
-
-  async #record(rec: Recorder, req: ChunkRequest): Promise<void> {
     const c = this.config, w = this.weights, s = this.scratch;
     const n = req.tokens.length, past = req.cache.length;
     if (n < 1 || n > this.maxChunk) {
@@ -214,7 +206,7 @@ export class LlamaGraph {
     const rows = (t: Tensor<"f32">) => t.rows(0, n);
     const taps = req.taps;
     const apply = async (name: string, x: Tensor<"f32">, positionStart = past) => {
-      const r = await taps!.get(name)!(x, { rec, name, positionStart });
+      const r = await this.#tap(rec, taps!.get(name)!, x, { rec, name, positionStart });
       if (r && r !== x) {
         if (r.size !== x.size || r.dtype !== "f32") {
           throw new Error(`${name}: the intervention returned [${r.shape}], expected [${x.shape}]`);
@@ -289,6 +281,30 @@ export class LlamaGraph {
     const logits = req.allLogits ? s.logits.rows(0, n) : s.logits.rows(0, 1);
     linear(rec, req.allLogits ? normed : s.lastNormed, w.lmHead, logits);
     if (taps?.has("lm_head")) await apply("lm_head", logits, req.allLogits ? past : past + n - 1);
+  }
+
+  /**
+   * Runs one tap with `rec` as the device's active recorder, so that Tensor
+   * ops made in it join this pass. The device has one such slot: another
+   * pass's tap suspended on it (a second engine on the same device) is refused
+   * rather than have its ops land in the wrong pass.
+   */
+  async #tap(rec: Recorder, tap: Tap, x: Tensor<"f32">, ctx: TapContext) {
+    const gpu = this.gpu;
+    if (gpu.activeRecorder) {
+      throw new BusyError(
+        `${ctx.name}: another pass on ${gpu.name} is inside an intervention; passes with ` +
+          `interventions on one device cannot interleave (await one call before starting the next)`,
+      );
+    }
+    gpu.activeRecorder = rec;
+    this.tapping = true;
+    try {
+      return await tap(x, ctx);
+    } finally {
+      gpu.activeRecorder = null;
+      this.tapping = false;
+    }
   }
 
   /**

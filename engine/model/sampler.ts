@@ -9,6 +9,7 @@
 // in f32, so the kernel sees the very number the CPU produced.
 
 import { isGreedy, type SampleParams } from "../../shaders/sample.ts";
+import { UsageError } from "../errors.ts";
 
 /** How generate picks each next token (on the GPU, from a seeded generator). */
 export interface SamplingOptions {
@@ -28,19 +29,19 @@ export type ResolvedSampling = Required<SamplingOptions>;
 export function resolveSampling(o: SamplingOptions = {}): ResolvedSampling {
   const { temperature = 1, topK = 0, topP = 1 } = o;
   if (typeof temperature !== "number" || !(temperature >= 0) || temperature === Infinity) {
-    throw new Error(
+    throw new UsageError(
       `sampling: temperature must be a finite number >= 0 (0 = greedy), got ${temperature}`,
     );
   }
   if (typeof topK !== "number" || !Number.isInteger(topK) || topK < 0 || topK > 0xffffffff) {
-    throw new Error(`sampling: topK must be an integer >= 0 (0 = off), got ${topK}`);
+    throw new UsageError(`sampling: topK must be an integer >= 0 (0 = off), got ${topK}`);
   }
   if (typeof topP !== "number" || !(topP > 0 && topP <= 1)) {
-    throw new Error(`sampling: topP must be in (0, 1] (1 = off), got ${topP}`);
+    throw new UsageError(`sampling: topP must be in (0, 1] (1 = off), got ${topP}`);
   }
   const seed = o.seed ?? crypto.getRandomValues(new Uint32Array(1))[0];
   if (typeof seed !== "number" || !Number.isSafeInteger(seed)) {
-    throw new Error(`sampling: seed must be a safe integer, got ${seed}`);
+    throw new UsageError(`sampling: seed must be a safe integer, got ${seed}`);
   }
   return { temperature, topK, topP, seed };
 }

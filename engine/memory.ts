@@ -1,0 +1,36 @@
+// What an engine holds, per device and in total (engine.memory).
+
+import type { KvCache } from "./model/kv_cache.ts";
+import type { Pipeline } from "./model/pipeline.ts";
+import { type StageWeights, weightBytes } from "./model/weights.ts";
+
+export interface MemoryReport {
+  device: string;
+  weights: number;
+  kvCache: number;
+  scratch: number;
+}
+
+/** Bytes held per device. */
+export function memoryByDevice(
+  pipeline: Pipeline,
+  weights: readonly StageWeights[],
+  kv: KvCache,
+): MemoryReport[] {
+  return pipeline.stages.map((s, i) => ({
+    device: s.gpu.name,
+    weights: weightBytes(weights[i]),
+    kvCache: kv.bytesOn(s.gpu),
+    scratch: s.graph.scratch.all.reduce((n, t) => n + t.byteLength, 0) + (s.staging?.size ?? 0),
+  }));
+}
+
+/** Bytes held on all devices together. */
+export function totalMemory(all: readonly MemoryReport[]): MemoryReport {
+  return {
+    device: all.map((m) => m.device).join("+"),
+    weights: all.reduce((n, m) => n + m.weights, 0),
+    kvCache: all.reduce((n, m) => n + m.kvCache, 0),
+    scratch: all.reduce((n, m) => n + m.scratch, 0),
+  };
+}
