@@ -177,6 +177,17 @@ async function manifestOk(dir: string, spec: SyntheticSpec): Promise<boolean> {
   }
 }
 
+/** A bar on a terminal; otherwise one line per file (the platform's says "downloading"). */
+function writeProgress(log: (line: string) => void): ProgressFn {
+  if (Deno.stderr.isTerminal()) return denoPlatform.consoleProgress();
+  const seen = new Set<string>();
+  return (p) => {
+    if (seen.has(p.file)) return;
+    seen.add(p.file);
+    log(`  writing ${p.file} (${((p.total ?? 0) / 1e9).toFixed(2)} GB)`);
+  };
+}
+
 /** The folder of `spec`, built (with a progress bar on stderr) if missing or corrupt. */
 export async function ensureSynthetic(spec: SyntheticSpec, log = console.error): Promise<string> {
   const dir = `${syntheticRoot()}/${spec.name}`;
@@ -187,7 +198,7 @@ export async function ensureSynthetic(spec: SyntheticSpec, log = console.error):
   await Deno.remove(tmp, { recursive: true }).catch(() => {});
   await Deno.mkdir(`${tmp}/sae`, { recursive: true });
   try {
-    await writeSynthetic(tmp, spec, denoPlatform.consoleProgress());
+    await writeSynthetic(tmp, spec, writeProgress(log));
     await Deno.rename(tmp, dir);
   } catch (e) {
     await Deno.remove(tmp, { recursive: true }).catch(() => {});
