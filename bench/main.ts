@@ -37,6 +37,12 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResu
 /** Benchmarks that run only when named: quick checks of the runners themselves. */
 export const NAMED_ONLY: Record<string, (ctx: BenchContext) => Promise<BenchResult[]>> = {
   smoke: (ctx) => benchSmoke(ctx),
+  // Deno only (files, RSS) and ~25 GB of synthetic checkpoints: imported by a
+  // computed path so that the browser bundle of this file leaves it out.
+  scale: async (ctx) => {
+    const path = "./scale.ts";
+    return await (await import(path)).benchScale(ctx);
+  },
 };
 
 /** The named benchmarks (all but NAMED_ONLY if none) in order, "generate" (owns its device) last. */
