@@ -40,6 +40,12 @@ export const NAMED_ONLY: Record<string, (ctx: BenchContext) => Promise<BenchResu
   smoke: (ctx) => benchSmoke(ctx),
   soak: (ctx) => benchSoak(ctx),
   "soak-runtime": (ctx) => benchSoakRuntime(ctx),
+  // Deno only (files, RSS) and ~25 GB of synthetic checkpoints: imported by a
+  // computed path so that the browser bundle of this file leaves it out.
+  scale: async (ctx) => {
+    const path = "./scale.ts";
+    return await (await import(path)).benchScale(ctx);
+  },
 };
 
 /** The named benchmarks (all but NAMED_ONLY if none) in order, "generate" (owns its device) last. */

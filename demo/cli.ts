@@ -20,6 +20,7 @@ import {
   unusedFlags,
 } from "./cli_flags.ts";
 import { NoAdapterError, UsageError } from "../engine/errors.ts";
+import { planText } from "./cli_plan.ts";
 
 function num(flag: string, v: string | undefined, integer: boolean): number | undefined {
   if (v === undefined) return undefined;
@@ -251,6 +252,23 @@ async function run(v: Record<string, string | boolean | string[] | undefined>): 
   }
 }
 
+async function plan(v: Record<string, string | boolean | string[] | undefined>): Promise<void> {
+  if (!v.model) throw new UsageError("plan needs --model DIR or --model config.json");
+  const o = loadOptions(v);
+  const lines = await planText({
+    model: v.model as string,
+    quant: o.quant ?? "f32",
+    embedQuant: o.embedQuant,
+    devices: o.devices ?? 1,
+    contextLength: o.contextLength,
+    budget: v.budget as string | undefined,
+    sae: v.sae as string | undefined,
+    layer: v.layer as string | undefined,
+    saeWidth: num("sae-width", v["sae-width"] as string | undefined, true),
+  });
+  for (const l of lines) console.log(l);
+}
+
 export async function main(args: string[]): Promise<number> {
   const [first, ...rest] = args;
   const command = first in COMMANDS ? first as Command : undefined;
@@ -277,6 +295,7 @@ export async function main(args: string[]): Promise<number> {
     }
     if (command === "generate") await generate(values);
     else if (command === "run") await run(values);
+    else if (command === "plan") await plan(values);
     else await features(values);
     return 0;
   } catch (e) {

@@ -6,6 +6,7 @@ export const COMMANDS = {
   generate: "generate text from a prompt, streamed to stdout",
   run: "run one forward pass and write logits and cached activations to a .safetensors file",
   features: "print the top SAE features of every prompt token",
+  plan: "print where a model (and an SAE) would go over N devices, from config.json alone",
 } as const;
 export type Command = keyof typeof COMMANDS;
 
@@ -24,7 +25,8 @@ interface Flag {
   commands: readonly Command[];
 }
 
-const ALL: readonly Command[] = ["generate", "run", "features"];
+const ALL: readonly Command[] = ["generate", "run", "features", "plan"];
+const RUNNING: readonly Command[] = ["generate", "run", "features"];
 const FORWARD: readonly Command[] = ["generate", "run"];
 
 export const DEFAULT_MODEL: string = new URL("./models/stories260K", import.meta.url).pathname;
@@ -33,7 +35,8 @@ export const FLAGS = {
   model: {
     type: "string",
     arg: "SRC",
-    help: "model: a local folder, an http(s) URL of a folder, or hf:owner/name[@revision]",
+    help: "model: a local folder, an http(s) URL of a folder, or hf:owner/name[@revision] " +
+      "(plan: also a config.json file)",
     default: "demo/models/stories260K (bundled)",
     commands: ALL,
   },
@@ -41,13 +44,13 @@ export const FLAGS = {
     type: "string",
     arg: "TEXT",
     help: "prompt text, encoded with the model's tokenizer",
-    commands: ALL,
+    commands: RUNNING,
   },
   tokens: {
     type: "string",
     arg: "1,2,3",
     help: "prompt as token ids (instead of --prompt)",
-    commands: ALL,
+    commands: RUNNING,
   },
   chat: {
     type: "boolean",
@@ -165,6 +168,19 @@ export const FLAGS = {
     help: "spread the layers over N WebGPU devices (the load summary shows the placement)",
     default: "1",
     commands: ALL,
+  },
+  budget: {
+    type: "string",
+    arg: "BYTES",
+    help: "bytes each device may hold (20GB, 16GiB, 123456789); a plan that cannot fit is refused",
+    default: "unlimited",
+    commands: ["plan"],
+  },
+  "sae-width": {
+    type: "string",
+    arg: "D_SAE",
+    help: "plan an SAE of this many features (d_in = hidden) at --layer, without its file",
+    commands: ["plan"],
   },
   json: {
     type: "boolean",

@@ -15,8 +15,8 @@ export interface DevicePlacement {
   /** Holds the embedding (first device) / the final norm and lm_head (last device). */
   embed: boolean;
   head: boolean;
-  /** Planned bytes: weights, KV cache, activation scratch. */
-  bytes: { weights: number; kvCache: number; scratch: number; total: number };
+  /** Planned bytes: weights, KV cache, activation scratch, an SAE on one of its layers. */
+  bytes: { weights: number; kvCache: number; scratch: number; sae: number; total: number };
 }
 
 export interface PlacementInput {
@@ -31,6 +31,19 @@ export interface PlacementInput {
   budget?: number | readonly number[];
   /** Explicit layers per device, e.g. [3, 2]; overrides the budget-driven plan. */
   layersPerDevice?: readonly number[];
+  /**
+   * An SAE on the device that holds `layer` (see saeBytes). It counts against
+   * that device's budget but does not move the layer split.
+   */
+  sae?: { layer: number; bytes: number };
+}
+
+/**
+ * Device bytes of an SAE d_in -> d_sae: W_enc and W_dec [d_sae, d_in] in
+ * `format` (f32 or q8), the biases, and one [maxChunk, d_sae] f32 features buffer.
+ */
+export function saeBytes(dIn: number, dSae: number, format: "f32" | "q8", maxChunk: number) {
+  return 2 * matrixBytes(dSae, dIn, format) + 4 * (dSae + dIn) + 4 * maxChunk * dSae;
 }
 
 function matrixBytes(rows: number, cols: number, format: MatrixFormat, block?: number): number {
@@ -96,22 +109,27 @@ export function planPlacement(p: PlacementInput): DevicePlacement[] {
     const weights = k * b.layer + (d === 0 ? b.embed : 0) + (d === n - 1 ? b.head : 0);
     const kvCache = k * b.kvLayer;
     const scratch = b.scratchBase + (d === n - 1 ? b.scratchHead : 0);
+    const holdsSae = p.sae !== undefined && p.sae.layer >= first && p.sae.layer < first + k;
+    const sae = holdsSae ? p.sae!.bytes : 0;
     const out: DevicePlacement = {
       device: d,
       first,
       end: first + k,
       embed: d === 0,
       head: d === n - 1,
-      bytes: { weights, kvCache, scratch, total: weights + kvCache + scratch },
+      bytes: { weights, kvCache, scratch, sae, total: weights + kvCache + scratch + sae },
     };
     first += k;
     return out;
   });
+  if (p.sae && !(p.sae.layer >= 0 && p.sae.layer < L)) {
+    throw new Error(`the SAE's layer ${p.sae.layer} is not one of the model's ${L} layers`);
+  }
   for (const d of plan) {
     if (d.bytes.total > budgets[d.device]) {
       throw new Error(
-        `device ${d.device} would hold ${MiB(d.bytes.total)} (layers ${d.first}-${
-          d.end - 1
+        `device ${d.device} would hold ${MiB(d.bytes.total)} (layers ${d.first}-${d.end - 1}${
+          d.bytes.sae ? ", and the SAE" : ""
         }), over its ` +
           `budget of ${MiB(budgets[d.device])} by ${MiB(d.bytes.total - budgets[d.device])}`,
       );
