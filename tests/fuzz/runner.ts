@@ -8,8 +8,12 @@
 //            left on the GPU, or a case slower than the time limit.
 // A synchronous infinite loop cannot be interrupted from the same thread; it
 // would hang the run (and the test's timeout catches it); slow cases are
-// reported by their measured time.
+// reported by their measured time. "Slow" is judged on the process's CPU time
+// (a runaway loop or allocation burns CPU), not on wall time alone, which a
+// busy machine stretches (a case of 0.3 s once took 14 s of wall time while
+// another process wrote 20 GB to disk); a wall time of 6x the limit is still bad.
 
+import { cpuUsage } from "node:process";
 import type { Gpu } from "../../engine/gpu/gpu.ts";
 import { Random } from "./mutate.ts";
 
@@ -75,7 +79,7 @@ export async function runFuzz(
   for (let s = seed; s < seed + cases; s++) {
     const c = await target.make(new Random(s));
     const before = gpu?.liveBuffers;
-    const start = performance.now();
+    const start = performance.now(), cpuStart = cpuUsage();
     let why: string | null = null;
     let refused = false;
     try {
@@ -89,13 +93,16 @@ export async function runFuzz(
       }
     }
     const ms = performance.now() - start;
+    const cpu = cpuUsage(cpuStart), cpuMs = (cpu.user + cpu.system) / 1000;
     const after = gpu?.liveBuffers;
     // After a refusal nothing may remain; after a load and dispose, the
     // Recorder's pools may have grown or shrunk by an entry, which is not a leak.
     if (refused && before && after && after.count !== before.count) {
       why = `${after.count - before.count} GPU buffers left behind`;
     }
-    if (why === null && ms > caseLimitMs) why = `took ${ms.toFixed(0)} ms`;
+    if (why === null && (cpuMs > caseLimitMs || ms > 6 * caseLimitMs)) {
+      why = `took ${ms.toFixed(0)} ms (${cpuMs.toFixed(0)} ms of CPU)`;
+    }
     if (why !== null) report.bad.push({ seed: s, what: c.what, why });
     else if (refused) report.refused++;
     else report.loaded++;
