@@ -42,7 +42,13 @@ export { Recorder } from "./engine/gpu/recorder.ts";
 export type { TapContext } from "./engine/model/llama.ts";
 export type { Matrix } from "./engine/gpu/matrix.ts";
 export type { QuantMatrix, WeightMatrix } from "./engine/quant/matrix.ts";
-export type { ChatMessage, ChatOptions, Tokenizer } from "./engine/formats/tokenizer.ts";
+export type {
+  ChatMessage,
+  ChatOptions,
+  DecodeStream,
+  DecodeStreamOptions,
+  Tokenizer,
+} from "./engine/formats/tokenizer.ts";
 export type { DownloadProgress, ProgressFn, SourceOptions } from "./engine/formats/source.ts";
 export {
   attachSae,

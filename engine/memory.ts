@@ -4,10 +4,15 @@ import type { KvCache } from "./model/kv_cache.ts";
 import type { Pipeline } from "./model/pipeline.ts";
 import { type StageWeights, weightBytes } from "./model/weights.ts";
 
+/** Bytes an engine holds on one device (`engine.memory`). */
 export interface MemoryReport {
+  /** The device's name ("gpu0"). */
   device: string;
+  /** Weight matrices, norms, embedding and lm_head placed on it. */
   weights: number;
+  /** Its layers' KV cache. */
   kvCache: number;
+  /** Activations and other working buffers of a pass. */
   scratch: number;
 }
 

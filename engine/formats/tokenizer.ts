@@ -18,8 +18,11 @@ import { FormatError } from "../errors.ts";
 import { renderBounded, templateLimits } from "./chat_template.ts";
 import { checkId, StreamDecoder } from "./decode_stream.ts";
 
+/** One turn of a conversation, as chat templates expect it. */
 export interface ChatMessage {
+  /** "system", "user", "assistant" or whatever the template knows. */
   role: string;
+  /** The turn's text. */
   content: string;
 }
 
@@ -38,13 +41,17 @@ export interface TokenizerOptions {
 /** Ids above this are refused even without a vocab_size: the tokenizer allocates up to the largest. */
 export const MAX_TOKEN_ID = 1 << 22;
 
+/** Options of {@link Tokenizer.applyChatTemplate}. */
 export interface ChatOptions {
+  /** End with the assistant header so that the model answers (default false). */
   addGenerationPrompt?: boolean;
   /** Extra template variables (tools, documents, date_string, ...). */
   extra?: Record<string, unknown>;
 }
 
+/** Options of {@link Tokenizer.decodeStream}. */
 export interface DecodeStreamOptions {
+  /** Leave out special tokens (BOS, EOS, chat markers) from the text (default false). */
   skipSpecialTokens?: boolean;
   /**
    * Ids already in the context (the prompt). With them the stream yields
@@ -119,14 +126,27 @@ function sibling(file: string, name: string): string {
   return slash < 0 ? name : file.slice(0, slash + 1) + name;
 }
 
+/**
+ * A Hugging Face tokenizer.json with its tokenizer_config.json: encode, decode,
+ * stream-decode and chat templates. Every id is checked against the model's
+ * vocabulary.
+ */
 export class Tokenizer {
+  /** Path or URL of tokenizer.json, named in errors. */
   readonly file: string;
+  /** Path or URL of tokenizer_config.json (which may not exist), named in errors. */
   readonly configFile: string;
+  /** Number of ids: every id is below it. */
   readonly vocabSize: number;
+  /** The beginning-of-sequence id, if the tokenizer has one. */
   readonly bosId: number | null;
+  /** Ids that end a generation (tokenizer_config's eos_token and the model's eos ids). */
   readonly eosIds: readonly number[];
+  /** The BOS token's text, e.g. "<s>" or "<|begin_of_text|>". */
   readonly bosToken: string | null;
+  /** The EOS token's text. */
   readonly eosToken: string | null;
+  /** The Jinja chat template, or null when the model has none. */
   readonly chatTemplate: string | null;
   #hf: HfTokenizer;
   #config: Record<string, unknown> | null;
@@ -234,6 +254,7 @@ export class Tokenizer {
     return Tokenizer.fromJson(parse(tokenizerText, file), config, file, { ...opts, configFile });
   }
 
+  /** Text to ids; with `addSpecialTokens` (default true) the tokenizer's BOS is prepended. */
   encode(text: string, { addSpecialTokens = true }: { addSpecialTokens?: boolean } = {}): number[] {
     return this.#library(
       "encode",
@@ -241,6 +262,7 @@ export class Tokenizer {
     );
   }
 
+  /** Ids to text; throws for an id outside the vocabulary. */
   decode(
     ids: readonly number[],
     { skipSpecialTokens = false }: { skipSpecialTokens?: boolean } = {},
@@ -254,15 +276,18 @@ export class Tokenizer {
       }));
   }
 
+  /** A decoder fed one id at a time that never emits half a character. */
   decodeStream(opts: DecodeStreamOptions = {}): DecodeStream {
     for (const id of opts.prompt ?? []) checkId(this, id);
     return new StreamDecoder(this, opts.skipSpecialTokens ?? false, opts.prompt ?? []);
   }
 
+  /** The token's text as in the vocabulary (e.g. "▁Once"), or undefined. */
   idToToken(id: number): string | undefined {
     return this.#hf.id_to_token(id);
   }
 
+  /** The id of a vocabulary entry, or undefined. */
   tokenToId(token: string): number | undefined {
     return this.#hf.token_to_id(token);
   }

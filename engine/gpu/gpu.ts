@@ -6,6 +6,7 @@ import { NoAdapterError } from "../errors.ts";
 import { noAdapterMessage } from "./no_adapter.ts";
 import type { Kernel } from "./kernel.ts";
 
+/** Options of {@link Gpu.create}. */
 export interface GpuOptions {
   /** Use this adapter instead of asking navigator.gpu for one. */
   adapter?: GPUAdapter;
@@ -40,18 +41,30 @@ export function activationUsage(): GPUBufferUsageFlags {
 
 /** A readable summary of the adapter, for load messages and benchmarks. */
 export interface AdapterSummary {
+  /** The adapter's description ("llvmpipe (LLVM 19.1.7, 256 bits)"); browsers may hide it. */
   description: string;
+  /** The vendor ("mesa", "google"). */
   vendor: string;
+  /** The architecture ("swiftshader"), when known. */
   architecture: string;
+  /** The device's features, sorted. */
   features: string[];
+  /** The largest storage binding the device allows, in bytes. */
   maxStorageBufferBindingSize: number;
+  /** The largest buffer the device allows, in bytes. */
   maxBufferSize: number;
 }
 
+/**
+ * One WebGPU device and everything that is per device: the one pipeline cache,
+ * tracked buffers (`liveBuffers`), pooled scratch and uniform slabs.
+ */
 export class Gpu {
+  /** The device's name in errors and labels ("gpu0"). */
   readonly name: string;
   /** The adapter, when this Gpu requested the device itself. */
   readonly adapter: GPUAdapter | null;
+  /** The WebGPU device. */
   readonly device: GPUDevice;
   /** Bytes one storage binding may span: the device limit, or lower for tests. */
   readonly maxBindingBytes: number;
@@ -99,6 +112,10 @@ export class Gpu {
     });
   }
 
+  /**
+   * Requests an adapter and a device (with the optional features it offers).
+   * Throws NoAdapterError, naming the missing driver and the fix, when there is none.
+   */
   static async create(options: GpuOptions = {}): Promise<Gpu> {
     const gpu = (globalThis.navigator as Navigator | undefined)?.gpu;
     if (!options.adapter && !gpu) throw new NoAdapterError(noAdapterMessage("no navigator.gpu"));
@@ -172,6 +189,7 @@ export class Gpu {
     return info?.isFallbackAdapter ?? false;
   }
 
+  /** What the adapter is and its limits, for messages and benchmarks. */
   get summary(): AdapterSummary {
     const info = this.adapter?.info ??
       (this.device as GPUDevice & { adapterInfo?: GPUAdapterInfo }).adapterInfo ??
@@ -254,6 +272,7 @@ export class Gpu {
     return p;
   }
 
+  /** Keys of the kernels compiled on this device so far, sorted. */
   get pipelineKeys(): string[] {
     return [...this.#pipelines.keys()].sort();
   }
@@ -285,6 +304,7 @@ export class Gpu {
     return buffer;
   }
 
+  /** Queues a write of `data` into `buffer` at `offset` (padded to 4 bytes). */
   write(buffer: GPUBuffer, data: ArrayBufferView, offset = 0): void {
     const bytes = new Uint8Array(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength);
     if (bytes.byteLength % 4 === 0) {
@@ -322,6 +342,7 @@ export class Gpu {
     for (const s of this.uniformSlabs.splice(0)) this.destroyBuffer(s.buffer);
   }
 
+  /** Destroys a buffer made by this Gpu and stops counting it. */
   destroyBuffer(buffer: GPUBuffer): void {
     if (this.#live.delete(buffer)) buffer.destroy();
   }
