@@ -307,35 +307,6 @@ export class LlamaGraph {
     }
   }
 
-  /**
-   * Runs a prompt chunk by chunk, continuing `cache`; `after` records extra
-   * work (copies, sampling) into each chunk's submission, while that chunk's
-   * logits are in `scratch.logits`.
-   */
-  async runPrompt(
-    ids: Uint32Array,
-    cache: KvCache,
-    allLogits: boolean,
-    taps: ReadonlyMap<string, Tap> | undefined,
-    after?: (rec: Recorder, start: number, n: number) => void,
-  ): Promise<void> {
-    for (let start = 0; start < ids.length; start += this.maxChunk) {
-      const chunk = ids.subarray(start, start + this.maxChunk);
-      const rec = new Recorder(this.gpu, "forward");
-      try {
-        await this.record(rec, { tokens: chunk, cache, allLogits, taps });
-        after?.(rec, start, chunk.length);
-        rec.submit();
-      } catch (e) {
-        rec.abandon();
-        throw e;
-      }
-      cache.length += chunk.length;
-    }
-    await this.gpu.device.queue.onSubmittedWorkDone();
-    this.gpu.assertAlive();
-  }
-
   dispose(): void {
     this.scratch.dispose();
   }
