@@ -5,7 +5,8 @@ import type { Gpu } from "./gpu/gpu.ts";
 import { Tensor } from "./gpu/tensor.ts";
 import type { LlamaConfig } from "./formats/config.ts";
 import type { Tokenizer } from "./formats/tokenizer.ts";
-import { KvCache } from "./model/kv_cache.ts";
+import type { KvCache } from "./model/kv_cache.ts";
+import { type CacheOptions, EngineCaches } from "./caches.ts";
 import { checkTokenIds } from "./model/tokens.ts";
 import { checkHookOptions, type DerivedModule, type ModuleTable } from "./hooks.ts";
 import { runTrace, type TracedModel } from "./trace.ts";
@@ -20,7 +21,6 @@ import {
   checkGenerateOptions,
   type GenerateOptions,
   type GenerateStep,
-  type Generation,
   generateTokens,
 } from "./generate.ts";
 import { BusyError, UsageError } from "./errors.ts";
@@ -31,12 +31,7 @@ export type { LoadOptions, WeightFormat } from "./load.ts";
 export type { MemoryReport } from "./memory.ts";
 export type { ForwardOptions, ForwardResult } from "./forward.ts";
 export { KvCache } from "./model/kv_cache.ts";
-
-/** Options of `engine.createCache`. */
-export interface CacheOptions {
-  /** Positions the cache holds: at most, and by default, the engine's contextLength. */
-  contextLength?: number;
-}
+export type { CacheOptions } from "./caches.ts";
 
 export class Engine {
   /** The first device (the only one unless the model is spread over several). */
@@ -51,10 +46,8 @@ export class Engine {
   readonly placement: readonly DevicePlacement[];
   readonly #weights: StageWeights[];
   readonly #pipeline: Pipeline;
-  /** The KV cache of calls given none (each starts it empty). */
-  readonly #kv: KvCache;
-  /** Caches made by createCache() and not disposed. */
-  readonly #caches = new Set<KvCache>();
+  /** The engine's own KV cache (calls given none) and createCache()'s. */
+  readonly #caches: EngineCaches;
   readonly #owned: Gpu[];
   readonly #modules: EngineModules;
   /** Calls that use the scratch buffers run one at a time, in call order. */
@@ -79,7 +72,7 @@ export class Engine {
     this.placement = m.placement;
     this.#weights = m.weights;
     this.#pipeline = m.pipeline;
-    this.#kv = m.kv;
+    this.#caches = new EngineCaches(this, m.kv, m.pipeline, m.config);
     this.contextLength = m.kv.contextLength;
     this.#modules = new EngineModules(m.config, m.pipeline);
     // A lost device ends the engine: every device's buffers are freed, and the
@@ -169,7 +162,7 @@ export class Engine {
 
   /** Bytes held per device. */
   get memoryByDevice(): MemoryReport[] {
-    return memoryByDevice(this.#pipeline, this.#weights, [this.#kv, ...this.#caches]);
+    return memoryByDevice(this.#pipeline, this.#weights, this.#caches.all);
   }
 
   /** Bytes held on all devices together. */
@@ -203,22 +196,7 @@ export class Engine {
    */
   createCache(options: CacheOptions = {}): KvCache {
     this.#assertUsable();
-    const n = options.contextLength ?? this.contextLength;
-    if (!Number.isInteger(n) || n < 1 || n > this.contextLength) {
-      throw new UsageError(
-        `createCache: contextLength must be an integer in [1, ${this.contextLength}] ` +
-          `(the engine's, set by LoadOptions.contextLength), got ${n}`,
-      );
-    }
-    const cache: KvCache = new KvCache(
-      (l) => this.#pipeline.stageOfLayer(l).gpu,
-      this.config,
-      n,
-      this,
-      () => this.#caches.delete(cache),
-    );
-    this.#caches.add(cache);
-    return cache;
+    return this.#caches.create(options);
   }
 
   /**
@@ -231,7 +209,7 @@ export class Engine {
     options: ForwardOptions = {},
   ): Promise<ForwardResult> {
     this.#assertCallable("forward");
-    const tokens = this.#tokenize(input), kv = this.#cacheOf(options.kvCache, "forward");
+    const tokens = this.#tokenize(input), kv = this.#caches.of(options.kvCache, "forward");
     return await this.#queue.run(() => kv.use(() => this.#pass(tokens, kv, options, undefined)));
   }
 
@@ -247,7 +225,7 @@ export class Engine {
     options: ForwardOptions = {},
   ): Promise<ForwardResult & { value: R }> {
     this.#assertCallable("trace");
-    const tokens = this.#tokenize(input), kv = this.#cacheOf(options.kvCache, "trace");
+    const tokens = this.#tokenize(input), kv = this.#caches.of(options.kvCache, "trace");
     if (tokens.length > this.#pipeline.maxChunk) {
       throw new Error(
         `trace: ${tokens.length} tokens exceed one chunk (${this.#pipeline.maxChunk}); ` +
@@ -278,8 +256,8 @@ export class Engine {
         deviceOf: (m) => this.deviceOf(m),
         pipeline: this.#pipeline,
         kv,
-        ids: () => this.checkTokens(tokens, this.#kept(kv), kv.contextLength),
-        claim: () => this.#claim(kv, null),
+        ids: () => this.checkTokens(tokens, this.#caches.kept(kv), kv.contextLength),
+        claim: () => this.#caches.claim(kv, null),
         guard: (p) => this.#guard(p),
         assertOpen: () => {
           if (this.#disposed) throw this.#unusable();
@@ -299,18 +277,18 @@ export class Engine {
     options: GenerateOptions = {},
   ): AsyncGenerator<GenerateStep, KvCache | undefined> {
     this.#assertCallable("generate");
-    const ids = this.#tokenize(prompt), kv = this.#cacheOf(options.kvCache, "generate");
+    const ids = this.#tokenize(prompt), kv = this.#caches.of(options.kvCache, "generate");
     // Checked now, so that a bad id, name or option fails at the call, not at
     // the first step; the cache is claimed at the first step, in queue order,
     // and the context checked again then.
-    const checked = this.checkTokens(ids, this.#kept(kv), kv.contextLength);
+    const checked = this.checkTokens(ids, this.#caches.kept(kv), kv.contextLength);
     checkHookOptions(this.modules, options);
     checkGenerateOptions(options);
     const steps = generateTokens(this, this.#pipeline, kv, checked, options, {
       exclusive: (fn) => this.#queue.run(() => kv.use(fn)),
       claim: (gen) => {
-        this.checkTokens(ids, this.#kept(kv), kv.contextLength);
-        const start = this.#claim(kv, gen);
+        this.checkTokens(ids, this.#caches.kept(kv), kv.contextLength);
+        const start = this.#caches.claim(kv, gen);
         this.#queue.hold(gen);
         return start;
       },
@@ -321,33 +299,6 @@ export class Engine {
 
   #tokenize(input: string | ArrayLike<number>): number[] {
     return typeof input === "string" ? this.tokenizer.encode(input) : Array.from(input);
-  }
-
-  /** The cache a call uses: `given`, checked, or the engine's own. */
-  #cacheOf(given: KvCache | undefined, what: string): KvCache {
-    if (given === undefined) return this.#kv;
-    if (!(given instanceof KvCache) || given.owner !== this) {
-      throw new UsageError(`${what}: kvCache belongs to another engine; use this one's createCache()`);
-    }
-    given.assertUsable(what);
-    return given;
-  }
-
-  /** Positions a call on `kv` continues: a caller's cache keeps them, the engine's starts empty. */
-  #kept(kv: KvCache): number {
-    return kv === this.#kv ? 0 : kv.length;
-  }
-
-  /**
-   * With the queue held: `kv` now belongs to the running call (`gen`, or a
-   * single pass). A generation paused on it would continue from keys this
-   * call overwrites, so it is retired (its next step throws BusyError) and
-   * its buffers freed. Returns the positions kept.
-   */
-  #claim(kv: KvCache, gen: Generation | null): number {
-    if (kv === this.#kv) kv.rewind(0);
-    kv.claim(gen);
-    return kv.length;
   }
 
   /** Refuses a call made from inside one of this engine's own passes (it would wait forever). */
@@ -426,8 +377,7 @@ export class Engine {
   #free(): void {
     this.#freed = true;
     this.#queue.retireHolders(() => this.#unusable());
-    this.#kv.dispose();
-    for (const c of [...this.#caches]) c.dispose();
+    this.#caches.dispose();
     this.#pipeline.dispose();
     for (const w of this.#weights) disposeWeights(w);
     for (const g of this.#owned) if (!g.isLost) g.destroy();

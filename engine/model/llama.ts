@@ -8,7 +8,7 @@
 //   logits = lm_head(norm(x))
 
 import type { Gpu } from "../gpu/gpu.ts";
-import { Recorder } from "../gpu/recorder.ts";
+import type { Recorder } from "../gpu/recorder.ts";
 import { Tensor } from "../gpu/tensor.ts";
 import type { LlamaConfig } from "../formats/config.ts";
 import { addInPlace } from "../../shaders/add.ts";

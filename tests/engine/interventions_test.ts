@@ -147,7 +147,9 @@ Deno.test("continuing a KV cache gives the logits of one pass over the whole seq
     // Continuing past the context is refused with the numbers.
     await assert.rejects(
       engine.forward(new Array(engine.contextLength).fill(5), { kvCache }),
-      (e) => e instanceof ContextLengthError && /after 24 cached exceeds the context length/.test(e.message),
+      (e) =>
+        e instanceof ContextLengthError &&
+        /after 24 cached exceeds the context length/.test(e.message),
     );
     assert.equal(kvCache.length, 24, "a refused call adds no positions");
     first.dispose();
