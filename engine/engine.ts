@@ -297,6 +297,18 @@ export class Engine {
     return this.#guardSteps(steps);
   }
 
+  /**
+   * Runs `fn` in the engine's call queue: no pass records while it runs, so
+   * GPU work in it (Tensor ops, reads of SAE or model weights) can neither
+   * join a pass nor see half of one. Passes queued meanwhile (other calls,
+   * the next step of a generation) wait for it. `fn` must not call this
+   * engine's forward, trace or generate: they would wait for `fn` forever.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    this.#assertCallable("exclusive");
+    return this.#queue.run(fn);
+  }
+
   #tokenize(input: string | ArrayLike<number>): number[] {
     return typeof input === "string" ? this.tokenizer.encode(input) : Array.from(input);
   }
