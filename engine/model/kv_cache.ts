@@ -84,12 +84,20 @@ export class KvCache {
     }
   }
 
-  /** Marks `n` more positions as filled (a pass wrote them). */
+  /**
+   * Marks `n` more positions as filled (a pass wrote them).
+   *
+   * @ignore engine-internal
+   */
   advance(n: number): void {
     this.#length += n;
   }
 
-  /** Forgets every position from `length` on (they are overwritten by later passes). */
+  /**
+   * Forgets every position from `length` on (they are overwritten by later passes).
+   *
+   * @ignore engine-internal
+   */
   rewind(length: number): void {
     if (!Number.isInteger(length) || length < 0 || length > this.#length) {
       throw new UsageError(`rewind: length must be an integer in [0, ${this.#length}]`);
@@ -97,7 +105,11 @@ export class KvCache {
     this.#length = length;
   }
 
-  /** The generation that continues the cache between its steps, if any. */
+  /**
+   * The generation that continues the cache between its steps, if any.
+   *
+   * @ignore engine-internal
+   */
   get holder(): CacheHolder | null {
     return this.#holder;
   }
@@ -107,6 +119,8 @@ export class KvCache {
    * generation that continued it would now continue from keys this call
    * overwrites, so it is retired (its next step throws BusyError). `holder`
    * is the claiming generation, or null for a single pass.
+   *
+   * @ignore engine-internal
    */
   claim(holder: CacheHolder | null): void {
     this.assertUsable("kvCache");
@@ -121,12 +135,20 @@ export class KvCache {
     this.#holder = holder;
   }
 
-  /** Lets go of the cache if `holder` holds it. */
+  /**
+   * Lets go of the cache if `holder` holds it.
+   *
+   * @ignore engine-internal
+   */
   release(holder: CacheHolder): void {
     if (this.#holder === holder) this.#holder = null;
   }
 
-  /** Runs `fn` as a pass on the cache: dispose() meanwhile waits for it to end. */
+  /**
+   * Runs `fn` as a pass on the cache: dispose() meanwhile waits for it to end.
+   *
+   * @ignore engine-internal
+   */
   async use<T>(fn: () => Promise<T>): Promise<T> {
     this.assertUsable("kvCache");
     this.#running++;

@@ -13,7 +13,7 @@ import { modelPath } from "../golden/fixtures.ts";
 
 const gpu = await testGpu();
 const MODEL = modelPath("stories260K");
-// "Once upon a time" (tests/fixtures/README.md)
+// "Once upon a time" in stories260K's tokens
 const PROMPT = [1, 403, 407, 261, 378];
 const GEN: GenerateOptions = { maxNewTokens: 12, ignoreEos: true };
 const patch: Intervention = (x) => x.scale(4);
@@ -206,4 +206,28 @@ Deno.test("on two devices a cache's layers live with their layers", async () => 
   } finally {
     engine.dispose();
   }
+});
+
+Deno.test("engine.exclusive runs its GPU work between passes, in call order", async () => {
+  await withEngine(async (engine) => {
+    const order: string[] = [];
+    const slow: Intervention = async (x) => {
+      await new Promise((r) => setTimeout(r, 5));
+      order.push("tap");
+      return x;
+    };
+    const pass = engine.forward(PROMPT, { interventions: { "model.layers.1": slow } });
+    const work = engine.exclusive(async () => {
+      order.push(gpu.activeRecorder === null ? "exclusive" : "exclusive inside a pass");
+      const t = engine.tensor(Float32Array.of(1, 2), [2]);
+      const doubled = t.scale(2);
+      const values = await doubled.toArray();
+      t.dispose();
+      doubled.dispose();
+      return values;
+    });
+    (await pass).dispose();
+    assert.deepEqual(await work, Float32Array.of(2, 4));
+    assert.deepEqual(order, ["tap", "exclusive"]);
+  });
 });
