@@ -235,8 +235,7 @@ export class Engine {
     return await this.#queue.run(() =>
       kv.use(() =>
         runTrace(
-          this.baseModuleNames,
-          this.config.numHiddenLayers,
+          this.#modules.tree,
           fn,
           (taps) => this.#pass(tokens, kv, options, taps),
         )

@@ -54,7 +54,8 @@ export async function forwardPass(
   const ids = host.ids();
   const start = host.claim();
   const T = ids.length, vocab = pipeline.last.graph.config.vocabSize;
-  const allLogits = !!options.allLogits || !!options.cache?.includes("lm_head");
+  const head = pipeline.last.graph.modules.lm_head.name;
+  const allLogits = !!options.allLogits || !!options.cache?.includes(head);
   const hooks = buildHooks(
     host.modules,
     options,
