@@ -25,9 +25,11 @@
  */
 
 export {
+  type CacheOptions,
   Engine,
   type ForwardOptions,
   type ForwardResult,
+  KvCache,
   type LoadOptions,
   type MemoryReport,
   type WeightFormat,

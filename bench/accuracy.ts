@@ -15,6 +15,7 @@ import { openSafetensors } from "../engine/formats/safetensors.ts";
 import { openSource } from "../engine/formats/source.ts";
 import { KvCache } from "../engine/model/kv_cache.ts";
 import { LlamaGraph } from "../engine/model/llama.ts";
+import { Pipeline } from "../engine/model/pipeline.ts";
 import {
   disposeWeights,
   loadWeights,
@@ -116,7 +117,7 @@ async function logitsOf(
   const graph = new LlamaGraph(gpu, config, weights, tokens.length, tokens.length);
   const cache = new KvCache(gpu, config, tokens.length);
   try {
-    await graph.runPrompt(tokens, cache, true, undefined);
+    await new Pipeline([graph]).run(tokens, cache, { allLogits: true });
     const logits = graph.scratch.logits.rows(0, tokens.length);
     return { logits: await logits.toArray(), bytes: weightBytes(weights) };
   } finally {

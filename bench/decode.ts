@@ -138,7 +138,7 @@ export async function benchDecode(
         const rec = new Recorder(gpu, "bench.decode");
         await graph.record(rec, { tokens: Uint32Array.of(id), cache, allLogits: false });
         rec.submit();
-        cache.length += 1;
+        cache.advance(1);
       };
       await record(1); // builds the pipelines
       await gpu.device.queue.onSubmittedWorkDone();

@@ -91,7 +91,7 @@ async function measure(
   try {
     const ids = Uint32Array.from({ length: prompt }, (_, i) => 1 + (i * 7919) % 100000);
     await pipeline.run(ids.subarray(0, 2), kv, { allLogits: false }); // builds every pipeline
-    kv.length = 0;
+    kv.rewind(0);
     const before = pipeline.transferredBytes;
     let t0 = performance.now();
     await pipeline.run(ids, kv, { allLogits: false });

@@ -114,7 +114,7 @@ export async function benchHooks8b(
     const rec = new Recorder(gpu, "bench.hooks");
     await graph.record(rec, { tokens: Uint32Array.of(7), cache: kv, allLogits: false, taps });
     rec.submit();
-    kv.length += 1;
+    kv.advance(1);
     await gpu.device.queue.onSubmittedWorkDone();
   };
   try {

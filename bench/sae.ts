@@ -230,7 +230,7 @@ export async function benchSaeDecode(
   const tps = new Map<string, number[]>(variants.map(([n]) => [n, []]));
   try {
     const run = async (taps: Map<string, Tap> | undefined, n: number) => {
-      cache.length = 0;
+      cache.rewind(0);
       const t0 = performance.now();
       for (let i = 0; i < n; i++) {
         const rec = new Recorder(gpu, "bench.sae.decode");
@@ -241,7 +241,7 @@ export async function benchSaeDecode(
           taps,
         });
         rec.submit();
-        cache.length += 1;
+        cache.advance(1);
         await gpu.device.queue.onSubmittedWorkDone();
       }
       gpu.assertAlive();

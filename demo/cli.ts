@@ -9,8 +9,8 @@ import { parseArgs } from "node:util";
 import { Engine, type WeightFormat } from "../engine/engine.ts";
 import { writeSafetensors } from "../engine/formats/safetensors.ts";
 import { loadProgress } from "./progress.ts";
-import { parseInterventions } from "./cli_interventions.ts";
-import { loadSaeFlags, mergeInterventions, promptFeatures } from "./cli_sae.ts";
+import { type ParsedInterventions, parseInterventions } from "./cli_interventions.ts";
+import { type LoadedSae, loadSaeFlags, mergeInterventions, promptFeatures } from "./cli_sae.ts";
 import {
   type Command,
   COMMANDS,
@@ -47,11 +47,12 @@ async function features(v: Record<string, string | boolean | string[] | undefine
   const k = num("top", v.top as string | undefined, true) ?? 8;
   if (k < 1) throw new UsageError(`--top must be at least 1, got ${k}`);
   const engine = await loadEngine(loadOptions(v));
+  let sae: LoadedSae | null = null;
   try {
     const tokens = v.tokens !== undefined
       ? parseTokens(v.tokens as string)
       : engine.tokenizer.encode(v.prompt as string);
-    const sae = (await loadSaeFlags(engine, saeFlags(v), (m) => new UsageError(m)))!;
+    sae = (await loadSaeFlags(engine, saeFlags(v), (m) => new UsageError(m)))!;
     const rows = await promptFeatures(engine, sae, tokens, Math.min(k, sae.sae.dSae));
     if (v.json) {
       console.log(JSON.stringify({ tokens, features: rows }));
@@ -66,6 +67,7 @@ async function features(v: Record<string, string | boolean | string[] | undefine
       }
     }
   } finally {
+    sae?.dispose();
     engine.dispose();
   }
 }
@@ -162,6 +164,7 @@ async function generate(v: Record<string, string | boolean | string[] | undefine
     throw new UsageError("give --prompt or --tokens, not both");
   }
   const engine = await loadEngine(loadOptions(v));
+  let edits: ParsedInterventions | undefined, sae: LoadedSae | null = null;
   try {
     let prompt: number[];
     if (v.tokens !== undefined) {
@@ -184,8 +187,8 @@ async function generate(v: Record<string, string | boolean | string[] | undefine
     if (!v.json && v.prompt !== undefined && !v.chat) {
       await Deno.stdout.write(out.encode(v.prompt as string));
     }
-    const edits = await parseInterventions(strings(v.intervene), engine, (m) => new UsageError(m));
-    const sae = await loadSaeFlags(engine, saeFlags(v), (m) => new UsageError(m));
+    edits = await parseInterventions(strings(v.intervene), engine, (m) => new UsageError(m));
+    sae = await loadSaeFlags(engine, saeFlags(v), (m) => new UsageError(m));
     for await (
       const step of engine.generate(prompt, {
         interventions: mergeInterventions(edits.interventions, sae?.interventions ?? {}),
@@ -203,6 +206,8 @@ async function generate(v: Record<string, string | boolean | string[] | undefine
     if (v.json) console.log(JSON.stringify({ tokens, text }));
     else await Deno.stdout.write(out.encode("\n"));
   } finally {
+    edits?.dispose();
+    sae?.dispose();
     engine.dispose();
   }
 }
@@ -213,6 +218,7 @@ async function run(v: Record<string, string | boolean | string[] | undefined>): 
     throw new UsageError("run needs --tokens or --prompt");
   }
   const engine = await loadEngine(loadOptions(v));
+  let edits: ParsedInterventions | undefined, sae: LoadedSae | null = null;
   try {
     const tokens = v.tokens !== undefined
       ? parseTokens(v.tokens as string)
@@ -220,8 +226,8 @@ async function run(v: Record<string, string | boolean | string[] | undefined>): 
     const names = v.cache
       ? (v.cache as string).split(",").map((s) => s.trim()).filter((s) => s)
       : [];
-    const edits = await parseInterventions(strings(v.intervene), engine, (m) => new UsageError(m));
-    const sae = await loadSaeFlags(engine, saeFlags(v), (m) => new UsageError(m));
+    edits = await parseInterventions(strings(v.intervene), engine, (m) => new UsageError(m));
+    sae = await loadSaeFlags(engine, saeFlags(v), (m) => new UsageError(m));
     const result = await engine.forward(tokens, {
       allLogits: true,
       cache: names,
@@ -248,6 +254,8 @@ async function run(v: Record<string, string | boolean | string[] | undefined>): 
       result.dispose();
     }
   } finally {
+    edits?.dispose();
+    sae?.dispose();
     engine.dispose();
   }
 }

@@ -36,6 +36,8 @@ export interface LoadedSae {
   site: SaeAttachment;
   /** The --steer edits as an intervention at the SAE's layer (absent without --steer). */
   interventions: Record<string, Intervention>;
+  /** Detaches the SAE from the engine and frees its buffers. */
+  dispose(): void;
 }
 
 export async function loadSaeFlags(
@@ -63,7 +65,15 @@ export async function loadSaeFlags(
         throw usage(`--steer: feature ${e.feature} is outside [0, ${sae.dSae})`);
       }
     }
-    return { sae, site, interventions: edits.length ? { [v.layer]: steering(sae, edits) } : {} };
+    return {
+      sae,
+      site,
+      interventions: edits.length ? { [v.layer]: steering(sae, edits) } : {},
+      dispose: () => {
+        site.detach();
+        sae.dispose();
+      },
+    };
   } catch (e) {
     sae.dispose();
     throw e;

@@ -5,19 +5,15 @@ import type { Gpu } from "./gpu/gpu.ts";
 import { Tensor } from "./gpu/tensor.ts";
 import type { LlamaConfig } from "./formats/config.ts";
 import type { Tokenizer } from "./formats/tokenizer.ts";
-import { type KvCache, KvState } from "./model/kv_cache.ts";
+import type { KvCache } from "./model/kv_cache.ts";
+import { type CacheOptions, EngineCaches } from "./caches.ts";
 import { checkTokenIds } from "./model/tokens.ts";
-import {
-  checkHookOptions,
-  checkModuleName,
-  type DerivedModule,
-  type ModuleTable,
-  moduleWidth,
-} from "./hooks.ts";
+import { checkHookOptions, type DerivedModule, type ModuleTable } from "./hooks.ts";
 import { runTrace, type TracedModel } from "./trace.ts";
 import { type ForwardOptions, forwardPass, type ForwardResult } from "./forward.ts";
 import { CallQueue } from "./queue.ts";
-import { moduleNames, type Tap } from "./model/llama.ts";
+import { EngineModules } from "./modules.ts";
+import type { Tap } from "./model/llama.ts";
 import type { Pipeline } from "./model/pipeline.ts";
 import type { DevicePlacement } from "./model/placement.ts";
 import { disposeWeights, type LlamaWeights, type StageWeights } from "./model/weights.ts";
@@ -34,6 +30,8 @@ import { memoryByDevice, type MemoryReport, totalMemory } from "./memory.ts";
 export type { LoadOptions, WeightFormat } from "./load.ts";
 export type { MemoryReport } from "./memory.ts";
 export type { ForwardOptions, ForwardResult } from "./forward.ts";
+export { KvCache } from "./model/kv_cache.ts";
+export type { CacheOptions } from "./caches.ts";
 
 export class Engine {
   /** The first device (the only one unless the model is spread over several). */
@@ -48,10 +46,11 @@ export class Engine {
   readonly placement: readonly DevicePlacement[];
   readonly #weights: StageWeights[];
   readonly #pipeline: Pipeline;
-  readonly #kv: KvCache;
+  /** The engine's own KV cache (calls given none) and createCache()'s. */
+  readonly #caches: EngineCaches;
   readonly #owned: Gpu[];
-  readonly #derived = new Map<string, DerivedModule>();
-  /** Calls that use the KV cache and scratch run one at a time, in call order. */
+  readonly #modules: EngineModules;
+  /** Calls that use the scratch buffers run one at a time, in call order. */
   readonly #queue = new CallQueue(
     () => this.#assertUsable(),
     () => {
@@ -73,8 +72,9 @@ export class Engine {
     this.placement = m.placement;
     this.#weights = m.weights;
     this.#pipeline = m.pipeline;
-    this.#kv = m.kv;
+    this.#caches = new EngineCaches(this, m.kv, m.pipeline, m.config);
     this.contextLength = m.kv.contextLength;
+    this.#modules = new EngineModules(m.config, m.pipeline);
     // A lost device ends the engine: every device's buffers are freed, and the
     // running call (which races every wait against the loss) fails.
     for (const g of m.devices) {
@@ -91,12 +91,7 @@ export class Engine {
 
   /** The device holding a module (or an attached value's module). */
   deviceOf(name: string): Gpu {
-    checkModuleName(this.modules.names, name, "deviceOf");
-    const base = this.#derived.get(name)?.parent ?? name;
-    if (base === "model.embed_tokens") return this.#pipeline.first.gpu;
-    if (base === "model.norm" || base === "lm_head") return this.#pipeline.last.gpu;
-    const layer = Number(/^model\.layers\.(\d+)/.exec(base)![1]);
-    return this.#pipeline.stageOfLayer(layer).gpu;
+    return this.#modules.deviceOf(name);
   }
 
   /** Uploads values as a tensor on the device of `module` (the caller disposes it). */
@@ -119,19 +114,12 @@ export class Engine {
 
   /** Module names, widths and attached derived values, for hooks. */
   get modules(): ModuleTable {
-    const base = moduleNames(this.config);
-    const names: string[] = [];
-    for (const n of base) {
-      names.push(n);
-      for (const [d, spec] of this.#derived) if (spec.parent === n) names.push(d);
-    }
-    const derived = this.#derived, config = this.config;
-    return { names, derived, width: (n) => derived.get(n)?.width ?? moduleWidth(config, n) };
+    return this.#modules.table;
   }
 
   /** The model modules only (no derived values), in execution order. */
   get baseModuleNames(): string[] {
-    return moduleNames(this.config);
+    return this.#modules.base;
   }
 
   /**
@@ -139,25 +127,17 @@ export class Engine {
    * can be cached like a module (sae/attach.ts hangs SAE features this way).
    */
   attach(name: string, spec: DerivedModule): void {
-    if (!moduleNames(this.config).includes(spec.parent)) {
-      throw new Error(
-        `attach ${name}: unknown module "${spec.parent}"; valid names: ${
-          moduleNames(this.config).join(", ")
-        }`,
-      );
-    }
-    if (this.modules.names.includes(name)) throw new Error(`attach: the name ${name} is taken`);
-    this.#derived.set(name, spec);
+    this.#modules.attach(name, spec);
   }
 
+  /** Forgets a value registered with attach(). */
   detach(name: string): void {
-    this.#derived.delete(name);
+    this.#modules.detach(name);
   }
 
   /** Output width of a module or attached value. */
   moduleWidth(name: string): number {
-    checkModuleName(this.modules.names, name, "moduleWidth");
-    return this.modules.width(name);
+    return this.#modules.width(name);
   }
 
   /**
@@ -182,7 +162,7 @@ export class Engine {
 
   /** Bytes held per device. */
   get memoryByDevice(): MemoryReport[] {
-    return memoryByDevice(this.#pipeline, this.#weights, this.#kv);
+    return memoryByDevice(this.#pipeline, this.#weights, this.#caches.all);
   }
 
   /** Bytes held on all devices together. */
@@ -195,31 +175,57 @@ export class Engine {
     return this.#pipeline.transferredBytes;
   }
 
-  /** Checks ids against the vocabulary and the context; returns them as u32. */
-  checkTokens(tokens: ArrayLike<number>, pastLength = 0): Uint32Array {
-    return checkTokenIds(tokens, this.config.vocabSize, pastLength, this.contextLength);
-  }
-
   /**
-   * One pass over `tokens`, from an empty KV cache or continuing
-   * `pastKeyValues`, with optional caching and interventions (see HookOptions).
+   * Checks ids against the vocabulary and a context of `contextLength`
+   * (default: the engine's) after `pastLength` positions; returns them as u32.
    */
-  async forward(tokens: ArrayLike<number>, options: ForwardOptions = {}): Promise<ForwardResult> {
-    this.#assertCallable("forward");
-    return await this.#queue.run(() => this.#pass(tokens, options, undefined));
+  checkTokens(
+    tokens: ArrayLike<number>,
+    pastLength = 0,
+    contextLength = this.contextLength,
+  ): Uint32Array {
+    return checkTokenIds(tokens, this.config.vocabSize, pastLength, contextLength);
   }
 
   /**
-   * nnsight-style: `fn` runs alongside one pass and may await module outputs
-   * (`await m.layers[2].output`), save them (`.save()`), and replace them by
-   * assignment. See engine/trace.ts. The prompt must fit one chunk (maxChunk).
+   * A new, empty KV cache on the devices of the layers, for `kvCache` in
+   * forward, trace and generate. Several may be alive at once (say a clean and
+   * a steered continuation of one prompt); each holds `contextLength`
+   * positions of keys and values per layer until its dispose() (or the
+   * engine's).
+   */
+  createCache(options: CacheOptions = {}): KvCache {
+    this.#assertUsable();
+    return this.#caches.create(options);
+  }
+
+  /**
+   * One pass over `input` (token ids, or text tokenized as generate does),
+   * from an empty KV cache or appending to `options.kvCache`, with optional
+   * caching and interventions (see HookOptions).
+   */
+  async forward(
+    input: string | ArrayLike<number>,
+    options: ForwardOptions = {},
+  ): Promise<ForwardResult> {
+    this.#assertCallable("forward");
+    const tokens = this.#tokenize(input), kv = this.#caches.of(options.kvCache, "forward");
+    return await this.#queue.run(() => kv.use(() => this.#pass(tokens, kv, options, undefined)));
+  }
+
+  /**
+   * nnsight-style: `fn` runs alongside one pass over `input` (token ids or
+   * text) and may await module outputs (`await m.layers[2].output`), save them
+   * (`.save()`), and replace them by assignment. See engine/trace.ts. The
+   * prompt must fit one chunk (maxChunk).
    */
   async trace<R>(
-    tokens: ArrayLike<number>,
+    input: string | ArrayLike<number>,
     fn: (m: TracedModel) => Promise<R> | R,
     options: ForwardOptions = {},
   ): Promise<ForwardResult & { value: R }> {
     this.#assertCallable("trace");
+    const tokens = this.#tokenize(input), kv = this.#caches.of(options.kvCache, "trace");
     if (tokens.length > this.#pipeline.maxChunk) {
       throw new Error(
         `trace: ${tokens.length} tokens exceed one chunk (${this.#pipeline.maxChunk}); ` +
@@ -227,17 +233,19 @@ export class Engine {
       );
     }
     return await this.#queue.run(() =>
-      runTrace(
-        this.baseModuleNames,
-        this.config.numHiddenLayers,
-        fn,
-        (taps) => this.#pass(tokens, options, taps),
+      kv.use(() =>
+        runTrace(
+          this.#modules.tree,
+          fn,
+          (taps) => this.#pass(tokens, kv, options, taps),
+        )
       )
     );
   }
 
   #pass(
     tokens: ArrayLike<number>,
+    kv: KvCache,
     options: ForwardOptions,
     traceTaps: Map<string, Tap> | undefined,
   ): Promise<ForwardResult> {
@@ -246,9 +254,9 @@ export class Engine {
         modules: this.modules,
         deviceOf: (m) => this.deviceOf(m),
         pipeline: this.#pipeline,
-        kv: this.#kv,
-        ids: (past) => this.checkTokens(tokens, past),
-        claim: (state) => this.#claim(state),
+        kv,
+        ids: () => this.checkTokens(tokens, this.#caches.kept(kv), kv.contextLength),
+        claim: () => this.#caches.claim(kv, null),
         guard: (p) => this.#guard(p),
         assertOpen: () => {
           if (this.#disposed) throw this.#unusable();
@@ -259,22 +267,27 @@ export class Engine {
     );
   }
 
-  /** Streams generated tokens; see GenerateOptions. */
+  /**
+   * Streams generated tokens; see GenerateOptions. Its return value (the
+   * `done` result) is `options.kvCache` holding every position fed.
+   */
   generate(
     prompt: string | ArrayLike<number>,
     options: GenerateOptions = {},
-  ): AsyncGenerator<GenerateStep> {
+  ): AsyncGenerator<GenerateStep, KvCache | undefined> {
     this.#assertCallable("generate");
-    const ids = typeof prompt === "string" ? this.tokenizer.encode(prompt) : Array.from(prompt);
-    // Checked now, so that a bad handle, id or name fails at the call, not at
-    // the first step; the cache is claimed at the first step, in queue order.
-    const checked = this.checkTokens(ids, this.#kv.check(options.pastKeyValues));
+    const ids = this.#tokenize(prompt), kv = this.#caches.of(options.kvCache, "generate");
+    // Checked now, so that a bad id, name or option fails at the call, not at
+    // the first step; the cache is claimed at the first step, in queue order,
+    // and the context checked again then.
+    const checked = this.checkTokens(ids, this.#caches.kept(kv), kv.contextLength);
     checkHookOptions(this.modules, options);
     checkGenerateOptions(options);
-    const steps = generateTokens(this, this.#pipeline, this.#kv, checked, options, {
-      exclusive: (fn) => this.#queue.run(fn),
+    const steps = generateTokens(this, this.#pipeline, kv, checked, options, {
+      exclusive: (fn) => this.#queue.run(() => kv.use(fn)),
       claim: (gen) => {
-        const start = this.#claim(options.pastKeyValues);
+        this.checkTokens(ids, this.#caches.kept(kv), kv.contextLength);
+        const start = this.#caches.claim(kv, gen);
         this.#queue.hold(gen);
         return start;
       },
@@ -284,20 +297,19 @@ export class Engine {
   }
 
   /**
-   * With the queue held: the KV cache now belongs to the running call.
-   * Paused generations would continue from keys this call overwrites, so they
-   * are retired (their next step throws BusyError) and their buffers freed.
+   * Runs `fn` in the engine's call queue: no pass records while it runs, so
+   * GPU work in it (Tensor ops, reads of SAE or model weights) can neither
+   * join a pass nor see half of one. Passes queued meanwhile (other calls,
+   * the next step of a generation) wait for it. `fn` must not call this
+   * engine's forward, trace or generate: they would wait for `fn` forever.
    */
-  #claim(state: KvState | undefined): number {
-    const start = this.#kv.continueFrom(state);
-    this.#queue.retireHolders(
-      () =>
-        new BusyError(
-          "generate: another forward, trace or generate call used the engine's KV cache while " +
-            "this generation was paused; one engine runs one generation at a time",
-        ),
-    );
-    return start;
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    this.#assertCallable("exclusive");
+    return this.#queue.run(fn);
+  }
+
+  #tokenize(input: string | ArrayLike<number>): number[] {
+    return typeof input === "string" ? this.tokenizer.encode(input) : Array.from(input);
   }
 
   /** Refuses a call made from inside one of this engine's own passes (it would wait forever). */
@@ -311,9 +323,11 @@ export class Engine {
     }
   }
 
-  async *#guardSteps(steps: AsyncGenerator<GenerateStep>): AsyncGenerator<GenerateStep> {
+  async *#guardSteps(
+    steps: AsyncGenerator<GenerateStep, KvCache | undefined>,
+  ): AsyncGenerator<GenerateStep, KvCache | undefined> {
     try {
-      yield* steps;
+      return yield* steps;
     } catch (e) {
       throw this.#explain(e);
     }
@@ -374,7 +388,7 @@ export class Engine {
   #free(): void {
     this.#freed = true;
     this.#queue.retireHolders(() => this.#unusable());
-    this.#kv.dispose();
+    this.#caches.dispose();
     this.#pipeline.dispose();
     for (const w of this.#weights) disposeWeights(w);
     for (const g of this.#owned) if (!g.isLost) g.destroy();

@@ -1,10 +1,10 @@
 // One forward pass of the engine (forward and trace): hooks, the pipeline run
-// chunk by chunk, logits copied out, and the KV handle of the result. Runs
-// with the engine's queue held (engine/queue.ts).
+// chunk by chunk into the call's KV cache, logits copied out. Runs with the
+// engine's queue held (engine/queue.ts).
 
 import type { Gpu } from "./gpu/gpu.ts";
 import { Tensor } from "./gpu/tensor.ts";
-import { type KvCache, KvState } from "./model/kv_cache.ts";
+import type { KvCache } from "./model/kv_cache.ts";
 import type { Tap } from "./model/llama.ts";
 import type { Pipeline } from "./model/pipeline.ts";
 import { buildHooks, composeTaps, type HookOptions, type ModuleTable } from "./hooks.ts";
@@ -12,8 +12,11 @@ import { buildHooks, composeTaps, type HookOptions, type ModuleTable } from "./h
 export interface ForwardOptions extends HookOptions {
   /** Return logits for every position ([T, vocab]) instead of the last ([1, vocab]). */
   allLogits?: boolean;
-  /** Continue this KV cache (from an earlier result) instead of starting empty. */
-  pastKeyValues?: KvState;
+  /**
+   * Append to this KV cache (engine.createCache()), continuing the positions
+   * it holds. Without one the pass starts empty, in the engine's own cache.
+   */
+  kvCache?: KvCache;
 }
 
 export interface ForwardResult {
@@ -21,8 +24,6 @@ export interface ForwardResult {
   logits: Tensor<"f32">;
   /** Module name -> output [T, width] on the GPU (after interventions). */
   cache: Map<string, Tensor<"f32">>;
-  /** The KV cache after this pass: pass it as `pastKeyValues` to continue. */
-  pastKeyValues: KvState;
   /** Frees the tensors above. */
   dispose(): void;
 }
@@ -32,11 +33,12 @@ export interface PassHost {
   modules: ModuleTable;
   deviceOf(module: string): Gpu;
   pipeline: Pipeline;
+  /** The call's KV cache (options.kvCache or the engine's own). */
   kv: KvCache;
-  /** The call's token ids, checked for a pass continuing `past` positions. */
-  ids(past: number): Uint32Array;
+  /** The call's token ids, checked against the cache's context; returns them as u32. */
+  ids(): Uint32Array;
   /** Claims the KV cache for this pass (engine.ts #claim); returns the positions kept. */
-  claim(state: KvState | undefined): number;
+  claim(): number;
   /** Runs the pass; a device loss becomes an error naming the device. */
   guard<T>(p: Promise<T>): Promise<T>;
   /** Throws if the engine was disposed while the pass ran. */
@@ -49,10 +51,11 @@ export async function forwardPass(
   traceTaps: Map<string, Tap> | undefined,
 ): Promise<ForwardResult> {
   const kv = host.kv, pipeline = host.pipeline;
-  const ids = host.ids(kv.check(options.pastKeyValues));
-  const start = host.claim(options.pastKeyValues);
+  const ids = host.ids();
+  const start = host.claim();
   const T = ids.length, vocab = pipeline.last.graph.config.vocabSize;
-  const allLogits = !!options.allLogits || !!options.cache?.includes("lm_head");
+  const head = pipeline.last.graph.modules.lm_head.name;
+  const allLogits = !!options.allLogits || !!options.cache?.includes(head);
   const hooks = buildHooks(
     host.modules,
     options,
@@ -66,19 +69,15 @@ export async function forwardPass(
     const last = pipeline.last;
     const logits = Tensor.empty(last.gpu, "forward.logits", [allLogits ? T : 1, vocab], "f32");
     made.push(logits);
-    try {
-      await host.guard(pipeline.run(ids, kv, {
-        allLogits,
-        taps: taps.size ? taps : undefined,
-        after: (rec, first, n) => {
-          const rows = allLogits ? n : 1;
-          const dst = allLogits ? first * vocab * 4 : 0;
-          rec.copy(last.graph.scratch.logits.buffer, 0, logits.buffer, dst, rows * vocab * 4);
-        },
-      }));
-    } finally {
-      kv.version++;
-    }
+    await host.guard(pipeline.run(ids, kv, {
+      allLogits,
+      taps: taps.size ? taps : undefined,
+      after: (rec, first, n) => {
+        const rows = allLogits ? n : 1;
+        const dst = allLogits ? first * vocab * 4 : 0;
+        rec.copy(last.graph.scratch.logits.buffer, 0, logits.buffer, dst, rows * vocab * 4);
+      },
+    }));
     // dispose() waited for this pass; its results are no longer the engine's to give.
     host.assertOpen();
     // Cached lm_head needed every row; the result is still the last one.
@@ -87,11 +86,12 @@ export async function forwardPass(
     return {
       logits: result,
       cache: hooks.cache,
-      pastKeyValues: new KvState(kv, kv.length, kv.version),
       dispose: () => made.forEach((t) => t.dispose()),
     };
   } catch (e) {
     for (const t of made) t.dispose();
+    // A failed pass adds no positions: a later call continues from `start`.
+    if (!kv.disposed && kv.length > start) kv.rewind(start);
     throw e;
   }
 }

@@ -6,16 +6,22 @@ import type { Gpu } from "./gpu/gpu.ts";
 import { Recorder } from "./gpu/recorder.ts";
 import { Tensor } from "./gpu/tensor.ts";
 import type { Engine } from "./engine.ts";
-import type { KvCache, KvState } from "./model/kv_cache.ts";
+import type { KvCache } from "./model/kv_cache.ts";
 import { buildHooks, type HookOptions } from "./hooks.ts";
 import type { Pipeline } from "./model/pipeline.ts";
 import { resolveSampling, Sampler, type SamplingOptions } from "./model/sampler.ts";
 import { NO_TOKEN, sampleToken } from "../shaders/sample.ts";
-import { BusyError, UsageError } from "./errors.ts";
+import { ContextLengthError, UsageError } from "./errors.ts";
 
 export interface GenerateOptions extends SamplingOptions, HookOptions {
-  /** Continue this KV cache (from a forward result) instead of starting empty. */
-  pastKeyValues?: KvState;
+  /**
+   * Append to this KV cache (engine.createCache()), continuing the positions
+   * it holds; without one, generation starts empty in the engine's own cache.
+   * When the generation ends (or is dropped), the cache holds every position
+   * the model was fed: the prompt and each yielded token but the last, which
+   * a next call feeds (e.g. `forward([last], { kvCache })` for its features).
+   */
+  kvCache?: KvCache;
   /** Tokens to generate at most. Default 128. */
   maxNewTokens?: number;
   /** Stop after any of these token ids, or once the text contains any of these strings. */
@@ -31,7 +37,8 @@ export interface GenerateStep {
   /**
    * With `cache`: each module's output for the positions this step ran (the
    * whole prompt on the first step, then [1, width]). Valid until the next
-   * step or until another call uses the engine; clone() what you keep.
+   * step or until another call uses this generation's KV cache; clone() what
+   * you keep.
    */
   cache?: Map<string, Tensor<"f32">>;
 }
@@ -91,9 +98,8 @@ export interface GenerationHost {
   /** Runs `fn` with the engine's queue held: no other call records meanwhile. */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
   /**
-   * With the queue held: claims the KV cache for `gen` (continuing
-   * `options.pastKeyValues`), which retires every other generation; returns
-   * the positions kept.
+   * With the queue held: claims the KV cache for `gen`, which retires the
+   * generation paused on it, if any; returns the positions kept.
    */
   claim(gen: Generation): number;
   /** Forgets a generation that ended. */
@@ -101,15 +107,20 @@ export interface GenerationHost {
 }
 
 /**
- * What a generation holds between steps (token readbacks, the hook buffers of
- * the steps in flight) and whether it may go on. The engine retires a paused
- * generation when another call claims the KV cache (BusyError) or the engine
- * is disposed (UsageError): the buffers are freed at once, so an abandoned
- * generator holds nothing for long, and the next step throws that error
- * instead of continuing from overwritten keys.
+ * What a generation holds between steps (token readbacks, its sampled token,
+ * the hook buffers of the steps in flight) and whether it may go on. A paused
+ * generation is retired when another call claims its KV cache (BusyError), or
+ * the cache or engine is disposed (UsageError): the buffers are freed at once,
+ * and the next step throws that error instead of continuing from overwritten
+ * keys.
  */
 export class Generation {
   readonly readbacks: TokenReadback[] = [];
+  /**
+   * [1] the last sampled token, which the next step embeds. Its own buffer,
+   * not the engine's scratch: other calls may run between steps.
+   */
+  token: Tensor<"u32"> | null = null;
   /** Step k's hook buffers (pool buffers) in slot k % SLOTS. */
   readonly held: Tensor[][] = Array.from({ length: SLOTS }, () => []);
   #retired: Error | null = null;
@@ -134,6 +145,8 @@ export class Generation {
   free(): void {
     for (let i = 0; i < SLOTS; i++) this.releaseSlot(i);
     for (const r of this.readbacks.splice(0)) r.dispose();
+    this.token?.dispose();
+    this.token = null;
   }
 }
 
@@ -153,7 +166,7 @@ export async function* generateTokens(
   prompt: Uint32Array,
   options: GenerateOptions,
   host: GenerationHost,
-): AsyncGenerator<GenerateStep> {
+): AsyncGenerator<GenerateStep, KvCache | undefined> {
   checkGenerateOptions(options);
   const maxNew = options.maxNewTokens ?? 128;
   // Greedy unless asked otherwise, as transformers' generate() is.
@@ -165,7 +178,7 @@ export async function* generateTokens(
     // with <|eot_id|>); either one ends the text.
     for (const id of [...engine.config.eosTokenIds, ...engine.tokenizer.eosIds]) stopIds.add(id);
   }
-  if (maxNew === 0) return;
+  if (maxNew === 0) return options.kvCache;
   // Sampling happens on the last device; on one device, steps are recorded up
   // to AHEAD steps before their token is read: each samples its token into the
   // next step's input on the GPU, so the CPU never waits for a readback (about
@@ -195,81 +208,67 @@ export async function* generateTokens(
       return t;
     });
   };
-  const tokenSlot = graph.scratch.tokens.rows(0, 1);
   const sample = (rec: Recorder, step: number) => {
     const logits = graph.scratch.logits.rows(0, 1).reshape([vocab]);
-    sampleToken(rec, logits, tokenSlot, sampler.next());
-    readbacks[step % SLOTS].record(rec, tokenSlot);
-  };
-  // Other calls may use the engine while we are suspended at a yield: the
-  // engine then retires this generation (gen.check() throws). The version is a
-  // second guard: every pass moves it on.
-  let version = -1;
-  const own = () => {
-    gen.check();
-    if (kv.version !== version) {
-      throw new BusyError(
-        "generate: the engine's KV cache was used by another call during generation",
-      );
-    }
+    sampleToken(rec, logits, gen.token!, sampler.next());
+    readbacks[step % SLOTS].record(rec, gen.token!);
   };
   const hooks: ReturnType<typeof hooksFor>[] = new Array(SLOTS);
   let text = "";
+  // Positions kept when the cache was claimed (-1 before), and tokens yielded.
+  let start = -1, yielded = 0;
   try {
     await host.exclusive(async () => {
-      const start = host.claim(gen);
+      start = host.claim(gen);
       for (let i = 0; i < SLOTS; i++) readbacks.push(new TokenReadback(gpu));
+      gen.token = Tensor.empty(gpu, "generate.token", [1], "u32");
       hooks[0] = hooksFor(0, prompt.length, start);
-      try {
-        await pipeline.run(prompt, kv, {
-          allLogits: false,
-          taps: hooks[0]?.taps,
-          after: (rec, first, n) => {
-            if (first + n === prompt.length) sample(rec, 0);
-          },
-        });
-        readbacks[0].request();
-      } finally {
-        version = ++kv.version;
-      }
+      await pipeline.run(prompt, kv, {
+        allLogits: false,
+        taps: hooks[0]?.taps,
+        after: (rec, first, n) => {
+          if (first + n === prompt.length) sample(rec, 0);
+        },
+      });
+      readbacks[0].request();
     });
     let issued = 1;
     /** Records step `issued`: from the GPU-held token on one device, else from `id`. */
     const issue = async (id: number | null) => {
-      own();
+      // Other calls may have used the engine while we were paused; one that
+      // claimed this KV cache retired us (gen.check() throws).
+      gen.check();
       const h = hooksFor(issued, 1, kv.length);
       hooks[issued % SLOTS] = h;
       const k = issued;
-      try {
-        if (id !== null) {
-          await pipeline.run(Uint32Array.of(id), kv, {
+      if (id !== null) {
+        await pipeline.run(Uint32Array.of(id), kv, {
+          allLogits: false,
+          taps: h?.taps,
+          after: (rec) => sample(rec, k),
+          wait: false,
+        });
+      } else {
+        const rec = new Recorder(gpu, "generate.step");
+        try {
+          const token = gen.token!, tokens = graph.scratch.tokens;
+          rec.copy(token.buffer, token.offset, tokens.buffer, tokens.offset, 4);
+          await graph.record(rec, {
+            tokens: new Uint32Array(1),
+            tokensOnGpu: true,
+            cache: kv,
             allLogits: false,
             taps: h?.taps,
-            after: (rec) => sample(rec, k),
-            wait: false,
           });
-        } else {
-          const rec = new Recorder(gpu, "generate.step");
-          try {
-            await graph.record(rec, {
-              tokens: new Uint32Array(1),
-              tokensOnGpu: true,
-              cache: kv,
-              allLogits: false,
-              taps: h?.taps,
-            });
-            sample(rec, k);
-            rec.submit();
-            kv.length += 1;
-          } catch (e) {
-            rec.abandon();
-            throw e;
-          }
+          sample(rec, k);
+          rec.submit();
+          kv.advance(1);
+        } catch (e) {
+          rec.abandon();
+          throw e;
         }
-        readbacks[k % SLOTS].request();
-      } finally {
-        version = ++kv.version;
       }
+      readbacks[k % SLOTS].request();
       issued++;
     };
     for (let step = 0;; step++) {
@@ -299,17 +298,28 @@ export async function* generateTokens(
       const piece = decoder.push(id) + (last ? decoder.flush() : "");
       text += piece;
       const cache = hooks[step % SLOTS]?.cache;
+      yielded++;
       yield cache?.size ? { token: id, text: piece, cache } : { token: id, text: piece };
-      if (last || stopStrings.some((s) => text.includes(s))) return;
+      if (last || stopStrings.some((s) => text.includes(s))) return options.kvCache;
       // Resumed: whatever ran while we were paused may have retired us.
       gen.check();
       if (!single && kv.length < kv.contextLength) await host.exclusive(() => issue(id));
       if (step + 1 >= issued) {
-        throw new Error(`generation reached the context length ${kv.contextLength}`);
+        throw new ContextLengthError(
+          kv.contextLength + 1,
+          kv.contextLength,
+          `generation reached the context length ${kv.contextLength}`,
+        );
       }
     }
   } finally {
     gen.free();
     host.finished(gen);
+    if (start >= 0 && kv.holder === gen) {
+      // Steps recorded ahead fed tokens nobody saw: keep only what was yielded.
+      const fed = yielded ? start + prompt.length + yielded - 1 : start;
+      if (!kv.disposed) kv.rewind(Math.min(kv.length, fed));
+      kv.release(gen);
+    }
   }
 }

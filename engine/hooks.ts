@@ -3,7 +3,7 @@
 // when nobody asks: the graph looks a module up only in a non-empty map.
 
 import { sameShape, Tensor } from "./gpu/tensor.ts";
-import type { LlamaConfig } from "./formats/config.ts";
+import { unknownModule } from "./model/modules.ts";
 import type { Tap, TapContext } from "./model/llama.ts";
 
 /**
@@ -41,11 +41,6 @@ export interface Hooks {
   made: Tensor[];
 }
 
-/** Output width of a model module. */
-export function moduleWidth(c: LlamaConfig, name: string): number {
-  return name === "lm_head" ? c.vocabSize : c.hiddenSize;
-}
-
 /**
  * A value computed from a module's output that can be cached like a module
  * (e.g. "model.layers.2.sae.features", attached by sae/attach.ts); engine/
@@ -67,10 +62,9 @@ export interface ModuleTable {
   derived: ReadonlyMap<string, DerivedModule>;
 }
 
+/** Throws an UnknownModuleError (listing `names`) unless `name` is one of them. */
 export function checkModuleName(names: readonly string[], name: string, what: string): void {
-  if (!names.includes(name)) {
-    throw new Error(`${what}: unknown module "${name}"; valid names: ${names.join(", ")}`);
-  }
+  if (!names.includes(name)) throw unknownModule(name, names, what);
 }
 
 /** Checks every module name in `options`; returns the interventions as a map. */

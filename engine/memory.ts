@@ -10,22 +10,22 @@ export interface MemoryReport {
   device: string;
   /** Weight matrices, norms, embedding and lm_head placed on it. */
   weights: number;
-  /** Its layers' KV cache. */
+  /** The engine's own KV cache and every live one from createCache(). */
   kvCache: number;
   /** Activations and other working buffers of a pass. */
   scratch: number;
 }
 
-/** Bytes held per device. */
+/** Bytes held per device (`caches`: every live KV cache). */
 export function memoryByDevice(
   pipeline: Pipeline,
   weights: readonly StageWeights[],
-  kv: KvCache,
+  caches: readonly KvCache[],
 ): MemoryReport[] {
   return pipeline.stages.map((s, i) => ({
     device: s.gpu.name,
     weights: weightBytes(weights[i]),
-    kvCache: kv.bytesOn(s.gpu),
+    kvCache: caches.reduce((n, kv) => n + kv.bytesOn(s.gpu), 0),
     scratch: s.graph.scratch.all.reduce((n, t) => n + t.byteLength, 0) + (s.staging?.size ?? 0),
   }));
 }

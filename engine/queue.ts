@@ -1,13 +1,13 @@
-// One engine has one KV cache and one set of scratch buffers per device, and
-// a device has one active-recorder slot: two passes recorded at once would
-// overwrite each other's tokens, activations and keys. Calls that use them
-// therefore run one at a time, in call order (one engine, one GPU queue);
-// a generation queues once per step, so other calls may run between steps.
+// One engine has one set of scratch buffers per device, and a device has one
+// active-recorder slot: two passes recorded at once would overwrite each
+// other's tokens and activations. Calls that use them therefore run one at a
+// time, in call order (one engine, one GPU queue); a generation queues once per
+// step, so other calls may run between steps.
 
 export class CallQueue {
   #tail: Promise<unknown> = Promise.resolve();
   #busy = false;
-  /** Paused generations: they hold the KV cache between their steps. */
+  /** Live generations (each holds its KV cache between steps); dispose retires them. */
   readonly #holders = new Set<{ retire(reason: Error): void }>();
   readonly #before: () => void;
   readonly #after: () => void;
@@ -39,7 +39,7 @@ export class CallQueue {
     return run;
   }
 
-  /** Registers a generation that keeps using the KV cache between its steps. */
+  /** Registers a generation that keeps using its KV cache between its steps. */
   hold(holder: { retire(reason: Error): void }): void {
     this.#holders.add(holder);
   }
@@ -49,7 +49,7 @@ export class CallQueue {
     this.#holders.delete(holder);
   }
 
-  /** Retires every holder (another call took the cache, or the engine is gone). */
+  /** Retires every holder (the engine is gone). */
   retireHolders(reason: () => Error): void {
     for (const h of this.#holders) h.retire(reason());
     this.#holders.clear();

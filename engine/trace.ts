@@ -12,6 +12,7 @@
 
 import type { Tensor } from "./gpu/tensor.ts";
 import type { Tap } from "./model/llama.ts";
+import type { LayerModules, LlamaModules } from "./model/modules.ts";
 
 /** One module as the trace function sees it. */
 export interface TracedModule {
@@ -57,6 +58,7 @@ export class TraceAborted extends Error {}
 
 /** Drives one trace: builds the taps for the pass and the model the user sees. */
 export class Interleaver {
+  readonly #tree: LlamaModules;
   readonly #names: readonly string[];
   /** Index in `names` of the module the pass is at (-1 before the first). */
   #at = -1;
@@ -69,21 +71,18 @@ export class Interleaver {
   #assigned = new Map<number, Tensor<"f32">>();
   readonly model: TracedModel;
 
-  constructor(names: readonly string[], layers: number) {
-    this.#names = names;
-    const layerList = Array.from(
-      { length: layers },
-      (_, l) => new LayerHandle(`model.layers.${l}`, this),
-    );
-    for (const l of layerList) this.#index(l.name);
+  constructor(tree: LlamaModules) {
+    this.#tree = tree;
+    this.#names = tree.names;
+    const layerList = tree.layers.map((m) => new LayerHandle(m, this));
     this.model = {
-      embed_tokens: this.#module("model.embed_tokens"),
+      embed_tokens: this.#module(tree.embed_tokens.name),
       layers: layerList,
-      norm: this.#module("model.norm"),
-      lm_head: this.#module("lm_head"),
+      norm: this.#module(tree.norm.name),
+      lm_head: this.#module(tree.lm_head.name),
       module: (name: string) => {
-        const l = /^model\.layers\.(\d+)$/.exec(name);
-        return l && Number(l[1]) < layers ? layerList[Number(l[1])] : this.#module(name);
+        const block = tree.layerBlock(name);
+        return block ? layerList[block.layer] : this.#module(name);
       },
     };
   }
@@ -93,12 +92,9 @@ export class Interleaver {
     return new ModuleHandle(name, this);
   }
 
+  /** The module's position in execution order (an unknown name is an UnknownModuleError). */
   #index(name: string): number {
-    const i = this.#names.indexOf(name);
-    if (i < 0) {
-      throw new Error(`trace: unknown module "${name}"; valid names: ${this.#names.join(", ")}`);
-    }
-    return i;
+    return this.#tree.get(name, "trace").order;
   }
 
   /** @internal Used by module handles. */
@@ -214,15 +210,17 @@ class LayerHandle extends ModuleHandle implements TracedLayer {
   readonly self_attn: TracedModule;
   readonly post_attention_layernorm: TracedModule;
   readonly mlp: TracedModule;
-  constructor(name: string, owner: Interleaver) {
-    super(name, owner);
-    this.input_layernorm = new ModuleHandle(`${name}.input_layernorm`, owner);
-    this.self_attn = new ModuleHandle(`${name}.self_attn`, owner);
-    this.post_attention_layernorm = new ModuleHandle(`${name}.post_attention_layernorm`, owner);
-    this.mlp = new ModuleHandle(`${name}.mlp`, owner);
+  readonly #input: string;
+  constructor(m: LayerModules, owner: Interleaver) {
+    super(m.name, owner);
+    this.input_layernorm = new ModuleHandle(m.input_layernorm.name, owner);
+    this.self_attn = new ModuleHandle(m.self_attn.name, owner);
+    this.post_attention_layernorm = new ModuleHandle(m.post_attention_layernorm.name, owner);
+    this.mlp = new ModuleHandle(m.mlp.name, owner);
+    this.#input = m.input.name;
   }
   get input(): Promise<Tensor<"f32">> {
-    return this.owner.request(`${this.name}.input`);
+    return this.owner.request(this.#input);
   }
 }
 
@@ -231,12 +229,12 @@ class LayerHandle extends ModuleHandle implements TracedLayer {
  * given tap on every module; the result carries what `fn` returned.
  */
 export async function runTrace<P extends { dispose(): void }, R>(
-  names: readonly string[],
-  layers: number,
+  tree: LlamaModules,
   fn: (m: TracedModel) => Promise<R> | R,
   pass: (taps: Map<string, Tap>) => Promise<P>,
 ): Promise<P & { value: R }> {
-  const interleaver = new Interleaver(names, layers);
+  const names = tree.names;
+  const interleaver = new Interleaver(tree);
   const run = interleaver.start(fn);
   await interleaver.firstTurn();
   let result: P;

@@ -86,8 +86,7 @@ function specials(ids: readonly number[]) {
 async function generate(edits: Edit[], into: HTMLElement | null): Promise<string> {
   const prompt = promptIds();
   const params = generateParams();
-  // One position is kept for the extra step below.
-  const room = session.engine.contextLength - prompt.length - 1;
+  const room = session.engine.contextLength - prompt.length;
   if (room < 1) {
     throw new Error(
       `the prompt (${prompt.length} tokens) leaves no room in the context of ${session.engine.contextLength}`,
@@ -103,12 +102,11 @@ async function generate(edits: Edit[], into: HTMLElement | null): Promise<string
   let text = "", shownCount = 0;
   if (into) into.textContent = "";
   const t0 = performance.now();
-  // One step more than shown, so that the last shown token is fed too and has features.
   const r = await session.generate(
     prompt,
-    { ...params, maxNewTokens: params.maxNewTokens + 1, edits: toFeatureEdits(edits) },
+    { ...params, edits: toFeatureEdits(edits) },
     (id, piece) => {
-      if (++shownCount > params.maxNewTokens) return;
+      ++shownCount;
       text += piece;
       if (into) into.textContent = text;
       strip.append(tokenNode(session.piece(id), specials([id])[0]));
@@ -116,7 +114,7 @@ async function generate(edits: Edit[], into: HTMLElement | null): Promise<string
     },
   );
   const ms = performance.now() - t0;
-  const ids = prompt.concat(r.ids.slice(0, params.maxNewTokens));
+  const ids = prompt.concat(r.ids);
   const d = session.sae.dSae;
   // A final EOS is never fed: its row stays zero.
   const features = new Float32Array(ids.length * d);

@@ -1,8 +1,8 @@
 // The demo's model side: one Engine with one SAE attached at its layer, and
 // the few operations the page needs (generate, per-token features, logit
-// effects, decoder rows). The engine has one KV cache, so every GPU call goes
-// through `exclusive()`: the corpus computed in the background and the user's
-// generations take turns instead of overwriting each other's cache.
+// effects, decoder rows). Each generation has a KV cache of its own, so the
+// corpus computed in the background and the user's generations interleave step
+// by step in the engine's queue; weight reads go through engine.exclusive().
 
 import {
   attachSae,
@@ -39,7 +39,6 @@ export class Session {
   readonly sae: Sae;
   readonly site: SaeAttachment;
   readonly layer: string;
-  #queue: Promise<unknown> = Promise.resolve();
   #effects = new Map<number, { up: TokenEffect[]; down: TokenEffect[] }>();
 
   private constructor(engine: Engine, sae: Sae, site: SaeAttachment, layer: string) {
@@ -76,13 +75,6 @@ export class Session {
     }
   }
 
-  /** Runs fn when every earlier call has finished (one user of the KV cache at a time). */
-  exclusive<R>(fn: () => Promise<R>): Promise<R> {
-    const run = this.#queue.then(fn, fn);
-    this.#queue = run.catch(() => {});
-    return run;
-  }
-
   get bos(): number {
     return this.engine.tokenizer.bosId ?? 1;
   }
@@ -102,63 +94,80 @@ export class Session {
   /**
    * Streams generated tokens (with the edits as an intervention at the SAE's
    * layer) and returns them with the SAE features [fed * d_sae] of every
-   * position the model was fed (the prompt and every generated token but the
-   * last). With edits, the SAE re-encodes the edited stream, so a steered
-   * feature shows its new value. Each step's features are copied on the GPU
-   * into one buffer and read back once at the end: a readback per step would
-   * stall the pipelined decode loop, and a forward pass over the text
-   * afterwards costs as much as decoding it again on software adapters.
+   * position the model was fed: the prompt and every generated token (the
+   * last one is fed from the generation's KV cache afterwards, unless the
+   * generation stopped at an end-of-sequence token). With edits, the SAE
+   * re-encodes the edited stream, so a steered feature shows its new value.
+   * Each step's features are copied on the GPU into one buffer and read back
+   * once at the end: a readback per step would stall the pipelined decode
+   * loop, and a forward pass over the text afterwards costs as much as
+   * decoding it again on software adapters.
    */
-  generate(
+  async generate(
     prompt: readonly number[],
     p: GenerateParams,
     onToken: (token: number, text: string) => void,
   ): Promise<{ ids: number[]; features: Float32Array; fed: number }> {
-    return this.exclusive(async () => {
-      const gpu = this.engine.gpu, d = this.sae.dSae, name = this.site.features;
-      const rows = Math.min(prompt.length + p.maxNewTokens, this.engine.contextLength);
-      const all = Tensor.empty(gpu, "demo.features", [rows, d], "f32");
-      try {
-        const ids: number[] = [];
-        let fed = 0;
-        for await (
-          const step of this.engine.generate(prompt, {
-            maxNewTokens: p.maxNewTokens,
-            temperature: p.temperature,
-            topK: p.topK,
-            seed: p.seed,
-            ignoreEos: p.ignoreEos,
-            cache: [name],
-            interventions: p.edits?.length
-              ? { [this.layer]: steering(this.sae, p.edits) }
-              : undefined,
-          })
-        ) {
-          const f = step.cache?.get(name);
-          if (f) {
-            // Valid until the next step; the copy is queued before that step's work.
-            const n = Math.min(f.shape[0], rows - fed);
-            const rec = new Recorder(gpu, "demo.features.copy");
-            rec.copy(f.buffer, f.offset, all.buffer, fed * d * 4, n * d * 4);
-            rec.submit();
-            fed += n;
-          }
-          ids.push(step.token);
-          onToken(step.token, step.text);
-        }
-        const features = fed ? (await all.toArray()).slice(0, fed * d) : new Float32Array(0);
-        return { ids, features, fed };
-      } finally {
-        all.dispose();
+    const gpu = this.engine.gpu, d = this.sae.dSae, name = this.site.features;
+    const rows = Math.min(prompt.length + p.maxNewTokens, this.engine.contextLength);
+    const kvCache = this.engine.createCache({ contextLength: rows });
+    const all = Tensor.empty(gpu, "demo.features", [rows, d], "f32");
+    const interventions = p.edits?.length
+      ? { [this.layer]: steering(this.sae, p.edits) }
+      : undefined;
+    let fed = 0;
+    const copy = (f: Tensor<"f32">) => {
+      // Valid until the generation's next step; the copy is queued before it.
+      const n = Math.min(f.shape[0], rows - fed);
+      const rec = new Recorder(gpu, "demo.features.copy");
+      rec.copy(f.buffer, f.offset, all.buffer, fed * d * 4, n * d * 4);
+      rec.submit();
+      fed += n;
+    };
+    try {
+      const ids: number[] = [];
+      for await (
+        const step of this.engine.generate(prompt, {
+          maxNewTokens: p.maxNewTokens,
+          temperature: p.temperature,
+          topK: p.topK,
+          seed: p.seed,
+          ignoreEos: p.ignoreEos,
+          cache: [name],
+          interventions,
+          kvCache,
+        })
+      ) {
+        const f = step.cache?.get(name);
+        if (f) copy(f);
+        ids.push(step.token);
+        onToken(step.token, step.text);
       }
-    });
+      // The cache holds every position but the last token's: feed it for its
+      // features, unless it ended the text.
+      const last = ids[ids.length - 1];
+      const eos = [...this.engine.config.eosTokenIds, ...this.engine.tokenizer.eosIds];
+      if (ids.length && !(eos.includes(last) && !p.ignoreEos) && kvCache.length < rows) {
+        const r = await this.engine.forward([last], { kvCache, cache: [name], interventions });
+        try {
+          copy(r.cache.get(name)!);
+        } finally {
+          r.dispose();
+        }
+      }
+      const features = fed ? (await all.toArray()).slice(0, fed * d) : new Float32Array(0);
+      return { ids, features, fed };
+    } finally {
+      all.dispose();
+      kvCache.dispose();
+    }
   }
 
   /** Tokens the feature's decoder direction pushes up and down through norm and lm_head. */
   logitEffects(feature: number, k = 10): Promise<{ up: TokenEffect[]; down: TokenEffect[] }> {
     const hit = this.#effects.get(feature);
     if (hit) return Promise.resolve(hit);
-    return this.exclusive(async () => {
+    return this.engine.exclusive(async () => {
       const w = this.engine.weights;
       // featureLogitEffects takes f32 weights; the demo loads the model as f32.
       if (w.lmHead.format !== "f32") throw new Error("logit effects need f32 lm_head weights");
@@ -170,7 +179,7 @@ export class Session {
 
   /** W_dec [d_sae, d_in], row-major. */
   decoderRows(): Promise<Float32Array> {
-    return this.exclusive(async () => (await this.sae.readWeights()).wDec);
+    return this.engine.exclusive(async () => (await this.sae.readWeights()).wDec);
   }
 
   dispose(): void {

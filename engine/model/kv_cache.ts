@@ -1,30 +1,58 @@
 // Keys and values of every layer, kept on the device with the layer.
 // Row p holds position p: k, v: [contextLength, kvHeads * headDim] per layer.
+// A cache is a value: an engine makes as many as asked (engine.createCache),
+// each call appends to the one it is given, and several may be alive at once.
 
 import type { Gpu } from "../gpu/gpu.ts";
 import { Tensor } from "../gpu/tensor.ts";
 import type { LlamaConfig } from "../formats/config.ts";
 import { BusyError, UsageError } from "../errors.ts";
 
-let nextCacheId = 1;
+/** What continues a cache between its own steps (a paused generation). */
+export interface CacheHolder {
+  /** Stops the holder: its next step throws `reason`. */
+  retire(reason: Error): void;
+}
 
+/**
+ * The keys and values of the positions a model has seen, on the devices of
+ * their layers. Make one with `engine.createCache()`, pass it as `kvCache` to
+ * `forward`, `trace` or `generate` (each call appends to it), and free it with
+ * `dispose()`.
+ */
 export class KvCache {
-  /** Identifies the cache so that a handle from another engine is refused. */
-  readonly id = nextCacheId++;
+  /** Positions the cache can hold. */
   readonly contextLength: number;
-  readonly keys: Tensor<"f32">[] = []; // per layer [contextLength, kvHeads * headDim]
-  readonly values: Tensor<"f32">[] = []; // per layer [contextLength, kvHeads * headDim]
-  /** Positions filled so far. */
-  length = 0;
-  /** Bumped by every pass, so that handles to an older state are refused. */
-  version = 0;
+  /** Per layer [contextLength, kvHeads * headDim]. */
+  readonly keys: Tensor<"f32">[] = [];
+  /** Per layer [contextLength, kvHeads * headDim]. */
+  readonly values: Tensor<"f32">[] = [];
+  /** The engine that made the cache (only it may use the cache), if any. */
+  readonly owner: object | undefined;
+  #length = 0;
+  #holder: CacheHolder | null = null;
+  #disposed = false;
+  #freed = false;
+  /** Passes running on the cache: dispose() frees it when the last one ends. */
+  #running = 0;
+  readonly #onDispose: (() => void) | undefined;
 
   /**
    * `device` gives each layer's device (a Gpu for all, or a function of the
-   * layer): the cache of a layer lives with the layer.
+   * layer): the cache of a layer lives with the layer. `owner` is the engine
+   * that made it; `onDispose` runs once the cache is disposed (the engine
+   * forgets it).
    */
-  constructor(device: Gpu | ((layer: number) => Gpu), c: LlamaConfig, contextLength: number) {
+  constructor(
+    device: Gpu | ((layer: number) => Gpu),
+    c: LlamaConfig,
+    contextLength: number,
+    owner?: object,
+    onDispose?: () => void,
+  ) {
+    this.owner = owner;
     this.contextLength = contextLength;
+    this.#onDispose = onDispose;
     const width = c.numKeyValueHeads * c.headDim;
     const gpuOf = typeof device === "function" ? device : () => device;
     try {
@@ -34,40 +62,105 @@ export class KvCache {
         this.values.push(Tensor.empty(gpu, `KvCache.v.${l}`, [contextLength, width], "f32"));
       }
     } catch (e) {
-      this.dispose();
+      this.#free();
       throw e;
     }
   }
 
-  /**
-   * Claims the cache for a new call, continuing `state` (a handle from an
-   * earlier pass) or, without one, starting empty; returns the number of
-   * positions kept. The version moves on, so every older handle, and any
-   * paused generation, is stale from here on. Call it only with the engine's
-   * queue held (engine.ts), never while another pass records.
-   */
-  continueFrom(state: KvState | undefined): number {
-    const length = this.check(state);
-    this.length = length;
-    this.version++;
-    return length;
+  /** Positions filled so far: the next token goes to position `length`. */
+  get length(): number {
+    return this.#length;
   }
 
-  /** Checks that `state` may be continued now; returns its length (0 without one). */
-  check(state: KvState | undefined): number {
-    if (!state) return 0;
-    if (!(state instanceof KvState) || state.cache !== this) {
-      throw new UsageError("pastKeyValues: this KV cache belongs to another engine");
+  /** Whether dispose() was called. */
+  get disposed(): boolean {
+    return this.#disposed;
+  }
+
+  /** Throws a UsageError if the cache was disposed. */
+  assertUsable(what: string): void {
+    if (this.#disposed) {
+      throw new UsageError(`${what}: this KV cache was disposed; create one with createCache()`);
     }
-    if (state.version !== this.version) {
-      throw new BusyError(
-        "pastKeyValues: stale: the engine's KV cache was used by a later forward, trace or generate " +
-          "call; continue from the newest result's pastKeyValues",
+  }
+
+  /**
+   * Marks `n` more positions as filled (a pass wrote them).
+   *
+   * @ignore engine-internal
+   */
+  advance(n: number): void {
+    this.#length += n;
+  }
+
+  /**
+   * Forgets every position from `length` on (they are overwritten by later passes).
+   *
+   * @ignore engine-internal
+   */
+  rewind(length: number): void {
+    if (!Number.isInteger(length) || length < 0 || length > this.#length) {
+      throw new UsageError(`rewind: length must be an integer in [0, ${this.#length}]`);
+    }
+    this.#length = length;
+  }
+
+  /**
+   * The generation that continues the cache between its steps, if any.
+   *
+   * @ignore engine-internal
+   */
+  get holder(): CacheHolder | null {
+    return this.#holder;
+  }
+
+  /**
+   * Claims the cache for a call (with the engine's queue held): a paused
+   * generation that continued it would now continue from keys this call
+   * overwrites, so it is retired (its next step throws BusyError). `holder`
+   * is the claiming generation, or null for a single pass.
+   *
+   * @ignore engine-internal
+   */
+  claim(holder: CacheHolder | null): void {
+    this.assertUsable("kvCache");
+    if (this.#holder && this.#holder !== holder) {
+      this.#holder.retire(
+        new BusyError(
+          "generate: another forward, trace or generate call used this generation's KV cache " +
+            "while it was paused; give each live continuation its own cache (createCache)",
+        ),
       );
     }
-    return state.length;
+    this.#holder = holder;
   }
 
+  /**
+   * Lets go of the cache if `holder` holds it.
+   *
+   * @ignore engine-internal
+   */
+  release(holder: CacheHolder): void {
+    if (this.#holder === holder) this.#holder = null;
+  }
+
+  /**
+   * Runs `fn` as a pass on the cache: dispose() meanwhile waits for it to end.
+   *
+   * @ignore engine-internal
+   */
+  async use<T>(fn: () => Promise<T>): Promise<T> {
+    this.assertUsable("kvCache");
+    this.#running++;
+    try {
+      return await fn();
+    } finally {
+      this.#running--;
+      if (this.#disposed && this.#running === 0) this.#free();
+    }
+  }
+
+  /** Bytes held on all devices. */
   get byteLength(): number {
     return [...this.keys, ...this.values].reduce((n, t) => n + t.byteLength, 0);
   }
@@ -80,23 +173,23 @@ export class KvCache {
     );
   }
 
+  /**
+   * Frees the cache's buffers (after a pass running on it ends). A paused
+   * generation continuing it fails at its next step, and any later use is a
+   * UsageError. Disposing twice is harmless.
+   */
   dispose(): void {
-    for (const t of [...this.keys, ...this.values]) t.dispose();
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#onDispose?.();
+    if (this.#running === 0) this.#free();
   }
-}
 
-/**
- * A handle to the KV cache as one pass left it (the seed's past_key_values).
- * Valid until the engine's cache is used by another call.
- */
-export class KvState {
-  readonly cache: KvCache;
-  /** Positions it holds. */
-  readonly length: number;
-  readonly version: number;
-  constructor(cache: KvCache, length: number, version: number) {
-    this.cache = cache;
-    this.length = length;
-    this.version = version;
+  #free(): void {
+    if (this.#freed) return;
+    this.#freed = true;
+    this.#holder?.retire(new UsageError("generate: its KV cache was disposed"));
+    this.#holder = null;
+    for (const t of [...this.keys, ...this.values]) t.dispose();
   }
 }

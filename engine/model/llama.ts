@@ -8,7 +8,7 @@
 //   logits = lm_head(norm(x))
 
 import type { Gpu } from "../gpu/gpu.ts";
-import { Recorder } from "../gpu/recorder.ts";
+import type { Recorder } from "../gpu/recorder.ts";
 import { Tensor } from "../gpu/tensor.ts";
 import type { LlamaConfig } from "../formats/config.ts";
 import { addInPlace } from "../../shaders/add.ts";
@@ -21,6 +21,7 @@ import { swiglu } from "../../shaders/swiglu.ts";
 import type { KvCache } from "./kv_cache.ts";
 import { ropeInvFreq, ropeTable } from "./rope.ts";
 import { asStage, type LlamaWeights, type StageWeights } from "./weights.ts";
+import { LlamaModules } from "./modules.ts";
 import { BusyError } from "../errors.ts";
 
 /**
@@ -39,27 +40,6 @@ export interface TapContext {
   name: string;
   /** Absolute position of row 0 of `x`. */
   positionStart: number;
-}
-
-/**
- * Every module name a forward pass exposes, in execution order.
- * `model.layers.N.input` is the residual stream entering block N.
- */
-export function moduleNames(c: LlamaConfig): string[] {
-  const names = ["model.embed_tokens"];
-  for (let l = 0; l < c.numHiddenLayers; l++) {
-    const p = `model.layers.${l}`;
-    names.push(
-      `${p}.input`,
-      `${p}.input_layernorm`,
-      `${p}.self_attn`,
-      `${p}.post_attention_layernorm`,
-      `${p}.mlp`,
-      p,
-    );
-  }
-  names.push("model.norm", "lm_head");
-  return names;
 }
 
 /** Activation buffers for one chunk, allocated once and reused by every pass. */
@@ -147,15 +127,17 @@ export class LlamaGraph {
   readonly weights: StageWeights;
   readonly maxChunk: number;
   readonly scratch: Scratch;
+  /** Module names (the taps' keys), per layer. */
+  readonly modules: LlamaModules;
   /** True while a tap (an intervention, a trace function's turn) runs. */
   tapping = false;
 
-  /** contextLength: the positions RoPE's table covers (at least the KV caches'). */
   /**
    * `weights` may be a whole model or one device's stage of it (layers
    * [firstLayer, ...), with or without the embedding and the head). A stage
    * without the embedding reads its input from `scratch.x`, where the caller
-   * wrote the previous device's residual stream.
+   * wrote the previous device's residual stream. `contextLength`: the
+   * positions RoPE's table covers (at least the KV caches').
    */
   constructor(
     gpu: Gpu,
@@ -171,6 +153,7 @@ export class LlamaGraph {
       throw new Error("LlamaGraph: a stage holds both the final norm and lm_head, or neither");
     }
     this.maxChunk = maxChunk;
+    this.modules = LlamaModules.of(config);
     this.scratch = new Scratch(gpu, config, maxChunk, contextLength, this.hasHead);
   }
 
@@ -192,7 +175,7 @@ export class LlamaGraph {
    * [0, n) with `allLogits`, else row 0 holds the last position's.
    */
   async record(rec: Recorder, req: ChunkRequest): Promise<void> {
-    const c = this.config, w = this.weights, s = this.scratch;
+    const c = this.config, w = this.weights, s = this.scratch, tree = this.modules;
     const n = req.tokens.length, past = req.cache.length;
     if (n < 1 || n > this.maxChunk) {
       throw new Error(`chunk of ${n} tokens outside [1, ${this.maxChunk}]`);
@@ -222,13 +205,14 @@ export class LlamaGraph {
 
     if (w.embed) {
       embedding(rec, s.tokens.rows(0, n), w.embed, x);
-      if (taps?.has("model.embed_tokens")) await apply("model.embed_tokens", x);
+      const embed = tree.embed_tokens.name;
+      if (taps?.has(embed)) await apply(embed, x);
     }
     for (let i = 0; i < w.layers.length; i++) {
-      const l = w.firstLayer + i, lw = w.layers[i], p = `model.layers.${l}`;
-      if (taps?.has(`${p}.input`)) await apply(`${p}.input`, x);
+      const l = w.firstLayer + i, lw = w.layers[i], m = tree.layers[l];
+      if (taps?.has(m.input.name)) await apply(m.input.name, x);
       rmsnorm(rec, x, lw.inputNorm, normed, c.rmsNormEps);
-      if (taps?.has(`${p}.input_layernorm`)) await apply(`${p}.input_layernorm`, normed);
+      if (taps?.has(m.input_layernorm.name)) await apply(m.input_layernorm.name, normed);
       linear(rec, normed, lw.q, q);
       linear(rec, normed, lw.k, k);
       linear(rec, normed, lw.v, v);
@@ -250,26 +234,26 @@ export class LlamaGraph {
         },
       );
       linear(rec, attn, lw.o, proj);
-      if (taps?.has(`${p}.self_attn`)) await apply(`${p}.self_attn`, proj);
+      if (taps?.has(m.self_attn.name)) await apply(m.self_attn.name, proj);
       addInPlace(rec, x, proj);
       rmsnorm(rec, x, lw.postNorm, normed, c.rmsNormEps);
-      if (taps?.has(`${p}.post_attention_layernorm`)) {
-        await apply(`${p}.post_attention_layernorm`, normed);
-      }
+      const postNorm = m.post_attention_layernorm.name;
+      if (taps?.has(postNorm)) await apply(postNorm, normed);
       linear(rec, normed, lw.gate, gate);
       linear(rec, normed, lw.up, up);
       swiglu(rec, gate, up, act);
       linear(rec, act, lw.down, proj);
-      if (taps?.has(`${p}.mlp`)) await apply(`${p}.mlp`, proj);
+      if (taps?.has(m.mlp.name)) await apply(m.mlp.name, proj);
       addInPlace(rec, x, proj);
-      if (taps?.has(p)) await apply(p, x);
+      if (taps?.has(m.name)) await apply(m.name, x);
     }
 
     if (!w.norm || !w.lmHead) return;
     const rowBytes = c.hiddenSize * 4;
-    if (req.allLogits || taps?.has("model.norm")) {
+    const norm = tree.norm.name, head = tree.lm_head.name;
+    if (req.allLogits || taps?.has(norm)) {
       rmsnorm(rec, x, w.norm, normed, c.rmsNormEps);
-      if (taps?.has("model.norm")) await apply("model.norm", normed);
+      if (taps?.has(norm)) await apply(norm, normed);
       if (!req.allLogits) {
         rec.copy(s.normed.buffer, (n - 1) * rowBytes, s.lastNormed.buffer, 0, rowBytes);
       }
@@ -280,7 +264,7 @@ export class LlamaGraph {
     }
     const logits = req.allLogits ? s.logits.rows(0, n) : s.logits.rows(0, 1);
     linear(rec, req.allLogits ? normed : s.lastNormed, w.lmHead, logits);
-    if (taps?.has("lm_head")) await apply("lm_head", logits, req.allLogits ? past : past + n - 1);
+    if (taps?.has(head)) await apply(head, logits, req.allLogits ? past : past + n - 1);
   }
 
   /**
@@ -305,35 +289,6 @@ export class LlamaGraph {
       gpu.activeRecorder = null;
       this.tapping = false;
     }
-  }
-
-  /**
-   * Runs a prompt chunk by chunk, continuing `cache`; `after` records extra
-   * work (copies, sampling) into each chunk's submission, while that chunk's
-   * logits are in `scratch.logits`.
-   */
-  async runPrompt(
-    ids: Uint32Array,
-    cache: KvCache,
-    allLogits: boolean,
-    taps: ReadonlyMap<string, Tap> | undefined,
-    after?: (rec: Recorder, start: number, n: number) => void,
-  ): Promise<void> {
-    for (let start = 0; start < ids.length; start += this.maxChunk) {
-      const chunk = ids.subarray(start, start + this.maxChunk);
-      const rec = new Recorder(this.gpu, "forward");
-      try {
-        await this.record(rec, { tokens: chunk, cache, allLogits, taps });
-        after?.(rec, start, chunk.length);
-        rec.submit();
-      } catch (e) {
-        rec.abandon();
-        throw e;
-      }
-      cache.length += chunk.length;
-    }
-    await this.gpu.device.queue.onSubmittedWorkDone();
-    this.gpu.assertAlive();
   }
 
   dispose(): void {

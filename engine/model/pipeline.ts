@@ -107,7 +107,7 @@ export class Pipeline {
           this.transferredBytes += bytes;
         }
       }
-      cache.length += n;
+      cache.advance(n);
     }
     if (o.wait ?? true) {
       // Earlier stages are done: their output was mapped. Only the last one's

@@ -2,6 +2,8 @@
 // outside the vocabulary would make the embedding gather read nothing (or
 // another chunk's rows), and a prompt past the context would overrun the KV cache.
 
+import { ContextLengthError } from "../errors.ts";
+
 /** Checks ids against the vocabulary and the context; returns them as u32. */
 export function checkTokenIds(
   tokens: ArrayLike<number>,
@@ -19,7 +21,9 @@ export function checkTokenIds(
     }
   }
   if (pastLength + tokens.length > contextLength) {
-    throw new Error(
+    throw new ContextLengthError(
+      pastLength + tokens.length,
+      contextLength,
       `prompt of ${tokens.length} tokens` + (pastLength ? ` after ${pastLength} cached` : "") +
         ` exceeds the context length ${contextLength}`,
     );

@@ -13,6 +13,7 @@ import { checkMatrixFormat, type MatrixFormat } from "../quant/format.ts";
 import { Tensor } from "../gpu/tensor.ts";
 import type { LlamaConfig } from "../formats/config.ts";
 import type { SafetensorsCheckpoint } from "../formats/safetensors.ts";
+import { LlamaModules, TOP_TENSORS } from "./modules.ts";
 
 /** Host bytes read per upload step; bounds peak memory while loading. */
 const SLAB_BYTES = 16 * 1024 * 1024;
@@ -72,26 +73,22 @@ export function expectedTensors(c: LlamaConfig): Map<string, number[]> {
     qDim = c.numAttentionHeads * c.headDim,
     kvDim = c.numKeyValueHeads * c.headDim;
   const m = new Map<string, number[]>();
-  m.set("model.embed_tokens.weight", [c.vocabSize, h]);
-  for (let l = 0; l < c.numHiddenLayers; l++) {
-    const p = `model.layers.${l}.`;
-    m.set(p + "input_layernorm.weight", [h]);
-    m.set(p + "self_attn.q_proj.weight", [qDim, h]);
-    m.set(p + "self_attn.k_proj.weight", [kvDim, h]);
-    m.set(p + "self_attn.v_proj.weight", [kvDim, h]);
-    m.set(p + "self_attn.o_proj.weight", [h, qDim]);
-    m.set(p + "post_attention_layernorm.weight", [h]);
-    m.set(p + "mlp.gate_proj.weight", [c.intermediateSize, h]);
-    m.set(p + "mlp.up_proj.weight", [c.intermediateSize, h]);
-    m.set(p + "mlp.down_proj.weight", [h, c.intermediateSize]);
+  m.set(TOP_TENSORS.embed, [c.vocabSize, h]);
+  for (const { tensors: t } of LlamaModules.of(c).layers) {
+    m.set(t.inputNorm, [h]);
+    m.set(t.q, [qDim, h]);
+    m.set(t.k, [kvDim, h]);
+    m.set(t.v, [kvDim, h]);
+    m.set(t.o, [h, qDim]);
+    m.set(t.postNorm, [h]);
+    m.set(t.gate, [c.intermediateSize, h]);
+    m.set(t.up, [c.intermediateSize, h]);
+    m.set(t.down, [h, c.intermediateSize]);
   }
-  m.set("model.norm.weight", [h]);
-  if (!c.tieWordEmbeddings) m.set("lm_head.weight", [c.vocabSize, h]);
+  m.set(TOP_TENSORS.norm, [h]);
+  if (!c.tieWordEmbeddings) m.set(TOP_TENSORS.lmHead, [c.vocabSize, h]);
   return m;
 }
-
-/** Tensors a checkpoint may hold that the model does not use (older HF exports). */
-const IGNORED_TENSORS = /^model\.layers\.\d+\.self_attn\.rotary_emb\.inv_freq$/;
 
 /**
  * The layer count the checkpoint's own names imply, compared with config.json
@@ -101,8 +98,8 @@ const IGNORED_TENSORS = /^model\.layers\.\d+\.self_attn\.rotary_emb\.inv_freq$/;
 export function checkLayerCount(c: LlamaConfig, ckpt: SafetensorsCheckpoint, where: string) {
   let layers = 0;
   for (const name of ckpt.tensors.keys()) {
-    const m = /^model\.layers\.(\d{1,9})\./.exec(name);
-    if (m) layers = Math.max(layers, Number(m[1]) + 1);
+    const l = LlamaModules.layerOfTensor(name);
+    if (l !== null) layers = Math.max(layers, l + 1);
   }
   if (layers !== c.numHiddenLayers) {
     throw new FormatError(
@@ -118,20 +115,20 @@ export function checkCheckpoint(c: LlamaConfig, ckpt: SafetensorsCheckpoint, whe
   checkLayerCount(c, ckpt, where);
   const expected = expectedTensors(c);
   const unexpected = [...ckpt.tensors.keys()].filter((n) =>
-    !expected.has(n) && !IGNORED_TENSORS.test(n)
+    !expected.has(n) && !LlamaModules.isIgnoredTensor(n)
   );
   if (unexpected.length > 0) {
     const list = unexpected.slice(0, 5).join(", ") + (unexpected.length > 5 ? ", ..." : "");
     throw new FormatError(
       where,
       `${unexpected.length} tensor(s) that config.json does not account for: ${list}` +
-        (unexpected.includes("lm_head.weight") ? " (config.json says tie_word_embeddings)" : ""),
+        (unexpected.includes(TOP_TENSORS.lmHead) ? " (config.json says tie_word_embeddings)" : ""),
     );
   }
   for (const [name, shape] of expected) {
     const info = ckpt.tensors.get(name);
     if (!info) {
-      const hint = name === "lm_head.weight"
+      const hint = name === TOP_TENSORS.lmHead
         ? " (config.json says tie_word_embeddings is false)"
         : "";
       throw new FormatError(where, `tensor ${name} is missing${hint}; expected shape [${shape}]`, {
@@ -227,29 +224,30 @@ export async function loadStageWeights(
 
   try {
     const embedFormat = options.embedFormat ?? options.format;
-    const embed = range.embed ? await matrix("model.embed_tokens.weight", embedFormat) : null;
+    const embed = range.embed ? await matrix(TOP_TENSORS.embed, embedFormat) : null;
     const layers: LayerWeights[] = [];
+    const tree = LlamaModules.of(c);
     for (let l = range.first; l < range.end; l++) {
-      const p = `model.layers.${l}.`;
+      const t = tree.layers[l].tensors;
       layers.push({
-        inputNorm: await vector(p + "input_layernorm.weight"),
-        q: await matrix(p + "self_attn.q_proj.weight"),
-        k: await matrix(p + "self_attn.k_proj.weight"),
-        v: await matrix(p + "self_attn.v_proj.weight"),
-        o: await matrix(p + "self_attn.o_proj.weight"),
-        postNorm: await vector(p + "post_attention_layernorm.weight"),
-        gate: await matrix(p + "mlp.gate_proj.weight"),
-        up: await matrix(p + "mlp.up_proj.weight"),
-        down: await matrix(p + "mlp.down_proj.weight"),
+        inputNorm: await vector(t.inputNorm),
+        q: await matrix(t.q),
+        k: await matrix(t.k),
+        v: await matrix(t.v),
+        o: await matrix(t.o),
+        postNorm: await vector(t.postNorm),
+        gate: await matrix(t.gate),
+        up: await matrix(t.up),
+        down: await matrix(t.down),
       });
     }
     let norm: Tensor<"f32"> | null = null, lmHead: WeightMatrix | null = null;
     if (range.head) {
-      norm = await vector("model.norm.weight");
+      norm = await vector(TOP_TENSORS.norm);
       // A tied head on another device than the embedding is a second copy of it.
       lmHead = !c.tieWordEmbeddings
-        ? await matrix("lm_head.weight", embedFormat)
-        : embed ?? await matrix("model.embed_tokens.weight", embedFormat);
+        ? await matrix(TOP_TENSORS.lmHead, embedFormat)
+        : embed ?? await matrix(TOP_TENSORS.embed, embedFormat);
     }
     return { firstLayer: range.first, embed, layers, norm, lmHead };
   } catch (e) {

@@ -13,7 +13,7 @@ import { modelPath } from "../golden/fixtures.ts";
 
 const gpu = await testGpu();
 const MODEL = modelPath("stories260K");
-// "Once upon a time" and "Lily wanted" (FIXTURES.md), and a longer prompt.
+// "Once upon a time" and "Lily wanted" in stories260K's tokens, and a longer prompt.
 const A = [1, 403, 407, 261, 378];
 const B = [1, 317, 391, 266];
 const C = [1, 403, 407, 261, 378, 432, 383, 382, 276, 259, 424, 414];

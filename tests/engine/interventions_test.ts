@@ -8,6 +8,7 @@ import type { Tensor } from "../../engine/gpu/tensor.ts";
 import { assertClose } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
 import { modelPath, MODELS, readReference } from "../golden/fixtures.ts";
+import { ContextLengthError } from "../../engine/errors.ts";
 
 const gpu = await testGpu();
 const TOLERANCE = 1e-4;
@@ -125,38 +126,36 @@ Deno.test("caching: layers.N.input is layers.(N-1)'s output; an intervention lea
   }
 });
 
-Deno.test("continuing from a returned KV cache gives the logits of one pass over the whole sequence", async () => {
+Deno.test("continuing a KV cache gives the logits of one pass over the whole sequence", async () => {
   const engine = await Engine.load(modelPath("llama3-tiny"), { gpu, maxChunk: 7 });
   try {
     const ref = await readReference(modelPath("llama3-tiny"), "reference.safetensors");
     const tokens = Array.from(ref.get("tokens")!);
-    const first = await engine.forward(tokens.slice(0, 10));
-    const rest = await engine.forward(tokens.slice(10), {
-      pastKeyValues: first.pastKeyValues,
-      allLogits: true,
-    });
+    const kvCache = engine.createCache();
+    const first = await engine.forward(tokens.slice(0, 10), { kvCache });
+    assert.equal(kvCache.length, 10);
+    const rest = await engine.forward(tokens.slice(10), { kvCache, allLogits: true });
     const want = (ref.get("logits") as Float32Array).subarray(10 * 512);
     assertClose("continued logits", await rest.logits.toArray(), want, {
       rel: TOLERANCE,
       shape: [14, 512],
     });
-    // The older handle is stale now, and a handle from another engine is refused.
-    await assert.rejects(engine.forward([5], { pastKeyValues: first.pastKeyValues }), /stale/);
+    // A cache from another engine is refused.
     const other = await Engine.load(modelPath("llama3-tiny"), { gpu });
-    await assert.rejects(
-      other.forward([5], { pastKeyValues: rest.pastKeyValues }),
-      /belongs to another engine/,
-    );
+    await assert.rejects(other.forward([5], { kvCache }), /belongs to another engine/);
     other.dispose();
     // Continuing past the context is refused with the numbers.
     await assert.rejects(
-      engine.forward(new Array(engine.contextLength).fill(5), {
-        pastKeyValues: rest.pastKeyValues,
-      }),
-      /after 24 cached exceeds the context length/,
+      engine.forward(new Array(engine.contextLength).fill(5), { kvCache }),
+      (e) =>
+        e instanceof ContextLengthError &&
+        /after 24 cached exceeds the context length/.test(e.message),
     );
+    assert.equal(kvCache.length, 24, "a refused call adds no positions");
     first.dispose();
     rest.dispose();
+    kvCache.dispose();
+    await assert.rejects(engine.forward([5], { kvCache }), /disposed/);
   } finally {
     engine.dispose();
   }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {
+  argmaxToken,
   NO_TOKEN,
   type SampleParams,
   sampleReference,
@@ -57,6 +58,26 @@ Deno.test("sample: greedy = lowest-index argmax for vocab 1, 5, 513, 32000, 1282
     assert.equal(want[i], c.logits.indexOf(c.logits.reduce((a, b) => Math.max(a, b))))
   );
   assertTokens("greedy", await gpuTokens(cases), want);
+});
+
+Deno.test("argmaxToken: the greedy pick, into the given slot", async () => {
+  const random = rng(12);
+  const rows = [1, 7, 513, 32000].map((n) => randomArray(random, n, 10));
+  rows[1][2] = rows[1][5] = 100; // an exact tie: the lower index wins
+  rows[2][0] = NaN; // NaN never wins
+  const out = Tensor.empty(gpu, "test.argmax.out", [rows.length], "u32");
+  const logits = rows.map((r, i) => Tensor.from(gpu, `test.argmax${i}`, r, [r.length], "f32"));
+  try {
+    const rec = new Recorder(gpu, "test.argmax");
+    logits.forEach((t, i) => argmaxToken(rec, t, out, i));
+    rec.submit();
+    const want = rows.map((r) => sampleReference(r, greedy));
+    assert.deepEqual(want.slice(1, 2), [2]);
+    assertTokens("argmaxToken", [...await out.toArray()], want);
+  } finally {
+    out.dispose();
+    logits.forEach((t) => t.dispose());
+  }
 });
 
 Deno.test("sample: exact ties go to the lowest index; NaN never wins; -0 ties +0", async () => {

@@ -9,7 +9,7 @@ import { Matrix } from "../../engine/gpu/matrix.ts";
 import { Recorder } from "../../engine/gpu/recorder.ts";
 import { Tensor } from "../../engine/gpu/tensor.ts";
 import { featureLogitEffects } from "../../sae/features.ts";
-import { encodeReference, steerReference } from "../../sae/reference.ts";
+import { decodeReference, encodeReference, steerReference } from "../../sae/reference.ts";
 import { Sae } from "../../sae/sae.ts";
 import { type FeatureEdit, planEdits } from "../../sae/steer.ts";
 import { FIXTURES, readReference } from "../golden/fixtures.ts";
@@ -78,6 +78,10 @@ Deno.test("steer: a JumpReLU SAELens SAE with apply_b_dec_to_input, against the 
   const f = await sae.encodeToArray(x);
   const want = encodeReference(w, sae, x);
   assertClose("jumprelu features", f, want, { rel: 1e-5, shape: [T, dSae] });
+  assertClose("jumprelu decode", await sae.decodeToArray(f), decodeReference(w, sae, f), {
+    rel: 1e-5,
+    shape: [T, dIn],
+  });
   // The threshold must matter: some features are above 0 but below it.
   const pre = encodeReference(w, { ...sae, activation: { kind: "relu" } }, x);
   assert.ok(pre.some((v, i) => v > 0 && want[i] === 0), "no feature was cut by its threshold");
