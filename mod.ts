@@ -36,7 +36,7 @@ export type { GenerateOptions, GenerateStep } from "./engine/generate.ts";
 export type { SamplingOptions } from "./engine/model/sampler.ts";
 export type { TracedLayer, TracedModel, TracedModule } from "./engine/trace.ts";
 export type { HookOptions, Intervention, InterventionResult } from "./engine/hooks.ts";
-export { type DType, Tensor } from "./engine/gpu/tensor.ts";
+export { type DType, Tensor } from "./engine/ops/tensor.ts";
 export { type AdapterSummary, Gpu, type GpuOptions } from "./engine/gpu/gpu.ts";
 export { Recorder } from "./engine/gpu/recorder.ts";
 export type { TapContext } from "./engine/model/llama.ts";

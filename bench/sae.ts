@@ -10,7 +10,7 @@
 // No Deno APIs: runs in the browser runner as well.
 
 import { Recorder } from "../engine/gpu/recorder.ts";
-import { Tensor } from "../engine/gpu/tensor.ts";
+import { Tensor } from "../engine/ops/tensor.ts";
 import { KvCache } from "../engine/model/kv_cache.ts";
 import { LlamaGraph, type Tap } from "../engine/model/llama.ts";
 import { disposeWeights } from "../engine/model/weights.ts";

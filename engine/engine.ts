@@ -2,10 +2,10 @@
 // device, run forward passes, generate text.
 
 import type { Gpu } from "./gpu/gpu.ts";
-import { Tensor } from "./gpu/tensor.ts";
+import { Tensor } from "./ops/tensor.ts";
 import type { LlamaConfig } from "./formats/config.ts";
 import type { Tokenizer } from "./formats/tokenizer.ts";
-import { type KvCache, KvState } from "./model/kv_cache.ts";
+import type { KvCache, KvState } from "./model/kv_cache.ts";
 import { checkTokenIds } from "./model/tokens.ts";
 import {
   checkHookOptions,

@@ -10,7 +10,7 @@
 //     return h;
 //   });
 
-import type { Tensor } from "./gpu/tensor.ts";
+import type { Tensor } from "./ops/tensor.ts";
 import type { Tap } from "./model/llama.ts";
 
 /** One module as the trace function sees it. */

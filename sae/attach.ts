@@ -3,7 +3,7 @@
 // interventions. engine/ knows nothing of SAEs; this uses Engine.attach.
 
 import type { Engine } from "../engine/engine.ts";
-import { Tensor } from "../engine/gpu/tensor.ts";
+import { Tensor } from "../engine/ops/tensor.ts";
 import type { Intervention } from "../engine/hooks.ts";
 import { UsageError } from "../engine/errors.ts";
 import type { Sae } from "./sae.ts";

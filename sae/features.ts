@@ -3,7 +3,7 @@
 
 import type { WeightMatrix } from "../engine/quant/matrix.ts";
 import { Recorder } from "../engine/gpu/recorder.ts";
-import { Tensor } from "../engine/gpu/tensor.ts";
+import { Tensor } from "../engine/ops/tensor.ts";
 import { dequantizeRows } from "../engine/quant/format.ts";
 import { linear } from "../shaders/linear.ts";
 import { topFeatures } from "../shaders/sae_topk.ts";

@@ -9,7 +9,7 @@
 
 import type { Gpu } from "../engine/gpu/gpu.ts";
 import { Recorder } from "../engine/gpu/recorder.ts";
-import { Tensor } from "../engine/gpu/tensor.ts";
+import { Tensor } from "../engine/ops/tensor.ts";
 import { openSource } from "../engine/formats/source.ts";
 import { readWeightMatrix } from "../engine/quant/matrix.ts";
 import { saeDecode } from "../shaders/sae_decode.ts";

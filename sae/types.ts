@@ -1,6 +1,6 @@
 // The shapes of what Sae takes and returns, apart from the class itself.
 
-import type { Tensor } from "../engine/gpu/tensor.ts";
+import type { Tensor } from "../engine/ops/tensor.ts";
 import type { SourceOptions } from "../engine/formats/source.ts";
 import type { SaeActivation, SaeFormat } from "./format.ts";
 import type { SaeQuant } from "./upload.ts";

@@ -2,7 +2,7 @@
 // Row p holds position p: k, v: [contextLength, kvHeads * headDim] per layer.
 
 import type { Gpu } from "../gpu/gpu.ts";
-import { Tensor } from "../gpu/tensor.ts";
+import { Tensor } from "../ops/tensor.ts";
 import type { LlamaConfig } from "../formats/config.ts";
 import { BusyError, UsageError } from "../errors.ts";
 

@@ -6,9 +6,9 @@
 import assert from "node:assert/strict";
 import { Engine } from "../../engine/engine.ts";
 import { attachSae, Sae } from "../../sae/mod.ts";
-import { FIXTURES, modelPath, readReference } from "../golden/fixtures.ts";
+import { FIXTURES, modelPath, readReference } from "../util/fixtures.ts";
 import { assertClose } from "../util/compare.ts";
-import { readReference as readOutput } from "../golden/fixtures.ts";
+import { readReference as readOutput } from "../util/fixtures.ts";
 
 const DIR = `${FIXTURES}saes/stories260K-layer2`;
 const CLI = new URL("../../demo/cli.ts", import.meta.url).pathname;

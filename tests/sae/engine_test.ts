@@ -9,7 +9,7 @@ import { attachSae, featureLogitEffects, Sae, steering } from "../../sae/mod.ts"
 import type { FeatureEdit } from "../../sae/steer.ts";
 import { assertClose } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
-import { FIXTURES, modelPath, readReference } from "../golden/fixtures.ts";
+import { FIXTURES, modelPath, readReference } from "../util/fixtures.ts";
 
 const gpu = await testGpu();
 const DIR = `${FIXTURES}saes/stories260K-layer2`;
