@@ -7,7 +7,9 @@
  * import { attachSae, Engine, Sae } from "./mod.ts";
  *
  * const engine = await Engine.load("./demo/models/stories260K");
- * const sae = await Sae.load("./demo/models/stories260K-layer2/goodfire.pth", engine.gpu);
+ * const sae = await Sae.load("./demo/models/stories260K-layer2/goodfire.pth", engine, {
+ *   module: "model.layers.2",
+ * });
  * const site = attachSae(engine, "model.layers.2", sae);
  * const tokens = engine.tokenizer.encode("Once upon a time");
  * const { cache, dispose } = await engine.forward(tokens, { cache: [site.features] });

@@ -17,6 +17,11 @@ export interface SaeLoadOptions {
    * thresholds stay f32.
    */
   quant?: SaeQuant;
+  /**
+   * With an Engine as the device: the module the SAE is for; it is loaded on
+   * the device that runs it. Required when the engine has several devices.
+   */
+  module?: string;
 }
 
 /** What an SAE is, apart from its weights (for Sae.fromWeights). */

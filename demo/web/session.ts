@@ -61,7 +61,7 @@ export class Session {
     });
     try {
       progress(0.9, `SAE: ${cfg.sae}`);
-      const sae = await Sae.load(new URL(cfg.sae, base).href, engine);
+      const sae = await Sae.load(new URL(cfg.sae, base).href, engine, { module: cfg.layer });
       try {
         const site = attachSae(engine, cfg.layer, sae);
         progress(1, "ready");

@@ -127,13 +127,18 @@ export class Tensor<D extends DType = DType> {
   // unless `keep()` is called. Outside a pass they run at once and the caller
   // owns (and disposes) the result.
 
-  /** A new f32 tensor for an op result: transient inside a pass, owned outside. */
-  static result(gpu: Gpu, label: string, shape: readonly number[]): Tensor<"f32"> {
+  /** A new tensor for an op result (f32 unless `dtype`): transient inside a pass, owned outside. */
+  static result<D extends DType = "f32">(
+    gpu: Gpu,
+    label: string,
+    shape: readonly number[],
+    dtype: D = "f32" as D,
+  ): Tensor<D> {
     const rec = gpu.activeRecorder;
-    if (!rec) return this.empty(gpu, label, shape, "f32");
+    if (!rec) return this.empty(gpu, label, shape, dtype);
     const buffer = gpu.acquire(label, numel(shape) * 4);
     rec.adopt(buffer);
-    return new this(gpu, buffer, shape, "f32", 0, false);
+    return new this(gpu, buffer, shape, dtype, 0, false);
   }
 
   /** Runs `record` in the active pass, or in a pass of its own submitted at once. */

@@ -40,9 +40,14 @@ export class Tensor<D extends DType = DType> extends GpuTensor<D> {
     return super.from(gpu, label, data, shape, dtype) as Tensor<D>;
   }
 
-  /** A new f32 tensor for an op result: transient inside a pass, owned outside. */
-  static override result(gpu: Gpu, label: string, shape: readonly number[]): Tensor<"f32"> {
-    return super.result(gpu, label, shape) as Tensor<"f32">;
+  /** A new tensor for an op result (f32 unless `dtype`): transient inside a pass, owned outside. */
+  static override result<D extends DType = "f32">(
+    gpu: Gpu,
+    label: string,
+    shape: readonly number[],
+    dtype: D = "f32" as D,
+  ): Tensor<D> {
+    return super.result(gpu, label, shape, dtype) as Tensor<D>;
   }
 
   #combine(

@@ -111,7 +111,7 @@ Deno.test("SAE edits at given positions count absolute positions across chunks a
             p >= ctx.positionStart && p < ctx.positionStart + x.shape[0]
           );
           return rows.length
-            ? sae.steer(ctx.rec, x, [{
+            ? sae.steer(x, [{
               feature: FEATURE,
               add: 6,
               positions: rows.map((p) => p - ctx.positionStart),

@@ -110,7 +110,9 @@ Deno.test("steer: no edits and a no-op edit leave x unchanged; bad edits record 
     [[{ feature: 1, add: NaN }], /add must be a finite number/],
     [[{ feature: 1, ablate: true, positions: [24] }], /position 24 is outside the 24 tokens/],
   ];
-  for (const [edits, pattern] of bad) assert.throws(() => sae.steer(rec, tx, edits), pattern);
+  for (const [edits, pattern] of bad) {
+    assert.throws(() => rec.asActive(() => sae.steer(tx, edits)), pattern);
+  }
   assert.equal(rec.dispatchCount, 0);
   tx.dispose();
   sae.dispose();
