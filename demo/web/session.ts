@@ -115,7 +115,8 @@ export class Session {
     onToken: (token: number, text: string) => void,
   ): Promise<{ ids: number[]; features: Float32Array; fed: number }> {
     return this.exclusive(async () => {
-      const gpu = this.engine.gpu, d = this.sae.dSae, name = this.site.features;
+      // On the SAE's device: the layer's, where the cached features are made.
+      const gpu = this.sae.gpu, d = this.sae.dSae, name = this.site.features;
       const rows = Math.min(prompt.length + p.maxNewTokens, this.engine.contextLength);
       const all = Tensor.empty(gpu, "demo.features", [rows, d], "f32");
       try {
