@@ -7,7 +7,9 @@
  * import { attachSae, Engine, Sae } from "./mod.ts";
  *
  * const engine = await Engine.load("./demo/models/stories260K");
- * const sae = await Sae.load("./demo/models/stories260K-layer2/goodfire.pth", engine.gpu);
+ * const sae = await Sae.load("./demo/models/stories260K-layer2/goodfire.pth", engine, {
+ *   module: "model.layers.2",
+ * });
  * const site = attachSae(engine, "model.layers.2", sae);
  * const tokens = engine.tokenizer.encode("Once upon a time");
  * const { cache, dispose } = await engine.forward(tokens, { cache: [site.features] });
@@ -38,7 +40,7 @@ export type { GenerateOptions, GenerateStep } from "./engine/generate.ts";
 export type { SamplingOptions } from "./engine/model/sampler.ts";
 export type { TracedLayer, TracedModel, TracedModule } from "./engine/trace.ts";
 export type { HookOptions, Intervention, InterventionResult } from "./engine/hooks.ts";
-export { type DType, Tensor } from "./engine/gpu/tensor.ts";
+export { type DType, Tensor } from "./engine/ops/tensor.ts";
 export { type AdapterSummary, Gpu, type GpuOptions } from "./engine/gpu/gpu.ts";
 export { Recorder } from "./engine/gpu/recorder.ts";
 export type { TapContext } from "./engine/model/llama.ts";

@@ -9,7 +9,7 @@
 
 import type { Gpu } from "../engine/gpu/gpu.ts";
 import { Recorder } from "../engine/gpu/recorder.ts";
-import { Tensor } from "../engine/gpu/tensor.ts";
+import { Tensor } from "../engine/ops/tensor.ts";
 import type { LlamaConfig } from "../engine/formats/config.ts";
 import { KvCache } from "../engine/model/kv_cache.ts";
 import { LlamaGraph } from "../engine/model/llama.ts";

@@ -4,7 +4,7 @@
 // devices per token (one hidden vector per token and boundary is the floor).
 
 import { Gpu } from "../engine/gpu/gpu.ts";
-import { Tensor } from "../engine/gpu/tensor.ts";
+import { Tensor } from "../engine/ops/tensor.ts";
 import type { LlamaConfig } from "../engine/formats/config.ts";
 import { KvCache } from "../engine/model/kv_cache.ts";
 import { LlamaGraph } from "../engine/model/llama.ts";

@@ -7,7 +7,7 @@
 import type { Gpu } from "../engine/gpu/gpu.ts";
 import { Matrix } from "../engine/gpu/matrix.ts";
 import { Recorder } from "../engine/gpu/recorder.ts";
-import { Tensor } from "../engine/gpu/tensor.ts";
+import { Tensor } from "../engine/ops/tensor.ts";
 import { type MatrixFormat, randomPackedRows, rowBytes } from "../engine/quant/format.ts";
 import { QuantMatrix, type WeightMatrix } from "../engine/quant/matrix.ts";
 import { type StreamConfig, streamF32, streamQuant, streamThreads } from "../shaders/stream.ts";

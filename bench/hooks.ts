@@ -8,7 +8,7 @@ import type { Gpu } from "../engine/gpu/gpu.ts";
 import type { GenerateOptions } from "../engine/generate.ts";
 import type { BenchResult } from "./result.ts";
 import { Recorder } from "../engine/gpu/recorder.ts";
-import { Tensor } from "../engine/gpu/tensor.ts";
+import { Tensor } from "../engine/ops/tensor.ts";
 import { KvCache } from "../engine/model/kv_cache.ts";
 import { LlamaGraph, type Tap } from "../engine/model/llama.ts";
 import { disposeWeights } from "../engine/model/weights.ts";

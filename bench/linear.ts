@@ -6,7 +6,7 @@
 // ceiling (vsRunCeiling): on a shared machine only the first is immune to
 // load that comes and goes between measurements.
 
-import { Tensor } from "../engine/gpu/tensor.ts";
+import { Tensor } from "../engine/ops/tensor.ts";
 import { linear } from "../shaders/linear.ts";
 import {
   type BenchContext,

@@ -10,7 +10,7 @@
 // No Deno APIs: runs in the browser runner as well.
 
 import { Recorder } from "../engine/gpu/recorder.ts";
-import { Tensor } from "../engine/gpu/tensor.ts";
+import { Tensor } from "../engine/ops/tensor.ts";
 import { KvCache } from "../engine/model/kv_cache.ts";
 import { LlamaGraph, type Tap } from "../engine/model/llama.ts";
 import { disposeWeights } from "../engine/model/weights.ts";
@@ -98,7 +98,7 @@ async function warmPipelines(ctx: BenchContext, format: "f32" | "q8", tokens: nu
       const idx = Tensor.empty(ctx.gpu, "bench.sae.warm.idx", [T, TOP_K], "u32");
       const val = Tensor.empty(ctx.gpu, "bench.sae.warm.val", [T, TOP_K], "f32");
       const rec = new Recorder(ctx.gpu, "bench.sae.warm");
-      sae.encode(rec, x, f);
+      rec.asActive(() => sae.encode(x, f));
       topFeatures(rec, f, TOP_K, idx, val);
       rec.submit();
       await ctx.gpu.device.queue.onSubmittedWorkDone();
@@ -140,11 +140,15 @@ export async function benchSaeKernels(
         const idx = Tensor.empty(ctx.gpu, "bench.sae.idx", [T, TOP_K], "u32");
         const val = Tensor.empty(ctx.gpu, "bench.sae.val", [T, TOP_K], "f32");
         try {
-          const encode = await timeAdaptive(ctx, (rec) => sae.encode(rec, x, f), false);
+          const encode = await timeAdaptive(
+            ctx,
+            (rec) => rec.asActive(() => sae.encode(x, f)),
+            false,
+          );
           const select = await timeAdaptive(ctx, (rec) => topFeatures(rec, f, TOP_K, idx, val));
           // Encode then select in one submission; the sum for slow (compute-bound) encodes.
           const topk = encode > 5 ? encode + select : await timeAdaptive(ctx, (rec) => {
-            sae.encode(rec, x, f);
+            rec.asActive(() => sae.encode(x, f));
             topFeatures(rec, f, TOP_K, idx, val);
           });
           for (const [name, s] of [["encode", encode], ["topk", topk]] as const) {

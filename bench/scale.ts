@@ -11,7 +11,7 @@
 import { blockReference, readFirstChunk, readLayer } from "../engine/model/reference.ts";
 import { type MatrixFormat, quantLayout, rowBytes } from "../engine/quant/format.ts";
 import type { LlamaConfig } from "../engine/formats/config.ts";
-import { Tensor } from "../engine/gpu/tensor.ts";
+import { Tensor } from "../engine/ops/tensor.ts";
 import { rmsnormReference } from "../shaders/rmsnorm.ts";
 import { loadExample, timedGenerate } from "../demo/goodfire_example.ts";
 import { compareClose } from "../tests/util/compare.ts";

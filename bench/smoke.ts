@@ -3,7 +3,7 @@
 // when named; the browser runner's test uses it to check the whole --browser
 // path quickly. No Deno APIs.
 
-import { Tensor } from "../engine/gpu/tensor.ts";
+import { Tensor } from "../engine/ops/tensor.ts";
 import { matvecConfig } from "../shaders/matvec.ts";
 import { matvecQuantConfig } from "../shaders/matvec_quant.ts";
 import { streamF32, streamQuant, streamThreads } from "../shaders/stream.ts";

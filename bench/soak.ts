@@ -10,7 +10,7 @@
 // runner has them (a flat heap with a growing RSS is native memory).
 
 import { Engine } from "../engine/engine.ts";
-import type { Tensor } from "../engine/gpu/tensor.ts";
+import type { Tensor } from "../engine/ops/tensor.ts";
 import { attachSae, Sae } from "../sae/mod.ts";
 import type { BenchContext } from "./harness.ts";
 import type { BenchResult } from "./result.ts";

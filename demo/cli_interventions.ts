@@ -5,7 +5,7 @@
 import type { Engine } from "../engine/engine.ts";
 import { openSafetensors } from "../engine/formats/safetensors.ts";
 import { openSource } from "../engine/formats/source.ts";
-import type { Tensor } from "../engine/gpu/tensor.ts";
+import type { Tensor } from "../engine/ops/tensor.ts";
 import type { Intervention } from "../engine/hooks.ts";
 
 export interface ParsedInterventions {

@@ -3,7 +3,7 @@
 // is opened. The same planner Engine.load uses (engine/model/placement.ts).
 
 import { loadLlamaConfig } from "../engine/formats/config.ts";
-import { memorySource } from "../engine/formats/bytes.ts";
+import { memorySource } from "../engine/platform/bytes.ts";
 import { openSource } from "../engine/formats/source.ts";
 import { planPlacement, saeBytes } from "../engine/model/placement.ts";
 import type { WeightFormat } from "../engine/load.ts";

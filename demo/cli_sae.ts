@@ -53,7 +53,7 @@ export async function loadSaeFlags(
   const edits = parseSteer(v.steer, usage);
   console.error(`loading SAE ${v.sae}`);
   // On the device that runs the layer (deviceOf also checks the name).
-  const sae = await Sae.load(v.sae, engine.deviceOf(v.layer));
+  const sae = await Sae.load(v.sae, engine, { module: v.layer });
   try {
     const site = attachSae(engine, v.layer, sae);
     console.error(

@@ -73,7 +73,7 @@ export async function loadExample(o: ExampleOptions): Promise<LoadedExample> {
   for (let i = 0; i < (o.devices ?? 1); i++) devices.push(await Gpu.create({ name: `gpu${i}` }));
   const engine = await Engine.load(o.model, { quant: o.quant ?? "q4", devices });
   // Goodfire's SAE is 2 x 1 GiB of f32; q8 keeps it at 2 x 288 MiB (ARCHITECTURE.md, SAEs).
-  const sae = await Sae.load(o.sae, engine.deviceOf(layer), { quant: "q8" });
+  const sae = await Sae.load(o.sae, engine, { module: layer, quant: "q8" });
   const att = attachSae(engine, layer, sae);
   return {
     engine,

@@ -2,7 +2,7 @@
 // device, run forward passes, generate text.
 
 import type { Gpu } from "./gpu/gpu.ts";
-import { Tensor } from "./gpu/tensor.ts";
+import { Tensor } from "./ops/tensor.ts";
 import type { LlamaConfig } from "./formats/config.ts";
 import type { Tokenizer } from "./formats/tokenizer.ts";
 import type { KvCache } from "./model/kv_cache.ts";

@@ -3,7 +3,7 @@
 // engine's queue held (engine/queue.ts).
 
 import type { Gpu } from "./gpu/gpu.ts";
-import { Tensor } from "./gpu/tensor.ts";
+import { Tensor } from "./ops/tensor.ts";
 import type { KvCache } from "./model/kv_cache.ts";
 import type { Tap } from "./model/llama.ts";
 import type { Pipeline } from "./model/pipeline.ts";

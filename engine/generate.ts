@@ -4,7 +4,7 @@
 
 import type { Gpu } from "./gpu/gpu.ts";
 import { Recorder } from "./gpu/recorder.ts";
-import { Tensor } from "./gpu/tensor.ts";
+import { Tensor } from "./ops/tensor.ts";
 import type { Engine } from "./engine.ts";
 import type { KvCache } from "./model/kv_cache.ts";
 import { buildHooks, type HookOptions } from "./hooks.ts";

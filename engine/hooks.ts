@@ -2,7 +2,7 @@
 // cleanup layer, debug checks) into taps on the Llama graph. Nothing here runs
 // when nobody asks: the graph looks a module up only in a non-empty map.
 
-import { sameShape, Tensor } from "./gpu/tensor.ts";
+import { sameShape, Tensor } from "./ops/tensor.ts";
 import { unknownModule } from "./model/modules.ts";
 import type { Tap, TapContext } from "./model/llama.ts";
 

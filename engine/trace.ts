@@ -10,7 +10,7 @@
 //     return h;
 //   });
 
-import type { Tensor } from "./gpu/tensor.ts";
+import type { Tensor } from "./ops/tensor.ts";
 import type { Tap } from "./model/llama.ts";
 import type { LayerModules, LlamaModules } from "./model/modules.ts";
 

@@ -3,7 +3,6 @@
 // interventions. engine/ knows nothing of SAEs; this uses Engine.attach.
 
 import type { Engine } from "../engine/engine.ts";
-import { Tensor } from "../engine/gpu/tensor.ts";
 import type { Intervention } from "../engine/hooks.ts";
 import { UsageError } from "../engine/errors.ts";
 import type { Sae } from "./sae.ts";
@@ -35,9 +34,9 @@ export function attachSae(engine: Engine, module: string, sae: Sae): SaeAttachme
   }
   const device = engine.deviceOf(module);
   if (sae.gpu !== device) {
-    throw new Error(
+    throw new UsageError(
       `attachSae: ${sae.describe} is on ${sae.gpu.name}, but ${module} lives on ${device.name}; ` +
-        `load it with Sae.load(src, engine.deviceOf("${module}"))`,
+        `load it for that module: Sae.load(src, engine, { module: "${module}" })`,
     );
   }
   const width = engine.moduleWidth(module);
@@ -50,13 +49,12 @@ export function attachSae(engine: Engine, module: string, sae: Sae): SaeAttachme
   engine.attach(features, {
     parent: module,
     width: sae.dSae,
-    compute: (x, ctx) =>
-      sae.encode(ctx.rec, x, Tensor.result(x.gpu, features, [x.shape[0], sae.dSae])),
+    compute: (x) => sae.encode(x),
   });
   engine.attach(error, {
     parent: module,
     width: sae.dIn,
-    compute: (x, ctx) => sae.error(ctx.rec, x, Tensor.result(x.gpu, error, [x.shape[0], sae.dIn])),
+    compute: (x) => sae.error(x),
   });
   return {
     module,
@@ -94,7 +92,7 @@ export function steering(
       return rows.length ? [{ ...e, positions: rows }] : [];
     });
     // Steering rewrites the live activation in place: nothing to copy back.
-    sae.steer(ctx.rec, x, local, opts);
+    sae.steer(x, local, opts);
     return x;
   };
 }

@@ -2,8 +2,7 @@
 // if it reached the output directly (the "logit lens" of an SAE feature).
 
 import type { WeightMatrix } from "../engine/quant/matrix.ts";
-import { Recorder } from "../engine/gpu/recorder.ts";
-import { Tensor } from "../engine/gpu/tensor.ts";
+import { Tensor } from "../engine/ops/tensor.ts";
 import { dequantizeRows } from "../engine/quant/format.ts";
 import { linear } from "../shaders/linear.ts";
 import { topFeatures } from "../shaders/sae_topk.ts";
@@ -95,11 +94,11 @@ export async function featureLogitEffects(
       return { idx, val };
     };
     const up = make("up"), down = make("down");
-    const rec = new Recorder(gpu, "featureLogitEffects");
-    linear(rec, direction, lmHead, logits);
-    topFeatures(rec, logits, k, up.idx, up.val, 1);
-    topFeatures(rec, logits, k, down.idx, down.val, -1);
-    rec.submit();
+    Tensor.record(gpu, "featureLogitEffects", (rec) => {
+      linear(rec, direction, lmHead, logits);
+      topFeatures(rec, logits, k, up.idx, up.val, 1);
+      topFeatures(rec, logits, k, down.idx, down.val, -1);
+    });
     const list = async (r: typeof up) => {
       const [idx, val] = [await r.idx.toArray(), await r.val.toArray()];
       return [...idx].map((token, i) => ({ token, value: val[i] }));

@@ -4,7 +4,7 @@
 // buffer exists, so a bad file fails without leaving anything behind.
 
 import { FormatError } from "../engine/errors.ts";
-import type { FileSource } from "../engine/formats/bytes.ts";
+import type { FileSource } from "../engine/platform/bytes.ts";
 import { openSafetensors } from "../engine/formats/safetensors.ts";
 import { openPth } from "./pth.ts";
 import { safetensorsWeights, type WeightFile, type WeightTensor } from "./weights.ts";

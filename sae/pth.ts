@@ -7,7 +7,7 @@
 // varies by writer ("archive", the file's stem), so only its shape is relied on.
 
 import { FormatError } from "../engine/errors.ts";
-import type { ByteReader } from "../engine/formats/bytes.ts";
+import type { ByteReader } from "../engine/platform/bytes.ts";
 import { DTYPE_BYTES, toFloat32 } from "../engine/formats/dtype.ts";
 import { checkWeightRange } from "../engine/formats/weight_range.ts";
 import { loadStateDict, type PickledTensor, STORAGE_DTYPES } from "./pickle.ts";

@@ -1,15 +1,22 @@
 // A sparse autoencoder on one GPU: load it from Goodfire's or SAELens' files,
 // then encode, decode, pick top features, measure the reconstruction error and
-// steer, all recorded into a Recorder with no readback. The *ToArray methods
-// are the slow convenience path: they submit, wait and read back.
+// steer, with no readback. The *ToArray methods are the slow convenience path:
+// they submit, wait and read back.
 //
-// Ownership: methods that return a Tensor allocate it (the caller disposes it)
-// unless `out` is given; steer edits x in place. Intermediates live in scratch
-// buffers owned by the Sae, reused across calls and freed by dispose().
+// GPU work is recorded as Tensor ops record it (engine/ops/tensor.ts): into
+// the pass running on x's device (an intervention, a trace function's turn),
+// or in a submission of its own outside one. So SAE calls compose with Tensor
+// ops inside engine.trace, and the device is always x's.
+//
+// Ownership: methods that return a Tensor make it like a Tensor op does
+// (transient inside a pass unless kept, the caller's outside) unless `out` is
+// given; steer edits x in place. Intermediates live in scratch buffers owned
+// by the Sae, reused across calls and freed by dispose().
 
 import type { Gpu } from "../engine/gpu/gpu.ts";
-import { Recorder } from "../engine/gpu/recorder.ts";
-import { Tensor } from "../engine/gpu/tensor.ts";
+import type { Recorder } from "../engine/gpu/recorder.ts";
+import type { Engine } from "../engine/engine.ts";
+import { Tensor } from "../engine/ops/tensor.ts";
 import { openSource } from "../engine/formats/source.ts";
 import { readWeightMatrix } from "../engine/quant/matrix.ts";
 import { saeDecode } from "../shaders/sae_decode.ts";
@@ -25,6 +32,7 @@ import {
 import type { SaeHostWeights } from "./reference.ts";
 import { type FeatureEdit, planEdits, steerCheap, steerFull, type SteerMethod } from "./steer.ts";
 import { type SaeQuant, uploadSae } from "./upload.ts";
+import { hostRun, saeDevice, sameDevice, Scratch, tokenBlocks } from "./blocks.ts";
 
 export type { SaeInfo, SaeLoadOptions, TopFeatures } from "./types.ts";
 import type { SaeInfo, SaeLoadOptions, TopFeatures } from "./types.ts";
@@ -35,8 +43,9 @@ export { splitSaeSource } from "./format.ts";
  * x [T, d_in] and f [T, d_sae], x_hat = f W_dec + b_dec. Load it with
  * {@link Sae.load}, attach it to a module with {@link attachSae}, steer with
  * {@link steering}. The `*ToArray` methods take and return host arrays; the
- * others record GPU work on a {@link Recorder} (no readback). Free it with
- * `dispose()`.
+ * others take and return tensors on the SAE's device and record like Tensor
+ * ops: into the running pass (an intervention, a trace), else at once. Free
+ * it with `dispose()`.
  */
 export class Sae {
   /** The device holding its weights. */
@@ -62,8 +71,7 @@ export class Sae {
    * @ignore
    */
   readonly weights: SaeGpuWeights;
-  readonly #scratch = new Map<string, Tensor<"f32">>();
-  readonly #retired: Tensor<"f32">[] = [];
+  readonly #scratch: Scratch;
   #disposed = false;
 
   private constructor(gpu: Gpu, label: string, spec: SaeInfo, weights: SaeGpuWeights) {
@@ -77,20 +85,22 @@ export class Sae {
     this.applyBDecToInput = spec.applyBDecToInput;
     this.config = spec.config;
     this.weights = weights;
+    this.#scratch = new Scratch(gpu, label);
   }
 
   /**
    * Loads a Goodfire .pth, a Goodfire or SAELens .safetensors (SAELens needs
    * its cfg.json beside it), or a SAELens folder; local, http(s) or hf:.
+   * `device` is a Gpu, or an Engine: then the SAE goes to the device that runs
+   * `opts.module` (required when the engine has several devices).
    * Nothing stays allocated on the GPU if loading fails.
    */
   static async load(
     source: string,
-    device: Gpu | { gpu: Gpu },
+    device: Gpu | Engine,
     opts: SaeLoadOptions = {},
   ): Promise<Sae> {
-    // An Engine (or anything holding a Gpu) may be passed: its first device.
-    const gpu = "device" in device ? device : device.gpu;
+    const gpu = "device" in device ? device : saeDevice(device, opts.module);
     const { folder, prefix, file } = splitFormatSource(source);
     const spec = await openSaeSpec(await openSource(folder, opts.source), prefix, file);
     try {
@@ -139,103 +149,92 @@ export class Sae {
     if (this.#disposed) throw new Error(`${this.label}.${op}: the SAE was disposed`);
   }
 
-  #checkX(op: string, x: Tensor<"f32">): number {
+  #checkX(op: string, x: Tensor<"f32">, width = this.dIn): number {
     this.#alive(op);
-    if (x.shape.length !== 2 || x.shape[1] !== this.dIn || x.dtype !== "f32") {
-      throw new Error(`${this.label}.${op}: x [${x.shape}] must be f32 [T, ${this.dIn}]`);
+    if (x.shape.length !== 2 || x.shape[1] !== width || x.dtype !== "f32") {
+      throw new Error(`${this.label}.${op}: x [${x.shape}] must be f32 [T, ${width}]`);
     }
+    this.#onDevice(op, x);
     return x.shape[0];
   }
 
-  /**
-   * A scratch tensor of this shape, reused across calls. A buffer too small is
-   * replaced but kept until dispose: dispatches recorded but not yet submitted
-   * may still use it.
-   */
-  scratch(name: string, shape: readonly number[]): Tensor<"f32"> {
-    const bytes = shape.reduce((a, b) => a * b, 1) * 4;
-    let t = this.#scratch.get(name);
-    if (!t || t.byteLength < bytes) {
-      if (t) this.#retired.push(t);
-      const elems = Math.max(bytes / 4, (t?.size ?? 0) * 2);
-      t = Tensor.empty(this.gpu, `${this.label}.scratch.${name}`, [elems], "f32");
-      this.#scratch.set(name, t);
+  #onDevice(op: string, ...tensors: (Tensor | undefined)[]): void {
+    sameDevice(`${this.label}.${op}`, this.gpu, this.describe, tensors);
+  }
+
+  /** `out`, checked, or a new result tensor (transient inside a pass). */
+  #out(op: string, out: Tensor<"f32"> | undefined, shape: number[]): Tensor<"f32"> {
+    if (!out) return Tensor.result(this.gpu, `${this.label}.${op}`, shape);
+    this.#onDevice(op, out);
+    if (out.size !== shape[0] * shape[1]) {
+      throw new Error(`${this.label}.${op}: out [${out.shape}] must hold [${shape}]`);
     }
-    return new Tensor(this.gpu, t.buffer, shape, "f32", 0, false);
+    return out;
+  }
+
+  /** Records `fn` into the pass running on the SAE's device, or submits it at once. */
+  #record(op: string, fn: (rec: Recorder) => void): void {
+    Tensor.record(this.gpu, `${this.label}.${op}`, fn);
+  }
+
+  /** A scratch tensor of this shape on the SAE's device, reused across calls (see Scratch). */
+  scratch(name: string, shape: readonly number[]): Tensor<"f32"> {
+    return this.#scratch.get(name, shape);
   }
 
   /** Features [T, d_sae] of x [T, d_in], activation included. */
-  encode(rec: Recorder, x: Tensor<"f32">, out?: Tensor<"f32">): Tensor<"f32"> {
+  encode(x: Tensor<"f32">, out?: Tensor<"f32">): Tensor<"f32"> {
     const T = this.#checkX("encode", x);
-    const f = out ?? Tensor.empty(this.gpu, `${this.label}.features`, [T, this.dSae], "f32");
-    const a = this.activation;
+    const f = this.#out("features", out, [T, this.dSae]);
+    this.#record("encode", (rec) => this.#encode(rec, x, f));
+    return f;
+  }
+
+  #encode(rec: Recorder, x: Tensor<"f32">, f: Tensor<"f32">): void {
+    const T = x.shape[0], a = this.activation;
     const centered = this.weights.center
       ? this.scratch("encode.centered", [T, this.dIn])
       : undefined;
     saeEncode(rec, x, this.weights, a.kind === "topk" ? "none" : a.kind, f, { centered });
     if (a.kind === "topk") topkMask(rec, f, a.k);
-    return f;
   }
 
   /** Reconstruction [T, d_in] of features f [T, d_sae]. */
-  decode(rec: Recorder, f: Tensor<"f32">, out?: Tensor<"f32">): Tensor<"f32"> {
-    this.#alive("decode");
-    const o = out ??
-      Tensor.empty(this.gpu, `${this.label}.reconstruction`, [f.shape[0], this.dIn], "f32");
-    saeDecode(rec, f, this.weights.wDec, this.weights.bDec, o);
+  decode(f: Tensor<"f32">, out?: Tensor<"f32">): Tensor<"f32"> {
+    const T = this.#checkX("decode", f, this.dSae);
+    const o = this.#out("reconstruction", out, [T, this.dIn]);
+    this.#record("decode", (rec) => saeDecode(rec, f, this.weights.wDec, this.weights.bDec, o));
     return o;
   }
 
   /** Reconstruction [T, d_in] from per-token (indices, values) [T, k], e.g. topFeatures. */
-  decodeSparse(rec: Recorder, top: TopFeatures, out?: Tensor<"f32">): Tensor<"f32"> {
+  decodeSparse(top: TopFeatures, out?: Tensor<"f32">): Tensor<"f32"> {
     this.#alive("decodeSparse");
-    const T = top.indices.shape[0];
-    const o = out ?? Tensor.empty(this.gpu, `${this.label}.reconstruction`, [T, this.dIn], "f32");
-    saeSparseDecode(rec, top.indices, top.values, this.weights.wDec, this.weights.bDec, o);
+    this.#onDevice("decodeSparse", top.indices, top.values);
+    const o = this.#out("reconstruction", out, [top.indices.shape[0], this.dIn]);
+    const { wDec, bDec } = this.weights;
+    this.#record("decodeSparse", (rec) => {
+      saeSparseDecode(rec, top.indices, top.values, wDec, bDec, o);
+    });
     return o;
   }
 
-  /**
-   * Runs fn over blocks of tokens small enough that [n, d_sae] fits one binding.
-   * Blocks start on rows whose byte offsets (rows of `rowBytes` bytes: x's and
-   * any per-token output's) meet the storage-offset alignment, since each block
-   * binds row views of x and the outputs.
-   */
-  #tokenBlocks(
-    op: string,
-    x: Tensor<"f32">,
-    fn: (x: Tensor<"f32">, start: number) => void,
-    rowBytes: readonly number[] = [],
-  ) {
-    const T = x.shape[0];
-    const align = this.gpu.device.limits.minStorageBufferOffsetAlignment;
-    const gcd = (a: number, b: number): number => b === 0 ? a : gcd(b, a % b);
-    const unit = [this.dIn * 4, ...rowBytes].reduce((u, r) => {
-      const need = align / gcd(align, r);
-      return u * need / gcd(u, need);
-    }, 1);
-    const per = Math.floor(this.gpu.maxBindingBytes / (this.dSae * 4) / unit) * unit;
-    if (per < 1) {
-      if (T <= Math.floor(this.gpu.maxBindingBytes / (this.dSae * 4)) && T > 0) return fn(x, 0);
-      throw new Error(
-        `${this.label}.${op}: ${unit} tokens' features (the aligned block) exceed a binding`,
-      );
-    }
-    if (T <= per) return fn(x, 0);
-    for (let s = 0; s < T; s += per) fn(x.rows(s, Math.min(per, T - s)), s);
-  }
-
   /** The k largest features of each token of x: indices and values [T, k], no readback. */
-  topFeatures(rec: Recorder, x: Tensor<"f32">, k: number): TopFeatures {
+  topFeatures(x: Tensor<"f32">, k: number): TopFeatures {
     const T = this.#checkX("topFeatures", x);
-    const indices = Tensor.empty(this.gpu, `${this.label}.top.indices`, [T, k], "u32");
-    const values = Tensor.empty(this.gpu, `${this.label}.top.values`, [T, k], "f32");
+    const indices = Tensor.result(this.gpu, `${this.label}.top.indices`, [T, k], "u32");
+    const values = Tensor.result(this.gpu, `${this.label}.top.values`, [T, k]);
     try {
-      this.#tokenBlocks("topFeatures", x, (xb, s) => {
-        const n = xb.shape[0];
-        const f = this.encode(rec, xb, this.scratch("top.features", [n, this.dSae]));
-        topFeatures(rec, f, k, indices.rows(s, n), values.rows(s, n));
-      }, [k * 4]);
+      this.#record(
+        "topFeatures",
+        (rec) =>
+          tokenBlocks(`${this.label}.topFeatures`, this.dSae, x, (xb, s) => {
+            const n = xb.shape[0];
+            const f = this.scratch("top.features", [n, this.dSae]);
+            this.#encode(rec, xb, f);
+            topFeatures(rec, f, k, indices.rows(s, n), values.rows(s, n));
+          }, [k * 4]),
+      );
     } catch (e) {
       indices.dispose();
       values.dispose();
@@ -245,14 +244,16 @@ export class Sae {
   }
 
   /** x - decode(encode(x)) [T, d_in]: what the SAE misses. */
-  error(rec: Recorder, x: Tensor<"f32">, out?: Tensor<"f32">): Tensor<"f32"> {
+  error(x: Tensor<"f32">, out?: Tensor<"f32">): Tensor<"f32"> {
     const T = this.#checkX("error", x);
-    const o = out ?? Tensor.empty(this.gpu, `${this.label}.error`, [T, this.dIn], "f32");
-    this.#tokenBlocks("error", x, (xb, s) => {
-      const f = this.encode(rec, xb, this.scratch("error.features", [xb.shape[0], this.dSae]));
-      const ob = o.rows(s, xb.shape[0]);
-      saeDecode(rec, f, this.weights.wDec, this.weights.bDec, ob, { alpha: -1, residual: xb });
-    });
+    const o = this.#out("error", out, [T, this.dIn]);
+    this.#record("error", (rec) =>
+      tokenBlocks(`${this.label}.error`, this.dSae, x, (xb, s) => {
+        const f = this.scratch("error.features", [xb.shape[0], this.dSae]);
+        this.#encode(rec, xb, f);
+        const ob = o.rows(s, xb.shape[0]);
+        saeDecode(rec, f, this.weights.wDec, this.weights.bDec, ob, { alpha: -1, residual: xb });
+      }));
     return o;
   }
 
@@ -262,7 +263,6 @@ export class Sae {
    * computes decode(f') + (x - decode(f)). Both give the same x' (to f32 rounding).
    */
   steer(
-    rec: Recorder,
     x: Tensor<"f32">,
     edits: readonly FeatureEdit[],
     opts: { method?: SteerMethod } = {},
@@ -274,7 +274,7 @@ export class Sae {
       weights: this.weights,
       activation: this.activation,
       scratch: (n: string, s: readonly number[]) => this.scratch(n, s),
-      encode: (r: Recorder, xb: Tensor<"f32">, out: Tensor<"f32">) => void this.encode(r, xb, out),
+      encode: (r: Recorder, xb: Tensor<"f32">, out: Tensor<"f32">) => this.#encode(r, xb, out),
     };
     const method = opts.method ?? "cheap";
     if (method !== "cheap" && method !== "full") {
@@ -282,68 +282,52 @@ export class Sae {
     }
     const needsDense = method === "full" || this.activation.kind === "topk";
     if (!needsDense) {
-      steerCheap(rec, ctx, x, plan);
+      this.#record("steer", (rec) => steerCheap(rec, ctx, x, plan));
       return x;
     }
-    this.#tokenBlocks("steer", x, (xb, s) => {
-      const n = xb.shape[0];
-      const local = plan.map((p) => ({
-        ...p,
-        positions: p.positions &&
-          p.positions.filter((t) => t >= s && t < s + n).map((t) => t - s),
-      })).filter((p) => !p.positions || p.positions.length > 0);
-      if (local.length === 0) return;
-      (method === "full" ? steerFull : steerCheap)(rec, ctx, xb, local);
-    });
+    this.#record("steer", (rec) =>
+      tokenBlocks(`${this.label}.steer`, this.dSae, x, (xb, s) => {
+        const n = xb.shape[0];
+        const local = plan.map((p) => ({
+          ...p,
+          positions: p.positions &&
+            p.positions.filter((t) => t >= s && t < s + n).map((t) => t - s),
+        })).filter((p) => !p.positions || p.positions.length > 0);
+        if (local.length === 0) return;
+        (method === "full" ? steerFull : steerCheap)(rec, ctx, xb, local);
+      }));
     return x;
   }
 
   // ---- slow path: submit, wait, read back -----------------------------------
 
-  /**
-   * Uploads `data` as rows of `width`, records `fn` on them in a submission of
-   * its own, reads back every tensor it returns, and frees them all.
-   */
-  async #host(
-    label: string,
-    data: Float32Array,
-    width: number,
-    fn: (rec: Recorder, x: Tensor<"f32">) => Tensor[],
-  ): Promise<(Float32Array | Uint32Array | Int32Array)[]> {
-    if (data.length % width !== 0) {
-      throw new Error(`${this.label}.${label}: ${data.length} values are not rows of ${width}`);
-    }
-    const rows = data.length / width;
-    const x = Tensor.from(this.gpu, `${this.label}.${label}.x`, data, [rows, width], "f32");
-    const made: Tensor[] = [x];
-    try {
-      const rec = new Recorder(this.gpu, `${this.label}.${label}`);
-      const out = fn(rec, x);
-      rec.submit();
-      made.push(...out.filter((t) => t !== x));
-      const read = [];
-      for (const t of out) read.push(await t.toArray());
-      return read;
-    } finally {
-      for (const t of made) t.dispose();
-    }
-  }
-
   /** Features [T * d_sae] of x [T * d_in]. */
   async encodeToArray(x: Float32Array): Promise<Float32Array> {
-    const [f] = await this.#host("encode", x, this.dIn, (rec, t) => [this.encode(rec, t)]);
+    const [f] = await hostRun(
+      this.gpu,
+      `${this.label}.encode`,
+      x,
+      this.dIn,
+      (t) => [this.encode(t)],
+    );
     return f as Float32Array;
   }
 
   /** Reconstruction [T * d_in] of features f [T * d_sae]. */
   async decodeToArray(f: Float32Array): Promise<Float32Array> {
-    const [x] = await this.#host("decode", f, this.dSae, (rec, t) => [this.decode(rec, t)]);
+    const [x] = await hostRun(
+      this.gpu,
+      `${this.label}.decode`,
+      f,
+      this.dSae,
+      (t) => [this.decode(t)],
+    );
     return x as Float32Array;
   }
 
   /** x - decode(encode(x)) [T * d_in]. */
   async errorToArray(x: Float32Array): Promise<Float32Array> {
-    const [e] = await this.#host("error", x, this.dIn, (rec, t) => [this.error(rec, t)]);
+    const [e] = await hostRun(this.gpu, `${this.label}.error`, x, this.dIn, (t) => [this.error(t)]);
     return e as Float32Array;
   }
 
@@ -352,10 +336,16 @@ export class Sae {
     x: Float32Array,
     k: number,
   ): Promise<{ indices: Uint32Array; values: Float32Array }> {
-    const [indices, values] = await this.#host("topFeatures", x, this.dIn, (rec, t) => {
-      const top = this.topFeatures(rec, t, k);
-      return [top.indices, top.values];
-    });
+    const [indices, values] = await hostRun(
+      this.gpu,
+      `${this.label}.topFeatures`,
+      x,
+      this.dIn,
+      (t) => {
+        const top = this.topFeatures(t, k);
+        return [top.indices, top.values];
+      },
+    );
     return { indices: indices as Uint32Array, values: values as Float32Array };
   }
 
@@ -365,11 +355,12 @@ export class Sae {
     edits: readonly FeatureEdit[],
     opts: { method?: SteerMethod } = {},
   ): Promise<Float32Array> {
-    const [out] = await this.#host(
-      "steer",
+    const [out] = await hostRun(
+      this.gpu,
+      `${this.label}.steer`,
       x,
       this.dIn,
-      (rec, t) => [this.steer(rec, t, edits, opts)],
+      (t) => [this.steer(t, edits, opts)],
     );
     return out as Float32Array;
   }
@@ -400,7 +391,6 @@ export class Sae {
     w.bEnc.dispose();
     w.bDec.dispose();
     w.threshold?.dispose();
-    for (const t of [...this.#scratch.values(), ...this.#retired]) t.dispose();
-    this.#scratch.clear();
+    this.#scratch.dispose();
   }
 }

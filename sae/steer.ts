@@ -8,10 +8,10 @@
 // but skip both dense decodes.
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import type { Tensor } from "../engine/gpu/tensor.ts";
+import type { Tensor } from "../engine/ops/tensor.ts";
 import { saeDecode } from "../shaders/sae_decode.ts";
 import { editFeature, type FeatureOp } from "../shaders/sae_edit.ts";
-import { type SaeGpuWeights } from "../shaders/sae_encode.ts";
+import type { SaeGpuWeights } from "../shaders/sae_encode.ts";
 import { steerApply, steerGatherDense, steerGatherEncode } from "../shaders/sae_steer.ts";
 import type { SaeActivation } from "./format.ts";
 import { UsageError } from "../engine/errors.ts";

@@ -1,6 +1,6 @@
 // The shapes of what Sae takes and returns, apart from the class itself.
 
-import type { Tensor } from "../engine/gpu/tensor.ts";
+import type { Tensor } from "../engine/ops/tensor.ts";
 import type { SourceOptions } from "../engine/formats/source.ts";
 import type { SaeActivation, SaeFormat } from "./format.ts";
 import type { SaeQuant } from "./upload.ts";
@@ -17,6 +17,11 @@ export interface SaeLoadOptions {
    * thresholds stay f32.
    */
   quant?: SaeQuant;
+  /**
+   * With an Engine as the device: the module the SAE is for; it is loaded on
+   * the device that runs it. Required when the engine has several devices.
+   */
+  module?: string;
 }
 
 /** What an SAE is, apart from its weights (for Sae.fromWeights). */

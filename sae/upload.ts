@@ -13,7 +13,7 @@
 import type { Gpu } from "../engine/gpu/gpu.ts";
 import { Matrix } from "../engine/gpu/matrix.ts";
 import { Recorder } from "../engine/gpu/recorder.ts";
-import { Tensor } from "../engine/gpu/tensor.ts";
+import { Tensor } from "../engine/ops/tensor.ts";
 import { QuantMatrix, type WeightMatrix } from "../engine/quant/matrix.ts";
 import type { SaeGpuWeights } from "../shaders/sae_encode.ts";
 import { transposeInto } from "../shaders/sae_transpose.ts";

@@ -7,7 +7,7 @@
 // cannot be read by range, and torch never writes them.
 
 import { FormatError } from "../engine/errors.ts";
-import type { ByteReader } from "../engine/formats/bytes.ts";
+import type { ByteReader } from "../engine/platform/bytes.ts";
 
 export interface ZipEntry {
   name: string;

@@ -60,7 +60,7 @@ export class Session {
     });
     try {
       progress(0.9, `SAE: ${cfg.sae}`);
-      const sae = await Sae.load(new URL(cfg.sae, base).href, engine);
+      const sae = await Sae.load(new URL(cfg.sae, base).href, engine, { module: cfg.layer });
       try {
         const site = attachSae(engine, cfg.layer, sae);
         progress(1, "ready");
@@ -108,7 +108,8 @@ export class Session {
     p: GenerateParams,
     onToken: (token: number, text: string) => void,
   ): Promise<{ ids: number[]; features: Float32Array; fed: number }> {
-    const gpu = this.engine.gpu, d = this.sae.dSae, name = this.site.features;
+    // On the SAE's device: the layer's, where the cached features are made.
+    const gpu = this.sae.gpu, d = this.sae.dSae, name = this.site.features;
     const rows = Math.min(prompt.length + p.maxNewTokens, this.engine.contextLength);
     const kvCache = this.engine.createCache({ contextLength: rows });
     const all = Tensor.empty(gpu, "demo.features", [rows, d], "f32");

@@ -3,7 +3,7 @@
 // mismatch deep inside a kernel later.
 
 import { FormatError } from "../errors.ts";
-import type { FileSource } from "./bytes.ts";
+import type { FileSource } from "../platform/bytes.ts";
 
 /** Llama 3's frequency-dependent RoPE scaling (rope_type "llama3"). */
 export interface Llama3RopeScaling {

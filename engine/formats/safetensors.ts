@@ -3,8 +3,8 @@
 // is read on request, a tensor or a block of rows at a time, so host memory
 // stays near one tensor however large the checkpoint.
 
-import type { ByteReader, FileSource } from "./bytes.ts";
-import { checkFileName } from "./bytes.ts";
+import type { ByteReader, FileSource } from "../platform/bytes.ts";
+import { checkFileName } from "../platform/bytes.ts";
 import { FLOAT_DTYPES, isFloatDType, toFloat32, toInt32 } from "./dtype.ts";
 import { numel, readSafetensorsHeader, type TensorInfo } from "./safetensors_header.ts";
 

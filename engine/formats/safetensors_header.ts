@@ -4,7 +4,7 @@
 // cannot go unnoticed).
 
 import { FormatError } from "../errors.ts";
-import type { ByteReader } from "./bytes.ts";
+import type { ByteReader } from "../platform/bytes.ts";
 import { DTYPE_BYTES, FLOAT_DTYPES } from "./dtype.ts";
 
 /** Headers larger than this are refused before being read (the reference implementation's limit). */

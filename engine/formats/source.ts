@@ -5,11 +5,11 @@
 //                                           each file is downloaded once into
 //                                           a cache and read from disk
 
-import { checkFileName, type FileSource } from "./bytes.ts";
-import { fetchFile, type FetchFn, fileUrl, httpFolderSource, httpHas } from "./http.ts";
+import { checkFileName, type FileSource } from "../platform/bytes.ts";
+import { fetchFile, type FetchFn, fileUrl, httpFolderSource, httpHas } from "../platform/http.ts";
 import { type DownloadCache, getPlatform, type ProgressFn } from "../platform/platform.ts";
 
-export type { ByteReader, FileSource } from "./bytes.ts";
+export type { ByteReader, FileSource } from "../platform/bytes.ts";
 export type { DownloadProgress, ProgressFn } from "../platform/platform.ts";
 
 /** Where and how remote sources (http(s), hf:) are fetched and cached. */

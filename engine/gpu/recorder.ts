@@ -46,6 +46,28 @@ export class Recorder {
     this.#align = gpu.device.limits.minUniformBufferOffsetAlignment;
   }
 
+  /**
+   * Runs `fn` with this recorder as its device's active one: Tensor ops and
+   * SAE calls made in it record into this submission (their results are then
+   * transient, as in a pass) instead of each submitting on its own.
+   */
+  asActive<T>(fn: () => T): T {
+    const gpu = this.gpu;
+    if (gpu.activeRecorder === this) return fn();
+    if (gpu.activeRecorder) {
+      throw new Error(
+        `${this.label}: ${gpu.name} is recording ${gpu.activeRecorder.label}; ` +
+          `finish that pass before making another recorder active`,
+      );
+    }
+    gpu.activeRecorder = this;
+    try {
+      return fn();
+    } finally {
+      gpu.activeRecorder = null;
+    }
+  }
+
   dispatch(kernel: Kernel, d: Dispatch): void {
     const [x, y = 1, z = 1] = d.workgroups;
     if (x === 0 || y === 0 || z === 0) return;

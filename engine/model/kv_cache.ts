@@ -4,7 +4,7 @@
 // each call appends to the one it is given, and several may be alive at once.
 
 import type { Gpu } from "../gpu/gpu.ts";
-import { Tensor } from "../gpu/tensor.ts";
+import { Tensor } from "../ops/tensor.ts";
 import type { LlamaConfig } from "../formats/config.ts";
 import { BusyError, UsageError } from "../errors.ts";
 

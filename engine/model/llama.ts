@@ -9,7 +9,7 @@
 
 import type { Gpu } from "../gpu/gpu.ts";
 import type { Recorder } from "../gpu/recorder.ts";
-import { Tensor } from "../gpu/tensor.ts";
+import { Tensor } from "../ops/tensor.ts";
 import type { LlamaConfig } from "../formats/config.ts";
 import { addInPlace } from "../../shaders/add.ts";
 import { attention, writeKv } from "../../shaders/attention.ts";

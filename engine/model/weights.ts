@@ -10,7 +10,7 @@ import { checkWeightRange } from "../formats/weight_range.ts";
 import type { Gpu } from "../gpu/gpu.ts";
 import { createWeightMatrix, type WeightMatrix } from "../quant/matrix.ts";
 import { checkMatrixFormat, type MatrixFormat } from "../quant/format.ts";
-import { Tensor } from "../gpu/tensor.ts";
+import { Tensor } from "../ops/tensor.ts";
 import type { LlamaConfig } from "../formats/config.ts";
 import type { SafetensorsCheckpoint } from "../formats/safetensors.ts";
 import { LlamaModules, TOP_TENSORS } from "./modules.ts";

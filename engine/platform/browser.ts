@@ -2,7 +2,7 @@
 // against the page's URL, so the same relative model path works in the demo
 // page when the page's server serves the models folder.
 
-import { httpFolderSource } from "../formats/http.ts";
+import { httpFolderSource } from "./http.ts";
 import type { Platform } from "./platform.ts";
 
 export const browserPlatform: Platform = {

@@ -2,8 +2,8 @@
 // the terminal progress bar. The only file in the loading layer that touches
 // Deno APIs.
 
-import { type ByteReader, checkFileName, checkRange, type FileSource } from "../formats/bytes.ts";
-import { formatBytes } from "../formats/bytes.ts";
+import { type ByteReader, checkFileName, checkRange, type FileSource } from "./bytes.ts";
+import { formatBytes } from "./bytes.ts";
 import type { DownloadCache, DownloadProgress, Platform, ProgressFn } from "./platform.ts";
 
 function env(name: string): string | undefined {

@@ -3,7 +3,7 @@
 // Deno implements all of it; a browser has none of the file-system parts, so
 // everything above this layer works on FileSource / ByteReader only.
 
-import type { ByteReader, FileSource } from "../formats/bytes.ts";
+import type { ByteReader, FileSource } from "./bytes.ts";
 
 /** One file's download state, reported as chunks arrive and once at the end. */
 export interface DownloadProgress {

@@ -16,7 +16,7 @@ import * as esbuild from "esbuild";
 import { inferLayer, locateSae, parseDemoArgs, startDemo } from "../../demo/demo.ts";
 import { Tokenizer } from "../../engine/formats/tokenizer.ts";
 import { CHROMIUM_ARGS, findChromium } from "./harness.ts";
-import { FIXTURES } from "../golden/fixtures.ts";
+import { FIXTURES } from "../util/fixtures.ts";
 
 const CI = /^(true|1)$/i.test(Deno.env.get("CI") ?? "");
 const MODEL = `${FIXTURES}models/stories260K`;

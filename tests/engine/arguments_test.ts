@@ -5,10 +5,10 @@
 import assert from "node:assert/strict";
 import { Engine } from "../../engine/engine.ts";
 import { UsageError } from "../../engine/errors.ts";
-import { Tensor } from "../../engine/gpu/tensor.ts";
+import { Tensor } from "../../engine/ops/tensor.ts";
 import { attachSae, Sae, steering } from "../../sae/mod.ts";
 import { testGpu } from "../util/gpu.ts";
-import { FIXTURES, modelPath } from "../golden/fixtures.ts";
+import { FIXTURES, modelPath } from "../util/fixtures.ts";
 
 const gpu = await testGpu();
 const BAD = [NaN, Infinity, -Infinity];

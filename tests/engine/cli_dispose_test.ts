@@ -5,9 +5,9 @@
 import assert from "node:assert/strict";
 import { main } from "../../demo/cli.ts";
 import { Engine } from "../../engine/engine.ts";
-import type { Tensor } from "../../engine/gpu/tensor.ts";
+import type { Tensor } from "../../engine/ops/tensor.ts";
 import { Sae } from "../../sae/sae.ts";
-import { FIXTURES, modelPath } from "../golden/fixtures.ts";
+import { FIXTURES, modelPath } from "../util/fixtures.ts";
 
 const MODEL = modelPath("stories260K");
 const SAE = [

@@ -5,7 +5,7 @@ import { openSafetensors } from "../../engine/formats/safetensors.ts";
 import { openSource } from "../../engine/formats/source.ts";
 import { Tokenizer } from "../../engine/formats/tokenizer.ts";
 import { assertClose } from "../util/compare.ts";
-import { FIXTURES, modelPath, readReference } from "../golden/fixtures.ts";
+import { FIXTURES, modelPath, readReference } from "../util/fixtures.ts";
 
 const CLI = new URL("../../demo/cli.ts", import.meta.url).pathname;
 

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { Engine } from "../../engine/engine.ts";
 import { Gpu } from "../../engine/gpu/gpu.ts";
 import { attachSae, Sae } from "../../sae/mod.ts";
-import { FIXTURES, modelPath, MODELS, readReference } from "../golden/fixtures.ts";
+import { FIXTURES, modelPath, MODELS, readReference } from "../util/fixtures.ts";
 
 async function run(engine: Engine, name: string) {
   const ref = await readReference(

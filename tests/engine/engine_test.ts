@@ -6,7 +6,7 @@ import { Engine } from "../../engine/engine.ts";
 import { assertClose } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
 import { startHubServer } from "../util/hub_server.ts";
-import { modelPath, readReference } from "../golden/fixtures.ts";
+import { modelPath, readReference } from "../util/fixtures.ts";
 
 const gpu = await testGpu();
 const TOLERANCE = 1e-4;

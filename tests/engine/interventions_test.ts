@@ -4,10 +4,10 @@
 
 import assert from "node:assert/strict";
 import { Engine } from "../../engine/engine.ts";
-import type { Tensor } from "../../engine/gpu/tensor.ts";
+import type { Tensor } from "../../engine/ops/tensor.ts";
 import { assertClose } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
-import { modelPath, MODELS, readReference } from "../golden/fixtures.ts";
+import { modelPath, MODELS, readReference } from "../util/fixtures.ts";
 import { ContextLengthError } from "../../engine/errors.ts";
 
 const gpu = await testGpu();

@@ -9,7 +9,7 @@ import type { KvCache } from "../../engine/model/kv_cache.ts";
 import { BusyError, ContextLengthError, UsageError } from "../../engine/errors.ts";
 import type { Intervention } from "../../engine/hooks.ts";
 import { testGpu } from "../util/gpu.ts";
-import { modelPath } from "../golden/fixtures.ts";
+import { modelPath } from "../util/fixtures.ts";
 
 const gpu = await testGpu();
 const MODEL = modelPath("stories260K");

@@ -10,7 +10,7 @@ import { openSource } from "../../engine/formats/source.ts";
 import { LlamaModules } from "../../engine/model/modules.ts";
 import { expectedTensors } from "../../engine/model/weights.ts";
 import { testGpu } from "../util/gpu.ts";
-import { modelPath } from "../golden/fixtures.ts";
+import { modelPath } from "../util/fixtures.ts";
 
 const MODEL = modelPath("stories260K");
 const config = await loadLlamaConfig(await openSource(MODEL));

@@ -4,7 +4,7 @@ import {
   loadLlamaConfig,
   parseLlamaConfig,
 } from "../../engine/formats/config.ts";
-import { memorySource } from "../../engine/formats/bytes.ts";
+import { memorySource } from "../../engine/platform/bytes.ts";
 import { openSource } from "../../engine/formats/source.ts";
 import { FIXTURE_MODELS } from "../util/hub_server.ts";
 

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { openSafetensors, writeSafetensors } from "../../engine/formats/safetensors.ts";
 import { f16BitsToNumber, toFloat32 } from "../../engine/formats/dtype.ts";
-import { memorySource } from "../../engine/formats/bytes.ts";
+import { memorySource } from "../../engine/platform/bytes.ts";
 import { openSource } from "../../engine/formats/source.ts";
 
 /** A file from a header object (or raw header text) and a data section. */

@@ -14,7 +14,7 @@ import {
 import { openSource } from "../../engine/formats/source.ts";
 import { Tokenizer } from "../../engine/formats/tokenizer.ts";
 import { MAX_RANGE } from "../../engine/formats/chat_template.ts";
-import { modelPath } from "../golden/fixtures.ts";
+import { modelPath } from "../util/fixtures.ts";
 import { testGpu } from "../util/gpu.ts";
 
 const gpu = await testGpu();

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { Engine } from "../../engine/engine.ts";
 import { assertClose } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
-import { modelPath, MODELS, readReference } from "./fixtures.ts";
+import { modelPath, MODELS, readReference } from "../util/fixtures.ts";
 
 const gpu = await testGpu();
 const TOLERANCE = 1e-4;

@@ -21,7 +21,7 @@ import { QuantMatrix } from "../../engine/quant/matrix.ts";
 import { meanKl } from "../../engine/quant/kl.ts";
 import { LLAMA_8B_2L } from "../../bench/decode.ts";
 import { testGpu } from "../util/gpu.ts";
-import { modelPath, MODELS, readReference } from "./fixtures.ts";
+import { modelPath, MODELS, readReference } from "../util/fixtures.ts";
 
 const gpu = await testGpu();
 type Case = QuantFormat | "q4+embed-q8";

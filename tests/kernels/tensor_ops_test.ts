@@ -3,7 +3,7 @@
 // on odd shapes and on row views with a byte offset.
 
 import assert from "node:assert/strict";
-import { Tensor } from "../../engine/gpu/tensor.ts";
+import { Tensor } from "../../engine/ops/tensor.ts";
 import { elementwiseReference } from "../../shaders/elementwise.ts";
 import { projectReference } from "../../shaders/project.ts";
 import { assertClose, randomArray, rng } from "../util/compare.ts";

@@ -6,9 +6,10 @@
 import assert from "node:assert/strict";
 import { Engine } from "../../engine/engine.ts";
 import { attachSae, Sae } from "../../sae/mod.ts";
-import { FIXTURES, modelPath, readReference } from "../golden/fixtures.ts";
+import { UsageError } from "../../engine/errors.ts";
+import { FIXTURES, modelPath, readReference } from "../util/fixtures.ts";
 import { assertClose } from "../util/compare.ts";
-import { readReference as readOutput } from "../golden/fixtures.ts";
+import { readReference as readOutput } from "../util/fixtures.ts";
 
 const DIR = `${FIXTURES}saes/stories260K-layer2`;
 const CLI = new URL("../../demo/cli.ts", import.meta.url).pathname;
@@ -133,5 +134,99 @@ Deno.test("loupe run --devices 2 with an SAE on a layer of the second device ste
     for (const [name, want] of one) assertClose(name, two.get(name)!, want, { rel: 1e-5 });
   } finally {
     await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("Sae.load(src, engine, { module }) loads on the module's device; without module, 2 devices refuse to guess", async () => {
+  const engine = await Engine.load(modelPath("stories260K"), { devices: 2, placement: [2, 3] });
+  try {
+    const sae = await Sae.load(`${DIR}/goodfire.pth`, engine, { module: "model.layers.3" });
+    try {
+      assert.equal(
+        sae.gpu.name,
+        engine.devices[1].name,
+        "model.layers.3 runs on the second device",
+      );
+      attachSae(engine, "model.layers.3", sae).detach();
+    } finally {
+      sae.dispose();
+    }
+    const first = await Sae.load(`${DIR}/goodfire.pth`, engine, { module: "model.layers.0" });
+    try {
+      assert.equal(first.gpu.name, engine.devices[0].name);
+      assert.throws(
+        () => attachSae(engine, "model.layers.3", first),
+        (e: Error) =>
+          e instanceof UsageError &&
+          /Sae\.load\(src, engine, \{ module: "model\.layers\.3" \}\)/.test(e.message),
+      );
+    } finally {
+      first.dispose();
+    }
+    await assert.rejects(
+      Sae.load(`${DIR}/goodfire.pth`, engine),
+      (e: Error) => e instanceof UsageError && /runs on 2 devices; name the module/.test(e.message),
+    );
+    await assert.rejects(
+      Sae.load(`${DIR}/goodfire.pth`, engine, { module: "model.layers.9" }),
+      /unknown module|model\.layers\.9/,
+    );
+  } finally {
+    engine.dispose();
+  }
+});
+
+Deno.test("SAE calls compose in engine.trace on the second device, like Tensor ops; a foreign tensor is a UsageError", async () => {
+  const tokens = Array.from((await readReference(DIR, "reference.safetensors")).get("tokens")!);
+  const engine = await Engine.load(modelPath("stories260K"), { devices: 2, placement: [2, 3] });
+  const layer = "model.layers.3", edits = [{ feature: 989, add: 2 }];
+  const sae = await Sae.load(`${DIR}/goodfire.pth`, engine, { module: layer });
+  const site = attachSae(engine, layer, sae);
+  try {
+    // In a trace function's turn: no recorder in sight, results made on x's device.
+    const traced = await engine.trace(tokens, async (m) => {
+      const x = await m.layers[3].output;
+      const features = sae.encode(x).save();
+      const top = sae.topFeatures(x, 3);
+      const error = sae.error(x).add(sae.decode(sae.encode(x))).save();
+      const input = x.clone().save(); // before steer, which edits x in place
+      m.layers[3].output = sae.steer(x, edits);
+      return { features, indices: top.indices.save(), error, input };
+    }, { allLogits: true });
+    const { features, indices, error, input } = traced.value;
+    // Names, not Gpu objects: a failing comparison would print whole devices.
+    const where = [features, indices, error].map((t) => t.gpu.name);
+    assert.deepEqual(where, Array(3).fill(engine.devices[1].name));
+    // The same through the attachment: the cached features of the plain pass,
+    // the logits of the steering intervention.
+    const plain = await engine.forward(tokens, { cache: [site.features] });
+    const direct = await engine.forward(tokens, {
+      allLogits: true,
+      interventions: site.steer(edits),
+    });
+    assert.deepEqual(await features.toArray(), await plain.cache.get(site.features)!.toArray());
+    assert.deepEqual(await traced.logits.toArray(), await direct.logits.toArray());
+    const x = await input.toArray(), topIds = await indices.toArray();
+    assertClose("error + decode(encode(x))", await error.toArray(), x, { rel: 1e-5 });
+    const want = await sae.topFeaturesToArray(x, 3);
+    assert.deepEqual(topIds, want.indices);
+    for (const t of [features, indices, error, input]) t.dispose();
+    for (const r of [traced, plain, direct]) r.dispose();
+
+    // x on the first device: refused by the SAE, not left to a WebGPU validation error.
+    const foreign = engine.tensorFor("model.layers.0", new Float32Array(64 * 2), [2, 64]);
+    try {
+      for (const call of [() => sae.encode(foreign), () => sae.steer(foreign, edits)]) {
+        assert.throws(call, (e: Error) =>
+          e instanceof UsageError &&
+          /lives on .*; load the SAE on the device of its module/.test(e.message));
+      }
+    } finally {
+      foreign.dispose();
+    }
+  } finally {
+    site.detach();
+    sae.dispose();
+    engine.dispose();
   }
 });

@@ -9,7 +9,7 @@ import { attachSae, featureLogitEffects, Sae, steering } from "../../sae/mod.ts"
 import type { FeatureEdit } from "../../sae/steer.ts";
 import { assertClose } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
-import { FIXTURES, modelPath, readReference } from "../golden/fixtures.ts";
+import { FIXTURES, modelPath, readReference } from "../util/fixtures.ts";
 
 const gpu = await testGpu();
 const DIR = `${FIXTURES}saes/stories260K-layer2`;
@@ -111,7 +111,7 @@ Deno.test("SAE edits at given positions count absolute positions across chunks a
             p >= ctx.positionStart && p < ctx.positionStart + x.shape[0]
           );
           return rows.length
-            ? sae.steer(ctx.rec, x, [{
+            ? sae.steer(x, [{
               feature: FEATURE,
               add: 6,
               positions: rows.map((p) => p - ctx.positionStart),

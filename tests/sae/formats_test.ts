@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { writeSafetensors } from "../../engine/formats/safetensors.ts";
 import { Sae, splitSaeSource } from "../../sae/sae.ts";
-import { FIXTURES } from "../golden/fixtures.ts";
+import { FIXTURES } from "../util/fixtures.ts";
 import { startHubServer } from "../util/hub_server.ts";
 import { testGpu } from "../util/gpu.ts";
 import {

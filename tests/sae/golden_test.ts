@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 import { Sae } from "../../sae/sae.ts";
-import { FIXTURES, readReference } from "../golden/fixtures.ts";
+import { FIXTURES, readReference } from "../util/fixtures.ts";
 import { assertClose } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
 

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { Matrix } from "../../engine/gpu/matrix.ts";
 import { Recorder } from "../../engine/gpu/recorder.ts";
-import { Tensor } from "../../engine/gpu/tensor.ts";
+import { Tensor } from "../../engine/ops/tensor.ts";
 import type { Gpu } from "../../engine/gpu/gpu.ts";
 import { saeDecode, saeDecodeReference } from "../../shaders/sae_decode.ts";
 import { applyOpReference, editFeature, type FeatureOp } from "../../shaders/sae_edit.ts";

@@ -9,7 +9,7 @@ import { Engine } from "../../engine/engine.ts";
 import type { Gpu } from "../../engine/gpu/gpu.ts";
 import { Matrix } from "../../engine/gpu/matrix.ts";
 import { Recorder } from "../../engine/gpu/recorder.ts";
-import { Tensor } from "../../engine/gpu/tensor.ts";
+import { Tensor } from "../../engine/ops/tensor.ts";
 import { dequantizeRows, quantizeRows, quantLayout } from "../../engine/quant/format.ts";
 import { QuantMatrix } from "../../engine/quant/matrix.ts";
 import { decoderRow } from "../../sae/features.ts";
@@ -25,7 +25,7 @@ import {
 } from "../../shaders/sae_encode.ts";
 import { saeSparseDecode, saeSparseDecodeReference } from "../../shaders/sae_sparse_decode.ts";
 import { topFeatures } from "../../shaders/sae_topk.ts";
-import { FIXTURES, modelPath, readReference } from "../golden/fixtures.ts";
+import { FIXTURES, modelPath, readReference } from "../util/fixtures.ts";
 import { assertClose, compareClose, randomArray, rng } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
 import { randomSae, saeLensFiles, writeFolder } from "./build.ts";

@@ -7,12 +7,12 @@ import { openSafetensors } from "../../engine/formats/safetensors.ts";
 import { openSource } from "../../engine/formats/source.ts";
 import { Matrix } from "../../engine/gpu/matrix.ts";
 import { Recorder } from "../../engine/gpu/recorder.ts";
-import { Tensor } from "../../engine/gpu/tensor.ts";
+import { Tensor } from "../../engine/ops/tensor.ts";
 import { featureLogitEffects } from "../../sae/features.ts";
 import { decodeReference, encodeReference, steerReference } from "../../sae/reference.ts";
 import { Sae } from "../../sae/sae.ts";
 import { type FeatureEdit, planEdits } from "../../sae/steer.ts";
-import { FIXTURES, readReference } from "../golden/fixtures.ts";
+import { FIXTURES, readReference } from "../util/fixtures.ts";
 import { assertClose, randomArray, rng } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
 import { randomSae, saeLensFiles, writeFolder } from "./build.ts";
@@ -114,7 +114,9 @@ Deno.test("steer: no edits and a no-op edit leave x unchanged; bad edits record 
     [[{ feature: 1, add: NaN }], /add must be a finite number/],
     [[{ feature: 1, ablate: true, positions: [24] }], /position 24 is outside the 24 tokens/],
   ];
-  for (const [edits, pattern] of bad) assert.throws(() => sae.steer(rec, tx, edits), pattern);
+  for (const [edits, pattern] of bad) {
+    assert.throws(() => rec.asActive(() => sae.steer(tx, edits)), pattern);
+  }
   assert.equal(rec.dispatchCount, 0);
   tx.dispose();
   sae.dispose();

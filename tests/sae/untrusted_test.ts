@@ -4,12 +4,12 @@
 
 import assert from "node:assert/strict";
 import { FormatError } from "../../engine/errors.ts";
-import { memoryReader } from "../../engine/formats/bytes.ts";
+import { memoryReader } from "../../engine/platform/bytes.ts";
 import { crc32 } from "../../sae/crc32.ts";
 import { loadStateDict } from "../../sae/pickle.ts";
 import { Sae } from "../../sae/sae.ts";
 import { entryDataRange, readZipDirectory } from "../../sae/zip.ts";
-import { FIXTURES } from "../golden/fixtures.ts";
+import { FIXTURES } from "../util/fixtures.ts";
 import { rng } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
 import {

@@ -8,7 +8,7 @@ import { parseBytes, planText } from "../../demo/cli_plan.ts";
 import { main } from "../../demo/cli.ts";
 import { planPlacement, saeBytes } from "../../engine/model/placement.ts";
 import { loadLlamaConfig } from "../../engine/formats/config.ts";
-import { memorySource } from "../../engine/formats/bytes.ts";
+import { memorySource } from "../../engine/platform/bytes.ts";
 import { SMALL_SAE, smallCheckpoint } from "./small.ts";
 
 async function config70b(): Promise<string> {

@@ -2,7 +2,7 @@
 
 import { openSafetensors } from "../../engine/formats/safetensors.ts";
 import { openSource } from "../../engine/formats/source.ts";
-import { FIXTURES } from "../util/fixtures_dir.ts";
+import { FIXTURES } from "./fixtures_dir.ts";
 
 // A folder path under Deno, an http URL in the browser tests.
 export { FIXTURES };
