@@ -65,6 +65,7 @@ async function uploadMatrix(
     const per = Math.max(1, Math.floor(BLOCK_BYTES / (dIn * 4)));
     for (let r = 0; r < dSae; r += per) {
       out.writeRows(r, await m.tensor.readRows(r, Math.min(per, dSae - r)));
+      await gpu.settleWrites();
     }
     return out;
   }
@@ -95,6 +96,7 @@ async function uploadF32(
   if (!m.transposed) {
     for (let r = 0; r < rows; r += per) {
       out.writeRows(r, await m.tensor.readRows(r, Math.min(per, rows - r)));
+      await gpu.settleWrites();
     }
     return out;
   }

@@ -217,6 +217,7 @@ export async function loadStageWeights(
       checkWeightRange(slab, ckpt.get(name).file, name, r * cols);
       options.perturbRows?.(name, r, slab, cols);
       m.writeRows(r, slab);
+      await gpu.settleWrites();
     }
     step(name);
     return m;
