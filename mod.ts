@@ -39,7 +39,17 @@ export {
 export type { GenerateOptions, GenerateStep } from "./engine/generate.ts";
 export type { SamplingOptions } from "./engine/model/sampler.ts";
 export type { TracedLayer, TracedModel, TracedModule } from "./engine/trace.ts";
-export type { HookOptions, Intervention, InterventionResult } from "./engine/hooks.ts";
+export type {
+  DerivedModule,
+  HookOptions,
+  Intervention,
+  InterventionResult,
+  ModuleTable,
+} from "./engine/hooks.ts";
+export type { Llama3RopeScaling, LlamaConfig } from "./engine/formats/config.ts";
+export type { DevicePlacement } from "./engine/model/placement.ts";
+export type { LayerWeights, LlamaWeights } from "./engine/model/weights.ts";
+export { Tensor as GpuTensor, type TypedArrayOf } from "./engine/gpu/tensor.ts";
 export { type DType, Tensor } from "./engine/ops/tensor.ts";
 export { type AdapterSummary, Gpu, type GpuOptions } from "./engine/gpu/gpu.ts";
 export { Recorder } from "./engine/gpu/recorder.ts";

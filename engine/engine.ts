@@ -16,6 +16,7 @@ import { EngineModules } from "./modules.ts";
 import type { Tap } from "./model/llama.ts";
 import type { Pipeline } from "./model/pipeline.ts";
 import type { DevicePlacement } from "./model/placement.ts";
+import type { WeightMatrix } from "./quant/matrix.ts";
 import { disposeWeights, type LlamaWeights, type StageWeights } from "./model/weights.ts";
 import {
   checkGenerateOptions,
@@ -33,14 +34,23 @@ export type { ForwardOptions, ForwardResult } from "./forward.ts";
 export { KvCache } from "./model/kv_cache.ts";
 export type { CacheOptions } from "./caches.ts";
 
+/**
+ * A loaded Llama-family model on one or more WebGPU devices: `forward`,
+ * `trace` and `generate`, with interventions and caching at any module, KV
+ * caches as values (`createCache`), and `dispose()` to free it all.
+ */
 export class Engine {
   /** The first device (the only one unless the model is spread over several). */
   readonly gpu: Gpu;
   /** Every device, in pipeline order. */
   readonly devices: readonly Gpu[];
+  /** The model's config.json, checked. */
   readonly config: LlamaConfig;
+  /** The model's tokenizer (tokenizer.json + tokenizer_config.json). */
   readonly tokenizer: Tokenizer;
+  /** Where the model was loaded from (folder, URL or hf: name). */
   readonly source: string;
+  /** Positions the engine's KV cache holds (LoadOptions.contextLength). */
   readonly contextLength: number;
   /** Which layers each device holds, with their planned bytes. */
   readonly placement: readonly DevicePlacement[];
@@ -155,7 +165,7 @@ export class Engine {
   }
 
   /** The final norm weight [hidden] and lm_head [vocab, hidden], on the last device. */
-  get head(): { gpu: Gpu; norm: Tensor<"f32">; lmHead: NonNullable<StageWeights["lmHead"]> } {
+  get head(): { gpu: Gpu; norm: Tensor<"f32">; lmHead: WeightMatrix } {
     const w = this.#weights[this.#weights.length - 1];
     return { gpu: this.#pipeline.last.gpu, norm: w.norm!, lmHead: w.lmHead! };
   }

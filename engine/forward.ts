@@ -9,6 +9,7 @@ import type { Tap } from "./model/llama.ts";
 import type { Pipeline } from "./model/pipeline.ts";
 import { buildHooks, composeTaps, type HookOptions, type ModuleTable } from "./hooks.ts";
 
+/** Options of `engine.forward`: interventions and modules to cache, and more. */
 export interface ForwardOptions extends HookOptions {
   /** Return logits for every position ([T, vocab]) instead of the last ([1, vocab]). */
   allLogits?: boolean;
@@ -19,6 +20,7 @@ export interface ForwardOptions extends HookOptions {
   kvCache?: KvCache;
 }
 
+/** What `engine.forward` returns; `dispose()` it when done. */
 export interface ForwardResult {
   /** [1, vocab] for the last position, or [T, vocab] with `allLogits`. */
   logits: Tensor<"f32">;

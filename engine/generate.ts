@@ -13,6 +13,7 @@ import { resolveSampling, Sampler, type SamplingOptions } from "./model/sampler.
 import { NO_TOKEN, sampleToken } from "../shaders/sample.ts";
 import { ContextLengthError, UsageError } from "./errors.ts";
 
+/** Options of `engine.generate`: sampling, interventions and caching at every step. */
 export interface GenerateOptions extends SamplingOptions, HookOptions {
   /**
    * Append to this KV cache (engine.createCache()), continuing the positions
@@ -30,7 +31,9 @@ export interface GenerateOptions extends SamplingOptions, HookOptions {
   ignoreEos?: boolean;
 }
 
+/** One generated token, as `engine.generate` yields it. */
 export interface GenerateStep {
+  /** The token id. */
   token: number;
   /** The text this token completes (may be "" while a UTF-8 character is split). */
   text: string;

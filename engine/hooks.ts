@@ -47,6 +47,7 @@ export interface Hooks {
  * knows nothing of what computes it.
  */
 export interface DerivedModule {
+  /** The module whose output it is computed from. */
   parent: string;
   /** Width of each row of the result. */
   width: number;
@@ -58,7 +59,9 @@ export interface DerivedModule {
 export interface ModuleTable {
   /** Every name in execution order, derived values right after their parent. */
   names: readonly string[];
+  /** Output width of a module or derived value. */
   width(name: string): number;
+  /** The derived values by name. */
   derived: ReadonlyMap<string, DerivedModule>;
 }
 

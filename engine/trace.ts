@@ -16,26 +16,37 @@ import type { LayerModules, LlamaModules } from "./model/modules.ts";
 
 /** One module as the trace function sees it. */
 export interface TracedModule {
+  /** Its Hugging Face name, e.g. "model.layers.2.mlp". */
   readonly name: string;
   /** Its output [tokens, width] once the pass reaches it (a snapshot copy, transient). */
   get output(): Promise<Tensor<"f32">>;
   /** Replaces its output (now if the pass is at it, else when it gets there). */
-  set output(value: Tensor<"f32">);
+  set output(value: Tensor<"f32">): void;
 }
 
+/** A decoder layer in a trace, with its submodules (nnsight's names). */
 export interface TracedLayer extends TracedModule {
   /** The residual stream entering the block (the previous module's output). */
   readonly input: Promise<Tensor<"f32">>;
+  /** The norm before attention. */
   readonly input_layernorm: TracedModule;
+  /** Attention's output (after o_proj), before the residual add. */
   readonly self_attn: TracedModule;
+  /** The norm before the MLP. */
   readonly post_attention_layernorm: TracedModule;
+  /** The MLP's output, before the residual add. */
   readonly mlp: TracedModule;
 }
 
+/** The model as a trace function sees it (`engine.trace(ids, (model) => ...)`), nnsight-style. */
 export interface TracedModel {
+  /** The token embedding. */
   readonly embed_tokens: TracedModule;
+  /** Every decoder layer. */
   readonly layers: readonly TracedLayer[];
+  /** The final norm. */
   readonly norm: TracedModule;
+  /** The logits. */
   readonly lm_head: TracedModule;
   /** Any module by its HF name ("model.layers.2.mlp"). */
   module(name: string): TracedModule;

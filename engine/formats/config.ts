@@ -7,30 +7,49 @@ import type { FileSource } from "../platform/bytes.ts";
 
 /** Llama 3's frequency-dependent RoPE scaling (rope_type "llama3"). */
 export interface Llama3RopeScaling {
+  /** rope_type. */
   type: "llama3";
+  /** factor: how much longer the context is than the original (8 for Llama 3.1). */
   factor: number;
+  /** low_freq_factor. */
   lowFreqFactor: number;
+  /** high_freq_factor. */
   highFreqFactor: number;
+  /** original_max_position_embeddings (8192 for Llama 3.1). */
   originalMaxPositionEmbeddings: number;
 }
 
+/** A checked Hugging Face LlamaForCausalLM config.json, in camelCase. */
 export interface LlamaConfig {
+  /** The only architecture Loupe runs. */
   architecture: "LlamaForCausalLM";
+  /** hidden_size: the residual stream's width. */
   hiddenSize: number;
+  /** intermediate_size: the MLP's inner width. */
   intermediateSize: number;
+  /** num_hidden_layers. */
   numHiddenLayers: number;
+  /** num_attention_heads (query heads). */
   numAttentionHeads: number;
+  /** num_key_value_heads (fewer than query heads with grouped-query attention). */
   numKeyValueHeads: number;
+  /** head_dim (default hidden_size / num_attention_heads). */
   headDim: number;
+  /** rms_norm_eps. */
   rmsNormEps: number;
+  /** rope_theta. */
   ropeTheta: number;
   /** null: plain RoPE (rope_scaling absent, null or rope_type "default"). */
   ropeScaling: Llama3RopeScaling | null;
+  /** tie_word_embeddings: lm_head is the embedding matrix. */
   tieWordEmbeddings: boolean;
+  /** vocab_size. */
   vocabSize: number;
+  /** max_position_embeddings. */
   maxPositionEmbeddings: number;
   /** bos_token_id as a list: HF allows one id, a list, or none. */
   bosTokenIds: number[];
+  /** eos_token_id as a list (Llama 3.1 has three). */
   eosTokenIds: number[];
 }
 

@@ -9,8 +9,10 @@ import { activationUsage, type Gpu } from "./gpu.ts";
 import { Recorder } from "./recorder.ts";
 import { UsageError } from "../errors.ts";
 
+/** Element type of a tensor: 4 bytes each. */
 export type DType = "f32" | "u32" | "i32";
 
+/** The typed array a tensor of dtype D reads back as. */
 export type TypedArrayOf<D extends DType> = D extends "f32" ? Float32Array<ArrayBuffer>
   : D extends "u32" ? Uint32Array<ArrayBuffer>
   : Int32Array<ArrayBuffer>;
@@ -31,15 +33,25 @@ export function checkFinite(value: unknown, what: string): number {
   return value;
 }
 
+/**
+ * A tensor as data: a buffer (or a byte range of one) on one device, a shape
+ * and a dtype, with views and lifetime but no ops that dispatch kernels; the
+ * library's Tensor (engine/ops/tensor.ts) adds those.
+ */
 export class Tensor<D extends DType = DType> {
+  /** The device the buffer lives on. */
   readonly gpu: Gpu;
+  /** The buffer holding it (possibly shared with other views). */
   readonly buffer: GPUBuffer;
+  /** [rows, columns] (or any rank); elements are 4 bytes. */
   readonly shape: readonly number[];
+  /** Element type. */
   readonly dtype: D;
   /** Byte offset of element 0 in `buffer` (views into a larger buffer). */
   readonly offset: number;
   #owner: boolean;
 
+  /** Wraps a buffer; with `owner` false, dispose() leaves the buffer alone (a view). */
   constructor(
     gpu: Gpu,
     buffer: GPUBuffer,
@@ -67,6 +79,7 @@ export class Tensor<D extends DType = DType> {
     return new this(gpu, buffer, shape, dtype);
   }
 
+  /** A new tensor holding `data` (length = product of `shape`). */
   static from<D extends DType>(
     gpu: Gpu,
     label: string,
@@ -82,10 +95,12 @@ export class Tensor<D extends DType = DType> {
     return new this(gpu, buffer, shape, dtype);
   }
 
+  /** Number of elements. */
   get size(): number {
     return numel(this.shape);
   }
 
+  /** Bytes of its elements (size * 4). */
   get byteLength(): number {
     return this.size * 4;
   }
@@ -186,6 +201,7 @@ export class Tensor<D extends DType = DType> {
     return new ctor(bytes) as TypedArrayOf<D>;
   }
 
+  /** Frees the buffer if this tensor owns it; views leave it alone. Idempotent. */
   dispose(): void {
     if (this.#owner) this.gpu.destroyBuffer(this.buffer);
     this.#owner = false;

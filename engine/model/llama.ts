@@ -34,7 +34,9 @@ export type Tap = (
   ctx: TapContext,
 ) => void | Tensor<"f32"> | Promise<void | Tensor<"f32">>;
 
+/** What a tap (an intervention or a derived module) gets beside the activation. */
 export interface TapContext {
+  /** The pass's recorder (low level: kernels record into it). */
   rec: Recorder;
   /** Module name, e.g. "model.layers.2". */
   name: string;

@@ -6,14 +6,17 @@
 import type { LlamaConfig } from "../formats/config.ts";
 import { type MatrixFormat, quantLayout, rowBytes } from "../quant/format.ts";
 
+/** The layers one device holds and its planned bytes (`engine.placement`). */
 export interface DevicePlacement {
   /** Index into the engine's devices. */
   device: number;
   /** Layers [first, end). */
   first: number;
+  /** One past the last layer. */
   end: number;
-  /** Holds the embedding (first device) / the final norm and lm_head (last device). */
+  /** Holds the embedding (the first device). */
   embed: boolean;
+  /** Holds the final norm and lm_head (the last device). */
   head: boolean;
   /** Planned bytes: weights, KV cache, activation scratch, an SAE on one of its layers. */
   bytes: { weights: number; kvCache: number; scratch: number; sae: number; total: number };

@@ -18,23 +18,36 @@ import { LlamaModules, TOP_TENSORS } from "./modules.ts";
 /** Host bytes read per upload step; bounds peak memory while loading. */
 const SLAB_BYTES = 16 * 1024 * 1024;
 
+/** One decoder layer's weights on its device; matrices in nn.Linear layout [out, in]. */
 export interface LayerWeights {
-  inputNorm: Tensor<"f32">; // [hidden]
-  q: WeightMatrix; // [heads * headDim, hidden]
-  k: WeightMatrix; // [kvHeads * headDim, hidden]
-  v: WeightMatrix; // [kvHeads * headDim, hidden]
-  o: WeightMatrix; // [hidden, heads * headDim]
-  postNorm: Tensor<"f32">; // [hidden]
-  gate: WeightMatrix; // [intermediate, hidden]
-  up: WeightMatrix; // [intermediate, hidden]
-  down: WeightMatrix; // [hidden, intermediate]
+  /** input_layernorm.weight [hidden]. */
+  inputNorm: Tensor<"f32">;
+  /** self_attn.q_proj [heads * headDim, hidden]. */
+  q: WeightMatrix;
+  /** self_attn.k_proj [kvHeads * headDim, hidden]. */
+  k: WeightMatrix;
+  /** self_attn.v_proj [kvHeads * headDim, hidden]. */
+  v: WeightMatrix;
+  /** self_attn.o_proj [hidden, heads * headDim]. */
+  o: WeightMatrix;
+  /** post_attention_layernorm.weight [hidden]. */
+  postNorm: Tensor<"f32">;
+  /** mlp.gate_proj [intermediate, hidden]. */
+  gate: WeightMatrix;
+  /** mlp.up_proj [intermediate, hidden]. */
+  up: WeightMatrix;
+  /** mlp.down_proj [hidden, intermediate]. */
+  down: WeightMatrix;
 }
 
+/** A one-device model's weights (`engine.weights`), read-only. */
 export interface LlamaWeights {
   /** [vocab, hidden], in the model's format (see ARCHITECTURE.md, "Quantization"). */
   embed: WeightMatrix;
+  /** Every decoder layer, in order. */
   layers: LayerWeights[];
-  norm: Tensor<"f32">; // [hidden]
+  /** The final norm's weight [hidden]. */
+  norm: Tensor<"f32">;
   /** [vocab, hidden]; the same object as `embed` when embeddings are tied. */
   lmHead: WeightMatrix;
 }
