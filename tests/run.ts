@@ -4,7 +4,8 @@
 // Why not one `deno test tests/`: on Mesa's software drivers the Deno process
 // has, rarely, aborted in the GPU driver's teardown *after* printing
 // "ok | N passed | 0 failed" (glibc: "corrupted size vs. prev_size in
-// fastbins", exit 134; seen once in CI, not reproduced in 20+ local runs).
+// fastbins", exit 134; seen once in CI and once locally, in a process running tests/engine/ and
+// tests/sae/ together; not reproduced in 20+ other local runs).
 // Smaller processes hold fewer devices at exit, and a group whose process dies
 // by a signal after its own summary said every test passed is run once more,
 // saying so; a group that crashes twice, or crashes before its summary, or has
