@@ -1,7 +1,7 @@
 // Token embedding lookup from a (possibly chunked) table: one dispatch per chunk.
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams } from "../engine/gpu/kernel.ts";
 import type { WeightMatrix } from "../engine/quant/matrix.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import { grid1d } from "./grid.ts";
@@ -10,11 +10,17 @@ import common from "./common.wgsl" with { type: "text" };
 import source from "./embedding.wgsl" with { type: "text" };
 
 const WG = 256;
-export const embeddingKernel: Kernel = {
+export const embeddingKernel = defineKernel({
   key: `embedding_wg${WG}`,
-  source: wgsl("embedding", common, source),
+  params: defineParams({
+    T: "u32",
+    H: "u32",
+    rowStart: "u32", // first vocabulary row held by this chunk
+    rows: "u32", // rows in this chunk
+  }),
+  parts: [common, source],
   constants: { WG },
-};
+});
 
 /**
  * out [T, H] = table [vocab, H] rows at tokens [T]. Ids must be < vocab (the
@@ -39,7 +45,7 @@ export function embedding(
   }
   for (const chunk of table.chunks) {
     rec.dispatch(embeddingKernel, {
-      params: { layout: "uuuu", values: [T, H, chunk.rowStart, chunk.tensor.shape[0]] },
+      params: { T, H, rowStart: chunk.rowStart, rows: chunk.tensor.shape[0] },
       buffers: [tokens.binding, chunk.tensor.binding, out.binding],
       workgroups: grid1d(rec.gpu, T * H, WG),
     });

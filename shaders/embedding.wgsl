@@ -2,13 +2,6 @@
 // for the tokens whose id falls in [rowStart, rowStart + rows). Other tokens are
 // left to the dispatches of the chunks that hold them, and are never read here.
 
-struct Params {
-  T: u32,
-  H: u32,
-  rowStart: u32, // first vocabulary row held by this chunk
-  rows: u32,     // rows in this chunk
-}
-
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> tokens: array<u32>;    // [T]
 @group(0) @binding(2) var<storage, read> table: array<f32>;     // [rows, H]

@@ -2,7 +2,7 @@
 // gathered rows: one dispatch per row chunk, as embedding.ts does for f32.
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams, type Kernel } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { QuantLayout } from "../engine/quant/format.ts";
 import type { QuantMatrix } from "../engine/quant/matrix.ts";
@@ -13,14 +13,26 @@ import quant from "./quant.wgsl" with { type: "text" };
 import template from "./embedding_quant.wgsl" with { type: "text" };
 
 const WG = 256;
-const kernels = new Map<string, Kernel>();
+const params = defineParams({
+  T: "u32",
+  H: "u32",
+  rowStart: "u32", // first vocabulary row held by this chunk
+  rows: "u32", // rows in this chunk
+  wordsPerRow: "u32",
+  scalesPerRow: "u32",
+});
+const kernels = new Map<string, Kernel<typeof params.fields>>();
 
-export function embeddingQuantKernel(l: QuantLayout): Kernel {
+export function embeddingQuantKernel(l: QuantLayout): Kernel<typeof params.fields> {
   const key = `embedding_${l.format}_b${l.block}_wg${WG}`;
   let kernel = kernels.get(key);
   if (!kernel) {
-    const source = wgsl(key, common, quant, quantTemplate(template, l));
-    kernel = { key, source, constants: { WG } };
+    kernel = defineKernel({
+      key,
+      params,
+      parts: [common, quant, quantTemplate(template, l)],
+      constants: { WG },
+    });
     kernels.set(key, kernel);
   }
   return kernel;
@@ -46,8 +58,12 @@ export function embeddingQuant(
   for (const c of table.chunks) {
     rec.dispatch(kernel, {
       params: {
-        layout: "uuuuuu",
-        values: [T, H, c.rowStart, c.rows, l.wordsPerRow, l.scalesPerRow],
+        T,
+        H,
+        rowStart: c.rowStart,
+        rows: c.rows,
+        wordsPerRow: l.wordsPerRow,
+        scalesPerRow: l.scalesPerRow,
       },
       buffers: [tokens.binding, c.words.binding, c.scales.binding, out.binding],
       workgroups: grid1d(rec.gpu, T * H, WG),

@@ -3,15 +3,6 @@
 // [rowStart, rowStart + rows); other tokens are left to the other chunks'
 // dispatches. Templates: {{FORMAT}}, {{BLOCK}} and {{QPW}} as in matvec_quant.wgsl.
 
-struct Params {
-  T: u32,
-  H: u32,
-  rowStart: u32, // first vocabulary row held by this chunk
-  rows: u32,     // rows in this chunk
-  wordsPerRow: u32,
-  scalesPerRow: u32,
-}
-
 const BLOCK: u32 = {{BLOCK}}u;
 const EPW: u32 = 4u * {{QPW}}u; // codes per word
 

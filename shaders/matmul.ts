@@ -2,7 +2,7 @@
 // chunk of w, each writing its own columns of out.
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import type { Kernel } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams } from "../engine/gpu/kernel.ts";
 import type { Matrix } from "../engine/gpu/matrix.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { WeightMatrix } from "../engine/quant/matrix.ts";
@@ -13,11 +13,21 @@ const BK = 16;
 /** Output tile side: 4 outputs per thread per side (the vec4f micro-tile in matmul.wgsl). */
 const BLOCK = 4 * WG_SIDE;
 
-export const matmulKernel: Kernel = {
+/** The f32 matmuls' params (tiled here, and matmul_rows.ts). */
+export const matmulParams = defineParams({
+  T: "u32",
+  K: "u32",
+  rows: "u32", // rows of w in this chunk (output columns written here)
+  outStride: "u32", // N: elements per row of out
+  colOffset: "u32", // chunk.rowStart: column of out that w row 0 writes
+});
+
+export const matmulKernel = defineKernel({
   key: `matmul_tiled_t${BLOCK}_k${BK}`,
-  source,
+  params: matmulParams,
+  parts: [source],
   constants: { WG_SIDE, BK },
-};
+});
 
 /** A [n] tensor counts as [1, n]; other ranks than 1 and 2 give null. */
 function asRows(t: Tensor): [number, number] | null {
@@ -59,7 +69,7 @@ export function matmulTiled(
   for (const chunk of w.chunks) {
     const rows = chunk.tensor.shape[0];
     rec.dispatch(matmulKernel, {
-      params: { layout: "uuuuu", values: [T, K, rows, N, chunk.rowStart] },
+      params: { T, K, rows, outStride: N, colOffset: chunk.rowStart },
       buffers: [x.binding, chunk.tensor.binding, out.binding],
       workgroups: [Math.ceil(rows / BLOCK), Math.ceil(T / BLOCK)],
     });

@@ -5,14 +5,6 @@
 // staged in workgroup memory is reused 4 times from registers. Tiles are zero-
 // padded at the edges, so T, K and rows need not be multiples of anything.
 
-struct Params {
-  T: u32,
-  K: u32,
-  rows: u32,      // rows of w in this chunk (output columns written here)
-  outStride: u32, // N: elements per row of out
-  colOffset: u32, // chunk.rowStart: column of out that w row 0 writes
-}
-
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;         // [T, K]
 @group(0) @binding(2) var<storage, read> w: array<f32>;         // [rows, K]

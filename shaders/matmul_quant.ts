@@ -3,11 +3,11 @@
 // per row chunk of w, each writing its own columns of out.
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams, type Kernel } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { QuantLayout } from "../engine/quant/format.ts";
 import type { QuantMatrix } from "../engine/quant/matrix.ts";
-import { linearShapes } from "./matmul.ts";
+import { linearShapes, matmulParams } from "./matmul.ts";
 import { quantTemplate } from "./quant_codegen.ts";
 import quant from "./quant.wgsl" with { type: "text" };
 import template from "./matmul_quant.wgsl" with { type: "text" };
@@ -16,13 +16,24 @@ const WG_SIDE = 8;
 /** Output tile side: 4 outputs per thread per side, as in matmul.ts. */
 const TILE = 4 * WG_SIDE;
 
-const kernels = new Map<string, Kernel>();
+/** The quantized matmuls' params (tiled here, and matmul_quant_rows.ts). */
+export const matmulQuantParams = defineParams({
+  ...matmulParams.fields,
+  wordsPerRow: "u32", // u32 codes per row (K padded to whole blocks)
+  scalesPerRow: "u32", // f16 scales per row (even)
+});
+const kernels = new Map<string, Kernel<typeof matmulQuantParams.fields>>();
 
-export function matmulQuantKernel(l: QuantLayout): Kernel {
+export function matmulQuantKernel(l: QuantLayout): Kernel<typeof matmulQuantParams.fields> {
   const key = `matmul_${l.format}_b${l.block}_t${TILE}`;
   let kernel = kernels.get(key);
   if (!kernel) {
-    kernel = { key, source: wgsl(key, quant, quantTemplate(template, l)), constants: { WG_SIDE } };
+    kernel = defineKernel({
+      key,
+      params: matmulQuantParams,
+      parts: [quant, quantTemplate(template, l)],
+      constants: { WG_SIDE },
+    });
     kernels.set(key, kernel);
   }
   return kernel;
@@ -41,8 +52,13 @@ export function matmulQuant(
   for (const c of w.chunks) {
     rec.dispatch(kernel, {
       params: {
-        layout: "uuuuuuu",
-        values: [T, K, c.rows, N, c.rowStart, l.wordsPerRow, l.scalesPerRow],
+        T,
+        K,
+        rows: c.rows,
+        outStride: N,
+        colOffset: c.rowStart,
+        wordsPerRow: l.wordsPerRow,
+        scalesPerRow: l.scalesPerRow,
       },
       buffers: [x.binding, c.words.binding, c.scales.binding, out.binding],
       workgroups: [Math.ceil(c.rows / TILE), Math.ceil(T / TILE)],

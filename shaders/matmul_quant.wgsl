@@ -11,16 +11,6 @@
 // Templates (matmul_quant.ts): {{FORMAT}}, {{QPW}} and {{BLOCK}} as in
 // matvec_quant.wgsl.
 
-struct Params {
-  T: u32,
-  K: u32,
-  rows: u32,         // rows of w in this chunk (output columns written here)
-  outStride: u32,    // N: elements per row of out
-  colOffset: u32,    // chunk.rowStart: column of out that w row 0 writes
-  wordsPerRow: u32,
-  scalesPerRow: u32,
-}
-
 const BLOCK: u32 = {{BLOCK}}u;
 const QPW: u32 = {{QPW}}u;      // vec4 groups per word
 const EPW: u32 = 4u * QPW;      // codes per word

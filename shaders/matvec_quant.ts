@@ -5,7 +5,7 @@
 
 import type { Gpu } from "../engine/gpu/gpu.ts";
 import type { Binding, Recorder } from "../engine/gpu/recorder.ts";
-import { indent, type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams, indent, type Kernel } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { QuantFormat, QuantLayout } from "../engine/quant/format.ts";
 import type { QuantMatrix } from "../engine/quant/matrix.ts";
@@ -95,7 +95,15 @@ export function matvecQuantConfig(
   };
 }
 
-const kernels = new Map<string, Kernel>();
+/** Also the params of stream_quant.wgsl, which walks the same rows. */
+export const matvecQuantParams = defineParams({
+  K: "u32", // input features: x holds K values, the last block may be partial
+  rows: "u32", // rows in this chunk
+  colOffset: "u32", // chunk.rowStart: element of out that row 0 writes
+  wordsPerRow: "u32", // u32 codes per row (K padded to whole blocks)
+  scalesPerRow: "u32", // f16 scales per row (even: each row starts on a word)
+});
+const kernels = new Map<string, Kernel<typeof matvecQuantParams.fields>>();
 
 /** The unrolled work of block `b` for every row: MAIN (guarded false) or TAIL. */
 function matvecBlock(
@@ -156,7 +164,7 @@ export function matvecQuantKernel(
   l: QuantLayout,
   config: MatvecQuantConfig,
   uniformX = false,
-): Kernel {
+): Kernel<typeof matvecQuantParams.fields> {
   const vec4 = l.cols % 4 === 0;
   const c: MatvecQuantConfig = { ...config, split: config.split ?? "k" };
   const bySubgroup = c.reduce === "subgroup", dot4 = usesDot4(l, c);
@@ -247,8 +255,13 @@ export function matvecQuantKernel(
         "{{BUILTINS}}",
         bySubgroup ? "\n  @builtin(subgroup_invocation_id) sgi: u32," : "",
       );
-    const enable = bySubgroup ? "enable subgroups;\n" : "";
-    kernel = { key, source: wgsl(key, enable, quant, source), constants: { WG: c.wg } };
+    kernel = defineKernel({
+      key,
+      params: matvecQuantParams,
+      enable: bySubgroup ? ["subgroups"] : [],
+      parts: [quant, source],
+      constants: { WG: c.wg },
+    });
     kernels.set(key, kernel);
   }
   return kernel;
@@ -283,7 +296,13 @@ export function matvecQuant(
   }
   for (const c of w.chunks) {
     rec.dispatch(kernel, {
-      params: { layout: "uuuuu", values: [K, c.rows, c.rowStart, l.wordsPerRow, l.scalesPerRow] },
+      params: {
+        K,
+        rows: c.rows,
+        colOffset: c.rowStart,
+        wordsPerRow: l.wordsPerRow,
+        scalesPerRow: l.scalesPerRow,
+      },
       buffers: [
         ...xBindings,
         c.words.binding,

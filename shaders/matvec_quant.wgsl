@@ -27,14 +27,6 @@
 // conversion and a multiply-add; q4's -8 is folded into the block:
 //   sum_j d (q_j - 8) x_j = d (sum_j q_j x_j - 8 sum_j x_j).
 
-struct Params {
-  K: u32,            // input features: x holds K values, the last block may be partial
-  rows: u32,         // rows in this chunk
-  colOffset: u32,    // chunk.rowStart: element of out that row 0 writes
-  wordsPerRow: u32,  // u32 codes per row (K padded to whole blocks)
-  scalesPerRow: u32, // f16 scales per row (even: each row starts on a word)
-}
-
 const ROWS: u32 = {{ROWS}}u;
 
 @group(0) @binding(0) var<uniform> p: Params;

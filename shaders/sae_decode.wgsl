@@ -8,17 +8,6 @@
 // Tiled as matmul.wgsl, but W is staged along its rows (k-major already), so the
 // loads of both f and W are contiguous.
 
-struct Params {
-  T: u32,
-  J: u32,       // feature rows in this chunk
-  N: u32,       // d_in
-  fStride: u32, // d_sae
-  jOffset: u32, // chunk.rowStart
-  first: u32,   // 1: write bias (and res); 0: accumulate into out
-  alpha: f32,
-  useRes: u32,
-}
-
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> f: array<f32>;         // [T, d_sae]
 @group(0) @binding(2) var<storage, read> w: array<{{W_TYPE}}>;   // [J, N] (sae_weight.wgsl)

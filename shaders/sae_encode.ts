@@ -8,7 +8,7 @@
 // sae_topk.ts, since it needs every feature of a token.
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import type { Kernel } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams, type Kernel } from "../engine/gpu/kernel.ts";
 import { Matrix } from "../engine/gpu/matrix.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { WeightMatrix } from "../engine/quant/matrix.ts";
@@ -42,16 +42,25 @@ export interface SaeGpuWeights {
 const WG_SIDE = 8;
 const BK = 16;
 const BLOCK = 4 * WG_SIDE;
-const kernels = new Map<EncodeActivation, Kernel>();
+const params = defineParams({
+  T: "u32",
+  K: "u32", // d_in
+  rows: "u32", // feature rows in this chunk
+  outStride: "u32", // d_sae
+  colOffset: "u32", // chunk.rowStart
+  center: "u32", // 1: subtract b_dec from x first (SAELens apply_b_dec_to_input)
+});
+const kernels = new Map<EncodeActivation, Kernel<typeof params.fields>>();
 
-export function saeEncodeKernel(act: EncodeActivation): Kernel {
+export function saeEncodeKernel(act: EncodeActivation): Kernel<typeof params.fields> {
   let k = kernels.get(act);
   if (!k) {
-    k = {
+    k = defineKernel({
       key: `sae_encode_${act}_t${BLOCK}_k${BK}`,
-      source,
+      params,
+      parts: [source],
       constants: { ACT: ACT_CODE[act], WG_SIDE, BK },
-    };
+    });
     kernels.set(act, k);
   }
   return k;
@@ -115,7 +124,14 @@ export function saeEncode(
   for (const chunk of wEnc.chunks) {
     const rows = chunk.tensor.shape[0];
     rec.dispatch(saeEncodeKernel(act), {
-      params: { layout: "uuuuuu", values: [T, K, rows, N, chunk.rowStart, w.center ? 1 : 0] },
+      params: {
+        T,
+        K,
+        rows,
+        outStride: N,
+        colOffset: chunk.rowStart,
+        center: w.center ? 1 : 0,
+      },
       buffers: [
         x.binding,
         chunk.tensor.binding,

@@ -8,15 +8,6 @@
 // BLOCK x BLOCK tile per workgroup, a 4 x 4 vec4f micro-tile per thread, zero-
 // padded edges so no size needs to be a multiple of anything.
 
-struct Params {
-  T: u32,
-  K: u32,         // d_in
-  rows: u32,      // feature rows in this chunk
-  outStride: u32, // d_sae
-  colOffset: u32, // chunk.rowStart
-  center: u32,    // 1: subtract b_dec from x first (SAELens apply_b_dec_to_input)
-}
-
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;         // [T, K]
 @group(0) @binding(2) var<storage, read> w: array<f32>;         // [rows, K]

@@ -4,7 +4,13 @@
 // matching matvec kernel but with no activations and no output rows.
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import {
+  defineKernel,
+  defineParams,
+  type Kernel,
+  type ParamFields,
+  type ParamSpec,
+} from "../engine/gpu/kernel.ts";
 import type { Matrix } from "../engine/gpu/matrix.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { QuantMatrix } from "../engine/quant/matrix.ts";
@@ -26,11 +32,33 @@ export interface StreamConfig {
   split?: MatvecQuantConfig["split"];
 }
 
+const f32Params = defineParams({ rowLen: "u32", /* vec4 elements per row */ rows: "u32" });
+const quantParams = defineParams({
+  blocksPerRow: "u32",
+  rows: "u32",
+  wordsPerRow: "u32",
+  scalesPerRow: "u32",
+});
+
 const kernels = new Map<string, Kernel>();
-function cached(key: string, build: () => string, wg: number): Kernel {
-  let k = kernels.get(key);
-  if (!k) kernels.set(key, k = { key, source: wgsl(key, build()), constants: { WG: wg } });
+function cached<F extends ParamFields>(
+  key: string,
+  params: ParamSpec<F>,
+  build: () => string[],
+  wg: number,
+): Kernel<F> {
+  let k = kernels.get(key) as Kernel<F> | undefined;
+  if (!k) {
+    k = defineKernel({ key, params, parts: build(), constants: { WG: wg } });
+    kernels.set(key, k as Kernel);
+  }
   return k;
+}
+
+/** The f32 streaming kernel for `c`. */
+export function streamF32Kernel(c: StreamConfig): Kernel<typeof f32Params.fields> {
+  const key = `stream_f32_wg${c.wg}_r${c.rows}`;
+  return cached(key, f32Params, () => [f32Source.replaceAll("{{ROWS}}", String(c.rows))], c.wg);
 }
 
 /** Threads the kernels write one partial each for: size `out` by this. */
@@ -43,12 +71,11 @@ export function streamF32(rec: Recorder, w: Matrix, out: Tensor<"f32">, c: Strea
   if (w.cols % 4 !== 0) {
     throw new Error(`streamF32(${w.label}): cols ${w.cols} not a multiple of 4`);
   }
-  const key = `stream_f32_wg${c.wg}_r${c.rows}`;
-  const kernel = cached(key, () => f32Source.replaceAll("{{ROWS}}", String(c.rows)), c.wg);
+  const kernel = streamF32Kernel(c);
   for (const chunk of w.chunks) {
     const rows = chunk.tensor.shape[0];
     rec.dispatch(kernel, {
-      params: { layout: "uu", values: [w.cols / 4, rows] },
+      params: { rowLen: w.cols / 4, rows },
       buffers: [chunk.tensor.binding, out.binding],
       workgroups: grid1d(rec.gpu, rows, c.rows),
     });
@@ -94,27 +121,40 @@ export function streamQuant(
   c: StreamConfig,
 ): void {
   const l = w.layout;
-  const split = c.split ?? "k", byRows = split === "rows";
-  const key = `stream_${l.format}_b${l.block}_wg${c.wg}_r${c.rows}_${split}`;
-  const kernel = cached(key, () => {
-    const walk = quantWalk(l);
-    return quant + "\n" + quantSource
-      .replaceAll("{{ROWS}}", String(c.rows))
-      .replaceAll("{{ROWS_PER_GROUP}}", byRows ? "ROWS * WG" : "ROWS")
-      .replaceAll("{{B0}}", byRows ? "0u" : "lid")
-      .replaceAll("{{BSTEP}}", byRows ? "1u" : "WG")
-      .replaceAll("{{WV}}", wordVector(walk))
-      .replaceAll("{{WORDS}}", String(walk.words))
-      .replaceAll("{{MAIN}}", streamBlock(l, c));
-  }, c.wg);
+  const kernel = streamQuantKernel(l, c);
   for (const chunk of w.chunks) {
     rec.dispatch(kernel, {
       params: {
-        layout: "uuuu",
-        values: [l.blocksPerRow, chunk.rows, l.wordsPerRow, l.scalesPerRow],
+        blocksPerRow: l.blocksPerRow,
+        rows: chunk.rows,
+        wordsPerRow: l.wordsPerRow,
+        scalesPerRow: l.scalesPerRow,
       },
       buffers: [chunk.words.binding, chunk.scales.binding, out.binding],
       workgroups: grid1d(rec.gpu, chunk.rows, rowsPerGroup(c)),
     });
   }
+}
+
+/** The streaming kernel for a quantized layout `l` and `c`. */
+export function streamQuantKernel(
+  l: QuantLayout,
+  c: StreamConfig,
+): Kernel<typeof quantParams.fields> {
+  const split = c.split ?? "k", byRows = split === "rows";
+  const key = `stream_${l.format}_b${l.block}_wg${c.wg}_r${c.rows}_${split}`;
+  return cached(key, quantParams, () => {
+    const walk = quantWalk(l);
+    return [
+      quant,
+      quantSource
+        .replaceAll("{{ROWS}}", String(c.rows))
+        .replaceAll("{{ROWS_PER_GROUP}}", byRows ? "ROWS * WG" : "ROWS")
+        .replaceAll("{{B0}}", byRows ? "0u" : "lid")
+        .replaceAll("{{BSTEP}}", byRows ? "1u" : "WG")
+        .replaceAll("{{WV}}", wordVector(walk))
+        .replaceAll("{{WORDS}}", String(walk.words))
+        .replaceAll("{{MAIN}}", streamBlock(l, c)),
+    ];
+  }, c.wg);
 }

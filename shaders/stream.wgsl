@@ -4,11 +4,6 @@
 // multiply. One partial sum per thread is written so that the reads cannot be
 // optimized away. {{ROWS}} as in matvec.wgsl.
 
-struct Params {
-  rowLen: u32, // vec4 elements per row
-  rows: u32,
-}
-
 const ROWS: u32 = {{ROWS}}u;
 
 @group(0) @binding(0) var<uniform> p: Params;

@@ -7,13 +7,6 @@
 // pre-scaled x, and q4's offset is 8 * BLOCK instead of 8 * sum(x). The most a
 // matvec of this format could reach on this adapter.
 
-struct Params {
-  blocksPerRow: u32,
-  rows: u32,
-  wordsPerRow: u32,
-  scalesPerRow: u32,
-}
-
 const ROWS: u32 = {{ROWS}}u;
 
 @group(0) @binding(0) var<uniform> p: Params;
