@@ -6,12 +6,13 @@ import { defineKernel, defineParams } from "../engine/gpu/kernel.ts";
 import type { Matrix } from "../engine/gpu/matrix.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { WeightMatrix } from "../engine/quant/matrix.ts";
+import { tiledMatmul, type TiledMatmulHooks } from "./tiled_matmul.ts";
 import source from "./matmul.wgsl" with { type: "text" };
 
 const WG_SIDE = 8;
 const BK = 16;
 /** Output tile side: 4 outputs per thread per side (the vec4f micro-tile in matmul.wgsl). */
-const BLOCK = 4 * WG_SIDE;
+const TILE = 4 * WG_SIDE;
 
 /** The f32 matmuls' params (tiled here, and matmul_rows.ts). */
 export const matmulParams = defineParams({
@@ -22,10 +23,34 @@ export const matmulParams = defineParams({
   colOffset: "u32", // chunk.rowStart: column of out that w row 0 writes
 });
 
+/**
+ * Stages row n0 + r of w [rows, K] beside row t0 + r of x, in the same loop:
+ * the tiled_matmul.wgsl hook for weights stored one output per row (f32).
+ */
+export const STAGE_W_ROWS: TiledMatmulHooks["stageW"] = {
+  withX: [
+    "let n = n0 + r;",
+    "var wv = 0.0;",
+    "if (n < p.rows && k < p.K) {",
+    "  wv = w[n * p.K + k];",
+    "}",
+    "ws[(e % BK) * TILE + r] = wv;",
+  ],
+};
+
 export const matmulKernel = defineKernel({
-  key: `matmul_tiled_t${BLOCK}_k${BK}`,
+  key: `matmul_tiled_t${TILE}_k${BK}`,
   params: matmulParams,
-  parts: [source],
+  parts: [
+    source,
+    tiledMatmul({
+      k: "p.K",
+      n: "p.rows",
+      loadX: "x[t * p.K + k]",
+      stageW: STAGE_W_ROWS,
+      store: ["out[t * p.outStride + p.colOffset + n] = v;"],
+    }),
+  ],
   constants: { WG_SIDE, BK },
 });
 
@@ -71,7 +96,7 @@ export function matmulTiled(
     rec.dispatch(matmulKernel, {
       params: { T, K, rows, outStride: N, colOffset: chunk.rowStart },
       buffers: [x.binding, chunk.tensor.binding, out.binding],
-      workgroups: [Math.ceil(rows / BLOCK), Math.ceil(T / BLOCK)],
+      workgroups: [Math.ceil(rows / TILE), Math.ceil(T / TILE)],
     });
   }
 }

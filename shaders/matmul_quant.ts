@@ -10,6 +10,7 @@ import type { QuantMatrix } from "../engine/quant/matrix.ts";
 import { linearShapes, matmulParams } from "./matmul.ts";
 import { quantTemplate } from "./quant_codegen.ts";
 import quant from "./quant.wgsl" with { type: "text" };
+import { tiledMatmul } from "./tiled_matmul.ts";
 import template from "./matmul_quant.wgsl" with { type: "text" };
 
 const WG_SIDE = 8;
@@ -24,6 +25,38 @@ export const matmulQuantParams = defineParams({
 });
 const kernels = new Map<string, Kernel<typeof matmulQuantParams.fields>>();
 
+/** tiled_matmul.wgsl's hooks: w staged after x, a whole word of codes per thread. */
+const TILED = {
+  k: "p.K",
+  n: "p.rows",
+  loadX: "x[t * p.K + k]",
+  stageW: {
+    after: [
+      "for (var e = li; e < TILE * WPK; e += WG_SIDE * WG_SIDE) {",
+      "  let r = e / WPK;",
+      "  let i = e % WPK;",
+      "  let n = n0 + r;",
+      "  var word = 0u;",
+      "  var d = 0.0; // rows past the chunk stage zeros",
+      "  if (n < p.rows) {",
+      "    word = w[n * p.wordsPerRow + k0 / EPW + i];",
+      "    let si = n * p.scalesPerRow + (k0 + i * EPW) / BLOCK;",
+      "    d = f16_at(scales[si >> 1u], si);",
+      "  }",
+      "  for (var q = 0u; q < QPW; q++) {",
+      "    let v = dequant(word, q) * d;",
+      "    let kk = i * EPW + q * 4u;",
+      "    ws[kk * TILE + r] = v.x;",
+      "    ws[(kk + 1u) * TILE + r] = v.y;",
+      "    ws[(kk + 2u) * TILE + r] = v.z;",
+      "    ws[(kk + 3u) * TILE + r] = v.w;",
+      "  }",
+      "}",
+    ],
+  },
+  store: ["out[t * p.outStride + p.colOffset + n] = v;"],
+};
+
 export function matmulQuantKernel(l: QuantLayout): Kernel<typeof matmulQuantParams.fields> {
   const key = `matmul_${l.format}_b${l.block}_t${TILE}`;
   let kernel = kernels.get(key);
@@ -31,7 +64,7 @@ export function matmulQuantKernel(l: QuantLayout): Kernel<typeof matmulQuantPara
     kernel = defineKernel({
       key,
       params: matmulQuantParams,
-      parts: [quant, quantTemplate(template, l)],
+      parts: [quant, quantTemplate(template, l), tiledMatmul(TILED)],
       constants: { WG_SIDE },
     });
     kernels.set(key, kernel);

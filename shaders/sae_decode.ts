@@ -8,11 +8,12 @@ import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { WeightMatrix } from "../engine/quant/matrix.ts";
 import { grid1d } from "./grid.ts";
 import { weightChunks, weightKernel, type WeightKernelBase } from "./sae_weight.ts";
-import source from "./sae_decode.wgsl" with { type: "text" };
+import { tiledMatmul } from "./tiled_matmul.ts";
+import decodeSource from "./sae_decode.wgsl" with { type: "text" };
 
 const WG_SIDE = 8;
 const BK = 16;
-const BLOCK = 4 * WG_SIDE;
+const TILE = 4 * WG_SIDE;
 
 const params = defineParams({
   T: "u32",
@@ -26,8 +27,39 @@ const params = defineParams({
 });
 type Fields = typeof params.fields;
 
+/** sae_decode.wgsl's entry points: one_token, and the tiled main (features as the reduction). */
+const source = decodeSource + "\n" + tiledMatmul({
+  k: "p.J",
+  n: "p.N",
+  loadX: "f[t * p.fStride + p.jOffset + k]",
+  stageW: {
+    withX: [
+      "// w: consecutive threads read consecutive outputs of one feature row.",
+      "let kw = e / TILE;",
+      "let cw = e % TILE;",
+      "var wv = 0.0;",
+      "if (k0 + kw < p.J && n0 + cw < p.N) {",
+      "  wv = w_at(k0 + kw, n0 + cw, p.N);",
+      "}",
+      "ws[kw * TILE + cw] = wv;",
+    ],
+  },
+  store: [
+    "let o = t * p.N + n;",
+    "if (p.first == 1u) {",
+    "  var s = p.alpha * (v + b_dec[n]);",
+    "  if (p.useRes == 1u) {",
+    "    s += res[o];",
+    "  }",
+    "  out[o] = s;",
+    "} else {",
+    "  out[o] += p.alpha * v;",
+    "}",
+  ],
+});
+
 export const saeDecodeKernel: WeightKernelBase<Fields> = {
-  key: `sae_decode_t${BLOCK}_k${BK}`,
+  key: `sae_decode_t${TILE}_k${BK}`,
   params,
   source,
   entryPoint: "main",
@@ -95,7 +127,7 @@ export function saeDecode(
         out.binding,
         ...chunk.extra,
       ],
-      workgroups: one ? grid1d(rec.gpu, N, 64) : [Math.ceil(N / BLOCK), Math.ceil(T / BLOCK)],
+      workgroups: one ? grid1d(rec.gpu, N, 64) : [Math.ceil(N / TILE), Math.ceil(T / TILE)],
     });
   }
 }

@@ -14,6 +14,8 @@ import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { WeightMatrix } from "../engine/quant/matrix.ts";
 import { linear } from "./linear.ts";
 import { biasActivation, subtractRow } from "./sae_bias_act.ts";
+import { STAGE_W_ROWS } from "./matmul.ts";
+import { tiledMatmul } from "./tiled_matmul.ts";
 import source from "./sae_encode.wgsl" with { type: "text" };
 
 /** The activations one kernel applies; TopK runs "none" then the mask. */
@@ -41,7 +43,7 @@ export interface SaeGpuWeights {
 
 const WG_SIDE = 8;
 const BK = 16;
-const BLOCK = 4 * WG_SIDE;
+const TILE = 4 * WG_SIDE;
 const params = defineParams({
   T: "u32",
   K: "u32", // d_in
@@ -56,9 +58,22 @@ export function saeEncodeKernel(act: EncodeActivation): Kernel<typeof params.fie
   let k = kernels.get(act);
   if (!k) {
     k = defineKernel({
-      key: `sae_encode_${act}_t${BLOCK}_k${BK}`,
+      key: `sae_encode_${act}_t${TILE}_k${BK}`,
       params,
-      parts: [source],
+      parts: [
+        source,
+        tiledMatmul({
+          k: "p.K",
+          n: "p.rows",
+          prelude: ["let c = f32(p.center);"],
+          loadX: "x[t * p.K + k] - c * b_dec[k]",
+          stageW: STAGE_W_ROWS,
+          store: [
+            "let j = p.colOffset + n;",
+            "out[t * p.outStride + j] = activate(v + b_enc[j], j);",
+          ],
+        }),
+      ],
       constants: { ACT: ACT_CODE[act], WG_SIDE, BK },
     });
     kernels.set(act, k);
@@ -140,7 +155,7 @@ export function saeEncode(
         w.bDec.binding,
         out.binding,
       ],
-      workgroups: [Math.ceil(rows / BLOCK), Math.ceil(T / BLOCK)],
+      workgroups: [Math.ceil(rows / TILE), Math.ceil(T / TILE)],
     });
   }
 }

@@ -58,13 +58,11 @@ fn scaled_q4_hi(word: u32) -> vec4f {
 
 // Prefill-path matrix product over one row chunk of a block-quantized w:
 //   out[t, colOffset + n] = sum_k x[t, k] * d(n, k / BLOCK) * code(n, k)
-// The tiling of matmul.wgsl (BLOCK_T x BLOCK_T output tiles, 4 x 4 micro-tiles
-// in vec4f registers), with w dequantized while it is staged: each thread
-// loads whole u32 words and writes their BK-long strip of codes, already
-// scaled, to workgroup memory, so the inner loop is the f32 one. A word never
-// straddles two blocks (blocks are whole words), so one scale serves a word;
-// x is zero-padded at the edges as in matmul.wgsl,
-// and padded codes are zeros.
+// The tiling of tiled_matmul.wgsl (matmul_quant.ts fills it in), with w
+// dequantized while it is staged: each thread loads whole u32 words and writes
+// their BK-long strip of codes, already scaled, to workgroup memory, so the
+// inner loop is the f32 one. A word never straddles two blocks (blocks are
+// whole words), so one scale serves a word; padded codes are zeros.
 //
 // Templates (matmul_quant.ts): q4, 2 and 32 as in
 // matvec_quant.wgsl.
@@ -91,16 +89,27 @@ struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.t
 @group(0) @binding(3) var<storage, read> scales: array<u32>;    // [rows, scalesPerRow / 2]
 @group(0) @binding(4) var<storage, read_write> out: array<f32>; // [T, N]
 
-override WG_SIDE: u32 = 8;
-const MICRO: u32 = 4u;
-override TILE: u32 = MICRO * WG_SIDE; // derived: never set from TS
-
-var<workgroup> xs: array<f32, BK * TILE>; // [BK, TILE] rows of x, k-major
-var<workgroup> ws: array<f32, BK * TILE>; // [BK, TILE] rows of w, dequantized
-
 fn dequant(word: u32, q: u32) -> vec4f {
   return dequant_q4(word, q);
 }
+
+// The tiled matrix product shared by matmul.wgsl, matmul_quant.wgsl,
+// sae_encode.wgsl and sae_decode.wgsl (filled in by tiled_matmul.ts):
+//   acc[t, n] = sum_k x[t, k] * w(k, n)   for t < p.T, n < p.rows, k < p.K
+// A workgroup computes a TILE x TILE tile of the output (TILE = 4 * WG_SIDE):
+// each thread owns a 4 x 4 micro-tile held in four vec4f accumulators, so
+// every value staged in workgroup memory is reused 4 times from registers.
+// Tiles are zero-padded at the edges, so no size needs to be a multiple of
+// anything. The kernel supplies BK (K values staged per step), how x and w are
+// read, and how a finished value is stored.
+
+override WG_SIDE: u32 = 8; // threads per side of the workgroup
+const MICRO: u32 = 4u;     // outputs per thread per side: the width of a vec4f
+override TILE: u32 = MICRO * WG_SIDE; // derived: never set from TS
+
+// Staged k-major so a thread reads its 4 consecutive rows (or columns) at one k.
+var<workgroup> xs: array<f32, BK * TILE>; // [BK, TILE] rows of x
+var<workgroup> ws: array<f32, BK * TILE>; // [BK, TILE] columns of the output, per k
 
 @compute @workgroup_size(WG_SIDE, WG_SIDE)
 fn main(
@@ -108,10 +117,11 @@ fn main(
   @builtin(local_invocation_id) lid: vec3u,
   @builtin(local_invocation_index) li: u32,
 ) {
-  let n0 = wid.x * TILE;
-  let t0 = wid.y * TILE;
-  var acc: array<vec4f, MICRO>;
+  let n0 = wid.x * TILE; // first output column in this tile
+  let t0 = wid.y * TILE; // first row of x in this tile
+  var acc: array<vec4f, MICRO>; // [t in micro-tile] -> 4 columns
   for (var k0 = 0u; k0 < p.K; k0 += BK) {
+    // Consecutive threads load consecutive k of one row of x: coalesced reads.
     for (var e = li; e < TILE * BK; e += WG_SIDE * WG_SIDE) {
       let r = e / BK;
       let k = k0 + e % BK;
@@ -155,10 +165,11 @@ fn main(
   }
   for (var i = 0u; i < MICRO; i++) {
     let t = t0 + lid.y * MICRO + i;
-    for (var j = 0u; j < MICRO; j++) {
-      let n = n0 + lid.x * MICRO + j;
+    for (var jj = 0u; jj < MICRO; jj++) {
+      let n = n0 + lid.x * MICRO + jj;
       if (t < p.T && n < p.rows) {
-        out[t * p.outStride + p.colOffset + n] = acc[i][j];
+        let v = acc[i][jj];
+        out[t * p.outStride + p.colOffset + n] = v;
       }
     }
   }

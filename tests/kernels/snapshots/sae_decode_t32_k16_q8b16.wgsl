@@ -9,8 +9,9 @@
 //   later chunks: out[t, i] += alpha * sum_j f[t, jOffset + j] * w[j, i]
 // alpha = 1, no res: the reconstruction; alpha = -1, res = x: the reconstruction
 // error x - decode(f); alpha = 1, res = error: the seed's steering decode(f') + err.
-// Tiled as matmul.wgsl, but W is staged along its rows (k-major already), so the
-// loads of both f and W are contiguous.
+// Tiled by tiled_matmul.wgsl (sae_decode.ts fills it in), with features as the
+// reduction and W staged along its rows (k-major already), so the loads of both
+// f and W are contiguous.
 
 struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.ts)
   T: u32,
@@ -30,72 +31,7 @@ struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.t
 @group(0) @binding(4) var<storage, read> res: array<f32>;       // [T, N] when useRes
 @group(0) @binding(5) var<storage, read_write> out: array<f32>; // [T, N]
 
-override WG_SIDE: u32 = 8;
-override BK: u32 = 16;
-const MICRO: u32 = 4u;
-override BLOCK: u32 = MICRO * WG_SIDE;
-
-var<workgroup> fs: array<f32, BK * BLOCK>; // [BK, BLOCK] features x tokens
-var<workgroup> ws: array<f32, BK * BLOCK>; // [BK, BLOCK] features x outputs
-
-@compute @workgroup_size(WG_SIDE, WG_SIDE)
-fn main(
-  @builtin(workgroup_id) wid: vec3u,
-  @builtin(local_invocation_id) lid: vec3u,
-  @builtin(local_invocation_index) li: u32,
-) {
-  let n0 = wid.x * BLOCK;
-  let t0 = wid.y * BLOCK;
-  var acc: array<vec4f, MICRO>;
-  for (var k0 = 0u; k0 < p.J; k0 += BK) {
-    for (var e = li; e < BLOCK * BK; e += WG_SIDE * WG_SIDE) {
-      // f: consecutive threads read consecutive features of one token.
-      let r = e / BK;
-      let kf = e % BK;
-      var fv = 0.0;
-      if (t0 + r < p.T && k0 + kf < p.J) {
-        fv = f[(t0 + r) * p.fStride + p.jOffset + k0 + kf];
-      }
-      fs[kf * BLOCK + r] = fv;
-      // w: consecutive threads read consecutive outputs of one feature row.
-      let kw = e / BLOCK;
-      let cw = e % BLOCK;
-      var wv = 0.0;
-      if (k0 + kw < p.J && n0 + cw < p.N) {
-        wv = w_at(k0 + kw, n0 + cw, p.N);
-      }
-      ws[kw * BLOCK + cw] = wv;
-    }
-    workgroupBarrier();
-    for (var k = 0u; k < BK; k++) {
-      let fb = k * BLOCK + lid.y * MICRO;
-      let wb = k * BLOCK + lid.x * MICRO;
-      let wv = vec4f(ws[wb], ws[wb + 1u], ws[wb + 2u], ws[wb + 3u]);
-      for (var i = 0u; i < MICRO; i++) {
-        acc[i] += fs[fb + i] * wv;
-      }
-    }
-    workgroupBarrier();
-  }
-  for (var i = 0u; i < MICRO; i++) {
-    let t = t0 + lid.y * MICRO + i;
-    for (var jj = 0u; jj < MICRO; jj++) {
-      let n = n0 + lid.x * MICRO + jj;
-      if (t < p.T && n < p.N) {
-        let o = t * p.N + n;
-        if (p.first == 1u) {
-          var v = p.alpha * (acc[i][jj] + b_dec[n]);
-          if (p.useRes == 1u) {
-            v += res[o];
-          }
-          out[o] = v;
-        } else {
-          out[o] += p.alpha * acc[i][jj];
-        }
-      }
-    }
-  }
-}
+override BK: u32 = 16; // features staged per step
 
 // One token (T = 1): a thread per output column walks the chunk's feature rows,
 // skipping features that are zero (most of them, for a sparse SAE), so a row
@@ -122,6 +58,85 @@ fn one_token(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups)
     out[n] = o;
   } else {
     out[n] += p.alpha * s;
+  }
+}
+
+// The tiled matrix product shared by matmul.wgsl, matmul_quant.wgsl,
+// sae_encode.wgsl and sae_decode.wgsl (filled in by tiled_matmul.ts):
+//   acc[t, n] = sum_k x[t, k] * w(k, n)   for t < p.T, n < p.N, k < p.J
+// A workgroup computes a TILE x TILE tile of the output (TILE = 4 * WG_SIDE):
+// each thread owns a 4 x 4 micro-tile held in four vec4f accumulators, so
+// every value staged in workgroup memory is reused 4 times from registers.
+// Tiles are zero-padded at the edges, so no size needs to be a multiple of
+// anything. The kernel supplies BK (K values staged per step), how x and w are
+// read, and how a finished value is stored.
+
+override WG_SIDE: u32 = 8; // threads per side of the workgroup
+const MICRO: u32 = 4u;     // outputs per thread per side: the width of a vec4f
+override TILE: u32 = MICRO * WG_SIDE; // derived: never set from TS
+
+// Staged k-major so a thread reads its 4 consecutive rows (or columns) at one k.
+var<workgroup> xs: array<f32, BK * TILE>; // [BK, TILE] rows of x
+var<workgroup> ws: array<f32, BK * TILE>; // [BK, TILE] columns of the output, per k
+
+@compute @workgroup_size(WG_SIDE, WG_SIDE)
+fn main(
+  @builtin(workgroup_id) wid: vec3u,
+  @builtin(local_invocation_id) lid: vec3u,
+  @builtin(local_invocation_index) li: u32,
+) {
+  let n0 = wid.x * TILE; // first output column in this tile
+  let t0 = wid.y * TILE; // first row of x in this tile
+  var acc: array<vec4f, MICRO>; // [t in micro-tile] -> 4 columns
+  for (var k0 = 0u; k0 < p.J; k0 += BK) {
+    // Consecutive threads load consecutive k of one row of x: coalesced reads.
+    for (var e = li; e < TILE * BK; e += WG_SIDE * WG_SIDE) {
+      let r = e / BK;
+      let k = k0 + e % BK;
+      let t = t0 + r;
+      var xv = 0.0;
+      if (t < p.T && k < p.J) {
+        xv = f[t * p.fStride + p.jOffset + k];
+      }
+      xs[(e % BK) * TILE + r] = xv;
+      // w: consecutive threads read consecutive outputs of one feature row.
+      let kw = e / TILE;
+      let cw = e % TILE;
+      var wv = 0.0;
+      if (k0 + kw < p.J && n0 + cw < p.N) {
+        wv = w_at(k0 + kw, n0 + cw, p.N);
+      }
+      ws[kw * TILE + cw] = wv;
+    }
+    workgroupBarrier();
+    for (var k = 0u; k < BK; k++) {
+      let xb = k * TILE + lid.y * MICRO;
+      let wb = k * TILE + lid.x * MICRO;
+      let wv = vec4f(ws[wb], ws[wb + 1u], ws[wb + 2u], ws[wb + 3u]);
+      for (var i = 0u; i < MICRO; i++) {
+        acc[i] += xs[xb + i] * wv;
+      }
+    }
+    workgroupBarrier();
+  }
+  for (var i = 0u; i < MICRO; i++) {
+    let t = t0 + lid.y * MICRO + i;
+    for (var jj = 0u; jj < MICRO; jj++) {
+      let n = n0 + lid.x * MICRO + jj;
+      if (t < p.T && n < p.N) {
+        let v = acc[i][jj];
+        let o = t * p.N + n;
+        if (p.first == 1u) {
+          var s = p.alpha * (v + b_dec[n]);
+          if (p.useRes == 1u) {
+            s += res[o];
+          }
+          out[o] = s;
+        } else {
+          out[o] += p.alpha * v;
+        }
+      }
+    }
   }
 }
 
