@@ -14,8 +14,7 @@ import { DEFAULT_BLOCK, type QuantFormat, quantLayout } from "../engine/quant/fo
 import { addKernel } from "../shaders/add.ts";
 import { attentionKernel } from "../shaders/attention.ts";
 import { elementwiseKernel } from "../shaders/elementwise.ts";
-import { embeddingKernel } from "../shaders/embedding.ts";
-import { embeddingQuantKernel } from "../shaders/embedding_quant.ts";
+import { embeddingKernel, embeddingQuantKernel } from "../shaders/embedding.ts";
 import { matmulKernel } from "../shaders/matmul.ts";
 import { matmulQuantKernel } from "../shaders/matmul_quant.ts";
 import { MATMUL_ROWS, matmulQuantRowsKernel } from "../shaders/matmul_quant_rows.ts";

@@ -95,7 +95,6 @@ export function matvecQuantConfig(
   };
 }
 
-/** Also the params of stream_quant.wgsl, which walks the same rows. */
 export const matvecQuantParams = defineParams({
   K: "u32", // input features: x holds K values, the last block may be partial
   rows: "u32", // rows in this chunk

@@ -63,13 +63,11 @@ fn scaled_q4_hi(word: u32) -> vec4f {
   return vec4f(vec4i(vec4u(word, word, word, word >> 28u) & vec4u(0xf0000u, 0xf00000u, 0xf000000u, 0xfu)));
 }
 
-// Embedding gather from one row chunk of a block-quantized table:
-// out[t, h] = d(row, h / BLOCK) * code(row, h) for tokens whose id falls in
-// [rowStart, rowStart + rows); other tokens are left to the other chunks'
-// dispatches. Templates: q4, 32 and 2 as in matvec_quant.wgsl.
-
-const BLOCK: u32 = 32u;
-const EPW: u32 = 4u * 2u; // codes per word
+// Embedding gather for one row chunk of the table: out[t, h] = table[tokens[t], h]
+// for the tokens whose id falls in [rowStart, rowStart + rows). Other tokens are
+// left to the dispatches of the chunks that hold them, and are never read here.
+// The table is f32 or block-quantized: embedding.ts supplies its bindings and
+// `element(row, h)`, which reads (and dequantizes) one value of a chunk row.
 
 struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.ts)
   T: u32,
@@ -86,6 +84,15 @@ struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.t
 @group(0) @binding(3) var<storage, read> scales: array<u32>;    // [rows, scalesPerRow / 2]
 @group(0) @binding(4) var<storage, read_write> out: array<f32>; // [T, H]
 
+const BLOCK: u32 = 32u;
+const EPW: u32 = 4u * 2u; // codes per word
+
+fn element(row: u32, h: u32) -> f32 {
+  let word = w[row * p.wordsPerRow + h / EPW];
+  let si = row * p.scalesPerRow + h / BLOCK;
+  return f16_at(scales[si >> 1u], si) * element_q4(word, h % EPW);
+}
+
 override WG: u32 = 256;
 
 @compute @workgroup_size(WG)
@@ -99,8 +106,6 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   // Unsigned wrap-around makes ids below rowStart huge, so one compare rejects both sides.
   let row = tokens[t] - p.rowStart;
   if (row < p.rows) {
-    let word = w[row * p.wordsPerRow + h / EPW];
-    let si = row * p.scalesPerRow + h / BLOCK;
-    out[i] = f16_at(scales[si >> 1u], si) * element_q4(word, h % EPW);
+    out[i] = element(row, h);
   }
 }

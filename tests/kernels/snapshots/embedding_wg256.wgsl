@@ -9,9 +9,11 @@ fn flat_index(gid: vec3u, nwg: vec3u, wg_size: u32) -> u32 {
   return gid.x + gid.y * nwg.x * wg_size;
 }
 
-// Embedding gather for one row chunk of the table: out[t, :] = table[tokens[t], :]
+// Embedding gather for one row chunk of the table: out[t, h] = table[tokens[t], h]
 // for the tokens whose id falls in [rowStart, rowStart + rows). Other tokens are
 // left to the dispatches of the chunks that hold them, and are never read here.
+// The table is f32 or block-quantized: embedding.ts supplies its bindings and
+// `element(row, h)`, which reads (and dequantizes) one value of a chunk row.
 
 struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.ts)
   T: u32,
@@ -25,6 +27,10 @@ struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.t
 @group(0) @binding(2) var<storage, read> table: array<f32>;     // [rows, H]
 @group(0) @binding(3) var<storage, read_write> out: array<f32>; // [T, H]
 
+fn element(row: u32, h: u32) -> f32 {
+  return table[row * p.H + h];
+}
+
 override WG: u32 = 256;
 
 @compute @workgroup_size(WG)
@@ -34,9 +40,10 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
     return;
   }
   let t = i / p.H;
+  let h = i % p.H;
   // Unsigned wrap-around makes ids below rowStart huge, so one compare rejects both sides.
   let row = tokens[t] - p.rowStart;
   if (row < p.rows) {
-    out[i] = table[row * p.H + i % p.H];
+    out[i] = element(row, h);
   }
 }

@@ -2,11 +2,20 @@
 // entry point main
 // constants {"WG":32}
 
-// Bandwidth ceiling, f32: reads every element of a [rows, rowLen] matrix once
-// in matvec.wgsl's access pattern (ROWS rows per workgroup, lanes strided
-// along the rows, ROWS independent loads in flight) and sums them; no x, no
-// multiply. One partial sum per thread is written so that the reads cannot be
-// optimized away. 4 as in matvec.wgsl.
+// Bandwidth ceilings: read every value of a matrix once, in the access pattern
+// of the matching matvec kernel, and sum; no x, no multiply. One partial sum
+// per thread is written so that the reads cannot be optimized away. stream.ts
+// fills in the matrix's bindings and the loop that sums a thread's share (SUM,
+// leaving it in `s`):
+//   f32: matvec.wgsl's pattern (ROWS rows per workgroup, lanes strided along
+//        the rows, ROWS independent loads in flight);
+//   q8/q4: matvec_quant.wgsl's (either split: threads sharing ROWS rows and
+//        taking blocks strided along them, or each thread owning ROWS rows;
+//        codes loaded as the same word vectors), dequantized with the same
+//        code as matvec_quant minus x: the in-place codes are multiplied by
+//        their power-of-two constants instead of pre-scaled x, and q4's offset
+//        is 8 * BLOCK instead of 8 * sum(x). The most a matvec of this format
+//        could reach on this adapter.
 
 const ROWS: u32 = 4u;
 
