@@ -26,6 +26,21 @@ export function wgsl(key: string, ...parts: string[]): string {
   return source;
 }
 
+/**
+ * Replaces each `{{NAME}}` of `template` by `values[NAME]`; a value whose
+ * placeholder does not occur is an error (a hook the template lost), and so is
+ * a placeholder left over once the kernel is assembled (wgsl()).
+ */
+export function fill(key: string, template: string, values: Record<string, string>): string {
+  let out = template;
+  for (const [name, value] of Object.entries(values)) {
+    const slot = `{{${name}}}`;
+    if (!out.includes(slot)) throw new Error(`kernel ${key}: the template has no ${slot}`);
+    out = out.replaceAll(slot, value);
+  }
+  return out;
+}
+
 /** Generated WGSL lines, indented by `n` spaces and joined, for a template slot. */
 export function indent(lines: readonly string[], n: number): string {
   return lines.map((s) => " ".repeat(n) + s).join("\n");

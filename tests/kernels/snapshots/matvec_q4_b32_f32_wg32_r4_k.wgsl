@@ -80,6 +80,10 @@ fn scaled_q4_hi(word: u32) -> vec4f {
 // (matvec_quant.ts, uniformX), else as storage: on llvmpipe every lane gathers
 // its own copy of a storage load, while a uniform load is one load per group.
 //
+// Hooks, filled in by matvec_quant.ts in four groups: numbers and types
+// (ROWS, BLOCK, WV, X_DECL); the split (ROWS_PER_GROUP, B0, BSTEP, TAIL_LANE);
+// the reduction (PARTIAL, BUILTINS, STORE); the unrolled block (ACC, MAIN, TAIL).
+//
 // Decoding (quant.wgsl): codes are masked in place, not shifted down, and x is
 // pre-scaled by the matching power of two (exact), so a code costs an and, a
 // conversion and a multiply-add; q4's -8 is folded into the block:
