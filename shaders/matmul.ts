@@ -11,7 +11,7 @@ import source from "./matmul.wgsl" with { type: "text" };
 
 const WG_SIDE = 8;
 const BK = 16;
-/** Output tile side: 4 outputs per thread per side (the vec4f micro-tile in matmul.wgsl). */
+/** Output tile side: 4 outputs per thread per side (the vec4f micro-tile in tiled_matmul.wgsl). */
 const TILE = 4 * WG_SIDE;
 
 /** The f32 matmuls' params (tiled here, and matmul_rows.ts). */
