@@ -156,8 +156,8 @@ export function uniformXFits(gpu: Gpu, x: Tensor<"f32">, K: number): boolean {
     (x.buffer.usage & GPUBufferUsage.UNIFORM) !== 0;
 }
 
-/** Where a thread's rows and blocks lie, per split (matvec_quant.wgsl). */
-const SPLITS: Record<"k" | "rows", Record<string, string>> = {
+/** Where a thread's rows and blocks lie, per split (matvec_quant.wgsl; stream.ts too). */
+export const SPLITS: Record<"k" | "rows", Record<string, string>> = {
   // Threads share the workgroup's ROWS rows and take blocks strided by WG.
   k: { ROWS_PER_GROUP: "ROWS", B0: "lid", BSTEP: "WG", TAIL_LANE: " && lid == full % WG" },
   // Each thread owns ROWS rows (r * WG + lid) and walks every block.

@@ -17,7 +17,7 @@ import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { QuantMatrix } from "../engine/quant/matrix.ts";
 import { grid1d } from "./grid.ts";
 import type { QuantLayout } from "../engine/quant/format.ts";
-import { type MatvecQuantConfig, rowOf, rowsPerGroup } from "./matvec_quant.ts";
+import { type MatvecQuantConfig, rowOf, rowsPerGroup, SPLITS } from "./matvec_quant.ts";
 import { CODE_OFFSET, codeScale, codeTerms, quantWalk, wordVector } from "./quant_codegen.ts";
 import quant from "./quant.wgsl" with { type: "text" };
 import template from "./stream.wgsl" with { type: "text" };
@@ -171,13 +171,13 @@ export function streamQuantKernel(
   l: QuantLayout,
   c: StreamConfig,
 ): Kernel<typeof quantParams.fields> {
-  const split = c.split ?? "k", byRows = split === "rows";
+  const split = c.split ?? "k", walkOf = SPLITS[split];
   const key = `stream_${l.format}_b${l.block}_wg${c.wg}_r${c.rows}_${split}`;
   return cached(key, quantParams, () => {
     const walk = quantWalk(l);
     const matrix = [
-      `@group(0) @binding(1) var<storage, read> w: array<${wordVector(walk)}>;` +
-      "      // [rows, wordsPerRow / width]",
+      `@group(0) @binding(1) var<storage, read> w: array<${wordVector(walk)}>;      ` +
+      "// [rows, wordsPerRow / width]",
       "@group(0) @binding(2) var<storage, read> scales: array<u32>;    // [rows, scalesPerRow / 2]",
       "@group(0) @binding(3) var<storage, read_write> out: array<f32>; // [threads]",
     ];
@@ -185,10 +185,10 @@ export function streamQuantKernel(
       "let last = p.rows - 1u;",
       `let wpv = p.wordsPerRow / ${walk.words}u;`,
       "var s = 0.0;",
-      `for (var b = ${byRows ? "0u" : "lid"}; b < p.blocksPerRow; b += ${byRows ? "1u" : "WG"}) {`,
+      `for (var b = ${walkOf.B0}; b < p.blocksPerRow; b += ${walkOf.BSTEP}) {`,
       indent(streamBlock(l, c), 2),
       "}",
     ];
-    return [quant, streamSource(c.rows, byRows ? "ROWS * WG" : "ROWS", matrix, sum)];
+    return [quant, streamSource(c.rows, walkOf.ROWS_PER_GROUP, matrix, sum)];
   }, c.wg);
 }
