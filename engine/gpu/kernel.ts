@@ -1,6 +1,7 @@
 // The one kernel interface. A kernel is a WGSL source with a readable key (also
-// its GPU label and pipeline-cache key) plus the `override` constants that make
-// this variant. Every kernel binds the same way:
+// its GPU label and pipeline-cache key), the `override` constants that make
+// this variant and its uniform params, declared once (defineParams) for both
+// the WGSL struct and the packing. Every kernel binds the same way:
 //
 //   @group(0) @binding(0) var<uniform> p: Params;      // only if it has params
 //   @group(0) @binding(1..n) var<storage, ...> ...;    // buffers, in order
@@ -50,7 +51,7 @@ export function indent(lines: readonly string[], n: number): string {
 
 /** A scalar uniform field. */
 export type ScalarType = "u32" | "i32" | "f32";
-/** A uniform `array<vec4u, vec4u>` (16-byte aligned), given as up to 4 * vec4u numbers. */
+/** A uniform `array<vec4u, N>` with N = `vec4u` (16-byte aligned), given as up to 4 * N numbers. */
 export interface Vec4uArray {
   readonly vec4u: number;
 }
