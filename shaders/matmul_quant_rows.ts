@@ -3,7 +3,7 @@
 // Measured on llvmpipe at 4096x4096, T = 128: see ARCHITECTURE.md, "Quantization".
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import { defineKernel, indent, type Kernel } from "../engine/gpu/kernel.ts";
+import { defineKernel, fill, indent, type Kernel } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { QuantLayout } from "../engine/quant/format.ts";
 import type { QuantMatrix } from "../engine/quant/matrix.ts";
@@ -48,16 +48,17 @@ export function matmulQuantRowsKernel(
       xBases: toks.map((j) => `xo${j} + `),
       acc: (r: number, j: number) => `acc${r}_${j}`,
     };
-    const source = template
-      .replaceAll("{{ROWS}}", String(c.rows))
-      .replaceAll("{{TT}}", String(c.tokens))
-      .replaceAll("{{BLOCK}}", String(l.block))
-      .replaceAll("{{X}}", vec4 ? "vec4f" : "f32")
-      .replaceAll("{{WV}}", wordVector(walk))
-      .replaceAll("{{ACC}}", indent(acc, 2))
-      .replaceAll("{{MAIN}}", indent(blockCode({ ...spec, guarded: false }), 4))
-      .replaceAll("{{TAIL}}", indent(blockCode({ ...spec, guarded: true }), 4))
-      .replaceAll("{{STORE}}", indent(store, 2));
+    const source = fill(key, template, {
+      ROWS: String(c.rows),
+      TT: String(c.tokens),
+      BLOCK: String(l.block),
+      X: vec4 ? "vec4f" : "f32",
+      WV: wordVector(walk),
+      ACC: indent(acc, 2),
+      MAIN: indent(blockCode({ ...spec, guarded: false }), 4),
+      TAIL: indent(blockCode({ ...spec, guarded: true }), 4),
+      STORE: indent(store, 2),
+    });
     kernel = defineKernel({
       key,
       params: matmulQuantParams,

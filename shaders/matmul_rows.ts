@@ -4,7 +4,7 @@
 // choices").
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import { defineKernel, indent, type Kernel } from "../engine/gpu/kernel.ts";
+import { defineKernel, fill, indent, type Kernel } from "../engine/gpu/kernel.ts";
 import type { Matrix } from "../engine/gpu/matrix.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import { linearShapes, matmulParams } from "./matmul.ts";
@@ -69,14 +69,15 @@ export function matmulRowsKernel(
       ]),
     ];
     const store = storeTile(c, (acc) => vec4 ? `dot(${acc}, vec4f(1.0))` : acc);
-    const source = template
-      .replaceAll("{{ROWS}}", String(c.rows))
-      .replaceAll("{{TT}}", String(c.tokens))
-      .replaceAll("{{X}}", vec4 ? "vec4f" : "f32")
-      .replaceAll("{{WIDTH}}", vec4 ? "4" : "1")
-      .replaceAll("{{ACC}}", indent(acc, 2))
-      .replaceAll("{{STEP}}", indent(step, 4))
-      .replaceAll("{{STORE}}", indent(store, 2));
+    const source = fill(key, template, {
+      ROWS: String(c.rows),
+      TT: String(c.tokens),
+      X: vec4 ? "vec4f" : "f32",
+      WIDTH: vec4 ? "4" : "1",
+      ACC: indent(acc, 2),
+      STEP: indent(step, 4),
+      STORE: indent(store, 2),
+    });
     kernel = defineKernel({ key, params: matmulParams, parts: [source], constants: { WG: c.wg } });
     kernels.set(key, kernel);
   }

@@ -4,7 +4,7 @@
 
 import type { Gpu } from "../engine/gpu/gpu.ts";
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import { defineKernel, defineParams, type Kernel } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams, fill, type Kernel } from "../engine/gpu/kernel.ts";
 import type { Matrix } from "../engine/gpu/matrix.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import { grid1d } from "./grid.ts";
@@ -42,10 +42,11 @@ export function matvecKernel(K: number, config: MatvecConfig): Kernel<typeof par
   const key = `matvec_${vec4 ? "vec4" : "f32"}_wg${config.wg}_r${config.rows}`;
   let kernel = kernels.get(key);
   if (!kernel) {
-    const source = template
-      .replaceAll("{{V}}", vec4 ? "vec4f" : "f32")
-      .replaceAll("{{HSUM}}", vec4 ? "dot(v, vec4f(1.0))" : "v")
-      .replaceAll("{{ROWS}}", String(config.rows));
+    const source = fill(key, template, {
+      V: vec4 ? "vec4f" : "f32",
+      HSUM: vec4 ? "dot(v, vec4f(1.0))" : "v",
+      ROWS: String(config.rows),
+    });
     kernel = defineKernel({ key, params, parts: [source], constants: { WG: config.wg } });
     kernels.set(key, kernel);
   }
