@@ -1,7 +1,5 @@
 // Residual add, in place: x += y. x, y: [n].
 
-struct Params { n: u32 }
-
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read_write> x: array<f32>;
 @group(0) @binding(2) var<storage, read> y: array<f32>;

@@ -1,15 +1,22 @@
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import source from "./attention.wgsl" with { type: "text" };
 
 const WG = 64;
 const MAX_HEAD_DIM = 256;
-export const attentionKernel: Kernel = {
+export const attentionKernel = defineKernel({
   key: `attention_causal_gqa_online_wg${WG}_d${MAX_HEAD_DIM}`,
-  source: wgsl("attention", source),
+  params: defineParams({
+    n_heads: "u32",
+    n_kv_heads: "u32",
+    head_dim: "u32",
+    past_length: "u32",
+    scale: "f32", // 1 / sqrt(head_dim)
+  }),
+  parts: [source],
   constants: { WG, MAX_HEAD_DIM },
-};
+});
 
 export interface AttentionShape {
   /** Cache rows already filled before this pass; query t sits at pastLength + t. */
@@ -60,8 +67,11 @@ export function attention(
   }
   rec.dispatch(attentionKernel, {
     params: {
-      layout: "uuuuf",
-      values: [nHeads, nKvHeads, headDim, pastLength, 1 / Math.sqrt(headDim)],
+      n_heads: nHeads,
+      n_kv_heads: nKvHeads,
+      head_dim: headDim,
+      past_length: pastLength,
+      scale: 1 / Math.sqrt(headDim),
     },
     buffers: [q.binding, kCache.binding, vCache.binding, out.binding],
     workgroups: [nHeads, T],

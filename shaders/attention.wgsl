@@ -4,14 +4,6 @@
 // the context. Query t sits at position past_length + t and sees cache rows
 // 0..past_length + t. Head h reads kv head h / (n_heads / n_kv_heads).
 
-struct Params {
-  n_heads: u32,
-  n_kv_heads: u32,
-  head_dim: u32,
-  past_length: u32,
-  scale: f32,  // 1 / sqrt(head_dim)
-}
-
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> q: array<f32>;         // [T, n_heads, head_dim]
 @group(0) @binding(2) var<storage, read> k_cache: array<f32>;   // [ctx, n_kv_heads, head_dim]

@@ -1,16 +1,25 @@
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import { grid1d } from "./grid.ts";
 import common from "./common.wgsl" with { type: "text" };
 import source from "./elementwise.wgsl" with { type: "text" };
 
 const WG = 256;
-export const elementwiseKernel: Kernel = {
+export const elementwiseKernel = defineKernel({
   key: `elementwise_wg${WG}`,
-  source: wgsl("elementwise", common, source),
+  params: defineParams({
+    n: "u32",
+    a_off: "u32",
+    b_off: "u32",
+    b_width: "u32",
+    alpha: "f32",
+    beta: "f32",
+    gamma: "f32",
+  }),
+  parts: [common, source],
   constants: { WG },
-};
+});
 
 /** out = alpha * a + beta * b + gamma * a * b. */
 export interface Coefficients {
@@ -47,8 +56,13 @@ export function elementwise(
   }
   rec.dispatch(elementwiseKernel, {
     params: {
-      layout: "uuuufff",
-      values: [n, a.offset / 4, b.offset / 4, broadcast ? b.size : 0, k.alpha, k.beta, k.gamma],
+      n,
+      a_off: a.offset / 4,
+      b_off: b.offset / 4,
+      b_width: broadcast ? b.size : 0,
+      alpha: k.alpha,
+      beta: k.beta,
+      gamma: k.gamma,
     },
     buffers: [a.buffer, b.buffer, out.binding],
     workgroups: grid1d(rec.gpu, n, WG),

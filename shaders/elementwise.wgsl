@@ -6,16 +6,6 @@
 // Offsets are in elements so that views of any row can be used without
 // binding-offset alignment rules.
 
-struct Params {
-  n: u32,
-  a_off: u32,
-  b_off: u32,
-  b_width: u32,
-  alpha: f32,
-  beta: f32,
-  gamma: f32,
-}
-
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> a: array<f32>;
 @group(0) @binding(2) var<storage, read> b: array<f32>;

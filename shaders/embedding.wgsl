@@ -1,18 +1,12 @@
-// Embedding gather for one row chunk of the table: out[t, :] = table[tokens[t], :]
+// Embedding gather for one row chunk of the table: out[t, h] = table[tokens[t], h]
 // for the tokens whose id falls in [rowStart, rowStart + rows). Other tokens are
 // left to the dispatches of the chunks that hold them, and are never read here.
-
-struct Params {
-  T: u32,
-  H: u32,
-  rowStart: u32, // first vocabulary row held by this chunk
-  rows: u32,     // rows in this chunk
-}
+// The table is f32 or block-quantized: embedding.ts supplies its bindings and
+// `element(row, h)`, which reads (and dequantizes) one value of a chunk row.
 
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> tokens: array<u32>;    // [T]
-@group(0) @binding(2) var<storage, read> table: array<f32>;     // [rows, H]
-@group(0) @binding(3) var<storage, read_write> out: array<f32>; // [T, H]
+{{TABLE}}
 
 override WG: u32 = 256;
 
@@ -23,9 +17,10 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
     return;
   }
   let t = i / p.H;
+  let h = i % p.H;
   // Unsigned wrap-around makes ids below rowStart huge, so one compare rejects both sides.
   let row = tokens[t] - p.rowStart;
   if (row < p.rows) {
-    out[i] = table[row * p.H + i % p.H];
+    out[i] = element(row, h);
   }
 }

@@ -2,22 +2,57 @@
 // chunk of w, each writing its own columns of out.
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import type { Kernel } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams } from "../engine/gpu/kernel.ts";
 import type { Matrix } from "../engine/gpu/matrix.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { WeightMatrix } from "../engine/quant/matrix.ts";
+import { tiledMatmul, type TiledMatmulHooks } from "./tiled_matmul.ts";
 import source from "./matmul.wgsl" with { type: "text" };
 
 const WG_SIDE = 8;
 const BK = 16;
-/** Output tile side: 4 outputs per thread per side (the vec4f micro-tile in matmul.wgsl). */
-const BLOCK = 4 * WG_SIDE;
+/** Output tile side: 4 outputs per thread per side (the vec4f micro-tile in tiled_matmul.wgsl). */
+const TILE = 4 * WG_SIDE;
 
-export const matmulKernel: Kernel = {
-  key: `matmul_tiled_t${BLOCK}_k${BK}`,
-  source,
-  constants: { WG_SIDE, BK },
+/** The f32 matmuls' params (tiled here, and matmul_rows.ts). */
+export const matmulParams = defineParams({
+  T: "u32",
+  K: "u32",
+  rows: "u32", // rows of w in this chunk (output columns written here)
+  outStride: "u32", // N: elements per row of out
+  colOffset: "u32", // chunk.rowStart: column of out that w row 0 writes
+});
+
+/**
+ * Stages row n0 + r of w [rows, K] beside row t0 + r of x, in the same loop:
+ * the tiled_matmul.wgsl hook for weights stored one output per row (f32).
+ */
+export const STAGE_W_ROWS: TiledMatmulHooks["stageW"] = {
+  withX: [
+    "let n = n0 + r;",
+    "var wv = 0.0;",
+    "if (n < p.rows && k < p.K) {",
+    "  wv = w[n * p.K + k];",
+    "}",
+    "ws[(e % BK) * TILE + r] = wv;",
+  ],
 };
+
+export const matmulKernel = defineKernel({
+  key: `matmul_tiled_t${TILE}_k${BK}`,
+  params: matmulParams,
+  parts: [
+    source,
+    tiledMatmul({
+      k: "p.K",
+      n: "p.rows",
+      loadX: "x[t * p.K + k]",
+      stageW: STAGE_W_ROWS,
+      store: ["out[t * p.outStride + p.colOffset + n] = v;"],
+    }),
+  ],
+  constants: { WG_SIDE, BK },
+});
 
 /** A [n] tensor counts as [1, n]; other ranks than 1 and 2 give null. */
 function asRows(t: Tensor): [number, number] | null {
@@ -59,9 +94,9 @@ export function matmulTiled(
   for (const chunk of w.chunks) {
     const rows = chunk.tensor.shape[0];
     rec.dispatch(matmulKernel, {
-      params: { layout: "uuuuu", values: [T, K, rows, N, chunk.rowStart] },
+      params: { T, K, rows, outStride: N, colOffset: chunk.rowStart },
       buffers: [x.binding, chunk.tensor.binding, out.binding],
-      workgroups: [Math.ceil(rows / BLOCK), Math.ceil(T / BLOCK)],
+      workgroups: [Math.ceil(rows / TILE), Math.ceil(T / TILE)],
     });
   }
 }

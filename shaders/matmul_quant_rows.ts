@@ -3,11 +3,12 @@
 // Measured on llvmpipe at 4096x4096, T = 128: see ARCHITECTURE.md, "Quantization".
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import { indent, type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import { defineKernel, fill, indent, type Kernel } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { QuantLayout } from "../engine/quant/format.ts";
 import type { QuantMatrix } from "../engine/quant/matrix.ts";
 import { linearShapes } from "./matmul.ts";
+import { matmulQuantParams } from "./matmul_quant.ts";
 import { blockCode, quantWalk, wordVector } from "./quant_codegen.ts";
 import { type MatmulRowsConfig, storeTile } from "./matmul_rows.ts";
 import quant from "./quant.wgsl" with { type: "text" };
@@ -19,9 +20,12 @@ import template from "./matmul_quant_rows.wgsl" with { type: "text" };
  */
 export const MATMUL_ROWS: MatmulRowsConfig = { wg: 8, rows: 8, tokens: 8 };
 
-const kernels = new Map<string, Kernel>();
+const kernels = new Map<string, Kernel<typeof matmulQuantParams.fields>>();
 
-export function matmulQuantRowsKernel(l: QuantLayout, c: MatmulRowsConfig = MATMUL_ROWS): Kernel {
+export function matmulQuantRowsKernel(
+  l: QuantLayout,
+  c: MatmulRowsConfig = MATMUL_ROWS,
+): Kernel<typeof matmulQuantParams.fields> {
   const vec4 = l.cols % 4 === 0;
   const key = `matmul_rows_${l.format}_b${l.block}_${
     vec4 ? "vec4" : "f32"
@@ -44,17 +48,23 @@ export function matmulQuantRowsKernel(l: QuantLayout, c: MatmulRowsConfig = MATM
       xBases: toks.map((j) => `xo${j} + `),
       acc: (r: number, j: number) => `acc${r}_${j}`,
     };
-    const source = template
-      .replaceAll("{{ROWS}}", String(c.rows))
-      .replaceAll("{{TT}}", String(c.tokens))
-      .replaceAll("{{BLOCK}}", String(l.block))
-      .replaceAll("{{X}}", vec4 ? "vec4f" : "f32")
-      .replaceAll("{{WV}}", wordVector(walk))
-      .replaceAll("{{ACC}}", indent(acc, 2))
-      .replaceAll("{{MAIN}}", indent(blockCode({ ...spec, guarded: false }), 4))
-      .replaceAll("{{TAIL}}", indent(blockCode({ ...spec, guarded: true }), 4))
-      .replaceAll("{{STORE}}", indent(store, 2));
-    kernel = { key, source: wgsl(key, quant, source), constants: { WG: c.wg } };
+    const source = fill(key, template, {
+      ROWS: String(c.rows),
+      TT: String(c.tokens),
+      BLOCK: String(l.block),
+      X: vec4 ? "vec4f" : "f32",
+      WV: wordVector(walk),
+      ACC: indent(acc, 2),
+      MAIN: indent(blockCode({ ...spec, guarded: false }), 4),
+      TAIL: indent(blockCode({ ...spec, guarded: true }), 4),
+      STORE: indent(store, 2),
+    });
+    kernel = defineKernel({
+      key,
+      params: matmulQuantParams,
+      parts: [quant, source],
+      constants: { WG: c.wg },
+    });
     kernels.set(key, kernel);
   }
   return kernel;
@@ -74,8 +84,13 @@ export function matmulQuantRows(
   for (const c of w.chunks) {
     rec.dispatch(kernel, {
       params: {
-        layout: "uuuuuuu",
-        values: [K, c.rows, c.rowStart, l.wordsPerRow, l.scalesPerRow, T, N],
+        T,
+        K,
+        rows: c.rows,
+        outStride: N,
+        colOffset: c.rowStart,
+        wordsPerRow: l.wordsPerRow,
+        scalesPerRow: l.scalesPerRow,
       },
       buffers: [x.binding, c.words.binding, c.scales.binding, out.binding],
       workgroups: [Math.ceil(c.rows / (config.rows * config.wg)), Math.ceil(T / config.tokens)],

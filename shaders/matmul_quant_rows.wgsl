@@ -10,16 +10,6 @@
 // The per-row, per-token code is unrolled by matmul_quant_rows.ts. Rows past
 // the chunk end and tokens past T re-read the last one and are not stored.
 
-struct Params {
-  K: u32,            // input features; the last block may be partial
-  rows: u32,         // rows of w in this chunk
-  colOffset: u32,    // chunk.rowStart: column of out that row 0 writes
-  wordsPerRow: u32,  // u32 codes per row (K padded to whole blocks)
-  scalesPerRow: u32, // f16 scales per row (even)
-  T: u32,            // tokens
-  outStride: u32,    // N: elements per row of out
-}
-
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> x: array<{{X}}>;       // [T, K / width(X)]
 @group(0) @binding(2) var<storage, read> w: array<{{WV}}>;      // [rows, wordsPerRow / width(WV)]

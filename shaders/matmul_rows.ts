@@ -4,10 +4,10 @@
 // choices").
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import { indent, type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import { defineKernel, fill, indent, type Kernel } from "../engine/gpu/kernel.ts";
 import type { Matrix } from "../engine/gpu/matrix.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
-import { linearShapes } from "./matmul.ts";
+import { linearShapes, matmulParams } from "./matmul.ts";
 import template from "./matmul_rows.wgsl" with { type: "text" };
 
 export interface MatmulRowsConfig {
@@ -25,7 +25,7 @@ export interface MatmulRowsConfig {
  */
 export const MATMUL_ROWS_F32: MatmulRowsConfig = { wg: 8, rows: 8, tokens: 8 };
 
-const kernels = new Map<string, Kernel>();
+const kernels = new Map<string, Kernel<typeof matmulParams.fields>>();
 
 /**
  * WGSL that stores a thread's ROWS x TT accumulators acc{r}_{j} (as
@@ -47,7 +47,10 @@ export function storeTile(c: MatmulRowsConfig, value: (acc: string) => string): 
   ]);
 }
 
-export function matmulRowsKernel(vec4: boolean, c: MatmulRowsConfig): Kernel {
+export function matmulRowsKernel(
+  vec4: boolean,
+  c: MatmulRowsConfig,
+): Kernel<typeof matmulParams.fields> {
   const key = `matmul_rows_f32_${vec4 ? "vec4" : "f32"}_wg${c.wg}_r${c.rows}_t${c.tokens}`;
   let kernel = kernels.get(key);
   if (!kernel) {
@@ -66,15 +69,16 @@ export function matmulRowsKernel(vec4: boolean, c: MatmulRowsConfig): Kernel {
       ]),
     ];
     const store = storeTile(c, (acc) => vec4 ? `dot(${acc}, vec4f(1.0))` : acc);
-    const source = template
-      .replaceAll("{{ROWS}}", String(c.rows))
-      .replaceAll("{{TT}}", String(c.tokens))
-      .replaceAll("{{X}}", vec4 ? "vec4f" : "f32")
-      .replaceAll("{{WIDTH}}", vec4 ? "4" : "1")
-      .replaceAll("{{ACC}}", indent(acc, 2))
-      .replaceAll("{{STEP}}", indent(step, 4))
-      .replaceAll("{{STORE}}", indent(store, 2));
-    kernel = { key, source: wgsl(key, source), constants: { WG: c.wg } };
+    const source = fill(key, template, {
+      ROWS: String(c.rows),
+      TT: String(c.tokens),
+      X: vec4 ? "vec4f" : "f32",
+      WIDTH: vec4 ? "4" : "1",
+      ACC: indent(acc, 2),
+      STEP: indent(step, 4),
+      STORE: indent(store, 2),
+    });
+    kernel = defineKernel({ key, params: matmulParams, parts: [source], constants: { WG: c.wg } });
     kernels.set(key, kernel);
   }
   return kernel;
@@ -93,7 +97,7 @@ export function matmulRows(
   for (const chunk of w.chunks) {
     const rows = chunk.tensor.shape[0];
     rec.dispatch(kernel, {
-      params: { layout: "uuuuu", values: [T, K, rows, N, chunk.rowStart] },
+      params: { T, K, rows, outStride: N, colOffset: chunk.rowStart },
       buffers: [x.binding, chunk.tensor.binding, out.binding],
       workgroups: [Math.ceil(rows / (config.rows * config.wg)), Math.ceil(T / config.tokens)],
     });

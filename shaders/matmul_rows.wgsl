@@ -7,14 +7,6 @@
 // (matmul_quant_rows.wgsl says why). Unrolled by matmul_rows.ts; rows past the
 // chunk end and tokens past T re-read the last one and are not stored.
 
-struct Params {
-  T: u32,
-  K: u32,
-  rows: u32,      // rows of w in this chunk
-  outStride: u32, // N: elements per row of out
-  colOffset: u32, // chunk.rowStart: column of out that row 0 writes
-}
-
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> x: array<{{X}}>;       // [T, K / width(X)]
 @group(0) @binding(2) var<storage, read> w: array<{{X}}>;       // [rows, K / width(X)]

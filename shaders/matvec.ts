@@ -4,7 +4,7 @@
 
 import type { Gpu } from "../engine/gpu/gpu.ts";
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams, fill, type Kernel } from "../engine/gpu/kernel.ts";
 import type { Matrix } from "../engine/gpu/matrix.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import { grid1d } from "./grid.ts";
@@ -29,19 +29,25 @@ export function matvecConfig(gpu: Gpu): MatvecConfig {
   return gpu.isFallbackAdapter ? SOFTWARE : HARDWARE;
 }
 
-const kernels = new Map<string, Kernel>();
+const params = defineParams({
+  kv: "u32", // V elements per row: K / width(V)
+  rows: "u32", // rows in this chunk
+  colOffset: "u32", // chunk.rowStart: element of out that row 0 writes
+});
+const kernels = new Map<string, Kernel<typeof params.fields>>();
 
 /** The variant for rows of K values: vec4 loads when K % 4 == 0 (~1.5x on llvmpipe). */
-export function matvecKernel(K: number, config: MatvecConfig): Kernel {
+export function matvecKernel(K: number, config: MatvecConfig): Kernel<typeof params.fields> {
   const vec4 = K % 4 === 0;
   const key = `matvec_${vec4 ? "vec4" : "f32"}_wg${config.wg}_r${config.rows}`;
   let kernel = kernels.get(key);
   if (!kernel) {
-    const source = template
-      .replaceAll("{{V}}", vec4 ? "vec4f" : "f32")
-      .replaceAll("{{HSUM}}", vec4 ? "dot(v, vec4f(1.0))" : "v")
-      .replaceAll("{{ROWS}}", String(config.rows));
-    kernel = { key, source: wgsl(key, source), constants: { WG: config.wg } };
+    const source = fill(key, template, {
+      V: vec4 ? "vec4f" : "f32",
+      HSUM: vec4 ? "dot(v, vec4f(1.0))" : "v",
+      ROWS: String(config.rows),
+    });
+    kernel = defineKernel({ key, params, parts: [source], constants: { WG: config.wg } });
     kernels.set(key, kernel);
   }
   return kernel;
@@ -62,7 +68,7 @@ export function matvec(
   for (const chunk of w.chunks) {
     const rows = chunk.tensor.shape[0];
     rec.dispatch(kernel, {
-      params: { layout: "uuu", values: [K / width, rows, chunk.rowStart] },
+      params: { kv: K / width, rows, colOffset: chunk.rowStart },
       buffers: [x.binding, chunk.tensor.binding, out.binding],
       workgroups: grid1d(rec.gpu, rows, config.rows),
     });

@@ -10,12 +10,6 @@
 // {{HSUM}} sums a V, {{ROWS}} sizes the per-thread accumulator array (a
 // function-scope array needs a constant length, so it cannot be an override).
 
-struct Params {
-  kv: u32,        // V elements per row: K / width(V)
-  rows: u32,      // rows in this chunk
-  colOffset: u32, // chunk.rowStart: element of out that row 0 writes
-}
-
 alias V = {{V}};
 const ROWS: u32 = {{ROWS}}u;
 

@@ -1,11 +1,12 @@
 // Decode projections from block-quantized weights: out [N] = w [N, K] @ x [K]
 // for one token, dequantizing q8/q4 codes in registers, one dispatch per row
-// chunk of w. Bandwidth-bound like matvec: the bench compares it with a kernel
-// that only streams and dequantizes the same bytes (bench/ceiling.ts).
+// chunk of w. Bandwidth-bound like matvec: the bench compares it with kernels
+// that only stream and dequantize the same bytes (shaders/stream.ts, timed by
+// bench/harness.ts and bench/linear.ts: `deno task bench ceiling matvec`).
 
 import type { Gpu } from "../engine/gpu/gpu.ts";
 import type { Binding, Recorder } from "../engine/gpu/recorder.ts";
-import { indent, type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams, fill, indent, type Kernel } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { QuantFormat, QuantLayout } from "../engine/quant/format.ts";
 import type { QuantMatrix } from "../engine/quant/matrix.ts";
@@ -95,7 +96,14 @@ export function matvecQuantConfig(
   };
 }
 
-const kernels = new Map<string, Kernel>();
+export const matvecQuantParams = defineParams({
+  K: "u32", // input features: x holds K values, the last block may be partial
+  rows: "u32", // rows in this chunk
+  colOffset: "u32", // chunk.rowStart: element of out that row 0 writes
+  wordsPerRow: "u32", // u32 codes per row (K padded to whole blocks)
+  scalesPerRow: "u32", // f16 scales per row (even: each row starts on a word)
+});
+const kernels = new Map<string, Kernel<typeof matvecQuantParams.fields>>();
 
 /** The unrolled work of block `b` for every row: MAIN (guarded false) or TAIL. */
 function matvecBlock(
@@ -148,6 +156,77 @@ export function uniformXFits(gpu: Gpu, x: Tensor<"f32">, K: number): boolean {
     (x.buffer.usage & GPUBufferUsage.UNIFORM) !== 0;
 }
 
+/** Where a thread's rows and blocks lie, per split (matvec_quant.wgsl; stream.ts too). */
+export const SPLITS: Record<"k" | "rows", Record<string, string>> = {
+  // Threads share the workgroup's ROWS rows and take blocks strided by WG.
+  k: { ROWS_PER_GROUP: "ROWS", B0: "lid", BSTEP: "WG", TAIL_LANE: " && lid == full % WG" },
+  // Each thread owns ROWS rows (r * WG + lid) and walks every block.
+  rows: { ROWS_PER_GROUP: "ROWS * WG", B0: "0u", BSTEP: "1u", TAIL_LANE: "" },
+};
+
+/** How per-thread sums become outputs: PARTIAL memory, BUILTINS and STORE. */
+function reduceHooks(c: MatvecQuantConfig): Record<string, string> {
+  const rows = [...Array(c.rows).keys()];
+  if (c.split === "rows") {
+    const store = rows.flatMap((r) => [
+      `if (row0 + ${r}u * WG + lid < p.rows) {`,
+      `  out[p.colOffset + row0 + ${r}u * WG + lid] = acc${r};`,
+      "}",
+    ]);
+    return { PARTIAL: "", BUILTINS: "", STORE: indent(store, 2) };
+  }
+  if (c.reduce === "subgroup") {
+    const store = [
+      "// The workgroup is one subgroup (WG = the fixed subgroup size).",
+      ...rows.map((r) => `let t${r} = subgroupAdd(acc${r});`),
+      "if (sgi == 0u) {",
+      ...rows.flatMap((r) => [
+        `  if (row0 + ${r}u < p.rows) {`,
+        `    out[p.colOffset + row0 + ${r}u] = t${r};`,
+        "  }",
+      ]),
+      "}",
+    ];
+    return {
+      PARTIAL: "",
+      BUILTINS: "\n  @builtin(subgroup_invocation_id) sgi: u32,",
+      STORE: indent(store, 2),
+    };
+  }
+  const store = [
+    ...rows.map((r) => `partial[${r}u * WG + lid] = acc${r};`),
+    "workgroupBarrier();",
+    "// One thread per row sums WG partials after a single barrier (WG is small).",
+    "for (var r = lid; r < ROWS; r += WG) {",
+    "  if (row0 + r < p.rows) {",
+    "    var s = 0.0;",
+    "    for (var i = 0u; i < WG; i++) {",
+    "      s += partial[r * WG + i];",
+    "    }",
+    "    out[p.colOffset + row0 + r] = s;",
+    "  }",
+    "}",
+  ];
+  return {
+    PARTIAL: "var<workgroup> partial: array<f32, ROWS * WG>; // [ROWS, WG]\n\n",
+    BUILTINS: "",
+    STORE: indent(store, 2),
+  };
+}
+
+/** x's binding: int8 blocks (dot4), a uniform array, or storage vec4f / f32. */
+function xDeclaration(l: QuantLayout, vec4: boolean, uniformX: boolean, dot4: boolean): string {
+  if (dot4) {
+    return "@group(0) @binding(1) var<storage, read> xq: array<vec4u>; // [blocks, 2] int8 codes\n" +
+      "@group(0) @binding(5) var<storage, read> xm: array<vec2f>; // [blocks] scale, scale * sum";
+  }
+  if (uniformX) {
+    return `@group(0) @binding(1) var<uniform> x: array<vec4f, ${l.cols / 4}>; // [K / 4]`;
+  }
+  const type = vec4 ? "vec4f" : "f32";
+  return `@group(0) @binding(1) var<storage, read> x: array<${type}>; // [K / width]`;
+}
+
 /**
  * The variant for rows of l.cols values: vec4 loads of x when K % 4 == 0; x a
  * uniform array when `uniformX` (the caller checked uniformXFits).
@@ -156,7 +235,7 @@ export function matvecQuantKernel(
   l: QuantLayout,
   config: MatvecQuantConfig,
   uniformX = false,
-): Kernel {
+): Kernel<typeof matvecQuantParams.fields> {
   const vec4 = l.cols % 4 === 0;
   const c: MatvecQuantConfig = { ...config, split: config.split ?? "k" };
   const bySubgroup = c.reduce === "subgroup", dot4 = usesDot4(l, c);
@@ -171,84 +250,33 @@ export function matvecQuantKernel(
   }`;
   let kernel = kernels.get(key);
   if (!kernel) {
-    const R = c.rows, walk = quantWalk(l), byRows = c.split === "rows";
-    const rows = [...Array(R).keys()];
-    const store = byRows
-      ? rows.flatMap((r) => [
-        `if (row0 + ${r}u * WG + lid < p.rows) {`,
-        `  out[p.colOffset + row0 + ${r}u * WG + lid] = acc${r};`,
-        "}",
-      ])
-      : bySubgroup
-      ? [
-        "// The workgroup is one subgroup (WG = the fixed subgroup size).",
-        ...rows.map((r) => `let t${r} = subgroupAdd(acc${r});`),
-        "if (sgi == 0u) {",
-        ...rows.flatMap((r) => [
-          `  if (row0 + ${r}u < p.rows) {`,
-          `    out[p.colOffset + row0 + ${r}u] = t${r};`,
-          "  }",
-        ]),
-        "}",
-      ]
-      : [
-        ...rows.map((r) => `partial[${r}u * WG + lid] = acc${r};`),
-        "workgroupBarrier();",
-        "// One thread per row sums WG partials after a single barrier (WG is small).",
-        "for (var r = lid; r < ROWS; r += WG) {",
-        "  if (row0 + r < p.rows) {",
-        "    var s = 0.0;",
-        "    for (var i = 0u; i < WG; i++) {",
-        "      s += partial[r * WG + i];",
-        "    }",
-        "    out[p.colOffset + row0 + r] = s;",
-        "  }",
-        "}",
-      ];
-    const source = template
-      .replaceAll("{{ROWS}}", String(R))
-      .replaceAll("{{ROWS_PER_GROUP}}", byRows ? "ROWS * WG" : "ROWS")
-      .replaceAll(
-        "{{PARTIAL}}",
-        byRows || bySubgroup
-          ? ""
-          : "var<workgroup> partial: array<f32, ROWS * WG>; // [ROWS, WG]\n\n",
-      )
-      .replaceAll("{{BLOCK}}", String(l.block))
-      .replaceAll("{{B0}}", byRows ? "0u" : "lid")
-      .replaceAll("{{BSTEP}}", byRows ? "1u" : "WG")
-      .replaceAll("{{TAIL_LANE}}", byRows ? "" : " && lid == full % WG")
-      .replaceAll(
-        "{{X_DECL}}",
-        dot4
-          ? "@group(0) @binding(1) var<storage, read> xq: array<vec4u>; // [blocks, 2] int8 codes\n" +
-            "@group(0) @binding(5) var<storage, read> xm: array<vec2f>; // [blocks] scale, scale * sum"
-          : uniformX
-          ? `@group(0) @binding(1) var<uniform> x: array<vec4f, ${l.cols / 4}>; // [K / 4]`
-          : `@group(0) @binding(1) var<storage, read> x: array<${
-            vec4 ? "vec4f" : "f32"
-          }>; // [K / width]`,
-      )
-      .replaceAll("{{WV}}", wordVector(walk))
-      .replaceAll(
-        "{{ACC}}",
-        indent([
-          `let wpv = p.wordsPerRow / ${walk.words}u;`,
-          ...rows.map((r) => `var acc${r} = 0.0;`),
-        ], 2),
-      )
-      .replaceAll(
-        "{{MAIN}}",
-        indent(dot4 ? matvecBlockDot4(c) : matvecBlock(l, c, vec4, false), 4),
-      )
-      .replaceAll("{{TAIL}}", indent(dot4 ? matvecBlockDot4(c) : matvecBlock(l, c, vec4, true), 4))
-      .replaceAll("{{STORE}}", indent(store, 2))
-      .replaceAll(
-        "{{BUILTINS}}",
-        bySubgroup ? "\n  @builtin(subgroup_invocation_id) sgi: u32," : "",
-      );
-    const enable = bySubgroup ? "enable subgroups;\n" : "";
-    kernel = { key, source: wgsl(key, enable, quant, source), constants: { WG: c.wg } };
+    const walk = quantWalk(l);
+    const block = (guarded: boolean) =>
+      indent(dot4 ? matvecBlockDot4(c) : matvecBlock(l, c, vec4, guarded), 4);
+    const source = fill(key, template, {
+      // Numbers and types.
+      ROWS: String(c.rows),
+      BLOCK: String(l.block),
+      WV: wordVector(walk),
+      X_DECL: xDeclaration(l, vec4, uniformX, dot4),
+      // How threads share rows and blocks, and how their sums meet.
+      ...SPLITS[c.split ?? "k"],
+      ...reduceHooks(c),
+      // The unrolled work of one block: MAIN, and TAIL for the partial last block.
+      ACC: indent([
+        `let wpv = p.wordsPerRow / ${walk.words}u;`,
+        ...[...Array(c.rows).keys()].map((r) => `var acc${r} = 0.0;`),
+      ], 2),
+      MAIN: block(false),
+      TAIL: block(true),
+    });
+    kernel = defineKernel({
+      key,
+      params: matvecQuantParams,
+      enable: bySubgroup ? ["subgroups"] : [],
+      parts: [quant, source],
+      constants: { WG: c.wg },
+    });
     kernels.set(key, kernel);
   }
   return kernel;
@@ -283,7 +311,13 @@ export function matvecQuant(
   }
   for (const c of w.chunks) {
     rec.dispatch(kernel, {
-      params: { layout: "uuuuu", values: [K, c.rows, c.rowStart, l.wordsPerRow, l.scalesPerRow] },
+      params: {
+        K,
+        rows: c.rows,
+        colOffset: c.rowStart,
+        wordsPerRow: l.wordsPerRow,
+        scalesPerRow: l.scalesPerRow,
+      },
       buffers: [
         ...xBindings,
         c.words.binding,

@@ -22,18 +22,14 @@
 // (matvec_quant.ts, uniformX), else as storage: on llvmpipe every lane gathers
 // its own copy of a storage load, while a uniform load is one load per group.
 //
+// Hooks, filled in by matvec_quant.ts in four groups: numbers and types
+// (ROWS, BLOCK, WV, X_DECL); the split (ROWS_PER_GROUP, B0, BSTEP, TAIL_LANE);
+// the reduction (PARTIAL, BUILTINS, STORE); the unrolled block (ACC, MAIN, TAIL).
+//
 // Decoding (quant.wgsl): codes are masked in place, not shifted down, and x is
 // pre-scaled by the matching power of two (exact), so a code costs an and, a
 // conversion and a multiply-add; q4's -8 is folded into the block:
 //   sum_j d (q_j - 8) x_j = d (sum_j q_j x_j - 8 sum_j x_j).
-
-struct Params {
-  K: u32,            // input features: x holds K values, the last block may be partial
-  rows: u32,         // rows in this chunk
-  colOffset: u32,    // chunk.rowStart: element of out that row 0 writes
-  wordsPerRow: u32,  // u32 codes per row (K padded to whole blocks)
-  scalesPerRow: u32, // f16 scales per row (even: each row starts on a word)
-}
 
 const ROWS: u32 = {{ROWS}}u;
 

@@ -1,16 +1,17 @@
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import { grid1d } from "./grid.ts";
 import source from "./project.wgsl" with { type: "text" };
 
 // A power of two: the reduction halves it.
 const WG = 64;
-export const projectKernel: Kernel = {
+export const projectKernel = defineKernel({
   key: `project_wg${WG}`,
-  source: wgsl("project", source),
+  params: defineParams({ rows: "u32", width: "u32", x_off: "u32" }),
+  parts: [source],
   constants: { WG },
-};
+});
 
 /** out[t] = x[t, :] . direction. x: [rows, width]; direction: [width]; out: [rows]. */
 export function project(
@@ -27,7 +28,7 @@ export function project(
   }
   if (out.size !== rows) throw new Error(`project: out [${out.shape}] needs ${rows} values`);
   rec.dispatch(projectKernel, {
-    params: { layout: "uuu", values: [rows, width, x.offset / 4] },
+    params: { rows, width, x_off: x.offset / 4 },
     buffers: [x.buffer, direction.binding, out.binding],
     workgroups: grid1d(rec.gpu, rows, 1),
   });

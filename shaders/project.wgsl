@@ -2,12 +2,6 @@
 //   x: [rows, width] from element x_off;  d: [width];  out: [rows]
 // One workgroup per row, a tree reduction in workgroup memory.
 
-struct Params {
-  rows: u32,
-  width: u32,
-  x_off: u32,
-}
-
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> d: array<f32>;

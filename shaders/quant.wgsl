@@ -29,7 +29,7 @@ fn f16_at(pair: u32, i: u32) -> f32 {
   return unpack2x16float(pair)[i & 1u];
 }
 
-// Codes left in place ("scaled" codes, for matvec_quant and stream_quant):
+// Codes left in place ("scaled" codes, for matvec_quant and stream):
 // masking a code where it sits in the word and converting is exact, and costs
 // one op less per code than shifting it down; the caller multiplies by values
 // pre-scaled with the inverse power of two (exact unless they underflow).

@@ -1,5 +1,5 @@
 // WGSL generation shared by the kernels that read q8/q4 codes (matvec_quant,
-// matmul_quant(_rows), stream, embedding_quant): template values and how a
+// matmul_quant(_rows), stream, embedding): template values and how a
 // block's codes are loaded and multiplied.
 
 import { indent } from "../engine/gpu/kernel.ts";
@@ -14,7 +14,7 @@ export function quantTemplate(source: string, l: QuantLayout): string {
 }
 
 /**
- * How matvec_quant and stream_quant walk a block: codes are loaded as vectors
+ * How matvec_quant and stream walk a block: codes are loaded as vectors
  * of `words` u32 (4, or 2 for q4 blocks of 16), `vectors` of them per block,
  * each covering `x4` vec4 groups of x.
  */

@@ -4,7 +4,7 @@
 // with q4 weights, where it changes the result far less than q4 itself.
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import common from "./common.wgsl" with { type: "text" };
 import { grid1d } from "./grid.ts";
@@ -14,11 +14,12 @@ const WG = 64;
 /** Elements per x block (q4's block: one vec4<u32> of codes). */
 export const X_BLOCK = 32;
 
-const kernel: Kernel = {
+export const quantizeXKernel = defineKernel({
   key: "quantize_x",
-  source: wgsl("quantize_x", common, source),
+  params: defineParams({ K: "u32", blocks: "u32" /* ceil(K / 32) */ }),
+  parts: [common, source],
   constants: { WG },
-};
+});
 
 /** Buffers the quantized x of K values needs: codes [blocks, 8] u32, meta [blocks] vec2f. */
 export function quantizedXBytes(K: number): { codes: number; meta: number } {
@@ -41,8 +42,8 @@ export function quantizeX(
     );
   }
   const blocks = Math.ceil(K / X_BLOCK);
-  rec.dispatch(kernel, {
-    params: { layout: "uu", values: [K, blocks] },
+  rec.dispatch(quantizeXKernel, {
+    params: { K, blocks },
     buffers: [
       x.binding,
       { buffer: codes, size: want.codes },

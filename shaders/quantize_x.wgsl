@@ -9,11 +9,6 @@
 //   xm[b] = (s_b, s_b * sum of the block's codes): the sum undoes q4's +8.
 // Elements past K get code 0, matching the padded codes of w. One thread per block.
 
-struct Params {
-  K: u32,
-  blocks: u32, // ceil(K / 32)
-}
-
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;          // [K]
 @group(0) @binding(2) var<storage, read_write> xq: array<u32>;   // [blocks, 8]

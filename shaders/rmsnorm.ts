@@ -1,17 +1,18 @@
 // RMSNorm before attention, MLP and the LM head.
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import type { Kernel } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import { grid1d } from "./grid.ts";
 import source from "./rmsnorm.wgsl" with { type: "text" };
 
 const WG = 64;
-export const rmsnormKernel: Kernel = {
+export const rmsnormKernel = defineKernel({
   key: `rmsnorm_wg${WG}`,
-  source,
+  params: defineParams({ T: "u32", H: "u32", eps: "f32" }),
+  parts: [source],
   constants: { WG },
-};
+});
 
 /** out [T, H] = weight [H] * x [T, H] / sqrt(mean(x^2) + eps), per row. out must not alias x. */
 export function rmsnorm(
@@ -39,7 +40,7 @@ export function rmsnorm(
     }
   }
   rec.dispatch(rmsnormKernel, {
-    params: { layout: "uuf", values: [T, H, eps] },
+    params: { T, H, eps },
     buffers: [x.binding, weight.binding, out.binding],
     workgroups: grid1d(rec.gpu, T, 1),
   });

@@ -2,12 +2,6 @@
 //   out[t, :] = weight * (x[t, :] / sqrt(mean(x[t, :]^2) + eps))
 // out must not alias x: x is read twice (sum of squares, then scaling).
 
-struct Params {
-  T: u32,
-  H: u32,
-  eps: f32,
-}
-
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;         // [T, H]
 @group(0) @binding(2) var<storage, read> weight: array<f32>;    // [H]

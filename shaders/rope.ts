@@ -1,16 +1,22 @@
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import { grid1d } from "./grid.ts";
 import common from "./common.wgsl" with { type: "text" };
 import source from "./rope.wgsl" with { type: "text" };
 
 const WG = 64;
-export const ropeKernel: Kernel = {
+export const ropeKernel = defineKernel({
   key: `rope_halves_table_wg${WG}`,
-  source: wgsl("rope", common, source),
+  params: defineParams({
+    pairs: "u32", // T * n_heads * half
+    half: "u32", // head_dim / 2
+    n_heads: "u32",
+    position_start: "u32",
+  }),
+  parts: [common, source],
   constants: { WG },
-};
+});
 
 /**
  * Rotates q or k in place (HF rotate-half). x: [T, nHeads, headDim], row t at
@@ -46,7 +52,7 @@ export function rope(
   }
   const pairs = T * nHeads * half;
   rec.dispatch(ropeKernel, {
-    params: { layout: "uuuu", values: [pairs, half, nHeads, positionStart] },
+    params: { pairs, half, n_heads: nHeads, position_start: positionStart },
     buffers: [x.binding, table.binding],
     workgroups: grid1d(rec.gpu, pairs, WG),
   });

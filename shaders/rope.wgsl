@@ -3,13 +3,6 @@
 // whose (cos, sin) come from a table built on the CPU (engine/model/rope.ts).
 // One invocation per (t, head, i).
 
-struct Params {
-  pairs: u32,          // T * n_heads * half
-  half: u32,           // head_dim / 2
-  n_heads: u32,
-  position_start: u32,
-}
-
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read_write> x: array<f32>;    // [T, n_heads, head_dim]
 @group(0) @binding(2) var<storage, read> table: array<vec2f>;   // [context, half] (cos, sin)

@@ -2,7 +2,7 @@
 // linear(): see sae_bias_act.wgsl.
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams, type Kernel } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import common from "./common.wgsl" with { type: "text" };
 import { grid1d } from "./grid.ts";
@@ -11,18 +11,23 @@ import source from "./sae_bias_act.wgsl" with { type: "text" };
 export type BiasActivation = "none" | "relu" | "jumprelu";
 const ACT_CODE: Record<BiasActivation, number> = { none: 0, relu: 1, jumprelu: 2 };
 const WG = 256;
-const kernels = new Map<string, Kernel>();
+const params = defineParams({ n: "u32", /* T * width */ width: "u32" });
+const kernels = new Map<string, Kernel<typeof params.fields>>();
 
-function kernel(entry: "bias_act" | "center", act: BiasActivation): Kernel {
+export function saeBiasActKernel(
+  entry: "bias_act" | "center",
+  act: BiasActivation,
+): Kernel<typeof params.fields> {
   const key = entry === "center" ? `sae_center_wg${WG}` : `sae_bias_${act}_wg${WG}`;
   let k = kernels.get(key);
   if (!k) {
-    k = {
+    k = defineKernel({
       key,
-      source: wgsl(key, common, source),
+      params,
+      parts: [common, source],
       entryPoint: entry,
       constants: { WG, ACT: ACT_CODE[act] },
-    };
+    });
     kernels.set(key, k);
   }
   return k;
@@ -43,8 +48,8 @@ export function biasActivation(
   if (act === "jumprelu" && !threshold) {
     throw new Error("biasActivation: JumpReLU needs a threshold");
   }
-  rec.dispatch(kernel("bias_act", act), {
-    params: { layout: "uu", values: [pre.size, N] },
+  rec.dispatch(saeBiasActKernel("bias_act", act), {
+    params: { n: pre.size, width: N },
     buffers: [pre.binding, bias.binding, (threshold ?? bias).binding],
     workgroups: grid1d(rec.gpu, pre.size, WG),
   });
@@ -61,8 +66,8 @@ export function subtractRow(
   if (x.size !== out.size || x.shape[x.shape.length - 1] !== K) {
     throw new Error(`subtractRow: x [${x.shape}], v [${v.shape}], out [${out.shape}] disagree`);
   }
-  rec.dispatch(kernel("center", "none"), {
-    params: { layout: "uu", values: [x.size, K] },
+  rec.dispatch(saeBiasActKernel("center", "none"), {
+    params: { n: x.size, width: K },
     buffers: [out.binding, x.binding, v.binding],
     workgroups: grid1d(rec.gpu, x.size, WG),
   });

@@ -5,11 +5,6 @@
 //             the activation (0 none, 1 ReLU, 2 JumpReLU with threshold c[j]),
 //             in place, as sae_encode.wgsl fuses it into its store.
 
-struct Params {
-  n: u32,    // T * width
-  width: u32,
-}
-
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read_write> a: array<f32>;
 @group(0) @binding(2) var<storage, read> b: array<f32>;

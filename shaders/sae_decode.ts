@@ -3,26 +3,72 @@
 // and x_hat + residual (the seed's steering decode(f') + error).
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import type { Kernel } from "../engine/gpu/kernel.ts";
+import { defineParams } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { WeightMatrix } from "../engine/quant/matrix.ts";
 import { grid1d } from "./grid.ts";
-import { weightChunks, weightKernel } from "./sae_weight.ts";
-import source from "./sae_decode.wgsl" with { type: "text" };
+import { weightChunks, weightKernel, type WeightKernelBase } from "./sae_weight.ts";
+import { tiledMatmul } from "./tiled_matmul.ts";
+import decodeSource from "./sae_decode.wgsl" with { type: "text" };
 
 const WG_SIDE = 8;
 const BK = 16;
-const BLOCK = 4 * WG_SIDE;
+const TILE = 4 * WG_SIDE;
 
-export const saeDecodeKernel: Kernel = {
-  key: `sae_decode_t${BLOCK}_k${BK}`,
+const params = defineParams({
+  T: "u32",
+  J: "u32", // feature rows in this chunk
+  N: "u32", // d_in
+  fStride: "u32", // d_sae
+  jOffset: "u32", // chunk.rowStart
+  first: "u32", // 1: write bias (and res); 0: accumulate into out
+  alpha: "f32",
+  useRes: "u32",
+});
+type Fields = typeof params.fields;
+
+/** sae_decode.wgsl's entry points: one_token, and the tiled main (features as the reduction). */
+const source = decodeSource + "\n" + tiledMatmul({
+  k: "p.J",
+  n: "p.N",
+  loadX: "f[t * p.fStride + p.jOffset + k]",
+  stageW: {
+    withX: [
+      "// w: consecutive threads read consecutive outputs of one feature row.",
+      "let kw = e / TILE;",
+      "let cw = e % TILE;",
+      "var wv = 0.0;",
+      "if (k0 + kw < p.J && n0 + cw < p.N) {",
+      "  wv = w_at(k0 + kw, n0 + cw, p.N);",
+      "}",
+      "ws[kw * TILE + cw] = wv;",
+    ],
+  },
+  store: [
+    "let o = t * p.N + n;",
+    "if (p.first == 1u) {",
+    "  var s = p.alpha * (v + b_dec[n]);",
+    "  if (p.useRes == 1u) {",
+    "    s += res[o];",
+    "  }",
+    "  out[o] = s;",
+    "} else {",
+    "  out[o] += p.alpha * v;",
+    "}",
+  ],
+});
+
+export const saeDecodeKernel: WeightKernelBase<Fields> = {
+  key: `sae_decode_t${TILE}_k${BK}`,
+  params,
   source,
   entryPoint: "main",
   constants: { WG_SIDE, BK },
 };
 /** T = 1: a thread per output, zero features skipped (sae_decode.wgsl one_token). */
-export const saeDecodeOneTokenKernel: Kernel = {
+export const saeDecodeOneTokenKernel: WeightKernelBase<Fields> = {
   key: "sae_decode_one_token_wg64",
+  params,
   source,
   entryPoint: "one_token",
 };
@@ -64,8 +110,14 @@ export function saeDecode(
     const rows = chunk.rows;
     rec.dispatch(kernel, {
       params: {
-        layout: "uuuuuufu",
-        values: [T, rows, N, J, chunk.rowStart, i === 0 ? 1 : 0, mode.alpha ?? 1, res ? 1 : 0],
+        T,
+        J: rows,
+        N,
+        fStride: J,
+        jOffset: chunk.rowStart,
+        first: i === 0 ? 1 : 0,
+        alpha: mode.alpha ?? 1,
+        useRes: res ? 1 : 0,
       },
       buffers: [
         f.binding,
@@ -75,7 +127,7 @@ export function saeDecode(
         out.binding,
         ...chunk.extra,
       ],
-      workgroups: one ? grid1d(rec.gpu, N, 64) : [Math.ceil(N / BLOCK), Math.ceil(T / BLOCK)],
+      workgroups: one ? grid1d(rec.gpu, N, 64) : [Math.ceil(N / TILE), Math.ceil(T / TILE)],
     });
   }
 }

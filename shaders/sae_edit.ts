@@ -3,13 +3,28 @@
 // edit allocates nothing and reads nothing back.
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import type { Kernel } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import { grid1d } from "./grid.ts";
 import source from "./sae_edit.wgsl" with { type: "text" };
 
 const WG = 64;
-export const saeEditKernel: Kernel = { key: `sae_edit_wg${WG}`, source, constants: { WG } };
+export const saeEditKernel = defineKernel({
+  key: `sae_edit_wg${WG}`,
+  params: defineParams({
+    T: "u32",
+    stride: "u32",
+    slot: "u32",
+    op: "u32",
+    a: "f32",
+    b: "f32",
+    all: "u32",
+    tStart: "u32",
+    mask: { vec4u: 64 }, // bit (t - tStart) of the window
+  }),
+  parts: [source],
+  constants: { WG },
+});
 
 export type FeatureOp =
   | { op: "add"; value: number }
@@ -36,11 +51,10 @@ export function editFeature(
   }
   const a = op.op === "clamp" ? op.min : op.op === "ablate" ? 0 : op.value;
   const b = op.op === "clamp" ? op.max : 0;
-  const head = [T, stride, column, OP_CODE[op.op], a, b];
-  const layout = "uuuuffuu" + "u".repeat(4 * 64);
+  const head = { T, stride, slot: column, op: OP_CODE[op.op], a, b };
   if (positions === null) {
     rec.dispatch(saeEditKernel, {
-      params: { layout, values: [...head, 1, 0, ...new Array(4 * 64).fill(0)] },
+      params: { ...head, all: 1, tStart: 0, mask: [] },
       buffers: [f.binding],
       workgroups: grid1d(rec.gpu, T, WG),
     });
@@ -59,7 +73,7 @@ export function editFeature(
   }
   for (const [start, mask] of windows) {
     rec.dispatch(saeEditKernel, {
-      params: { layout, values: [...head, 0, start, ...mask] },
+      params: { ...head, all: 0, tStart: start, mask },
       buffers: [f.binding],
       workgroups: grid1d(rec.gpu, T, WG),
     });

@@ -4,18 +4,6 @@
 // the window [tStart, tStart + 32 * 4 * MASK_WORDS) in the uniforms, or `all`.
 // Ops: 0 add a, 1 set a, 2 mul a, 3 clamp to [a, b], 4 ablate (set 0).
 
-struct Params {
-  T: u32,
-  stride: u32,
-  slot: u32,
-  op: u32,
-  a: f32,
-  b: f32,
-  all: u32,
-  tStart: u32,
-  mask: array<vec4u, 64>, // bit (t - tStart) of the window
-}
-
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read_write> f: array<f32>; // [T, stride]
 

@@ -8,12 +8,14 @@
 // sae_topk.ts, since it needs every feature of a token.
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import type { Kernel } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams, type Kernel } from "../engine/gpu/kernel.ts";
 import { Matrix } from "../engine/gpu/matrix.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { WeightMatrix } from "../engine/quant/matrix.ts";
 import { linear } from "./linear.ts";
 import { biasActivation, subtractRow } from "./sae_bias_act.ts";
+import { STAGE_W_ROWS } from "./matmul.ts";
+import { tiledMatmul } from "./tiled_matmul.ts";
 import source from "./sae_encode.wgsl" with { type: "text" };
 
 /** The activations one kernel applies; TopK runs "none" then the mask. */
@@ -41,17 +43,39 @@ export interface SaeGpuWeights {
 
 const WG_SIDE = 8;
 const BK = 16;
-const BLOCK = 4 * WG_SIDE;
-const kernels = new Map<EncodeActivation, Kernel>();
+const TILE = 4 * WG_SIDE;
+const params = defineParams({
+  T: "u32",
+  K: "u32", // d_in
+  rows: "u32", // feature rows in this chunk
+  outStride: "u32", // d_sae
+  colOffset: "u32", // chunk.rowStart
+  center: "u32", // 1: subtract b_dec from x first (SAELens apply_b_dec_to_input)
+});
+const kernels = new Map<EncodeActivation, Kernel<typeof params.fields>>();
 
-export function saeEncodeKernel(act: EncodeActivation): Kernel {
+export function saeEncodeKernel(act: EncodeActivation): Kernel<typeof params.fields> {
   let k = kernels.get(act);
   if (!k) {
-    k = {
-      key: `sae_encode_${act}_t${BLOCK}_k${BK}`,
-      source,
+    k = defineKernel({
+      key: `sae_encode_${act}_t${TILE}_k${BK}`,
+      params,
+      parts: [
+        source,
+        tiledMatmul({
+          k: "p.K",
+          n: "p.rows",
+          prelude: ["let c = f32(p.center);"],
+          loadX: "x[t * p.K + k] - c * b_dec[k]",
+          stageW: STAGE_W_ROWS,
+          store: [
+            "let j = p.colOffset + n;",
+            "out[t * p.outStride + j] = activate(v + b_enc[j], j);",
+          ],
+        }),
+      ],
       constants: { ACT: ACT_CODE[act], WG_SIDE, BK },
-    };
+    });
     kernels.set(act, k);
   }
   return k;
@@ -115,7 +139,14 @@ export function saeEncode(
   for (const chunk of wEnc.chunks) {
     const rows = chunk.tensor.shape[0];
     rec.dispatch(saeEncodeKernel(act), {
-      params: { layout: "uuuuuu", values: [T, K, rows, N, chunk.rowStart, w.center ? 1 : 0] },
+      params: {
+        T,
+        K,
+        rows,
+        outStride: N,
+        colOffset: chunk.rowStart,
+        center: w.center ? 1 : 0,
+      },
       buffers: [
         x.binding,
         chunk.tensor.binding,
@@ -124,7 +155,7 @@ export function saeEncode(
         w.bDec.binding,
         out.binding,
       ],
-      workgroups: [Math.ceil(rows / BLOCK), Math.ceil(T / BLOCK)],
+      workgroups: [Math.ceil(rows / TILE), Math.ceil(T / TILE)],
     });
   }
 }

@@ -4,18 +4,9 @@
 //   pre[t, j] = sum_k (x[t, k] - center * b_dec[k]) * w[j, k] + b_enc[j]
 //   out[t, j] = act(pre[t, j])     j = colOffset + n for chunk row n
 // ACT: 0 none (TopK masks afterwards, sae_topk.wgsl), 1 ReLU, 2 JumpReLU
-// (relu(pre) where pre > threshold, as SAELens). The tiling is matmul.wgsl's: a
-// BLOCK x BLOCK tile per workgroup, a 4 x 4 vec4f micro-tile per thread, zero-
-// padded edges so no size needs to be a multiple of anything.
-
-struct Params {
-  T: u32,
-  K: u32,         // d_in
-  rows: u32,      // feature rows in this chunk
-  outStride: u32, // d_sae
-  colOffset: u32, // chunk.rowStart
-  center: u32,    // 1: subtract b_dec from x first (SAELens apply_b_dec_to_input)
-}
+// (relu(pre) where pre > threshold, as SAELens). The tiling is
+// tiled_matmul.wgsl's, filled in as matmul.wgsl's, with x centred as it is
+// staged and the bias and activation applied as the tile is stored.
 
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> x: array<f32>;         // [T, K]
@@ -26,13 +17,7 @@ struct Params {
 @group(0) @binding(6) var<storage, read_write> out: array<f32>; // [T, d_sae]
 
 override ACT: u32 = 1u;
-override WG_SIDE: u32 = 8;
-override BK: u32 = 16;
-const MICRO: u32 = 4u;
-override BLOCK: u32 = MICRO * WG_SIDE;
-
-var<workgroup> xs: array<f32, BK * BLOCK>; // [BK, BLOCK]
-var<workgroup> ws: array<f32, BK * BLOCK>; // [BK, BLOCK]
+override BK: u32 = 16; // K values staged per step
 
 fn activate(v: f32, j: u32) -> f32 {
   if (ACT == 1u) {
@@ -42,54 +27,4 @@ fn activate(v: f32, j: u32) -> f32 {
     return select(0.0, max(v, 0.0), v > threshold[j]);
   }
   return v;
-}
-
-@compute @workgroup_size(WG_SIDE, WG_SIDE)
-fn main(
-  @builtin(workgroup_id) wid: vec3u,
-  @builtin(local_invocation_id) lid: vec3u,
-  @builtin(local_invocation_index) li: u32,
-) {
-  let n0 = wid.x * BLOCK;
-  let t0 = wid.y * BLOCK;
-  let c = f32(p.center);
-  var acc: array<vec4f, MICRO>;
-  for (var k0 = 0u; k0 < p.K; k0 += BK) {
-    for (var e = li; e < BLOCK * BK; e += WG_SIDE * WG_SIDE) {
-      let r = e / BK;
-      let k = k0 + e % BK;
-      let t = t0 + r;
-      let n = n0 + r;
-      var xv = 0.0;
-      if (t < p.T && k < p.K) {
-        xv = x[t * p.K + k] - c * b_dec[k];
-      }
-      var wv = 0.0;
-      if (n < p.rows && k < p.K) {
-        wv = w[n * p.K + k];
-      }
-      xs[(e % BK) * BLOCK + r] = xv;
-      ws[(e % BK) * BLOCK + r] = wv;
-    }
-    workgroupBarrier();
-    for (var k = 0u; k < BK; k++) {
-      let xb = k * BLOCK + lid.y * MICRO;
-      let wb = k * BLOCK + lid.x * MICRO;
-      let wv = vec4f(ws[wb], ws[wb + 1u], ws[wb + 2u], ws[wb + 3u]);
-      for (var i = 0u; i < MICRO; i++) {
-        acc[i] += xs[xb + i] * wv;
-      }
-    }
-    workgroupBarrier();
-  }
-  for (var i = 0u; i < MICRO; i++) {
-    let t = t0 + lid.y * MICRO + i;
-    for (var jj = 0u; jj < MICRO; jj++) {
-      let n = n0 + lid.x * MICRO + jj;
-      if (t < p.T && n < p.rows) {
-        let j = p.colOffset + n;
-        out[t * p.outStride + j] = activate(acc[i][jj] + b_enc[j], j);
-      }
-    }
-  }
 }

@@ -3,15 +3,26 @@
 // k rows of W_dec per token instead of all d_sae.
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import type { Kernel } from "../engine/gpu/kernel.ts";
+import { defineParams } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { WeightMatrix } from "../engine/quant/matrix.ts";
-import { weightChunks, weightKernel } from "./sae_weight.ts";
+import { weightChunks, weightKernel, type WeightKernelBase } from "./sae_weight.ts";
 import source from "./sae_sparse_decode.wgsl" with { type: "text" };
 
 const WG = 64;
-export const saeSparseDecodeKernel: Kernel = {
+const params = defineParams({
+  T: "u32",
+  N: "u32", // d_in
+  k: "u32", // entries per token
+  rowStart: "u32", // first feature of this chunk
+  rows: "u32", // features in this chunk
+  first: "u32", // 1: start from the bias; 0: accumulate into out
+  bias: "u32", // 1: add b_dec (when first)
+});
+
+export const saeSparseDecodeKernel: WeightKernelBase<typeof params.fields> = {
   key: `sae_sparse_decode_wg${WG}`,
+  params,
   source,
   constants: { WG },
 };
@@ -41,8 +52,13 @@ export function saeSparseDecode(
   for (const [i, chunk] of weightChunks(wDec).entries()) {
     rec.dispatch(kernel, {
       params: {
-        layout: "uuuuuuu",
-        values: [T, N, k, chunk.rowStart, chunk.rows, i === 0 ? 1 : 0, 1],
+        T,
+        N,
+        k,
+        rowStart: chunk.rowStart,
+        rows: chunk.rows,
+        first: i === 0 ? 1 : 0,
+        bias: 1,
       },
       buffers: [idx.binding, val.binding, chunk.w, bDec.binding, out.binding, ...chunk.extra],
       workgroups: [Math.ceil(N / WG), T],

@@ -5,16 +5,6 @@
 //             + sum_s val[t, s] * w[idx[t, s] - rowStart, i]   for idx in this chunk
 // Features outside the chunk are left to the dispatch of their own chunk.
 
-struct Params {
-  T: u32,
-  N: u32,        // d_in
-  k: u32,        // entries per token
-  rowStart: u32, // first feature of this chunk
-  rows: u32,     // features in this chunk
-  first: u32,    // 1: start from the bias; 0: accumulate into out
-  bias: u32,     // 1: add b_dec (when first)
-}
-
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> idx: array<u32>;       // [T, k]
 @group(0) @binding(2) var<storage, read> val: array<f32>;       // [T, k]

@@ -4,12 +4,14 @@
 // sae/steer.ts drives them; sae_edit.ts edits f' in between.
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import type { Kernel } from "../engine/gpu/kernel.ts";
+import { defineParams, type Kernel } from "../engine/gpu/kernel.ts";
+import type { QuantLayout } from "../engine/quant/format.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { WeightMatrix } from "../engine/quant/matrix.ts";
 import { grid1d } from "./grid.ts";
 import type { EncodeActivation, SaeGpuWeights } from "./sae_encode.ts";
-import { type WeightChunk, weightChunks, weightKernel } from "./sae_weight.ts";
+import { type WeightChunk, weightChunks, weightLayoutKernel } from "./sae_weight.ts";
+import { Matrix } from "../engine/gpu/matrix.ts";
 import source from "./sae_steer.wgsl" with { type: "text" };
 import applySource from "./sae_steer_apply.wgsl" with { type: "text" };
 
@@ -21,21 +23,42 @@ const ACT_CODE: Record<EncodeActivation, number> = { none: 0, relu: 1, jumprelu:
 /** Bindings before a quantized matrix's scales, per entry point. */
 const LAST_BINDING = { gather_encode: 7, gather_dense: 3, apply: 4 };
 
-function kernel(
+/** One layout for every entry point (sae_steer_apply.wgsl leaves `center` unused). */
+const params = defineParams({
+  T: "u32",
+  K: "u32", // d_in
+  E: "u32", // slots per token in f0 / f1
+  count: "u32", // entries used in `list`
+  center: "u32", // 1: x - b_dec before encoding (SAELens apply_b_dec_to_input)
+  dense_stride: "u32", // d_sae (gather_dense)
+  list: { vec4u: MAX_LIST }, // (slot, row in this chunk, feature, unused)
+});
+
+/** The kernel of `entry` for weights of layout `l` (null: f32, or no weights). */
+export function saeSteerKernel(
   entry: "gather_encode" | "gather_dense" | "apply",
   act: EncodeActivation,
-  m: WeightMatrix | null,
-): Kernel {
+  l: QuantLayout | null,
+): Kernel<typeof params.fields> {
   const key = entry === "gather_encode"
     ? `sae_steer_gather_encode_${act}_wg${WG}`
     : `sae_steer_${entry}_wg${WG}`;
-  const base: Kernel = {
+  const base = {
     key,
+    params,
     source: entry === "apply" ? applySource : source,
     entryPoint: entry,
     constants: entry === "apply" ? { WG } : { WG, ACT: ACT_CODE[act] } as Record<string, number>,
   };
-  return weightKernel(base, m, LAST_BINDING[entry]);
+  return weightLayoutKernel(base, l, LAST_BINDING[entry]);
+}
+
+function kernel(
+  entry: "gather_encode" | "gather_dense" | "apply",
+  act: EncodeActivation,
+  m: WeightMatrix | null,
+): Kernel<typeof params.fields> {
+  return saeSteerKernel(entry, act, m === null || m instanceof Matrix ? null : m.layout);
 }
 
 /** An edited feature and the column of f0 / f1 [T, E] that holds it. */
@@ -59,16 +82,10 @@ function* batches(m: WeightMatrix, slots: readonly SteerSlot[]): Generator<{
       const list = mine.slice(i, i + MAX_LIST).flatMap((
         s,
       ) => [s.slot, s.feature - chunk.rowStart, s.feature, 0]);
-      yield {
-        chunk,
-        count: list.length / 4,
-        list: [...list, ...new Array(4 * MAX_LIST - list.length).fill(0)],
-      };
+      yield { chunk, count: list.length / 4, list };
     }
   }
 }
-
-const LAYOUT = "u".repeat(8 + 4 * MAX_LIST);
 
 function checkSlots(
   op: string,
@@ -103,7 +120,15 @@ export function steerGatherEncode(
   const K = w.wEnc.cols;
   for (const b of batches(w.wEnc, slots)) {
     rec.dispatch(kernel("gather_encode", act, w.wEnc), {
-      params: { layout: LAYOUT, values: [T, K, E, b.count, w.center ? 1 : 0, 0, 0, 0, ...b.list] },
+      params: {
+        T,
+        K,
+        E,
+        count: b.count,
+        center: w.center ? 1 : 0,
+        dense_stride: 0,
+        list: b.list,
+      },
       buffers: [
         f0.binding,
         f1.binding,
@@ -131,9 +156,16 @@ export function steerGatherDense(
   for (let i = 0; i < slots.length; i += MAX_LIST) {
     const part = slots.slice(i, i + MAX_LIST);
     const list = part.flatMap((s) => [s.slot, 0, s.feature, 0]);
-    list.push(...new Array(4 * MAX_LIST - list.length).fill(0));
     rec.dispatch(kernel("gather_dense", "none", null), {
-      params: { layout: LAYOUT, values: [T, 0, E, part.length, 0, dense.shape[1], 0, 0, ...list] },
+      params: {
+        T,
+        K: 0,
+        E,
+        count: part.length,
+        center: 0,
+        dense_stride: dense.shape[1],
+        list,
+      },
       buffers: [f0.binding, f1.binding, dense.binding],
       workgroups: grid1d(rec.gpu, T * part.length, WG),
     });
@@ -154,7 +186,7 @@ export function steerApply(
   if (x.shape[1] !== K) throw new Error(`steerApply: x [${x.shape}] is not [T, ${K}]`);
   for (const b of batches(wDec, slots)) {
     rec.dispatch(kernel("apply", "none", wDec), {
-      params: { layout: LAYOUT, values: [T, K, E, b.count, 0, 0, 0, 0, ...b.list] },
+      params: { T, K, E, count: b.count, center: 0, dense_stride: 0, list: b.list },
       buffers: [f0.binding, f1.binding, x.binding, b.chunk.w, ...b.chunk.extra],
       workgroups: [Math.ceil(K / WG), T],
     });

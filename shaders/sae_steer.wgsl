@@ -9,16 +9,6 @@
 // Between gather and apply, sae_edit.wgsl rewrites f1, and
 // sae_steer_apply.wgsl adds x[t, :] += sum over the list of (f1 - f0)[t, slot] * W_dec[feature, :].
 
-struct Params {
-  T: u32,
-  K: u32,      // d_in
-  E: u32,      // slots per token in f0 / f1
-  count: u32,  // entries used in `list`
-  center: u32, // 1: x - b_dec before encoding (SAELens apply_b_dec_to_input)
-  dense_stride: u32, // d_sae (gather_dense)
-  list: array<vec4u, 16>, // (slot, row in this chunk, feature, unused)
-}
-
 @group(0) @binding(0) var<uniform> p: Params;
 // Recorder.dispatch binds buffers at 1..n in order, so each entry point uses
 // a prefix: gather_dense 1-3 (binding 3 holds the dense features there),

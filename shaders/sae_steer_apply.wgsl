@@ -3,16 +3,6 @@
 // W_dec[feature, :], reading one W_dec row per edited feature. Its own module
 // so that a quantized W_dec's scales can take binding 5 (sae_weight.wgsl).
 
-struct Params {
-  T: u32,
-  K: u32,      // d_in
-  E: u32,      // slots per token in f0 / f1
-  count: u32,  // entries used in `list`
-  center: u32, // unused here (shared layout with sae_steer.wgsl)
-  dense_stride: u32,
-  list: array<vec4u, 16>, // (slot, row in this chunk, feature, unused)
-}
-
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> f0: array<f32>;        // [T, E] features as encoded
 @group(0) @binding(2) var<storage, read> f1: array<f32>;        // [T, E] features as edited

@@ -2,7 +2,7 @@
 // token without reading the dense features back, and SAELens' TopK activation.
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import type { Kernel } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import { grid1d } from "./grid.ts";
 import source from "./sae_topk.wgsl" with { type: "text" };
@@ -10,16 +10,25 @@ import source from "./sae_topk.wgsl" with { type: "text" };
 /** Largest k for topFeatures: the chosen entries are ranked in workgroup memory. */
 export const MAX_TOP_K = 1024;
 
-export const topFeaturesKernel: Kernel = {
+const params = defineParams({
+  n: "u32", // row length
+  k: "u32", // 1 <= k <= n; top_features also k <= MAX_K
+  R: "u32", // rows
+  sign: "f32", // 1: largest; -1: smallest (top_features only)
+});
+
+export const topFeaturesKernel = defineKernel({
   key: "sae_top_features_wg256",
-  source,
+  params,
+  parts: [source],
   entryPoint: "top_features",
-};
-export const topkMaskKernel: Kernel = {
+});
+export const topkMaskKernel = defineKernel({
   key: "sae_topk_mask_wg256",
-  source,
+  params,
+  parts: [source],
   entryPoint: "topk_mask",
-};
+});
 
 function rowsOf(op: string, v: Tensor<"f32">, k: number, maxK: number): [number, number] {
   const n = v.shape[v.shape.length - 1];
@@ -48,7 +57,7 @@ export function topFeatures(
     throw new Error(`topFeatures: idx [${idx.shape}] and val [${val.shape}] must be [${R}, ${k}]`);
   }
   rec.dispatch(topFeaturesKernel, {
-    params: { layout: "uuuf", values: [n, k, R, sign] },
+    params: { n, k, R, sign },
     buffers: [v.binding, idx.binding, val.binding],
     workgroups: grid1d(rec.gpu, R, 1),
   });
@@ -58,7 +67,7 @@ export function topFeatures(
 export function topkMask(rec: Recorder, v: Tensor<"f32">, k: number): void {
   const [R, n] = rowsOf("topkMask", v, k, Infinity);
   rec.dispatch(topkMaskKernel, {
-    params: { layout: "uuuf", values: [n, k, R, 1] },
+    params: { n, k, R, sign: 1 },
     buffers: [v.binding],
     workgroups: grid1d(rec.gpu, R, 1),
   });

@@ -12,13 +12,6 @@
 //                 value descending (then index ascending); val holds v itself.
 //   topk_mask:    v[r, :] = relu(v) on the k largest, 0 elsewhere (SAELens TopK).
 
-struct Params {
-  n: u32,    // row length
-  k: u32,    // 1 <= k <= n; top_features also k <= MAX_K
-  R: u32,    // rows
-  sign: f32, // 1: largest; -1: smallest (top_features only)
-}
-
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read_write> v: array<f32>;     // [R, n]
 @group(0) @binding(2) var<storage, read_write> out_idx: array<u32>; // [R, k]

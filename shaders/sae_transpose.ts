@@ -3,13 +3,24 @@
 // a Matrix (see sae_transpose.wgsl for why).
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import type { Kernel } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams } from "../engine/gpu/kernel.ts";
 import type { Matrix } from "../engine/gpu/matrix.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import source from "./sae_transpose.wgsl" with { type: "text" };
 
 const TILE = 16;
-export const saeTransposeKernel: Kernel = { key: `sae_transpose_t${TILE}`, source };
+export const saeTransposeKernel = defineKernel({
+  key: `sae_transpose_t${TILE}`,
+  params: defineParams({
+    srcRows: "u32", // rows of src in this block (a range of d_in)
+    srcCols: "u32", // d_sae
+    colStart: "u32", // d_in index of src row 0
+    rowStart: "u32", // first feature of the chunk
+    rows: "u32", // features in the chunk
+    outCols: "u32", // d_in
+  }),
+  parts: [source],
+});
 
 /** out[j, colStart + i] = src[i, j] for src [rows, out.rows], the block of out's columns from colStart. */
 export function transposeInto(
@@ -28,10 +39,7 @@ export function transposeInto(
   for (const chunk of out.chunks) {
     const rows = chunk.tensor.shape[0];
     rec.dispatch(saeTransposeKernel, {
-      params: {
-        layout: "uuuuuu",
-        values: [srcRows, srcCols, colStart, chunk.rowStart, rows, out.cols],
-      },
+      params: { srcRows, srcCols, colStart, rowStart: chunk.rowStart, rows, outCols: out.cols },
       buffers: [src.binding, chunk.tensor.binding],
       workgroups: [Math.ceil(rows / TILE), Math.ceil(srcRows / TILE)],
     });

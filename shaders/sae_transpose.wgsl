@@ -5,15 +5,6 @@
 // host memory.
 //   out[j - rowStart, colStart + i] = src[i, j]   for i < srcRows, j in the chunk
 
-struct Params {
-  srcRows: u32,  // rows of src in this block (a range of d_in)
-  srcCols: u32,  // d_sae
-  colStart: u32, // d_in index of src row 0
-  rowStart: u32, // first feature of the chunk
-  rows: u32,     // features in the chunk
-  outCols: u32,  // d_in
-}
-
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> src: array<f32>;       // [srcRows, srcCols]
 @group(0) @binding(2) var<storage, read_write> out: array<f32>; // [rows, outCols]

@@ -6,7 +6,13 @@
 // binding after the kernel's own (sae_weight.wgsl).
 
 import { Matrix } from "../engine/gpu/matrix.ts";
-import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import {
+  defineKernel,
+  type Kernel,
+  type ParamFields,
+  type ParamSpec,
+} from "../engine/gpu/kernel.ts";
+import type { QuantLayout } from "../engine/quant/format.ts";
 import type { WeightMatrix } from "../engine/quant/matrix.ts";
 import quant from "./quant.wgsl" with { type: "text" };
 import helpers from "./sae_weight.wgsl" with { type: "text" };
@@ -51,41 +57,50 @@ const section = (name: string) => {
   return m[1];
 };
 
+/** A kernel that reads SAE weights, before their format is chosen: `source` has {{W_TYPE}}. */
+export interface WeightKernelBase<F extends ParamFields> {
+  key: string;
+  params: ParamSpec<F>;
+  source: string;
+  entryPoint?: string;
+  constants?: Record<string, number>;
+}
+
 const kernels = new Map<string, Kernel>();
 
 /**
- * The kernel `base` (key, source with {{W_TYPE}}, entry point, constants) for
- * weights like `m`; `lastBinding` is the kernel's last storage binding, so a
- * quantized matrix's scales go at lastBinding + 1. null: an entry point that
- * reads no weights (the f32 declarations).
+ * The kernel `base` for weights like `m`; `lastBinding` is the kernel's last
+ * storage binding, so a quantized matrix's scales go at lastBinding + 1. null:
+ * an entry point that reads no weights (the f32 declarations).
  */
-export function weightKernel(
-  base: Kernel,
+export function weightKernel<F extends ParamFields>(
+  base: WeightKernelBase<F>,
   m: WeightMatrix | null,
   lastBinding: number,
-): Kernel {
-  const variant = weightVariant(m);
-  const key = `${base.key}_${variant}`;
-  let k = kernels.get(key);
+): Kernel<F> {
+  return weightLayoutKernel(base, m === null || m instanceof Matrix ? null : m.layout, lastBinding);
+}
+
+/** weightKernel by layout: null for f32 weights. */
+export function weightLayoutKernel<F extends ParamFields>(
+  base: WeightKernelBase<F>,
+  l: QuantLayout | null,
+  lastBinding: number,
+): Kernel<F> {
+  const key = `${base.key}_${l ? `${l.format}b${l.block}` : "f32"}`;
+  let k = kernels.get(key) as Kernel<F> | undefined;
   if (!k) {
-    let source: string;
-    if (m === null || m instanceof Matrix) {
-      source = wgsl(key, base.source.replaceAll("{{W_TYPE}}", "f32"), section("f32"));
-    } else {
-      const l = m.layout;
-      source = wgsl(
-        key,
-        base.source.replaceAll("{{W_TYPE}}", "u32"),
-        quant,
-        section("quant")
-          .replaceAll("{{SCALES_BINDING}}", String(lastBinding + 1))
-          .replaceAll("{{BLOCK}}", String(l.block))
-          .replaceAll("{{PER_WORD}}", String(l.perWord))
-          .replaceAll("{{FORMAT}}", l.format),
-      );
-    }
-    k = { ...base, key, source };
-    kernels.set(key, k);
+    const parts = l === null ? [base.source.replaceAll("{{W_TYPE}}", "f32"), section("f32")] : [
+      base.source.replaceAll("{{W_TYPE}}", "u32"),
+      quant,
+      section("quant")
+        .replaceAll("{{SCALES_BINDING}}", String(lastBinding + 1))
+        .replaceAll("{{BLOCK}}", String(l.block))
+        .replaceAll("{{PER_WORD}}", String(l.perWord))
+        .replaceAll("{{FORMAT}}", l.format),
+    ];
+    k = defineKernel({ ...base, key, parts });
+    kernels.set(key, k as Kernel);
   }
   return k;
 }

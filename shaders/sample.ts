@@ -16,7 +16,7 @@
 //   mass exceeds draw * total.
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import type { Kernel } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import source from "./sample.wgsl" with { type: "text" };
 
@@ -26,18 +26,29 @@ export const NO_TOKEN = 0xffffffff;
 export const MIN_TEMPERATURE = 1e-30;
 
 const WG = 256;
-export const argmaxKernel: Kernel = {
+const params = defineParams({
+  n: "u32",
+  slot: "u32",
+  top_k: "u32", // 0 = off
+  temperature: "f32", // > 0 (the `sample` entry point only)
+  top_p: "f32", // in (0, 1]; 1 = off
+  draw: "f32", // uniform in [0, 1)
+});
+
+export const argmaxKernel = defineKernel({
   key: `argmax_wg${WG}`,
-  source,
+  params,
+  parts: [source],
   entryPoint: "argmax",
   constants: { WG },
-};
-export const sampleKernel: Kernel = {
+});
+export const sampleKernel = defineKernel({
   key: `sample_wg${WG}`,
-  source,
+  params,
+  parts: [source],
   entryPoint: "sample",
   constants: { WG },
-};
+});
 
 export interface SampleParams {
   /** 0 = greedy. */
@@ -97,7 +108,14 @@ export function sampleToken(
   }
   const draw = drawF32(opts.uniform);
   rec.dispatch(isGreedy(opts) ? argmaxKernel : sampleKernel, {
-    params: { layout: "uuufff", values: [n, slot, opts.topK, opts.temperature, opts.topP, draw] },
+    params: {
+      n,
+      slot,
+      top_k: opts.topK,
+      temperature: opts.temperature,
+      top_p: opts.topP,
+      draw,
+    },
     buffers: [logits.binding, out.binding],
     workgroups: [1],
   });

@@ -14,15 +14,6 @@
 // kept tokens in index order: each thread sums a contiguous chunk, thread 0
 // scans the chunk sums, and the one thread whose chunk holds draw * total walks it.
 
-struct Params {
-  n: u32,
-  slot: u32,
-  top_k: u32, // 0 = off
-  temperature: f32, // > 0 (the `sample` entry point only)
-  top_p: f32, // in (0, 1]; 1 = off
-  draw: f32, // uniform in [0, 1)
-}
-
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> logits: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out: array<u32>;

@@ -1,16 +1,17 @@
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import { type Kernel, wgsl } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import { grid1d } from "./grid.ts";
 import common from "./common.wgsl" with { type: "text" };
 import source from "./swiglu.wgsl" with { type: "text" };
 
 const WG = 256;
-export const swigluKernel: Kernel = {
+export const swigluKernel = defineKernel({
   key: `swiglu_wg${WG}`,
-  source: wgsl("swiglu", common, source),
+  params: defineParams({ n: "u32" /* T * intermediate */ }),
+  parts: [common, source],
   constants: { WG },
-};
+});
 
 /** out = silu(gate) * up. gate, up, out: [T, intermediate]. */
 export function swiglu(
@@ -25,7 +26,7 @@ export function swiglu(
     );
   }
   rec.dispatch(swigluKernel, {
-    params: { layout: "u", values: [gate.size] },
+    params: { n: gate.size },
     buffers: [gate.binding, up.binding, out.binding],
     workgroups: grid1d(rec.gpu, gate.size, WG),
   });

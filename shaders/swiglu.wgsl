@@ -1,7 +1,5 @@
 // SwiGLU gate of the Llama MLP: out = silu(gate) * up, silu(x) = x * sigmoid(x).
 
-struct Params { n: u32 }  // T * intermediate
-
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> gate: array<f32>;      // [T, intermediate]
 @group(0) @binding(2) var<storage, read> up: array<f32>;        // [T, intermediate]

@@ -5,16 +5,16 @@
 // on the queue after the previous submission's reads.
 
 import type { Gpu } from "./gpu.ts";
-import { encodeParams, type Kernel } from "./kernel.ts";
+import type { Kernel, ParamFields, ParamValues } from "./kernel.ts";
 
 const SLAB_BYTES = 64 * 1024;
 
 /** A buffer, or a byte range of one, bound as a storage binding. */
 export type Binding = GPUBuffer | { buffer: GPUBuffer; offset?: number; size?: number };
 
-export interface Dispatch {
-  /** Uniform values, encoded per `layout` ("u" u32, "i" i32, "f" f32). */
-  params?: { layout: string; values: readonly number[] };
+export interface Dispatch<F extends ParamFields = ParamFields> {
+  /** Uniform values by name, packed per the kernel's params spec (kernel.ts defineParams). */
+  params?: ParamValues<F>;
   /** Storage buffers bound at bindings 1..n in order. */
   buffers: readonly Binding[];
   workgroups: readonly [number, number?, number?];
@@ -68,7 +68,7 @@ export class Recorder {
     }
   }
 
-  dispatch(kernel: Kernel, d: Dispatch): void {
+  dispatch<F extends ParamFields>(kernel: Kernel<F>, d: Dispatch<F>): void {
     const [x, y = 1, z = 1] = d.workgroups;
     if (x === 0 || y === 0 || z === 0) return;
     const maxGroups = this.gpu.device.limits.maxComputeWorkgroupsPerDimension;
@@ -79,8 +79,14 @@ export class Recorder {
     }
     const pipeline = this.gpu.pipeline(kernel);
     const entries: GPUBindGroupEntry[] = [];
-    if (d.params) {
-      const bytes = encodeParams(kernel.key, d.params.layout, d.params.values);
+    if ((d.params === undefined) !== (kernel.params === undefined)) {
+      throw new Error(
+        `kernel ${kernel.key}: ${kernel.params ? "needs params" : "takes no params"}, ` +
+          `but the dispatch ${d.params ? "gives some" : "gives none"}`,
+      );
+    }
+    if (d.params && kernel.params) {
+      const bytes = kernel.params.encode(kernel.key, d.params);
       const { slab, offset } = this.#allocUniform(bytes.byteLength);
       slab.bytes.set(bytes, offset);
       entries.push({

@@ -1,0 +1,178 @@
+// deno task kernels [--list | --dump KEY | --update-snapshots]: every kernel
+// variant the fixture models and SAEs (tests/fixtures) can compile, built
+// without a GPU from the same builders the engine calls, so any generated WGSL
+// can be read in full. The snapshot test (tests/kernels/snapshot_test.ts)
+// compares each with tests/kernels/snapshots/KEY.wgsl; after a deliberate
+// change to a kernel, `deno task kernels --update-snapshots` rewrites them.
+//
+// The catalog covers every device the tunings distinguish: a software adapter
+// (llvmpipe), a GPU, a GPU with subgroups and with packed 4x8 dot products.
+
+import type { Gpu } from "../engine/gpu/gpu.ts";
+import type { Kernel } from "../engine/gpu/kernel.ts";
+import { DEFAULT_BLOCK, type QuantFormat, quantLayout } from "../engine/quant/format.ts";
+import { addKernel } from "../shaders/add.ts";
+import { attentionKernel } from "../shaders/attention.ts";
+import { elementwiseKernel } from "../shaders/elementwise.ts";
+import { embeddingKernel, embeddingQuantKernel } from "../shaders/embedding.ts";
+import { matmulKernel } from "../shaders/matmul.ts";
+import { matmulQuantKernel } from "../shaders/matmul_quant.ts";
+import { MATMUL_ROWS, matmulQuantRowsKernel } from "../shaders/matmul_quant_rows.ts";
+import { MATMUL_ROWS_F32, matmulRowsKernel } from "../shaders/matmul_rows.ts";
+import { matvecConfig, matvecKernel } from "../shaders/matvec.ts";
+import { matvecQuantConfig, matvecQuantKernel, usesDot4 } from "../shaders/matvec_quant.ts";
+import { projectKernel } from "../shaders/project.ts";
+import { quantizeXKernel } from "../shaders/quantize_x.ts";
+import { rmsnormKernel } from "../shaders/rmsnorm.ts";
+import { ropeKernel } from "../shaders/rope.ts";
+import { saeBiasActKernel } from "../shaders/sae_bias_act.ts";
+import { saeDecodeKernel, saeDecodeOneTokenKernel } from "../shaders/sae_decode.ts";
+import { saeEditKernel } from "../shaders/sae_edit.ts";
+import { type EncodeActivation, saeEncodeKernel } from "../shaders/sae_encode.ts";
+import { saeSparseDecodeKernel } from "../shaders/sae_sparse_decode.ts";
+import { saeSteerKernel } from "../shaders/sae_steer.ts";
+import { topFeaturesKernel, topkMaskKernel } from "../shaders/sae_topk.ts";
+import { saeTransposeKernel } from "../shaders/sae_transpose.ts";
+import { weightLayoutKernel } from "../shaders/sae_weight.ts";
+import { argmaxKernel, sampleKernel } from "../shaders/sample.ts";
+import { streamF32Kernel, streamQuantKernel } from "../shaders/stream.ts";
+import { swigluKernel } from "../shaders/swiglu.ts";
+import { streamConfigs } from "./harness.ts";
+
+/**
+ * Row lengths (K) of the fixtures' projections: hidden and intermediate sizes
+ * of stories260K (64, 172), llama3-tiny and tinystories-656k (128, 384); the
+ * SAE's d_in is 64. 13 stands for the odd sizes the kernel tests use (scalar
+ * loads, partial blocks).
+ */
+export const FIXTURE_K = [13, 64, 128, 172, 384];
+const FORMATS: QuantFormat[] = ["q8", "q4"];
+const ACTIVATIONS: EncodeActivation[] = ["none", "relu", "jumprelu"];
+
+type Device = Pick<Gpu, "isFallbackAdapter" | "subgroupSize" | "hasPacked4x8">;
+/** The devices the tunings tell apart. */
+const DEVICES: Device[] = [
+  { isFallbackAdapter: true, subgroupSize: 0, hasPacked4x8: false },
+  { isFallbackAdapter: false, subgroupSize: 0, hasPacked4x8: false },
+  { isFallbackAdapter: false, subgroupSize: 32, hasPacked4x8: false },
+  { isFallbackAdapter: false, subgroupSize: 32, hasPacked4x8: true },
+];
+
+/** Every kernel variant, by key (sorted). */
+export function kernelCatalog(): Map<string, Kernel> {
+  const all: Kernel[] = [
+    addKernel,
+    attentionKernel,
+    elementwiseKernel,
+    embeddingKernel,
+    matmulKernel,
+    projectKernel,
+    quantizeXKernel,
+    rmsnormKernel,
+    ropeKernel,
+    swigluKernel,
+    argmaxKernel,
+    sampleKernel,
+    topFeaturesKernel,
+    topkMaskKernel,
+    saeTransposeKernel,
+    saeEditKernel,
+  ];
+  for (const K of FIXTURE_K) {
+    for (const d of DEVICES) all.push(matvecKernel(K, matvecConfig(d as Gpu)));
+    all.push(matmulRowsKernel(K % 4 === 0, MATMUL_ROWS_F32));
+  }
+  const layouts = FORMATS.flatMap((f) => FIXTURE_K.map((K) => quantLayout(f, K, DEFAULT_BLOCK[f])));
+  for (const l of layouts) {
+    all.push(embeddingQuantKernel(l), matmulQuantKernel(l), matmulQuantRowsKernel(l, MATMUL_ROWS));
+    for (const d of DEVICES) {
+      const c = matvecQuantConfig(d, l.format, l.cols);
+      all.push(matvecQuantKernel(l, c, false));
+      if (l.cols % 4 === 0 && !usesDot4(l, c)) all.push(matvecQuantKernel(l, c, true));
+    }
+  }
+  for (const d of DEVICES) {
+    for (const c of streamConfigs(d as Gpu, "f32")) all.push(streamF32Kernel(c));
+    for (const f of FORMATS) {
+      const l = quantLayout(f, 4096, DEFAULT_BLOCK[f]);
+      for (const c of streamConfigs(d as Gpu, f)) all.push(streamQuantKernel(l, c));
+    }
+  }
+  // SAE kernels, for f32 weights and each quantized layout of d_in = 64.
+  const saeLayouts = [null, ...FORMATS.map((f) => quantLayout(f, 64, DEFAULT_BLOCK[f]))];
+  for (const act of ACTIVATIONS) {
+    all.push(saeEncodeKernel(act), saeBiasActKernel("bias_act", act));
+    for (const l of saeLayouts) all.push(saeSteerKernel("gather_encode", act, l));
+  }
+  all.push(saeBiasActKernel("center", "none"), saeSteerKernel("gather_dense", "none", null));
+  for (const l of saeLayouts) {
+    all.push(
+      weightLayoutKernel(saeDecodeKernel, l, 5),
+      weightLayoutKernel(saeDecodeOneTokenKernel, l, 5),
+      weightLayoutKernel(saeSparseDecodeKernel, l, 5),
+      saeSteerKernel("apply", "none", l),
+    );
+  }
+  const byKey = new Map<string, Kernel>();
+  for (const k of all) {
+    const seen = byKey.get(k.key);
+    if (seen && seen.source !== k.source) throw new Error(`two kernels share the key ${k.key}`);
+    byKey.set(k.key, k);
+  }
+  return new Map([...byKey].sort(([a], [b]) => a < b ? -1 : 1));
+}
+
+/** A kernel as printed and snapshotted: how it is compiled, then its WGSL. */
+export function kernelText(k: Kernel): string {
+  const head = [
+    `// kernel ${k.key}`,
+    `// entry point ${k.entryPoint ?? "main"}`,
+    `// constants ${JSON.stringify(k.constants ?? {})}`,
+  ];
+  return head.join("\n") + "\n\n" + k.source.trimEnd() + "\n";
+}
+
+export const SNAPSHOTS = new URL("../tests/kernels/snapshots/", import.meta.url);
+
+/** Rewrites every snapshot and removes those of kernels that no longer exist. */
+export function updateSnapshots(catalog: Map<string, Kernel>): number {
+  Deno.mkdirSync(SNAPSHOTS, { recursive: true });
+  for (const e of Deno.readDirSync(SNAPSHOTS)) {
+    const key = e.name.replace(/\.wgsl$/, "");
+    if (e.name.endsWith(".wgsl") && !catalog.has(key)) Deno.removeSync(new URL(e.name, SNAPSHOTS));
+  }
+  for (const [key, k] of catalog) {
+    Deno.writeTextFileSync(new URL(`${key}.wgsl`, SNAPSHOTS), kernelText(k));
+  }
+  return catalog.size;
+}
+
+function main(args: string[]): number {
+  const catalog = kernelCatalog();
+  if (args[0] === "--list") {
+    for (const key of catalog.keys()) console.log(key);
+    return 0;
+  }
+  if (args[0] === "--dump" && args[1]) {
+    const k = catalog.get(args[1]);
+    if (!k) {
+      console.error(`no kernel ${args[1]}; the keys are:\n  ${[...catalog.keys()].join("\n  ")}`);
+      return 1;
+    }
+    console.log(kernelText(k));
+    return 0;
+  }
+  if (args[0] === "--update-snapshots") {
+    console.log(`wrote ${updateSnapshots(catalog)} snapshots to ${SNAPSHOTS.pathname}`);
+    return 0;
+  }
+  console.error(
+    "usage: deno task kernels --list | --dump KEY | --update-snapshots\n" +
+      "  --list               every kernel key the fixture models and SAEs use\n" +
+      "  --dump KEY           the kernel's complete WGSL, entry point and constants\n" +
+      "  --update-snapshots   rewrite tests/kernels/snapshots/ after a deliberate change",
+  );
+  return 2;
+}
+
+if (import.meta.main) Deno.exit(main(Deno.args));

@@ -1,0 +1,176 @@
+// kernel matmul_q4_b32_t32
+// entry point main
+// constants {"WG_SIDE":8}
+
+// Shared dequantization helpers for the block-quantized formats (layout in
+// engine/quant/format.ts), joined explicitly into the kernels that read q8/q4
+// weights. Only core WGSL: byte and nibble extraction by shifts and masks, f16
+// scales by unpack2x16float, so neither shader-f16 nor packed_4x8 is needed.
+
+// Codes 4q .. 4q + 3 of a q8 word (q = 0): its four signed bytes.
+fn dequant_q8(word: u32, q: u32) -> vec4f {
+  return vec4f(vec4i(vec4u(word) << vec4u(24u, 16u, 8u, 0u)) >> vec4u(24u));
+}
+
+// Codes 4q .. 4q + 3 of a q4 word (q = 0 or 1), centred: nibble - 8.
+fn dequant_q4(word: u32, q: u32) -> vec4f {
+  let h = word >> (q * 16u);
+  return vec4f((vec4u(h) >> vec4u(0u, 4u, 8u, 12u)) & vec4u(15u)) - 8.0;
+}
+
+// Code j of a q8 word, signed.
+fn element_q8(word: u32, j: u32) -> f32 {
+  return f32(i32(word << (24u - 8u * j)) >> 24u);
+}
+
+// Code j of a q4 word, centred.
+fn element_q4(word: u32, j: u32) -> f32 {
+  return f32((word >> (4u * j)) & 15u) - 8.0;
+}
+
+// Scale i of a row of f16 scales stored two per u32 (`pair` = scales[i / 2]).
+fn f16_at(pair: u32, i: u32) -> f32 {
+  return unpack2x16float(pair)[i & 1u];
+}
+
+// Codes left in place ("scaled" codes, for matvec_quant and stream):
+// masking a code where it sits in the word and converting is exact, and costs
+// one op less per code than shifting it down; the caller multiplies by values
+// pre-scaled with the inverse power of two (exact unless they underflow).
+//   q8: code j as i32 is code * 2^24 (j = 0..3): pre-scale 2^-24.
+//   q4: nibble j (uncentred, 0..15) is nibble * 16^j for j < 7, and the top
+//       nibble is shifted down: pre-scale Q4_LO (codes 0..3), Q4_HI (4..7).
+const Q8_SCALE: f32 = 5.9604644775390625e-8; // 2^-24
+const Q4_LO = vec4f(1.0, 0.0625, 0.00390625, 0.000244140625);
+const Q4_HI = vec4f(1.52587890625e-5, 9.5367431640625e-7, 5.9604644775390625e-8, 1.0);
+
+fn scaled_q8(word: u32) -> vec4f {
+  return vec4f(vec4i(vec4u(word) << vec4u(24u, 16u, 8u, 0u)) & vec4i(-16777216));
+}
+
+fn scaled_q4_lo(word: u32) -> vec4f {
+  return vec4f(vec4i(vec4u(word) & vec4u(0xfu, 0xf0u, 0xf00u, 0xf000u)));
+}
+
+fn scaled_q4_hi(word: u32) -> vec4f {
+  return vec4f(vec4i(vec4u(word, word, word, word >> 28u) & vec4u(0xf0000u, 0xf00000u, 0xf000000u, 0xfu)));
+}
+
+// Prefill-path matrix product over one row chunk of a block-quantized w:
+//   out[t, colOffset + n] = sum_k x[t, k] * d(n, k / BLOCK) * code(n, k)
+// The tiling of tiled_matmul.wgsl (matmul_quant.ts fills it in), with w
+// dequantized while it is staged: each thread loads whole u32 words and writes
+// their BK-long strip of codes, already scaled, to workgroup memory, so the
+// inner loop is the f32 one. A word never straddles two blocks (blocks are
+// whole words), so one scale serves a word; padded codes are zeros.
+//
+// Templates (matmul_quant.ts): q4, 2 and 32 as in
+// matvec_quant.wgsl.
+
+const BLOCK: u32 = 32u;
+const QPW: u32 = 2u;      // vec4 groups per word
+const EPW: u32 = 4u * QPW;      // codes per word
+const BK: u32 = 32u;            // K values staged per step
+const WPK: u32 = BK / EPW;      // words per staged strip of one row
+
+struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.ts)
+  T: u32,
+  K: u32,
+  rows: u32,
+  outStride: u32,
+  colOffset: u32,
+  wordsPerRow: u32,
+  scalesPerRow: u32,
+}
+
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> x: array<f32>;         // [T, K]
+@group(0) @binding(2) var<storage, read> w: array<u32>;         // [rows, wordsPerRow]
+@group(0) @binding(3) var<storage, read> scales: array<u32>;    // [rows, scalesPerRow / 2]
+@group(0) @binding(4) var<storage, read_write> out: array<f32>; // [T, N]
+
+fn dequant(word: u32, q: u32) -> vec4f {
+  return dequant_q4(word, q);
+}
+
+// The tiled matrix product shared by matmul.wgsl, matmul_quant.wgsl,
+// sae_encode.wgsl and sae_decode.wgsl (filled in by tiled_matmul.ts):
+//   acc[t, n] = sum_k x[t, k] * w(k, n)   for t < p.T, n < p.rows, k < p.K
+// A workgroup computes a TILE x TILE tile of the output (TILE = 4 * WG_SIDE):
+// each thread owns a 4 x 4 micro-tile held in four vec4f accumulators, so
+// every value staged in workgroup memory is reused 4 times from registers.
+// Tiles are zero-padded at the edges, so no size needs to be a multiple of
+// anything. The kernel supplies BK (K values staged per step), how x and w are
+// read, and how a finished value is stored.
+
+override WG_SIDE: u32 = 8; // threads per side of the workgroup
+const MICRO: u32 = 4u;     // outputs per thread per side: the width of a vec4f
+override TILE: u32 = MICRO * WG_SIDE; // derived: never set from TS
+
+// Staged k-major so a thread reads its 4 consecutive rows (or columns) at one k.
+var<workgroup> xs: array<f32, BK * TILE>; // [BK, TILE] rows of x
+var<workgroup> ws: array<f32, BK * TILE>; // [BK, TILE] columns of the output, per k
+
+@compute @workgroup_size(WG_SIDE, WG_SIDE)
+fn main(
+  @builtin(workgroup_id) wid: vec3u,
+  @builtin(local_invocation_id) lid: vec3u,
+  @builtin(local_invocation_index) li: u32,
+) {
+  let n0 = wid.x * TILE; // first output column in this tile
+  let t0 = wid.y * TILE; // first row of x in this tile
+  var acc: array<vec4f, MICRO>; // [t in micro-tile] -> 4 columns
+  for (var k0 = 0u; k0 < p.K; k0 += BK) {
+    // Consecutive threads load consecutive k of one row of x: coalesced reads.
+    for (var e = li; e < TILE * BK; e += WG_SIDE * WG_SIDE) {
+      let r = e / BK;
+      let k = k0 + e % BK;
+      let t = t0 + r;
+      var xv = 0.0;
+      if (t < p.T && k < p.K) {
+        xv = x[t * p.K + k];
+      }
+      xs[(e % BK) * TILE + r] = xv;
+    }
+    for (var e = li; e < TILE * WPK; e += WG_SIDE * WG_SIDE) {
+      let r = e / WPK;
+      let i = e % WPK;
+      let n = n0 + r;
+      var word = 0u;
+      var d = 0.0; // rows past the chunk stage zeros
+      if (n < p.rows) {
+        word = w[n * p.wordsPerRow + k0 / EPW + i];
+        let si = n * p.scalesPerRow + (k0 + i * EPW) / BLOCK;
+        d = f16_at(scales[si >> 1u], si);
+      }
+      for (var q = 0u; q < QPW; q++) {
+        let v = dequant(word, q) * d;
+        let kk = i * EPW + q * 4u;
+        ws[kk * TILE + r] = v.x;
+        ws[(kk + 1u) * TILE + r] = v.y;
+        ws[(kk + 2u) * TILE + r] = v.z;
+        ws[(kk + 3u) * TILE + r] = v.w;
+      }
+    }
+    workgroupBarrier();
+    for (var k = 0u; k < BK; k++) {
+      let xb = k * TILE + lid.y * MICRO;
+      let wb = k * TILE + lid.x * MICRO;
+      let wv = vec4f(ws[wb], ws[wb + 1u], ws[wb + 2u], ws[wb + 3u]);
+      for (var i = 0u; i < MICRO; i++) {
+        acc[i] += xs[xb + i] * wv;
+      }
+    }
+    workgroupBarrier();
+  }
+  for (var i = 0u; i < MICRO; i++) {
+    let t = t0 + lid.y * MICRO + i;
+    for (var jj = 0u; jj < MICRO; jj++) {
+      let n = n0 + lid.x * MICRO + jj;
+      if (t < p.T && n < p.rows) {
+        let v = acc[i][jj];
+        out[t * p.outStride + p.colOffset + n] = v;
+      }
+    }
+  }
+}
