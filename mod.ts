@@ -52,7 +52,16 @@ export type { LayerWeights, LlamaWeights } from "./engine/model/weights.ts";
 export { Tensor as GpuTensor, type TypedArrayOf } from "./engine/gpu/tensor.ts";
 export { type DType, Tensor } from "./engine/ops/tensor.ts";
 export { type AdapterSummary, Gpu, type GpuOptions } from "./engine/gpu/gpu.ts";
-export { Recorder } from "./engine/gpu/recorder.ts";
+export { type Binding, type Dispatch, Recorder } from "./engine/gpu/recorder.ts";
+export type {
+  Kernel,
+  ParamFields,
+  ParamSpec,
+  ParamType,
+  ParamValues,
+  ScalarType,
+  Vec4uArray,
+} from "./engine/gpu/kernel.ts";
 export type { TapContext } from "./engine/model/llama.ts";
 export type { Matrix } from "./engine/gpu/matrix.ts";
 export type { QuantMatrix, WeightMatrix } from "./engine/quant/matrix.ts";

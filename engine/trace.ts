@@ -18,10 +18,17 @@ import type { LayerModules, LlamaModules } from "./model/modules.ts";
 export interface TracedModule {
   /** Its Hugging Face name, e.g. "model.layers.2.mlp". */
   readonly name: string;
-  /** Its output [tokens, width] once the pass reaches it (a snapshot copy, transient). */
+  /**
+   * Reading: its output [tokens, width] once the pass reaches it (a snapshot
+   * copy, transient). Assigning a tensor replaces its output (now if the pass
+   * is at it, else when it gets there), as in nnsight.
+   */
   get output(): Promise<Tensor<"f32">>;
-  /** Replaces its output (now if the pass is at it, else when it gets there). */
-  set output(value: Tensor<"f32">): void;
+  /**
+   * Replaces its output; documented with the getter.
+   * @ignore
+   */
+  set output(value: Tensor<"f32">);
 }
 
 /** A decoder layer in a trace, with its submodules (nnsight's names). */

@@ -8,6 +8,7 @@
 //
 // so that one `Recorder.dispatch` serves all of them.
 
+/** A compute kernel: its WGSL, its key (also GPU label and pipeline-cache key), params and constants. */
 export interface Kernel<F extends ParamFields = ParamFields> {
   /** Readable, unique per variant: "matmul_t16x16", "rmsnorm_wg64". */
   readonly key: string;
@@ -15,7 +16,9 @@ export interface Kernel<F extends ParamFields = ParamFields> {
   readonly source: string;
   /** The uniform at binding 0, if any; its struct is part of `source`. */
   readonly params?: ParamSpec<F>;
+  /** The entry point (default "main"). */
   readonly entryPoint?: string;
+  /** Values of the source's `override` constants for this variant. */
   readonly constants?: Record<string, number>;
 }
 
@@ -53,9 +56,12 @@ export function indent(lines: readonly string[], n: number): string {
 export type ScalarType = "u32" | "i32" | "f32";
 /** A uniform `array<vec4u, N>` with N = `vec4u` (16-byte aligned), given as up to 4 * N numbers. */
 export interface Vec4uArray {
+  /** N, the array's length in vec4u. */
   readonly vec4u: number;
 }
+/** A uniform field's type. */
 export type ParamType = ScalarType | Vec4uArray;
+/** A kernel's uniform fields by name, in struct order. */
 export type ParamFields = Readonly<Record<string, ParamType>>;
 /** The values a dispatch passes, by field name. */
 export type ParamValues<F extends ParamFields> = {
@@ -64,6 +70,7 @@ export type ParamValues<F extends ParamFields> = {
 
 /** A kernel's uniform struct: `struct Params` for the WGSL, and its packing. */
 export interface ParamSpec<F extends ParamFields = ParamFields> {
+  /** The fields as declared. */
   readonly fields: F;
   /** The WGSL declaration, joined into the kernel's source. */
   readonly wgsl: string;

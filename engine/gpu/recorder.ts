@@ -12,11 +12,13 @@ const SLAB_BYTES = 64 * 1024;
 /** A buffer, or a byte range of one, bound as a storage binding. */
 export type Binding = GPUBuffer | { buffer: GPUBuffer; offset?: number; size?: number };
 
+/** One dispatch of a kernel: its params, buffers and workgroup counts. */
 export interface Dispatch<F extends ParamFields = ParamFields> {
   /** Uniform values by name, packed per the kernel's params spec (kernel.ts defineParams). */
   params?: ParamValues<F>;
   /** Storage buffers bound at bindings 1..n in order. */
   buffers: readonly Binding[];
+  /** Workgroups in x, y, z (y and z default to 1); grids over the device limit are refused. */
   workgroups: readonly [number, number?, number?];
 }
 
@@ -26,8 +28,15 @@ interface Slab {
   used: number;
 }
 
+/**
+ * Records kernel dispatches and copies on one device into one command encoder,
+ * submitted together (a forward pass is one submission). Low level: most code
+ * uses Tensor ops and engine calls, which record through the active recorder.
+ */
 export class Recorder {
+  /** The device it records for. */
   readonly gpu: Gpu;
+  /** Its label: the command encoder's, and in errors. */
   readonly label: string;
   #encoder: GPUCommandEncoder;
   #pass: GPUComputePassEncoder | null = null;
@@ -36,8 +45,10 @@ export class Recorder {
   #finished = false;
   /** Pool buffers of tensors made during this pass; released after submit. */
   #transient: GPUBuffer[] = [];
+  /** Dispatches recorded so far (benchmarks and tests read it). */
   dispatchCount = 0;
 
+  /** A new encoder on `gpu`; throws if the device is lost. */
   constructor(gpu: Gpu, label: string) {
     this.gpu = gpu;
     this.label = label;
@@ -68,6 +79,7 @@ export class Recorder {
     }
   }
 
+  /** Records one dispatch of `kernel` (compiled once per device, by key). */
   dispatch<F extends ParamFields>(kernel: Kernel<F>, d: Dispatch<F>): void {
     const [x, y = 1, z = 1] = d.workgroups;
     if (x === 0 || y === 0 || z === 0) return;
@@ -111,6 +123,7 @@ export class Recorder {
     this.dispatchCount++;
   }
 
+  /** Records a buffer-to-buffer copy of `size` bytes. */
   copy(src: GPUBuffer, srcOffset: number, dst: GPUBuffer, dstOffset: number, size: number): void {
     if (size === 0) return;
     this.#endPass();

@@ -9,7 +9,7 @@ import { Engine } from "../../engine/engine.ts";
 import { Gpu } from "../../engine/gpu/gpu.ts";
 import { attachSae, Sae } from "../../sae/mod.ts";
 import { kernelCatalog } from "../../bench/kernels.ts";
-import { FIXTURES, modelPath, MODELS } from "../golden/fixtures.ts";
+import { FIXTURES, modelPath, MODELS } from "../util/fixtures.ts";
 
 const SAE_DIR = `${FIXTURES}saes/stories260K-layer2`;
 const PROMPT = [1, 5, 9, 13, 17];
