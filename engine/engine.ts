@@ -15,7 +15,7 @@ import { CallQueue } from "./queue.ts";
 import { EngineModules } from "./modules.ts";
 import type { Tap } from "./model/llama.ts";
 import type { Pipeline } from "./model/pipeline.ts";
-import type { DevicePlacement } from "./model/placement.ts";
+import { type DevicePlacement, lostDeviceMessage } from "./model/placement.ts";
 import type { WeightMatrix } from "./quant/matrix.ts";
 import { disposeWeights, type LlamaWeights, type StageWeights } from "./model/weights.ts";
 import {
@@ -24,7 +24,7 @@ import {
   type GenerateStep,
   generateTokens,
 } from "./generate.ts";
-import { BusyError, UsageError } from "./errors.ts";
+import { BusyError, DeviceLostError, UsageError } from "./errors.ts";
 import { type LoadedModel, loadModel, type LoadOptions } from "./load.ts";
 import { memoryByDevice, type MemoryReport, totalMemory } from "./memory.ts";
 
@@ -89,7 +89,7 @@ export class Engine {
     // running call (which races every wait against the loss) fails.
     for (const g of m.devices) {
       g.lost.then(() => {
-        if (!this.#disposed) this.#release(this.#lostMessage(g));
+        if (!this.#disposed) this.#release(this.#lost(g).message);
       });
     }
   }
@@ -114,10 +114,7 @@ export class Engine {
     return Tensor.from(this.gpu, "Engine.tensor", data, shape, "f32");
   }
 
-  /**
-   * Every module name that `cache` accepts, in execution order; attached
-   * derived values (attach()) follow their parent module.
-   */
+  /** Every name `cache` accepts, in execution order; attach()ed values follow their parent. */
   get moduleNames(): string[] {
     return this.modules.names as string[];
   }
@@ -155,10 +152,9 @@ export class Engine {
    * analysis such as logit effects). See `head` for any number of devices.
    */
   get weights(): LlamaWeights {
-    if (this.#weights.length !== 1) {
-      throw new Error(
-        `engine.weights: the model spans ${this.#weights.length} devices; use engine.head`,
-      );
+    const n = this.#weights.length;
+    if (n !== 1) {
+      throw new UsageError(`engine.weights: the model spans ${n} devices; use engine.head`);
     }
     const w = this.#weights[0];
     return { embed: w.embed!, layers: w.layers, norm: w.norm!, lmHead: w.lmHead! };
@@ -355,27 +351,23 @@ export class Engine {
   #explain(e: unknown): unknown {
     const lost = this.devices.find((g) => g.isLost);
     if (!lost) return e;
-    this.#release(this.#lostMessage(lost));
-    return new Error(this.#lostMessage(lost), { cause: e });
+    this.#release(this.#lost(lost).message);
+    return this.#lost(lost, e);
   }
 
-  #lostMessage(g: Gpu): string {
+  #lost(g: Gpu, cause?: unknown): DeviceLostError {
     const p = this.placement[this.devices.indexOf(g)];
-    const what = p
-      ? ` holding layers ${p.first}-${p.end - 1}${p.embed ? ", the embedding" : ""}` +
-        `${p.head ? ", the final norm and lm_head" : ""}`
-      : "";
-    return `GPU device ${g.name}${what} was lost; the engine's buffers on every device were freed`;
+    return new DeviceLostError("unknown", lostDeviceMessage(g.name, p), { cause });
   }
 
   #unusable(): Error {
     const lost = this.devices.find((g) => g.isLost);
-    return lost ? new Error(this.#lostMessage(lost)) : new UsageError(this.#disposed!);
+    return lost ? this.#lost(lost) : new UsageError(this.#disposed!);
   }
 
   #assertUsable(): void {
     if (this.#disposed) throw this.#unusable();
-    for (const g of this.devices) if (g.isLost) throw new Error(this.#lostMessage(g));
+    for (const g of this.devices) if (g.isLost) throw this.#lost(g);
     for (const g of this.devices) g.assertAlive();
   }
 

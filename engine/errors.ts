@@ -61,8 +61,8 @@ export class DeviceLostError extends LoupeError {
   /** The reason WebGPU gave ("destroyed" or "unknown"). */
   readonly reason: string;
   /** `reason` as WebGPU's GPUDeviceLostInfo gives it. */
-  constructor(reason: string, message: string) {
-    super(message);
+  constructor(reason: string, message: string, options?: ErrorOptions) {
+    super(message, options);
     this.reason = reason;
   }
 }

@@ -2,58 +2,17 @@
 // live-buffer count (tests assert that a failed load leaves none behind),
 // uniform slabs and readback. Kernels never build pipelines themselves.
 
-import { NoAdapterError } from "../errors.ts";
+import { DeviceLostError, NoAdapterError } from "../errors.ts";
 import { noAdapterMessage } from "./no_adapter.ts";
 import type { Kernel } from "./kernel.ts";
+import {
+  activationUsage,
+  type AdapterSummary,
+  type GpuOptions,
+  OPTIONAL_FEATURES,
+} from "./adapter.ts";
 
-/** Options of {@link Gpu.create}. */
-export interface GpuOptions {
-  /** Use this adapter instead of asking navigator.gpu for one. */
-  adapter?: GPUAdapter;
-  /**
-   * Pretend the device binds at most this many bytes per storage binding.
-   * Tests lower it to exercise the chunked paths that 70B-sized matrices need.
-   */
-  maxBindingBytes?: number;
-  /** A name for this device in errors and labels ("gpu0"). */
-  name?: string;
-  /**
-   * Request the optional features fast kernel variants use when the adapter
-   * offers them (today: "subgroups"); default true. false gives the plain
-   * kernels, which tests compare the variants with.
-   */
-  optionalFeatures?: boolean;
-}
-
-/** Optional device features some kernels have a faster variant for. */
-const OPTIONAL_FEATURES: GPUFeatureName[] = ["subgroups" as GPUFeatureName];
-
-/**
- * Usage of activation buffers (tensors, pooled scratch): storage for every
- * kernel, and uniform too, so that a decode matvec can bind its x as a uniform
- * array (matvec_quant.ts: llvmpipe then loads x once per workgroup, not once
- * per lane).
- */
-export function activationUsage(): GPUBufferUsageFlags {
-  return GPUBufferUsage.STORAGE | GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_SRC |
-    GPUBufferUsage.COPY_DST;
-}
-
-/** A readable summary of the adapter, for load messages and benchmarks. */
-export interface AdapterSummary {
-  /** The adapter's description ("llvmpipe (LLVM 19.1.7, 256 bits)"); browsers may hide it. */
-  description: string;
-  /** The vendor ("mesa", "google"). */
-  vendor: string;
-  /** The architecture ("swiftshader"), when known. */
-  architecture: string;
-  /** The device's features, sorted. */
-  features: string[];
-  /** The largest storage binding the device allows, in bytes. */
-  maxStorageBufferBindingSize: number;
-  /** The largest buffer the device allows, in bytes. */
-  maxBufferSize: number;
-}
+export { activationUsage, type AdapterSummary, type GpuOptions };
 
 /**
  * One WebGPU device and everything that is per device: the one pipeline cache,
@@ -71,6 +30,7 @@ export class Gpu {
   readonly #pipelines = new Map<string, GPUComputePipeline>();
   readonly #live = new Map<GPUBuffer, number>();
   #lostReason: string | null = null;
+  #lostKind = "unknown";
   /** Bytes queued by write() since the queue last caught up (see settleWrites). */
   #unsettledBytes = 0;
   /** Resolves with a reason once the device is lost (never rejects). */
@@ -102,6 +62,7 @@ export class Gpu {
     this.maxBindingBytes = maxBinding;
     this.lost = device.lost.then((info) => {
       this.#lostReason = `${info.reason}: ${info.message}`;
+      this.#lostKind = info.reason;
       for (const fail of this.#waiters) fail(this.#lostError());
       this.#waiters.clear();
       return this.#lostReason;
@@ -237,7 +198,10 @@ export class Gpu {
   }
 
   #lostError(): Error {
-    return new Error(`GPU device ${this.name} was lost (${this.#lostReason})`);
+    return new DeviceLostError(
+      this.#lostKind,
+      `GPU device ${this.name} was lost (${this.#lostReason})`,
+    );
   }
 
   /**

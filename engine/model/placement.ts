@@ -200,3 +200,12 @@ function balance(n: number, L: number, cost: (d: number, k: number) => number): 
   }
   return best;
 }
+
+/** "GPU device gpu1 holding layers 2-4, the final norm and lm_head was lost; ..." */
+export function lostDeviceMessage(device: string, p?: DevicePlacement): string {
+  const what = p
+    ? ` holding layers ${p.first}-${p.end - 1}${p.embed ? ", the embedding" : ""}` +
+      `${p.head ? ", the final norm and lm_head" : ""}`
+    : "";
+  return `GPU device ${device}${what} was lost; the engine's buffers on every device were freed`;
+}

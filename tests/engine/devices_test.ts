@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { Engine } from "../../engine/engine.ts";
 import { Gpu } from "../../engine/gpu/gpu.ts";
+import { DeviceLostError } from "../../engine/errors.ts";
 import { attachSae, Sae } from "../../sae/mod.ts";
 import { FIXTURES, modelPath, MODELS, readReference } from "../util/fixtures.ts";
 
@@ -170,7 +171,14 @@ Deno.test("a device lost mid-generation ends the call with its name and layers; 
     for await (const _ of engine.generate([1], { maxNewTokens: 200, ignoreEos: true })) {
       if (++steps === 5) g1.device.destroy();
     }
-  }, /GPU device gpu1 holding layers 2-4, the final norm and lm_head was lost/);
+  }, (e: unknown) => {
+    assert.ok(e instanceof DeviceLostError, `a DeviceLostError, got ${e}`);
+    assert.match(
+      e.message,
+      /GPU device gpu1 holding layers 2-4, the final norm and lm_head was lost/,
+    );
+    return true;
+  });
   const seconds = (performance.now() - started) / 1000;
   assert.ok(seconds < 30, `the error took ${seconds.toFixed(1)} s`);
   assert.ok(steps >= 5 && steps < 200);
