@@ -2,7 +2,7 @@
 // live-buffer count (tests assert that a failed load leaves none behind),
 // uniform slabs and readback. Kernels never build pipelines themselves.
 
-import { DeviceLostError, NoAdapterError } from "../errors.ts";
+import { DeviceLostError, NoAdapterError, OutOfMemoryError } from "../errors.ts";
 import { noAdapterMessage } from "./no_adapter.ts";
 import type { Kernel } from "./kernel.ts";
 import {
@@ -250,7 +250,9 @@ export class Gpu {
     this.assertAlive();
     const bytes = Math.max(4, Math.ceil(size / 4) * 4);
     if (bytes > this.device.limits.maxBufferSize) {
-      throw new Error(
+      throw new OutOfMemoryError(
+        bytes,
+        this.device.limits.maxBufferSize,
         `${label}: buffer of ${bytes} bytes exceeds maxBufferSize ${this.device.limits.maxBufferSize} on ${this.name}`,
       );
     }

@@ -3,6 +3,7 @@
 // then a second copy of the embedding on the last device). Sizes come from the
 // config and the weight format, before anything is loaded.
 
+import { OutOfMemoryError } from "../errors.ts";
 import type { LlamaConfig } from "../formats/config.ts";
 import { type MatrixFormat, quantLayout, rowBytes } from "../quant/format.ts";
 
@@ -130,7 +131,9 @@ export function planPlacement(p: PlacementInput): DevicePlacement[] {
   }
   for (const d of plan) {
     if (d.bytes.total > budgets[d.device]) {
-      throw new Error(
+      throw new OutOfMemoryError(
+        d.bytes.total,
+        budgets[d.device],
         `device ${d.device} would hold ${MiB(d.bytes.total)} (layers ${d.first}-${d.end - 1}${
           d.bytes.sae ? ", and the SAE" : ""
         }), over its ` +
@@ -156,7 +159,9 @@ function fill(
       counts.push(left);
       if (cost(d, left) > budgets[d]) {
         const need = cost(d, left) - budgets[d];
-        throw new Error(
+        throw new OutOfMemoryError(
+          cost(d, left),
+          budgets[d],
           `the model does not fit: the last device needs ${MiB(cost(d, left))} for layers ` +
             `${L - left}-${L - 1} and the head, ${MiB(need)} more than its budget of ${
               MiB(budgets[d])
@@ -168,7 +173,9 @@ function fill(
     let k = 0;
     while (k < left - reserve && cost(d, k + 1) <= budgets[d]) k++;
     if (k === 0) {
-      throw new Error(
+      throw new OutOfMemoryError(
+        cost(d, 1),
+        budgets[d],
         `the model does not fit: device ${d} cannot hold even one layer ` +
           `(${MiB(cost(d, 1))} needed, budget ${MiB(budgets[d])})`,
       );

@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { Engine } from "../../engine/engine.ts";
 import { Gpu } from "../../engine/gpu/gpu.ts";
+import { OutOfMemoryError } from "../../engine/errors.ts";
 import { writeGoodfireSae } from "../../bench/synthetic.ts";
 import { attachSae } from "../../sae/attach.ts";
 import { Sae } from "../../sae/sae.ts";
@@ -79,7 +80,16 @@ Deno.test("a budget too small for the model: which device, how much it needs, by
   try {
     await assert.rejects(
       Engine.load(dir, { quant: "q4", gpu, memoryBudget: 8 << 20 }),
-      /needs [\d.]+ MiB .*more than its budget of 8\.0 MiB|would hold [\d.]+ MiB.*over its budget of 8\.0 MiB by [\d.]+ MiB/,
+      (e: unknown) => {
+        assert.ok(e instanceof OutOfMemoryError, `an OutOfMemoryError, got ${e}`);
+        assert.equal(e.available, 8 << 20);
+        assert.ok(e.requested > e.available!, `requested ${e.requested}`);
+        assert.match(
+          e.message,
+          /needs [\d.]+ MiB .*more than its budget of 8\.0 MiB|would hold [\d.]+ MiB.*over its budget of 8\.0 MiB by [\d.]+ MiB/,
+        );
+        return true;
+      },
     );
     assert.equal(gpu.liveBuffers.count, 0);
     await stillUsable(gpu, dir);
