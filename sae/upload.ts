@@ -6,9 +6,12 @@
 // With `quant: "q8"` both matrices become QuantMatrix (engine/quant): each
 // block of feature rows is quantized on the host as it streams by and only the
 // packed rows are uploaded. A transposed matrix has no feature rows on the
-// host, so it is transposed on the GPU into a transient f32 matrix first, read
-// back a block at a time, quantized and uploaded; the f32 copy is freed before
-// the next matrix (peak: one f32 matrix more than the quantized SAE).
+// host, so a range of features at a time is transposed on the GPU into a
+// transient f32 matrix of at most TRANSPOSE_TEMP_BYTES, read back a block at a
+// time, quantized and uploaded; each range reads the stored rows again. Peak:
+// the quantized SAE plus 256 MiB (Goodfire's 8B decoder: 4 passes over 1 GiB,
+// instead of a 1 GiB f32 copy; on a software adapter device memory is host
+// memory, and the copy was most of the load's host memory beyond device bytes).
 
 import type { Gpu } from "../engine/gpu/gpu.ts";
 import { Matrix } from "../engine/gpu/matrix.ts";
@@ -26,27 +29,30 @@ const BLOCK_BYTES = 16 * 1024 * 1024;
 /** Device formats an SAE's matrices can be stored in. */
 export type SaeQuant = "f32" | "q8";
 
-async function quantizeFrom(gpu: Gpu, label: string, src: Matrix): Promise<QuantMatrix> {
-  const out = QuantMatrix.create(gpu, label, src.rows, src.cols, "q8");
-  try {
-    const per = Math.max(1, Math.floor(BLOCK_BYTES / (src.cols * 4)));
-    for (const c of src.chunks) {
-      const rows = c.tensor.shape[0];
-      for (let r = 0; r < rows; r += per) {
-        const n = Math.min(per, rows - r);
-        const bytes = await gpu.read(
-          c.tensor.buffer,
-          c.tensor.offset + r * src.cols * 4,
-          n * src.cols * 4,
-        );
-        out.writeRows(c.rowStart + r, new Float32Array(bytes));
-      }
+/** f32 bytes on the device per range of features of a transposed matrix being quantized. */
+export const TRANSPOSE_TEMP_BYTES = 256 << 20;
+
+/** Quantizes src's rows into out's rows [rowOffset, rowOffset + src.rows). */
+async function quantizeInto(
+  gpu: Gpu,
+  src: Matrix,
+  out: QuantMatrix,
+  rowOffset: number,
+): Promise<void> {
+  const per = Math.max(1, Math.floor(BLOCK_BYTES / (src.cols * 4)));
+  for (const c of src.chunks) {
+    const rows = c.tensor.shape[0];
+    for (let r = 0; r < rows; r += per) {
+      const n = Math.min(per, rows - r);
+      const bytes = await gpu.read(
+        c.tensor.buffer,
+        c.tensor.offset + r * src.cols * 4,
+        n * src.cols * 4,
+      );
+      out.writeRows(rowOffset + c.rowStart + r, new Float32Array(bytes));
+      await gpu.settleWrites();
     }
-  } catch (e) {
-    out.dispose();
-    throw e;
   }
-  return out;
 }
 
 async function uploadMatrix(
@@ -57,11 +63,12 @@ async function uploadMatrix(
   dIn: number,
   owned: { dispose(): void }[],
   quant: SaeQuant,
+  tempBytes: number,
 ): Promise<WeightMatrix> {
   if (quant === "f32") return await uploadF32(gpu, label, m, dSae, dIn, owned);
+  const out = QuantMatrix.create(gpu, label, dSae, dIn, quant);
+  owned.push(out);
   if (!m.transposed) {
-    const out = QuantMatrix.create(gpu, label, dSae, dIn, quant);
-    owned.push(out);
     const per = Math.max(1, Math.floor(BLOCK_BYTES / (dIn * 4)));
     for (let r = 0; r < dSae; r += per) {
       out.writeRows(r, await m.tensor.readRows(r, Math.min(per, dSae - r)));
@@ -69,16 +76,19 @@ async function uploadMatrix(
     }
     return out;
   }
-  const tmp: { dispose(): void }[] = [];
-  try {
-    const f32 = await uploadF32(gpu, `${label}.f32`, m, dSae, dIn, tmp);
-    await gpu.device.queue.onSubmittedWorkDone();
-    const out = await quantizeFrom(gpu, label, f32);
-    owned.push(out);
-    return out;
-  } finally {
-    for (const t of tmp) t.dispose();
+  const part = Math.max(1, Math.min(dSae, Math.floor(tempBytes / (dIn * 4))));
+  for (let f0 = 0; f0 < dSae; f0 += part) {
+    const tmp: { dispose(): void }[] = [];
+    try {
+      const rows = Math.min(part, dSae - f0);
+      const f32 = await uploadF32(gpu, `${label}.f32`, m, rows, dIn, tmp, f0);
+      await gpu.device.queue.onSubmittedWorkDone();
+      await quantizeInto(gpu, f32, out, f0);
+    } finally {
+      for (const t of tmp) t.dispose();
+    }
   }
+  return out;
 }
 
 async function uploadF32(
@@ -88,12 +98,14 @@ async function uploadF32(
   dSae: number,
   dIn: number,
   owned: { dispose(): void }[],
+  featureStart = 0,
 ): Promise<Matrix> {
   const out = Matrix.create(gpu, label, dSae, dIn);
   owned.push(out);
   const [rows, cols] = m.tensor.shape;
   const per = Math.max(1, Math.floor(Math.min(BLOCK_BYTES, gpu.maxBindingBytes) / (cols * 4)));
   if (!m.transposed) {
+    if (featureStart !== 0) throw new Error(`${label}: a feature range needs a transposed matrix`);
     for (let r = 0; r < rows; r += per) {
       out.writeRows(r, await m.tensor.readRows(r, Math.min(per, rows - r)));
       await gpu.settleWrites();
@@ -110,7 +122,8 @@ async function uploadF32(
       const block = await m.tensor.readRows(r, n);
       gpu.write(staging.buffer, block);
       const rec = new Recorder(gpu, `${label}.transpose`);
-      transposeInto(rec, new Tensor(gpu, staging.buffer, [n, cols], "f32", 0, false), r, out);
+      const src = new Tensor(gpu, staging.buffer, [n, cols], "f32", 0, false);
+      transposeInto(rec, src, r, out, featureStart);
       rec.submit();
       // One block in flight: the staging buffer is rewritten next.
       await gpu.device.queue.onSubmittedWorkDone();
@@ -140,6 +153,7 @@ export async function uploadSae(
   spec: SaeSpec,
   label: string,
   quant: SaeQuant = "f32",
+  transposeTempBytes = TRANSPOSE_TEMP_BYTES,
 ): Promise<SaeGpuWeights> {
   if (quant !== "f32" && quant !== "q8") {
     throw new Error(`${spec.describe}: quant must be "f32" or "q8", got ${quant}`);
@@ -152,8 +166,10 @@ export async function uploadSae(
     const threshold = spec.threshold
       ? await uploadVector(gpu, `${label}.threshold`, spec.threshold, owned)
       : null;
-    const wEnc = await uploadMatrix(gpu, `${label}.W_enc`, spec.wEnc, dSae, dIn, owned, quant);
-    const wDec = await uploadMatrix(gpu, `${label}.W_dec`, spec.wDec, dSae, dIn, owned, quant);
+    const matrix = (name: string, m: StoredMatrix) =>
+      uploadMatrix(gpu, `${label}.${name}`, m, dSae, dIn, owned, quant, transposeTempBytes);
+    const wEnc = await matrix("W_enc", spec.wEnc);
+    const wDec = await matrix("W_dec", spec.wDec);
     // Checksums are complete only now: a corrupt file fails here and frees everything.
     await spec.file.verify?.();
     gpu.assertAlive();

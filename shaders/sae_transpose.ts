@@ -15,31 +15,45 @@ export const saeTransposeKernel = defineKernel({
     srcRows: "u32", // rows of src in this block (a range of d_in)
     srcCols: "u32", // d_sae
     colStart: "u32", // d_in index of src row 0
-    rowStart: "u32", // first feature of the chunk
+    rowStart: "u32", // first feature of the chunk: the column of src it starts at
     rows: "u32", // features in the chunk
     outCols: "u32", // d_in
   }),
   parts: [source],
 });
 
-/** out[j, colStart + i] = src[i, j] for src [rows, out.rows], the block of out's columns from colStart. */
+/**
+ * out[j, colStart + i] = src[i, featureStart + j] for src [rows, d_sae]: the
+ * block of out's columns from colStart, for out's features [featureStart,
+ * featureStart + out.rows) of src (all of them by default).
+ */
 export function transposeInto(
   rec: Recorder,
   src: Tensor<"f32">,
   colStart: number,
   out: Matrix,
+  featureStart = 0,
 ): void {
   const [srcRows, srcCols] = src.shape;
-  if (src.shape.length !== 2 || srcCols !== out.rows || colStart + srcRows > out.cols) {
+  const fits = Number.isInteger(featureStart) && featureStart >= 0 &&
+    featureStart + out.rows <= srcCols;
+  if (src.shape.length !== 2 || !fits || colStart + srcRows > out.cols) {
     throw new Error(
-      `transposeInto(${out.label}): src [${src.shape}] at column ${colStart} does not fit ` +
-        `[${out.rows}, ${out.cols}]`,
+      `transposeInto(${out.label}): src [${src.shape}] at column ${colStart}, features from ` +
+        `${featureStart}, does not fit [${out.rows}, ${out.cols}]`,
     );
   }
   for (const chunk of out.chunks) {
     const rows = chunk.tensor.shape[0];
     rec.dispatch(saeTransposeKernel, {
-      params: { srcRows, srcCols, colStart, rowStart: chunk.rowStart, rows, outCols: out.cols },
+      params: {
+        srcRows,
+        srcCols,
+        colStart,
+        rowStart: featureStart + chunk.rowStart,
+        rows,
+        outCols: out.cols,
+      },
       buffers: [src.binding, chunk.tensor.binding],
       workgroups: [Math.ceil(rows / TILE), Math.ceil(srcRows / TILE)],
     });
