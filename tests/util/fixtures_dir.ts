@@ -3,9 +3,10 @@
 // file runs in a browser page (tests/browser). Both end in "/" and both work as
 // openSource() sources.
 
-const inBrowser = !("Deno" in globalThis) && "location" in globalThis;
+/** Whether this test file runs bundled in a browser page (tests/browser) rather than in Deno. */
+export const IN_BROWSER: boolean = !("Deno" in globalThis) && "location" in globalThis;
 
-export const FIXTURES: string = inBrowser
+export const FIXTURES: string = IN_BROWSER
   ? new URL("/fixtures/", (globalThis as unknown as { location: { href: string } }).location.href)
     .href
   : new URL("../fixtures/", import.meta.url).pathname;
