@@ -5,7 +5,8 @@
 // layer over two devices. Per run: load time, read GB/s and peak host memory
 // beyond device bytes; device bytes by kind; time to first token, prefill and
 // decode tokens/s against the format's streaming ceiling timed in the same run;
-// the cost of the SAE cache and of cheap and full steering; and, on one device,
+// the cost of the SAE cache and of cheap and full steering (medians over
+// interleaved rounds); and, on one device,
 // the full-width correctness checks against plain TS. Deno only (files, RSS).
 
 import { blockReference, readFirstChunk, readLayer } from "../engine/model/reference.ts";
@@ -45,6 +46,14 @@ const CHAT_IDS = [
   128007,
   271,
 ];
+
+/** Interleaved timing rounds, and tokens per timed run (full steering is slower). */
+const ROUNDS = 3, DECODE_STEPS = 10, FULL_STEPS = 5;
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b), m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
 
 function matBytes(rows: number, cols: number, f: MatrixFormat): number {
   return rows * (f === "f32" ? cols * 4 : rowBytes(quantLayout(f, cols)));
@@ -128,32 +137,52 @@ async function scaleRun(ctx: BenchContext, r: Run): Promise<BenchResult[]> {
     await pre.logits.toArray();
     const prefill = ids.length / ((performance.now() - tp) / 1000);
     pre.dispose();
-    // Each configuration runs once briefly first (its kernels compile then),
-    // and plain decoding is timed before and after the others: the costs are
-    // against the mean of the two, so that drift over the run (page cache,
-    // another process) does not land on one configuration.
+    // Each configuration runs once briefly first (its kernels compile then).
+    // Then ROUNDS interleaved rounds, each plain / cached / cheap / full, and a
+    // last plain run: a configuration's cost in a round is against the mean
+    // of the plain runs just before and after it, and the reported cost is
+    // the median over rounds, so that drift and other processes (which move
+    // every run near in time alike) do not land on one configuration.
     const edits = [{ feature: 1, add: 8 }];
     const configs = {
-      plain: {},
       cached: { cache: [att.features] },
       cheap: { interventions: att.steer(edits) },
       full: { interventions: att.steer(edits, { method: "full" }) },
     };
+    const steps = { cached: DECODE_STEPS, cheap: DECODE_STEPS, full: FULL_STEPS };
+    await timedGenerate(engine, ids, 2, {});
+    // The streaming ceiling, timed before and after the rounds; the higher counts.
+    const ceilBefore = await ceiling(ctx, r.format);
     for (const o of Object.values(configs)) await timedGenerate(engine, ids, 2, o);
-    const plain = await timedGenerate(engine, ids, 24, configs.plain);
-    ctx.log(`  decode ${plain.decode.toFixed(3)} tokens/s; text ${JSON.stringify(plain.text)}`);
-    const cached = await timedGenerate(engine, ids, 16, configs.cached);
-    const cheap = await timedGenerate(engine, ids, 24, configs.cheap);
-    ctx.log(`  steered: ${JSON.stringify(cheap.text)}`);
-    const full = await timedGenerate(engine, ids, 8, configs.full);
-    const plainAgain = await timedGenerate(engine, ids, 24, configs.plain);
-    const ceil = await ceiling(ctx, r.format);
-    const baseline = (plain.decode + plainAgain.decode) / 2;
+    const plainRuns = [await timedGenerate(engine, ids, DECODE_STEPS, {})];
+    const costs: Record<keyof typeof configs, number[]> = { cached: [], cheap: [], full: [] };
+    const rates: Record<keyof typeof configs, number[]> = { cached: [], cheap: [], full: [] };
+    let steeredText = "";
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const key of Object.keys(configs) as (keyof typeof configs)[]) {
+        const run = await timedGenerate(engine, ids, steps[key], configs[key]);
+        rates[key].push(run.decode);
+        if (key === "cheap") steeredText = run.text;
+      }
+      plainRuns.push(await timedGenerate(engine, ids, DECODE_STEPS, {}));
+      const around = (plainRuns[round].decode + plainRuns[round + 1].decode) / 2;
+      for (const key of Object.keys(configs) as (keyof typeof configs)[]) {
+        costs[key].push(around / rates[key][round] - 1);
+      }
+    }
+    const plainRates = plainRuns.map((p) => p.decode);
+    const plain = plainRuns[0];
     ctx.log(
-      `  plain decode ${plain.decode.toFixed(3)} then ${plainAgain.decode.toFixed(3)} tokens/s`,
+      `  decode ${median(plainRates).toFixed(3)} tokens/s; text ${JSON.stringify(plain.text)}`,
     );
+    ctx.log(`  steered: ${JSON.stringify(steeredText)}`);
+    ctx.log(`  plain decode by round ${plainRates.map((v) => v.toFixed(3)).join(", ")} tokens/s`);
+    for (const key of Object.keys(configs) as (keyof typeof configs)[]) {
+      ctx.log(`  ${key} cost by round ${costs[key].map((v) => v.toFixed(3)).join(", ")}`);
+    }
+    const ceil = Math.max(ceilBefore, await ceiling(ctx, r.format));
+    const baseline = median(plainRates);
     const bytes = bytesPerToken(c, r.format), gbs = bytes * baseline / 1e9;
-    const cost = (t: number) => baseline / t - 1;
     const checks: Record<string, number> = r.checks ? await fullWidthChecks(ex, ids, layer) : {};
     results.push({
       name: "scale load",
@@ -181,16 +210,16 @@ async function scaleRun(ctx: BenchContext, r: Run): Promise<BenchResult[]> {
         firstTokenSeconds: plain.firstToken,
         prefillTokensPerSecond: prefill,
         tokensPerSecond: baseline,
-        plainDriftRatio: plainAgain.decode / plain.decode,
+        plainSpreadRatio: Math.max(...plainRates) / Math.min(...plainRates),
         bytesPerToken: bytes,
         gbPerSecond: gbs,
         ceilingGbPerSecond: ceil,
       },
       ratios: {
         vsCeiling: gbs / ceil,
-        saeCacheCost: cost(cached.decode),
-        cheapSteerCost: cost(cheap.decode),
-        fullSteerCost: cost(full.decode),
+        saeCacheCost: median(costs.cached),
+        cheapSteerCost: median(costs.cheap),
+        fullSteerCost: median(costs.full),
       },
     }, {
       name: "scale checks",
