@@ -132,7 +132,9 @@ async function loadEngine(opts: EngineFlags): Promise<Engine> {
     const s = engine.gpu.summary;
     const mib = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
     console.error(
-      `adapter: ${s.description} (${s.vendor || "unknown vendor"}); ${opts.quant ?? "f32"} weights${
+      `adapter: ${s.description} (${s.vendor || "unknown vendor"}); ${
+        opts.quant ?? (/\.gguf$/i.test(src) ? "GGUF's stored" : "f32")
+      } weights${
         opts.embedQuant ? ` (embedding and lm_head ${opts.embedQuant})` : ""
       }, ` +
         `${engine.contextLength} positions of KV cache`,

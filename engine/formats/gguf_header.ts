@@ -308,7 +308,8 @@ async function readArray(c: Cursor, what: string): Promise<GgufValue> {
   await c.need(n * size, what);
   // Copied to a fresh aligned buffer; the window may sit at any offset.
   const bytes = c.bytes(n * size).slice();
-  const value = new TYPED_ARRAYS[itemType](bytes.buffer, 0, n);
+  type Typed = new (buffer: ArrayBufferLike, offset: number, length: number) => GgufArrayValue;
+  const value = new (TYPED_ARRAYS[itemType] as unknown as Typed)(bytes.buffer, 0, n);
   if (itemType === "bool" && (value as Uint8Array).some((b) => b > 1)) {
     c.fail(`${what}: bools must be 0 or 1`);
   }

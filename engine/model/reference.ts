@@ -69,7 +69,7 @@ function linear(x: Float32Array, w: Float32Array, T: number, k: number, n: numbe
 export function blockReference(c: LlamaConfig, w: HostLayer, x: Float32Array): Float32Array {
   const h = c.hiddenSize, d = c.headDim, T = x.length / h;
   const nq = c.numAttentionHeads, nkv = c.numKeyValueHeads;
-  const table = ropeTable(ropeInvFreq(d, c.ropeTheta, c.ropeScaling), T);
+  const table = ropeTable(ropeInvFreq(d, c.ropeTheta, c.ropeScaling, c.ropeFreqFactors), T);
   // ---- attention ----
   const xn = rmsnormReference(x, w.inputNorm, h, c.rmsNormEps);
   const q = ropeReference(linear(xn, w.q, T, h, nq * d), [T, nq, d], table, 0);
