@@ -42,12 +42,12 @@ const fmt = (b: number) =>
   b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GiB` : `${(b / 2 ** 20).toFixed(1)} MiB`;
 
 /** The config of a model folder, a config.json file, or a .gguf file (its header only). */
-async function planConfig(model: string): Promise<LlamaConfig> {
+async function planConfig(model: string): Promise<{ config: LlamaConfig; describe: string }> {
   const gguf = splitFileSource(model);
   if (gguf) {
     const ckpt = await openGguf(await openSource(gguf.folder), gguf.file);
     try {
-      return await ggufConfig(ckpt);
+      return { config: await ggufConfig(ckpt), describe: ckpt.describe };
     } finally {
       ckpt.close();
     }
@@ -55,12 +55,12 @@ async function planConfig(model: string): Promise<LlamaConfig> {
   const files = model.endsWith(".json")
     ? memorySource(model, { "config.json": await Deno.readTextFile(model) })
     : await openSource(model);
-  return await loadLlamaConfig(files);
+  return { config: await loadLlamaConfig(files), describe: files.describe };
 }
 
 /** The plan as text lines; throws (a plain Error) when a budget cannot be met. */
 export async function planText(f: PlanFlags): Promise<string[]> {
-  const config = await planConfig(f.model);
+  const { config, describe } = await planConfig(f.model);
   const contextLength = f.contextLength ?? Math.min(config.maxPositionEmbeddings, 4096);
   const maxChunk = 128;
   let sae: { layer: number; bytes: number; what: string } | undefined;
@@ -95,7 +95,7 @@ export async function planText(f: PlanFlags): Promise<string[]> {
     sae,
   });
   const lines = [
-    `${files.describe}: ${config.numHiddenLayers} layers, hidden ${config.hiddenSize}, ` +
+    `${describe}: ${config.numHiddenLayers} layers, hidden ${config.hiddenSize}, ` +
     `intermediate ${config.intermediateSize}, heads ${config.numAttentionHeads}/${config.numKeyValueHeads}, ` +
     `vocab ${config.vocabSize}; ${f.quant} weights (embedding and lm_head ${
       f.embedQuant ?? f.quant
