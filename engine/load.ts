@@ -29,8 +29,11 @@ import {
   type StageWeights,
 } from "./model/weights.ts";
 
-/** How weights are held on the device. */
-export type WeightFormat = "f32" | "q8" | "q4";
+/**
+ * How weights are held on the device: f32; q8/q4 blocks; q4k/q6k, ggml's
+ * Q4_K/Q6_K super-blocks (about 4.5 and 6.6 bits per weight).
+ */
+export type WeightFormat = "f32" | "q8" | "q4" | "q4k" | "q6k";
 
 /** How Engine.load reads, quantizes and places a model. */
 export interface LoadOptions extends SourceOptions {
