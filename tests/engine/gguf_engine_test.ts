@@ -240,9 +240,11 @@ Deno.test("gguf engine: llama3-tiny written as convert_hf_to_gguf.py writes it m
   }
 });
 
-Deno.test("gguf engine: Q8_0 and Q4_0 tensors load as stored and equal their exact f32 dequantization", async () => {
+Deno.test("gguf engine: Q4_0 tensors load as stored and equal their exact f32 dequantization", async () => {
+  // One block type keeps the test short (its kernels compile on first use);
+  // engine/quant's tests cover each type's stored layout.
   const good = await storiesGgufBytes();
-  for (const type of ["Q8_0", "Q4_0"] as const) {
+  for (const type of ["Q4_0"] as const) {
     // Every matrix whose rows are whole blocks of 32, as llama.cpp quantizes
     // them (after its Q/K permutation); ffn_down (172 columns) stays F32.
     const bytes = await rewriteGguf(good, (_, tensors) => {
