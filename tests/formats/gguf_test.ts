@@ -220,12 +220,18 @@ Deno.test("gguf: malformed headers are refused naming the file and what is wrong
   await assertRefused(patchU64(good, 16, 1n << 20n), /kv_count is 1048576, more than/);
 
   const q = tensorInfoAt(good, "blk.2.attn_q.weight");
-  await assertRefused(patchU32(good, q.typeAt, 200), /tensor blk\.2\.attn_q\.weight: unknown ggml type id 200/);
+  await assertRefused(
+    patchU32(good, q.typeAt, 200),
+    /tensor blk\.2\.attn_q\.weight: unknown ggml type id 200/,
+  );
   await assertRefused(
     patchU32(good, q.typeAt, 16),
     /tensor blk\.2\.attn_q\.weight: ggml type IQ2_XXS \(id 16\) is not supported; supported: .*Q4_K/,
   );
-  await assertRefused(patchU32(good, q.typeAt - 16, 0), /tensor blk\.2\.attn_q\.weight: ne\[0\] is 0/);
+  await assertRefused(
+    patchU32(good, q.typeAt - 16, 0),
+    /tensor blk\.2\.attn_q\.weight: ne\[0\] is 0/,
+  );
   await assertRefused(
     patchU32(good, q.typeAt - 20, 7),
     /tensor blk\.2\.attn_q\.weight: n_dims is 7; expected 1\.\.4/,
@@ -256,17 +262,50 @@ Deno.test("gguf: malformed headers are refused naming the file and what is wrong
 Deno.test("gguf: metadata of the wrong type or range names the key", async () => {
   const good = await storiesGgufBytes();
   const cases: [(m: Map<string, GgufValue>) => void, RegExp][] = [
-    [(m) => m.set("llama.block_count", gguf.string("5")), /metadata llama\.block_count must be an integer in \[1, 1024\], got string "5"/],
-    [(m) => m.set("llama.block_count", gguf.u32(1 << 30)), /llama\.block_count must be an integer in \[1, 1024\], got uint32 1073741824/],
-    [(m) => m.delete("llama.embedding_length"), /llama\.embedding_length must be .*got nothing \(missing\)/],
-    [(m) => m.set("llama.attention.layer_norm_rms_epsilon", gguf.f32(1e30)), /layer_norm_rms_epsilon must be a float in/],
-    [(m) => m.set("general.architecture", gguf.string("qwen2")), /general\.architecture is "qwen2"; Loupe runs only "llama" models/],
-    [(m) => m.set("tokenizer.ggml.tokens", gguf.f32s([1, 2])), /tokenizer\.ggml\.tokens must be an array of strings, got an array of 2 float32/],
-    [(m) => m.set("tokenizer.ggml.scores", gguf.f32s([1, 2])), /tokenizer\.ggml\.scores must be an array of 512 float32/],
-    [(m) => m.set("tokenizer.ggml.model", gguf.string("bert")), /tokenizer\.ggml\.model must be "llama" \(SentencePiece\) or "gpt2"/],
-    [(m) => m.set("tokenizer.ggml.bos_token_id", gguf.u32(9999)), /bos_token_id must be a token id below/],
-    [(m) => m.set("llama.rope.dimension_count", gguf.u32(4)), /dimension_count must be the head dimension 8/],
-    [(m) => m.set("general.alignment", gguf.u32(24)), /general\.alignment must be a uint32 power of two/],
+    [
+      (m) => m.set("llama.block_count", gguf.string("5")),
+      /metadata llama\.block_count must be an integer in \[1, 1024\], got string "5"/,
+    ],
+    [
+      (m) => m.set("llama.block_count", gguf.u32(1 << 30)),
+      /llama\.block_count must be an integer in \[1, 1024\], got uint32 1073741824/,
+    ],
+    [
+      (m) => m.delete("llama.embedding_length"),
+      /llama\.embedding_length must be .*got nothing \(missing\)/,
+    ],
+    [
+      (m) => m.set("llama.attention.layer_norm_rms_epsilon", gguf.f32(1e30)),
+      /layer_norm_rms_epsilon must be a float in/,
+    ],
+    [
+      (m) => m.set("general.architecture", gguf.string("qwen2")),
+      /general\.architecture is "qwen2"; Loupe runs only "llama" models/,
+    ],
+    [
+      (m) => m.set("tokenizer.ggml.tokens", gguf.f32s([1, 2])),
+      /tokenizer\.ggml\.tokens must be an array of strings, got an array of 2 float32/,
+    ],
+    [
+      (m) => m.set("tokenizer.ggml.scores", gguf.f32s([1, 2])),
+      /tokenizer\.ggml\.scores must be an array of 512 float32/,
+    ],
+    [
+      (m) => m.set("tokenizer.ggml.model", gguf.string("bert")),
+      /tokenizer\.ggml\.model must be "llama" \(SentencePiece\) or "gpt2"/,
+    ],
+    [
+      (m) => m.set("tokenizer.ggml.bos_token_id", gguf.u32(9999)),
+      /bos_token_id must be a token id below/,
+    ],
+    [
+      (m) => m.set("llama.rope.dimension_count", gguf.u32(4)),
+      /dimension_count must be the head dimension 8/,
+    ],
+    [
+      (m) => m.set("general.alignment", gguf.u32(24)),
+      /general\.alignment must be a uint32 power of two/,
+    ],
   ];
   for (const [edit, pattern] of cases) {
     await assertRefused(await rewriteGguf(good, (m) => edit(m)), pattern, true);
