@@ -291,6 +291,10 @@ Deno.test("gguf engine: Q4_0 tensors load as stored and equal their exact f32 de
       );
       console.log(`${type}: stored vs f32-dequantized max rel ${r.maxRel.toExponential(2)}`);
       assert.ok(stored.memory.weights < 0.5 * widened.memory.weights, `${type} kept as stored`);
+      // The plan bounds the stored bytes from above, tighter than planning all as f32.
+      const planned = stored.placement[0].bytes.weights;
+      assert.ok(planned >= stored.memory.weights, `planned ${planned} < ${stored.memory.weights}`);
+      assert.ok(planned < widened.placement[0].bytes.weights, `planned ${planned} as f32`);
       // Quantized weights change the logits: the comparison is not of two f32 models.
       const f32 = compareClose(await allLogits(widened), ref.get("logits")!);
       assert.ok(f32.maxRel > 1e-4, `${type}: ${f32.maxRel}`);
