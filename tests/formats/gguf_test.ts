@@ -11,7 +11,7 @@ import { type GgufValue, readGgufHeader } from "../../engine/formats/gguf_header
 import { ggufTokenizerFiles } from "../../engine/formats/gguf_tokenizer.ts";
 import { f32Bytes, gguf, writeGguf } from "../../engine/formats/gguf_write.ts";
 import { openSafetensors } from "../../engine/formats/safetensors.ts";
-import { openSource } from "../../engine/formats/source.ts";
+import { openSource, splitFileSource } from "../../engine/formats/source.ts";
 import { Tokenizer } from "../../engine/formats/tokenizer.ts";
 import { memoryReader, memorySource } from "../../engine/platform/bytes.ts";
 import { modelPath } from "../util/fixtures.ts";
@@ -310,4 +310,27 @@ Deno.test("gguf: metadata of the wrong type or range names the key", async () =>
   for (const [edit, pattern] of cases) {
     await assertRefused(await rewriteGguf(good, (m) => edit(m)), pattern, true);
   }
+});
+
+Deno.test("gguf: .gguf sources split into a folder source and a file; version 2 reads", async () => {
+  const cases: [string, { folder: string; file: string } | null][] = [
+    ["models/x", null],
+    ["x.gguf", { folder: ".", file: "x.gguf" }],
+    ["/abs/dir/x.GGUF", { folder: "/abs/dir", file: "x.GGUF" }],
+    ["file:///abs/x.gguf", { folder: "file:///abs", file: "x.gguf" }],
+    ["https://host/a/b/x.gguf", { folder: "https://host/a/b", file: "x.gguf" }],
+    ["hf:o/n/x.gguf", { folder: "hf:o/n", file: "x.gguf" }],
+    ["hf:o/n/sub/x.gguf", { folder: "hf:o/n", file: "sub/x.gguf" }],
+    ["hf:o/n@refs/pr/3/x.gguf", { folder: "hf:o/n@refs/pr/3", file: "x.gguf" }],
+  ];
+  for (const [src, want] of cases) assert.deepEqual(splitFileSource(src), want, src);
+  assert.throws(() => splitFileSource("hf:o/x.gguf"), /expected hf:owner\/name\/file\.gguf/);
+  const v2 = writeGguf({
+    metadata: { "k": gguf.string("v") },
+    tensors: [{ name: "t", type: "F32", ne: [2], data: f32Bytes([1, 2]) }],
+    version: 2,
+  });
+  const h = await readGgufHeader(memoryReader("v2.gguf", v2));
+  assert.equal(h.version, 2);
+  assert.deepEqual(h.metadata.get("k"), { type: "string", value: "v" });
 });
