@@ -402,8 +402,12 @@ export async function readGgufHeader(reader: ByteReader): Promise<GgufHeader> {
     c.fail(`not a GGUF file: it starts with ${JSON.stringify(magic)}, not "GGUF"`);
   }
   const version = c.u32();
+  const swapped = ((version & 0xff) << 24 | (version & 0xff00) << 8 | (version >>> 8) & 0xff00 |
+    version >>> 24) >>> 0;
+  if ((GGUF_VERSIONS as readonly number[]).includes(swapped)) {
+    c.fail(`a big-endian GGUF file (version ${swapped}); only little-endian files are supported`);
+  }
   if (!(GGUF_VERSIONS as readonly number[]).includes(version)) {
-    // A big-endian file reads as a huge version here.
     c.fail(
       `GGUF version ${version} is not supported; supported: ${GGUF_VERSIONS.join(", ")} ` +
         `(little-endian)`,
