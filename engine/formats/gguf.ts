@@ -12,12 +12,13 @@
 
 import { FormatError } from "../errors.ts";
 import type { ByteReader, FileSource } from "../platform/bytes.ts";
-import { dequantizeGgml, type GgmlType } from "../quant/ggml.ts";
+import { dequantizeGgml, f16Value, ggmlBlock, type GgmlType } from "../quant/ggml.ts";
 import type { Checkpoint, CheckpointTensor } from "./checkpoint.ts";
 import type { LlamaConfig } from "./config.ts";
 import { toFloat32 } from "./dtype.ts";
 import { ggufLlamaConfig } from "./gguf_config.ts";
 import { ggufTokenizer } from "./gguf_tokenizer.ts";
+import { MAX_ABS_WEIGHT } from "./weight_range.ts";
 import type { Tokenizer } from "./tokenizer.ts";
 import { type GgufHeader, type GgufTensorInfo, readGgufHeader } from "./gguf_header.ts";
 import { GgufMetadata } from "./gguf_metadata.ts";
@@ -59,6 +60,49 @@ export function hfTensorName(ggufName: string): string | null {
 }
 
 const PERMUTED = /\.self_attn\.[qk]_proj\.weight$/;
+
+/**
+ * Where each block type keeps its f16 scale (and minimum) fields, and how
+ * large a weight can be per unit of each: |w| <= sum(|field| * bound).
+ * Q4_K: d * (6-bit scale) * (4-bit code) - dmin * (6-bit minimum).
+ */
+const BLOCK_FIELDS: Partial<Record<GgmlType, [offset: number, bound: number][]>> = {
+  Q4_0: [[0, 8]],
+  Q4_1: [[0, 15], [2, 1]],
+  Q5_0: [[0, 16]],
+  Q5_1: [[0, 31], [2, 1]],
+  Q8_0: [[0, 128]],
+  Q4_K: [[0, 63 * 15], [2, 63]],
+  Q5_K: [[0, 63 * 31], [2, 63]],
+  Q6_K: [[208, 128 * 32]],
+};
+
+/**
+ * Block rows are checked through their scales, not weight by weight (that
+ * would dequantize every weight on the host): a NaN or infinite scale, or one
+ * that allows weights beyond ±MAX_ABS_WEIGHT, is a corrupt file.
+ */
+function checkBlockScales(file: string, info: GgufTensorInfo, bytes: Uint8Array, firstRow: number) {
+  const fields = BLOCK_FIELDS[info.type];
+  if (!fields) return;
+  const { bytes: size } = ggmlBlock(info.type);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 0; at < bytes.length; at += size) {
+    let bound = 0;
+    for (const [offset, factor] of fields) {
+      bound += Math.abs(f16Value(view.getUint16(at + offset, true))) * factor;
+    }
+    if (!(bound <= MAX_ABS_WEIGHT)) {
+      const row = firstRow + Math.floor(at / info.rowBytes);
+      throw new FormatError(
+        file,
+        `tensor ${info.name}: a ${info.type} block of row ${row} has scales allowing weights ` +
+          `of ${bound} (NaN, infinite or beyond ±${MAX_ABS_WEIGHT}): the file is corrupt`,
+        { tensor: info.name },
+      );
+    }
+  }
+}
 
 /**
  * For HF rows [start, start + count) of a permuted Q/K matrix: the GGUF rows
@@ -176,17 +220,21 @@ export class GgufCheckpoint implements Checkpoint {
     if (!this.#reader) {
       throw new Error(`${this.describe}: tensor ${info.name}: checkpoint is closed`);
     }
+    const file = this.#reader.name;
+    let bytes: Uint8Array<ArrayBuffer>;
     try {
-      return await this.#reader.read(
+      bytes = await this.#reader.read(
         info.offset + rowStart * info.rowBytes,
         rowCount * info.rowBytes,
       );
     } catch (e) {
-      throw new FormatError(this.#reader.name, `tensor ${info.name}: ${(e as Error).message}`, {
+      throw new FormatError(file, `tensor ${info.name}: ${(e as Error).message}`, {
         tensor: info.name,
         cause: e,
       });
     }
+    checkBlockScales(file, info, bytes, rowStart);
+    return bytes;
   }
 
   /** The F32 values of rope_freqs.weight, if the file has it. */

@@ -205,6 +205,16 @@ Deno.test("gguf engine: bad files are refused naming the file and tensor or key,
     /metadata llama\.block_count must be an integer in \[1, 1024\], got string "5"/,
   );
   // Found only while weights stream in, after buffers exist: they are freed.
+  const nanScale = await rewriteGguf(good, (_, tensors) => {
+    const t = tensors.find((t) => t.name === "blk.3.ffn_up.weight")!;
+    t.data = quantizeGgmlRef("Q4_0", new Float32Array(t.data.slice().buffer));
+    t.type = "Q4_0";
+    new DataView(t.data.buffer).setUint16(5 * 18, 0x7e00, true); // block 5 (row 2): NaN
+  });
+  await assertLoadRefused(
+    nanScale,
+    /tensor blk\.3\.ffn_up\.weight: a Q4_0 block of row 2 has scales allowing weights of NaN/,
+  );
   const down = good.slice();
   const header = await readGgufHeader(memoryReader("good.gguf", good));
   const downInfo = header.tensors.find((t) => t.name === "blk.4.ffn_down.weight")!;
