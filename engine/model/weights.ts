@@ -241,8 +241,8 @@ export async function loadStageWeights(
     for (let r = 0; r < rows; r += slabRows) {
       const n = Math.min(slabRows, rows - r);
       const bytes = await ckpt.readStoredRows!(name, r, n);
-      // Float types are range-checked as for safetensors; block types would
-      // need a host dequantization of every weight just for the check.
+      // Float types are range-checked as for safetensors; block types are
+      // checked through their scales by the checkpoint as it reads them.
       if (type === "F32" || type === "F16" || type === "BF16") {
         checkWeightRange(toFloat32(bytes, type), ckpt.get(name).file, name, r * cols);
       }
