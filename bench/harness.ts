@@ -8,8 +8,13 @@ import type { Gpu } from "../engine/gpu/gpu.ts";
 import { Matrix } from "../engine/gpu/matrix.ts";
 import { Recorder } from "../engine/gpu/recorder.ts";
 import { Tensor } from "../engine/ops/tensor.ts";
-import { type MatrixFormat, randomPackedRows, rowBytes } from "../engine/quant/format.ts";
-import { QuantMatrix, type WeightMatrix } from "../engine/quant/matrix.ts";
+import {
+  type MatrixFormat,
+  type QuantFormat,
+  randomPackedRows,
+  rowBytes,
+} from "../engine/quant/format.ts";
+import { type PlainWeightMatrix, QuantMatrix, type WeightMatrix } from "../engine/quant/matrix.ts";
 import {
   type BlockFormat,
   BlockMatrix,
@@ -37,7 +42,9 @@ export interface BenchContext {
   heap?: () => number;
 }
 
-export const FORMATS: MatrixFormat[] = ["f32", "q8", "q4", "q4k", "q6k"];
+export const FORMATS: ("f32" | QuantFormat)[] = ["f32", "q8", "q4"];
+/** The formats of the projection benchmarks (matvec, matmul) and ceilings: FORMATS and the K quants. */
+export const LINEAR_FORMATS: MatrixFormat[] = [...FORMATS, "q4k", "q6k"];
 
 /** xorshift32: fast enough to fill a gigabyte of random codes. */
 export function fastRandom(seed: number): () => number {
@@ -51,6 +58,22 @@ export function fastRandom(seed: number): () => number {
 }
 
 /** A random [rows, cols] matrix in `format`, filled slab by slab (host memory ~ one slab). */
+export function randomMatrix(
+  gpu: Gpu,
+  label: string,
+  rows: number,
+  cols: number,
+  format: "f32" | QuantFormat,
+  seed: number,
+): PlainWeightMatrix;
+export function randomMatrix(
+  gpu: Gpu,
+  label: string,
+  rows: number,
+  cols: number,
+  format: MatrixFormat,
+  seed: number,
+): WeightMatrix;
 export function randomMatrix(
   gpu: Gpu,
   label: string,
@@ -215,7 +238,7 @@ export async function ceilings(ctx: BenchContext): Promise<Record<MatrixFormat, 
   if (ctx.ceilings) return ctx.ceilings;
   const gpu = ctx.gpu, rows = 14336;
   const result = {} as Record<MatrixFormat, number>;
-  for (const format of FORMATS) {
+  for (const format of LINEAR_FORMATS) {
     const m = randomMatrix(gpu, `ceiling.${format}`, rows, 4096, format, 7);
     const out = Tensor.empty(gpu, "bench.streamOut", [streamOutLength(gpu, format, rows)], "f32");
     try {
@@ -237,7 +260,7 @@ export async function ceilings(ctx: BenchContext): Promise<Record<MatrixFormat, 
 
 export async function benchCeilings(ctx: BenchContext): Promise<BenchResult[]> {
   const c = await ceilings(ctx);
-  return FORMATS.map((format) => ({
+  return LINEAR_FORMATS.map((format) => ({
     name: "ceiling",
     shape: "14336x4096",
     format,

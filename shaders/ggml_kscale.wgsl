@@ -1,20 +1,27 @@
-// The packed 6-bit scales and mins of Q4_K and Q5_K (12 bytes at byte 4 of a
-// super-block, words 1..3 of its first vec4u `v`; engine/quant/ggml_blocks.ts
-// kScaleMin), joined before either type's snippet.
+// The head of a Q4_K / Q5_K super-block: unit 0 (vec4u) holds f16 d and dmin
+// and the 12 bytes of packed 6-bit scales and mins (engine/quant/ggml_blocks.ts
+// kScaleMin). The head keeps that vec4u as read (4 registers per row: a thread
+// holds one head per row it owns); each group decodes its (scale, min) pair
+// from it without branches. Joined before either type's snippet.
 
-// Byte j (0..11) of the packed scales in v.yzw.
-fn k_scale_byte(v: vec4u, j: u32) -> u32 {
-  return byte_of(v[1u + j / 4u], j % 4u);
+struct Head {
+  v: vec4u,
 }
 
-// (sc, m) of sub-block s.
-fn k_scale_min(v: vec4u, s: u32) -> vec2f {
-  if (s < 4u) {
-    return vec2f(f32(k_scale_byte(v, s) & 63u), f32(k_scale_byte(v, s + 4u) & 63u));
-  }
-  let b = k_scale_byte(v, s + 4u);
-  return vec2f(
-    f32((b & 15u) | ((k_scale_byte(v, s - 4u) >> 6u) << 4u)),
-    f32((b >> 4u) | ((k_scale_byte(v, s) >> 6u) << 4u)),
-  );
+fn ggml_head(bw: u32) -> Head {
+  return Head(w[bw]);
+}
+
+// (d * sc, dmin * m) of sub-block s: bytes 0-3 hold sc[0..3] and the top 2
+// bits of sc[4..7]; 4-7 the same for the mins; 8-11 the low nibbles of
+// sc[4..7] (low) and m[4..7] (high).
+fn k_scale_min(h: Head, s: u32) -> vec2f {
+  let dd = unpack2x16float(h.v.x);
+  let i = 8u * (s % 4u);
+  let b_sc = (h.v.y >> i) & 0xffu;
+  let b_m = (h.v.z >> i) & 0xffu;
+  let b_hi = (h.v.w >> i) & 0xffu;
+  let lo = vec2u(b_sc, b_m) & vec2u(63u);
+  let hi = (vec2u(b_hi & 15u, b_hi >> 4u)) | ((vec2u(b_sc, b_m) >> vec2u(6u)) << vec2u(4u));
+  return vec2f(select(hi, lo, s < 4u)) * dd;
 }

@@ -7,19 +7,10 @@ alias W = vec4u;
 const GROUPS_PER_BLOCK: u32 = 8u;
 const BLOCK_UNITS: u32 = 11u;
 
-struct Head {
-  v: vec4u,
-}
-
-fn ggml_head(bw: u32) -> Head {
-  return Head(w[bw]);
-}
-
 fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8> {
-  let dd = unpack2x16float(h.v.x);
-  let sm = k_scale_min(h.v, s);
-  let a = vec4f(dd.x * sm.x);
-  let c = vec4f(dd.y * sm.y);
+  let ac = k_scale_min(h, s);
+  let a = vec4f(ac.x);
+  let c = vec4f(ac.y);
   let h0 = w[bw + 1u];
   let h1 = w[bw + 2u];
   let q0 = w[bw + 3u + 2u * (s / 2u)];
