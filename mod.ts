@@ -65,6 +65,7 @@ export type {
 export type { TapContext } from "./engine/model/llama.ts";
 export type { Matrix } from "./engine/gpu/matrix.ts";
 export type { QuantMatrix, WeightMatrix } from "./engine/quant/matrix.ts";
+export type { BlockFormat, BlockMatrix } from "./engine/quant/block_matrix.ts";
 export type {
   ChatMessage,
   ChatOptions,

@@ -12,7 +12,7 @@ import {
   type BenchContext,
   bestStream,
   ceilings,
-  FORMATS,
+  LINEAR_FORMATS,
   matrixBytes,
   randomMatrix,
   streamOutLength,
@@ -33,7 +33,7 @@ async function benchLinear(ctx: BenchContext, tokens: number): Promise<BenchResu
   if (tokens > 1) {
     // A prefill call is seconds of work on a software adapter: build each
     // format's pipeline on a small matrix, then time each shape once.
-    for (const format of FORMATS) {
+    for (const format of LINEAR_FORMATS) {
       const w = randomMatrix(gpu, "warmup", 64, 64, format, 1);
       const x = Tensor.empty(gpu, "warmup.x", [tokens, 64], "f32");
       const out = Tensor.empty(gpu, "warmup.out", [tokens, 64], "f32");
@@ -42,7 +42,7 @@ async function benchLinear(ctx: BenchContext, tokens: number): Promise<BenchResu
     }
   }
   for (const [rows, cols] of [...SHAPES_8B, ...SHAPES_70B]) {
-    for (const format of FORMATS) {
+    for (const format of LINEAR_FORMATS) {
       const w = randomMatrix(gpu, `bench.${format}`, rows, cols, format, rows + cols);
       const x = Tensor.empty(gpu, "bench.x", [tokens, cols], "f32");
       const out = Tensor.empty(gpu, "bench.out", [tokens, rows], "f32");

@@ -11,6 +11,7 @@
 
 import { blockReference, readFirstChunk, readLayer } from "../engine/model/reference.ts";
 import { type MatrixFormat, quantLayout, rowBytes } from "../engine/quant/format.ts";
+import { blockLayout } from "../engine/quant/block_matrix.ts";
 import type { LlamaConfig } from "../engine/formats/config.ts";
 import { Tensor } from "../engine/ops/tensor.ts";
 import { rmsnormReference } from "../shaders/rmsnorm.ts";
@@ -56,6 +57,7 @@ function median(values: number[]): number {
 }
 
 function matBytes(rows: number, cols: number, f: MatrixFormat): number {
+  if (f === "q4k" || f === "q6k") return rows * blockLayout(f, cols).wordsPerRow * 4;
   return rows * (f === "f32" ? cols * 4 : rowBytes(quantLayout(f, cols)));
 }
 

@@ -10,6 +10,7 @@ import { planPlacement, saeBytes } from "../../engine/model/placement.ts";
 import { loadLlamaConfig } from "../../engine/formats/config.ts";
 import { memorySource } from "../../engine/platform/bytes.ts";
 import { SMALL_SAE, smallCheckpoint } from "./small.ts";
+import { modelPath } from "../util/fixtures.ts";
 
 async function config70b(): Promise<string> {
   const path = `${await Deno.makeTempDir({ prefix: "loupe-plan-" })}/config.json`;
@@ -92,5 +93,14 @@ Deno.test("plan: an SAE file is read for its widths; a width that does not match
       layer: "model.layers.50",
     }),
     /has d_in 128, but model\.layers\.50 outputs 8192/,
+  );
+});
+
+Deno.test("plan: a .gguf file is planned from its header's metadata", async () => {
+  const model = `${modelPath("stories260K")}/gguf/stories260K.gguf`;
+  const lines = await planText({ model, quant: "f32", devices: 1 });
+  assert.match(
+    lines[0],
+    /stories260K\.gguf: 5 layers, hidden 64, intermediate 172, heads 8\/4, vocab 512/,
   );
 });

@@ -1,0 +1,115 @@
+// kernel embedding_q5_1_wg256
+// entry point main
+// constants {"WG":256}
+
+// Shared WGSL helpers, joined explicitly into the kernels that use them.
+
+// The flat invocation index of a 1-D grid folded into x and y (see grid.ts).
+fn flat_index(gid: vec3u, nwg: vec3u, wg_size: u32) -> u32 {
+  return gid.x + gid.y * nwg.x * wg_size;
+}
+
+// Shared WGSL for the kernels that read GGML block formats in place
+// (engine/quant/block_matrix.ts). Every type's snippet (ggml_<format>.wgsl)
+// defines, over the global `w: array<W>` of a row chunk:
+//   alias W = u32 or vec4u;         // the unit of w: whole blocks are whole units
+//   const GROUPS_PER_BLOCK: u32;    // 32-value groups per block (1 or 8)
+//   const BLOCK_UNITS: u32;         // units of W per block (ggml's bytes padded to 4)
+//   struct Head { ... }             // what a block's groups share (f16 scales, ...)
+//   fn ggml_head(bw: u32) -> Head   // read once per block, at unit bw
+//   fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8>
+// ggml_group returns the dequantized values of group s of the block at unit
+// bw (element 4i + e in component e of [i]), its sub-block scale and min
+// decoded once per group. Only core WGSL: bytes and bit fields by shifts and
+// masks, f16 by unpack2x16float.
+
+// Bit field `shift` .. of each of the four bytes of `word`, masked: byte e of
+// the word is component e.
+fn byte_fields(word: u32, shift: u32, mask: u32) -> vec4u {
+  return (vec4u(word) >> (vec4u(0u, 8u, 16u, 24u) + vec4u(shift))) & vec4u(mask);
+}
+
+// Byte j (0..3) of `word`.
+fn byte_of(word: u32, j: u32) -> u32 {
+  return (word >> (8u * j)) & 0xffu;
+}
+
+// sum_i dot(a[i], b[i]) as one fma chain per component.
+fn dot8(a: array<vec4f, 8>, b: array<vec4f, 8>) -> f32 {
+  var s = a[0] * b[0];
+  for (var i = 1u; i < 8u; i++) {
+    s = fma(a[i], b[i], s);
+  }
+  return dot(s, vec4f(1.0));
+}
+
+// Q5_1 (engine/quant/ggml_blocks.ts): blocks of 32, {f16 d, m; u8 qh[4];
+// u8 qs[16]}, 24 bytes = 6 words; w = d * q + m, q = nibble | (bit j of qh) << 4.
+
+alias W = u32;
+const GROUPS_PER_BLOCK: u32 = 1u;
+const BLOCK_UNITS: u32 = 6u;
+
+struct Head {
+  dm: vec2f,
+  qh: u32,
+}
+
+fn ggml_head(bw: u32) -> Head {
+  return Head(unpack2x16float(w[bw]), w[bw + 1u]);
+}
+
+fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8> {
+  var out: array<vec4f, 8>;
+  for (var i = 0u; i < 4u; i++) {
+    let qs = w[bw + 2u + i];
+    let h0 = ((vec4u(h.qh) >> (vec4u(0u, 1u, 2u, 3u) + 4u * i)) & vec4u(1u)) << vec4u(4u);
+    let h1 = ((vec4u(h.qh) >> (vec4u(16u, 17u, 18u, 19u) + 4u * i)) & vec4u(1u)) << vec4u(4u);
+    out[i] = fma(vec4f(byte_fields(qs, 0u, 15u) | h0), vec4f(h.dm.x), vec4f(h.dm.y));
+    out[i + 4u] = fma(vec4f(byte_fields(qs, 4u, 15u) | h1), vec4f(h.dm.x), vec4f(h.dm.y));
+  }
+  return out;
+}
+
+// Embedding gather for one row chunk of the table: out[t, h] = table[tokens[t], h]
+// for the tokens whose id falls in [rowStart, rowStart + rows). Other tokens are
+// left to the dispatches of the chunks that hold them, and are never read here.
+// The table is f32 or block-quantized: embedding.ts supplies its bindings and
+// `element(row, h)`, which reads (and dequantizes) one value of a chunk row.
+
+struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.ts)
+  T: u32,
+  H: u32,
+  rowStart: u32,
+  rows: u32,
+  unitsPerRow: u32,
+}
+
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> tokens: array<u32>;    // [T]
+@group(0) @binding(2) var<storage, read> w: array<W>;           // [rows, unitsPerRow]
+@group(0) @binding(3) var<storage, read_write> out: array<f32>; // [T, H]
+
+fn element(row: u32, h: u32) -> f32 {
+  let g = h / 32u;
+  let bw = row * p.unitsPerRow + (g / GROUPS_PER_BLOCK) * BLOCK_UNITS;
+  var group = ggml_group(bw, ggml_head(bw), g % GROUPS_PER_BLOCK);
+  return group[(h % 32u) / 4u][h % 4u];
+}
+
+override WG: u32 = 256;
+
+@compute @workgroup_size(WG)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let i = flat_index(gid, nwg, WG);
+  if (i >= p.T * p.H) {
+    return;
+  }
+  let t = i / p.H;
+  let h = i % p.H;
+  // Unsigned wrap-around makes ids below rowStart huge, so one compare rejects both sides.
+  let row = tokens[t] - p.rowStart;
+  if (row < p.rows) {
+    out[i] = element(row, h);
+  }
+}
