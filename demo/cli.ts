@@ -86,7 +86,7 @@ function parseTokens(v: string): number[] {
   });
 }
 
-const QUANTS = ["f32", "q8", "q4"] as const;
+const QUANTS = ["f32", "q8", "q4", "q4k", "q6k"] as const;
 
 interface EngineFlags {
   model?: string;
@@ -132,7 +132,9 @@ async function loadEngine(opts: EngineFlags): Promise<Engine> {
     const s = engine.gpu.summary;
     const mib = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
     console.error(
-      `adapter: ${s.description} (${s.vendor || "unknown vendor"}); ${opts.quant ?? "f32"} weights${
+      `adapter: ${s.description} (${s.vendor || "unknown vendor"}); ${
+        opts.quant ?? (/\.gguf$/i.test(src) ? "GGUF's stored" : "f32")
+      } weights${
         opts.embedQuant ? ` (embedding and lm_head ${opts.embedQuant})` : ""
       }, ` +
         `${engine.contextLength} positions of KV cache`,

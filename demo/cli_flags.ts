@@ -35,8 +35,8 @@ export const FLAGS = {
   model: {
     type: "string",
     arg: "SRC",
-    help: "model: a local folder, an http(s) URL of a folder, or hf:owner/name[@revision] " +
-      "(plan: also a config.json file)",
+    help: "model: a local folder, an http(s) URL of a folder, or hf:owner/name[@revision]; " +
+      "or one .gguf file (path, URL, hf:owner/name/file.gguf) (plan: also a config.json file)",
     default: "demo/models/stories260K (bundled)",
     commands: ALL,
   },

@@ -2,9 +2,10 @@
 // config.json alone, with bytes per device; nothing is loaded and no device
 // is opened. The same planner Engine.load uses (engine/model/placement.ts).
 
-import { loadLlamaConfig } from "../engine/formats/config.ts";
+import { type LlamaConfig, loadLlamaConfig } from "../engine/formats/config.ts";
+import { ggufConfig, openGguf } from "../engine/formats/gguf.ts";
 import { memorySource } from "../engine/platform/bytes.ts";
-import { openSource } from "../engine/formats/source.ts";
+import { openSource, splitFileSource } from "../engine/formats/source.ts";
 import { planPlacement, saeBytes } from "../engine/model/placement.ts";
 import type { WeightFormat } from "../engine/load.ts";
 import { UsageError } from "../engine/errors.ts";
@@ -40,12 +41,26 @@ export function parseBytes(v: string): number {
 const fmt = (b: number) =>
   b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GiB` : `${(b / 2 ** 20).toFixed(1)} MiB`;
 
+/** The config of a model folder, a config.json file, or a .gguf file (its header only). */
+async function planConfig(model: string): Promise<{ config: LlamaConfig; describe: string }> {
+  const gguf = splitFileSource(model);
+  if (gguf) {
+    const ckpt = await openGguf(await openSource(gguf.folder), gguf.file);
+    try {
+      return { config: await ggufConfig(ckpt), describe: ckpt.describe };
+    } finally {
+      ckpt.close();
+    }
+  }
+  const files = model.endsWith(".json")
+    ? memorySource(model, { "config.json": await Deno.readTextFile(model) })
+    : await openSource(model);
+  return { config: await loadLlamaConfig(files), describe: files.describe };
+}
+
 /** The plan as text lines; throws (a plain Error) when a budget cannot be met. */
 export async function planText(f: PlanFlags): Promise<string[]> {
-  const files = f.model.endsWith(".json")
-    ? memorySource(f.model, { "config.json": await Deno.readTextFile(f.model) })
-    : await openSource(f.model);
-  const config = await loadLlamaConfig(files);
+  const { config, describe } = await planConfig(f.model);
   const contextLength = f.contextLength ?? Math.min(config.maxPositionEmbeddings, 4096);
   const maxChunk = 128;
   let sae: { layer: number; bytes: number; what: string } | undefined;
@@ -80,7 +95,7 @@ export async function planText(f: PlanFlags): Promise<string[]> {
     sae,
   });
   const lines = [
-    `${files.describe}: ${config.numHiddenLayers} layers, hidden ${config.hiddenSize}, ` +
+    `${describe}: ${config.numHiddenLayers} layers, hidden ${config.hiddenSize}, ` +
     `intermediate ${config.intermediateSize}, heads ${config.numAttentionHeads}/${config.numKeyValueHeads}, ` +
     `vocab ${config.vocabSize}; ${f.quant} weights (embedding and lm_head ${
       f.embedQuant ?? f.quant

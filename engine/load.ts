@@ -1,11 +1,20 @@
 // Engine.load's work: open a source, read config and tokenizer, plan where the
 // layers go, stream each device's weights, build the graphs and the KV cache.
-// Anything allocated is freed again if any step fails.
+// Anything allocated is freed again if any step fails. A source is a folder
+// (config.json, tokenizer.json, safetensors) or one .gguf file, which holds
+// all three.
 
 import { Gpu } from "./gpu/gpu.ts";
 import { type LlamaConfig, loadLlamaConfig } from "./formats/config.ts";
+import type { Checkpoint } from "./formats/checkpoint.ts";
+import { openGgufModel } from "./formats/gguf.ts";
 import { openSafetensors } from "./formats/safetensors.ts";
-import { type FileSource, openSource, type SourceOptions } from "./formats/source.ts";
+import {
+  type FileSource,
+  openSource,
+  type SourceOptions,
+  splitFileSource,
+} from "./formats/source.ts";
 import { Tokenizer } from "./formats/tokenizer.ts";
 import { KvCache } from "./model/kv_cache.ts";
 import { LlamaGraph } from "./model/llama.ts";
@@ -20,12 +29,19 @@ import {
   type StageWeights,
 } from "./model/weights.ts";
 
-/** How weights are held on the device. */
-export type WeightFormat = "f32" | "q8" | "q4";
+/**
+ * How weights are held on the device: f32; q8/q4 blocks; q4k/q6k, ggml's
+ * Q4_K/Q6_K super-blocks (about 4.5 and 6.6 bits per weight).
+ */
+export type WeightFormat = "f32" | "q8" | "q4" | "q4k" | "q6k";
 
 /** How Engine.load reads, quantizes and places a model. */
 export interface LoadOptions extends SourceOptions {
-  /** Weight format on the device, quantized on load. Default "f32". */
+  /**
+   * Weight format on the device, quantized on load. Default "f32"; for a
+   * GGUF file the default keeps every tensor's stored type (no
+   * re-quantization), and a given format converts from it.
+   */
   quant?: WeightFormat;
   /**
    * Format of the embedding table and lm_head; default `quant`. On small
@@ -94,31 +110,54 @@ async function openDevices(o: LoadOptions): Promise<{ devices: Gpu[]; owned: Gpu
   return { devices, owned: [] };
 }
 
-export async function loadModel(source: string, o: LoadOptions): Promise<LoadedModel> {
+interface OpenedModel {
+  describe: string;
+  config: LlamaConfig;
+  tokenizer: Tokenizer;
+  ckpt: Checkpoint;
+  /** GGUF: tensors can stay in their stored ggml types. */
+  stored: boolean;
+}
+
+/** Config, tokenizer and checkpoint, from a folder or from one GGUF file. */
+async function openModel(source: string, o: LoadOptions): Promise<OpenedModel> {
+  const gguf = splitFileSource(source);
+  if (gguf) {
+    const files = await openSource(gguf.folder, o);
+    const { ckpt, config, tokenizer } = await openGgufModel(files, gguf.file);
+    return { describe: ckpt.describe, config, tokenizer, ckpt, stored: true };
+  }
   const files = await openSource(source, o);
   const config = await loadLlamaConfig(files);
   const tokenizer = await loadTokenizer(files, config.vocabSize);
-  const contextLength = o.contextLength ?? Math.min(config.maxPositionEmbeddings, 4096);
-  if (!Number.isInteger(contextLength) || contextLength < 1) {
-    throw new Error(`contextLength must be a positive integer, got ${contextLength}`);
-  }
-  const maxChunk = o.maxChunk ?? 128;
-  const format = o.quant ?? "f32";
-  const embedFormat = o.embedQuant ?? format;
-  checkMatrixFormat("Engine.load quant", format);
-  checkMatrixFormat("Engine.load embedQuant", embedFormat);
-  const deviceCount = o.gpu
-    ? 1
-    : typeof o.devices === "number"
-    ? o.devices
-    : o.devices?.length ?? 1;
   // The checkpoint's tensor list is checked against config.json before
   // anything is sized by the config's numbers (placement, per-layer maps).
   const ckpt = await openSafetensors(files);
+  return { describe: files.describe, config, tokenizer, ckpt, stored: false };
+}
+
+export async function loadModel(source: string, o: LoadOptions): Promise<LoadedModel> {
+  const { describe, config, tokenizer, ckpt, stored } = await openModel(source, o);
   let placement: DevicePlacement[];
+  let contextLength: number, maxChunk: number, format: WeightFormat, embedFormat: WeightFormat;
   try {
+    contextLength = o.contextLength ?? Math.min(config.maxPositionEmbeddings, 4096);
+    if (!Number.isInteger(contextLength) || contextLength < 1) {
+      throw new Error(`contextLength must be a positive integer, got ${contextLength}`);
+    }
+    maxChunk = o.maxChunk ?? 128;
+    format = o.quant ?? "f32";
+    embedFormat = o.embedQuant ?? format;
+    checkMatrixFormat("Engine.load quant", format);
+    checkMatrixFormat("Engine.load embedQuant", embedFormat);
     checkCheckpoint(config, ckpt, ckpt.describe);
-    // Planned before any device exists, so that an impossible budget costs nothing.
+    const deviceCount = o.gpu
+      ? 1
+      : typeof o.devices === "number"
+      ? o.devices
+      : o.devices?.length ?? 1;
+    // Planned before any device exists, so that an impossible budget costs
+    // nothing. Stored GGUF matrices are planned as f32, an upper bound.
     placement = planPlacement({
       config,
       format,
@@ -151,9 +190,13 @@ export async function loadModel(source: string, o: LoadOptions): Promise<LoadedM
       (config.tieWordEmbeddings && placement.length > 1 ? 1 : 0);
     for (const p of placement) {
       const gpu = devices[p.device];
-      const w = await loadStageWeights(gpu, config, ckpt, files.describe, {
+      const w = await loadStageWeights(gpu, config, ckpt, describe, {
         format,
         embedFormat,
+        keepStored: {
+          layers: stored && o.quant === undefined,
+          embed: stored && o.quant === undefined && o.embedQuant === undefined,
+        },
         onProgress: o.onProgress && ((_, __, name) => o.onProgress!(++done, total, name)),
       }, p);
       weights.push(w);
@@ -178,7 +221,7 @@ export async function loadModel(source: string, o: LoadOptions): Promise<LoadedM
     owned,
     config,
     tokenizer,
-    describe: files.describe,
+    describe,
     placement,
     weights,
     pipeline,

@@ -41,6 +41,11 @@ export interface LlamaConfig {
   ropeTheta: number;
   /** null: plain RoPE (rope_scaling absent, null or rope_type "default"). */
   ropeScaling: Llama3RopeScaling | null;
+  /**
+   * Divisors of each RoPE frequency, [headDim / 2], as llama.cpp stores Llama
+   * 3 scaling in GGUF files (the tensor rope_freqs.weight); absent otherwise.
+   */
+  ropeFreqFactors?: Float32Array;
   /** tie_word_embeddings: lm_head is the embedding matrix. */
   tieWordEmbeddings: boolean;
   /** vocab_size. */

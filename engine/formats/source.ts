@@ -4,6 +4,8 @@
 //   "hf:owner/name[@revision]"              the Hugging Face hub; under Deno
 //                                           each file is downloaded once into
 //                                           a cache and read from disk
+// A name ending in .gguf is one file instead (splitFileSource): "dir/x.gguf",
+// "https://host/x.gguf", "hf:owner/name/x.gguf", "hf:owner/name@rev/x.gguf".
 
 import { checkFileName, type FileSource } from "../platform/bytes.ts";
 import { fetchFile, type FetchFn, fileUrl, httpFolderSource, httpHas } from "../platform/http.ts";
@@ -66,6 +68,32 @@ function fileUrlToPath(url: string): string {
     throw new Error(`${url}: file URLs on another host are not supported`);
   }
   return decodeURIComponent(u.pathname);
+}
+
+/** A folder source and a file in it. */
+export interface FileInSource {
+  folder: string;
+  file: string;
+}
+
+/**
+ * For a source naming one .gguf file: the folder to open and the file's name
+ * in it; null for a folder source. Under hf: the path after owner/name is the
+ * file's path in the repository ("hf:o/n/sub/x.gguf"); with a revision
+ * ("hf:o/n@rev/x.gguf", where rev may hold "/") only the last part is.
+ */
+export function splitFileSource(src: string): FileInSource | null {
+  if (!/\.gguf$/i.test(src)) return null;
+  if (src.startsWith("hf:") && !src.includes("@")) {
+    const parts = src.slice(3).split("/");
+    if (parts.length < 3) {
+      throw new Error(`invalid hub source ${JSON.stringify(src)}: expected hf:owner/name/file.gguf`);
+    }
+    return { folder: `hf:${parts[0]}/${parts[1]}`, file: parts.slice(2).join("/") };
+  }
+  const slash = src.lastIndexOf("/");
+  if (slash < 0) return { folder: ".", file: src };
+  return { folder: src.slice(0, slash) || "/", file: src.slice(slash + 1) };
 }
 
 export async function openSource(src: string, opts: SourceOptions = {}): Promise<FileSource> {

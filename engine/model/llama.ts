@@ -88,7 +88,7 @@ class Scratch {
       this.lastNormed = f32("lastNormed", [1, c.hiddenSize]);
       // Only the device holding lm_head needs room for logits.
       this.logits = f32("logits", head ? [chunk, c.vocabSize] : [1, 1]);
-      const freq = ropeInvFreq(c.headDim, c.ropeTheta, c.ropeScaling);
+      const freq = ropeInvFreq(c.headDim, c.ropeTheta, c.ropeScaling, c.ropeFreqFactors);
       this.ropeTable = Tensor.from(
         gpu,
         "Scratch.ropeTable",

@@ -6,6 +6,7 @@
 import type { LlamaConfig } from "../formats/config.ts";
 import { dequantizeRows } from "../quant/format.ts";
 import { readWeightMatrix, type WeightMatrix } from "../quant/matrix.ts";
+import { BlockMatrix, dequantizeBlockRows } from "../quant/block_matrix.ts";
 import { attentionReference } from "../../shaders/attention.ts";
 import { matmulReference } from "../../shaders/matmul.ts";
 import { rmsnormReference } from "../../shaders/rmsnorm.ts";
@@ -50,6 +51,10 @@ export async function readFirstChunk(
     const c = m.chunks[0];
     return { rows: c.tensor.shape[0], data: await c.tensor.toArray() };
   }
+  if (m instanceof BlockMatrix) {
+    const b = m.chunks[0];
+    return { rows: b.rows, data: dequantizeBlockRows(m.layout, await b.words.toArray()) };
+  }
   const c = m.chunks[0];
   const words = await c.words.toArray();
   const pairs = await c.scales.toArray();
@@ -69,7 +74,7 @@ function linear(x: Float32Array, w: Float32Array, T: number, k: number, n: numbe
 export function blockReference(c: LlamaConfig, w: HostLayer, x: Float32Array): Float32Array {
   const h = c.hiddenSize, d = c.headDim, T = x.length / h;
   const nq = c.numAttentionHeads, nkv = c.numKeyValueHeads;
-  const table = ropeTable(ropeInvFreq(d, c.ropeTheta, c.ropeScaling), T);
+  const table = ropeTable(ropeInvFreq(d, c.ropeTheta, c.ropeScaling, c.ropeFreqFactors), T);
   // ---- attention ----
   const xn = rmsnormReference(x, w.inputNorm, h, c.rmsNormEps);
   const q = ropeReference(linear(xn, w.q, T, h, nq * d), [T, nq, d], table, 0);

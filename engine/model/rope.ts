@@ -10,13 +10,15 @@ export type Llama3Factors = Omit<Llama3RopeScaling, "type">;
 
 /**
  * inv_freq[i] = theta^(-2i / headDim), i = 0..headDim/2-1, then the llama3
- * rule if `scaling` is given. The angle at position p for the pair of dims
- * (i, i + headDim/2) is p * inv_freq[i].
+ * rule if `scaling` is given, and divided by `freqFactors[i]` if given (GGUF's
+ * rope_freqs, llama.cpp's form of the same rule). The angle at position p for
+ * the pair of dims (i, i + headDim/2) is p * inv_freq[i].
  */
 export function ropeInvFreq(
   headDim: number,
   theta: number,
   scaling: Llama3Factors | null,
+  freqFactors?: ArrayLike<number>,
 ): Float64Array {
   if (!Number.isInteger(headDim) || headDim <= 0 || headDim % 2 !== 0) {
     throw new Error(`ropeInvFreq: head_dim must be a positive even integer, got ${headDim}`);
@@ -24,6 +26,12 @@ export function ropeInvFreq(
   const half = headDim / 2;
   const inv = new Float64Array(half);
   for (let i = 0; i < half; i++) inv[i] = 1 / theta ** ((2 * i) / headDim);
+  if (freqFactors) {
+    if (freqFactors.length !== half) {
+      throw new Error(`ropeInvFreq: ${freqFactors.length} frequency factors for head_dim ${headDim}`);
+    }
+    for (let i = 0; i < half; i++) inv[i] /= freqFactors[i];
+  }
   if (!scaling) return inv;
 
   const { factor, lowFreqFactor: low, highFreqFactor: high } = scaling;

@@ -3,16 +3,20 @@
 // Every tensor's shape is checked against config.json before it is uploaded; a
 // failed load destroys whatever it had allocated. With a q8/q4 format each
 // slab is quantized on the host as it arrives and only the packed rows are
-// uploaded: no full-precision copy of the model exists at any time.
+// uploaded: no full-precision copy of the model exists at any time. GGUF
+// tensors can instead stay as stored: their raw ggml rows go to
+// createStoredMatrix (engine/quant/ggml.ts), one slab at a time.
 
 import { FormatError } from "../errors.ts";
 import { checkWeightRange } from "../formats/weight_range.ts";
+import type { Checkpoint } from "../formats/checkpoint.ts";
+import { toFloat32 } from "../formats/dtype.ts";
+import { createStoredMatrix, type GgmlType } from "../quant/ggml.ts";
 import type { Gpu } from "../gpu/gpu.ts";
 import { createWeightMatrix, type WeightMatrix } from "../quant/matrix.ts";
 import { checkMatrixFormat, type MatrixFormat } from "../quant/format.ts";
 import { Tensor } from "../ops/tensor.ts";
 import type { LlamaConfig } from "../formats/config.ts";
-import type { SafetensorsCheckpoint } from "../formats/safetensors.ts";
 import { LlamaModules, TOP_TENSORS } from "./modules.ts";
 
 /** Host bytes read per upload step; bounds peak memory while loading. */
@@ -108,7 +112,7 @@ export function expectedTensors(c: LlamaConfig): Map<string, number[]> {
  * before anything is built per layer: a config claiming 2^31 layers fails
  * here in time proportional to the checkpoint, not to its claim.
  */
-export function checkLayerCount(c: LlamaConfig, ckpt: SafetensorsCheckpoint, where: string) {
+export function checkLayerCount(c: LlamaConfig, ckpt: Checkpoint, where: string) {
   let layers = 0;
   for (const name of ckpt.tensors.keys()) {
     const l = LlamaModules.layerOfTensor(name);
@@ -117,15 +121,17 @@ export function checkLayerCount(c: LlamaConfig, ckpt: SafetensorsCheckpoint, whe
   if (layers !== c.numHiddenLayers) {
     throw new FormatError(
       where,
-      `config.json says num_hidden_layers is ${c.numHiddenLayers}, but the checkpoint's ` +
+      `${ckpt.configName ?? "config.json"} says num_hidden_layers is ${c.numHiddenLayers}, ` +
+        `but the checkpoint's ` +
         `tensors are for ${layers} layers (model.layers.0 .. model.layers.${layers - 1})`,
     );
   }
 }
 
 /** Checks names and shapes before anything touches the GPU. */
-export function checkCheckpoint(c: LlamaConfig, ckpt: SafetensorsCheckpoint, where: string): void {
+export function checkCheckpoint(c: LlamaConfig, ckpt: Checkpoint, where: string): void {
   checkLayerCount(c, ckpt, where);
+  const configName = ckpt.configName ?? "config.json";
   const expected = expectedTensors(c);
   const unexpected = [...ckpt.tensors.keys()].filter((n) =>
     !expected.has(n) && !LlamaModules.isIgnoredTensor(n)
@@ -134,15 +140,17 @@ export function checkCheckpoint(c: LlamaConfig, ckpt: SafetensorsCheckpoint, whe
     const list = unexpected.slice(0, 5).join(", ") + (unexpected.length > 5 ? ", ..." : "");
     throw new FormatError(
       where,
-      `${unexpected.length} tensor(s) that config.json does not account for: ${list}` +
-        (unexpected.includes(TOP_TENSORS.lmHead) ? " (config.json says tie_word_embeddings)" : ""),
+      `${unexpected.length} tensor(s) that ${configName} does not account for: ${list}` +
+        (unexpected.includes(TOP_TENSORS.lmHead)
+          ? ` (${configName} says tie_word_embeddings)`
+          : ""),
     );
   }
   for (const [name, shape] of expected) {
     const info = ckpt.tensors.get(name);
     if (!info) {
       const hint = name === TOP_TENSORS.lmHead
-        ? " (config.json says tie_word_embeddings is false)"
+        ? ` (${configName} says tie_word_embeddings is false)`
         : "";
       throw new FormatError(where, `tensor ${name} is missing${hint}; expected shape [${shape}]`, {
         tensor: name,
@@ -151,7 +159,7 @@ export function checkCheckpoint(c: LlamaConfig, ckpt: SafetensorsCheckpoint, whe
     if (info.shape.length !== shape.length || info.shape.some((d, i) => d !== shape[i])) {
       throw new Error(
         `${where}: tensor ${name} in ${info.file} has shape [${info.shape}], ` +
-          `but config.json implies [${shape}]`,
+          `but ${configName} implies [${shape}]`,
       );
     }
   }
@@ -175,13 +183,19 @@ export interface LoadWeightsOptions {
    * an ideal quantizer as Gaussian noise.
    */
   perturbRows?: (name: string, rowStart: number, rows: Float32Array, cols: number) => void;
+  /**
+   * Keep the checkpoint's stored ggml rows (GGUF) instead of converting to
+   * `format`: for the layer matrices, and for the embedding and lm_head.
+   * Ignored for checkpoints without stored types (safetensors).
+   */
+  keepStored?: { layers: boolean; embed: boolean };
 }
 
 /** The whole model on one device. */
 export async function loadWeights(
   gpu: Gpu,
   c: LlamaConfig,
-  ckpt: SafetensorsCheckpoint,
+  ckpt: Checkpoint,
   where: string,
   options: LoadWeightsOptions,
 ): Promise<LlamaWeights> {
@@ -194,7 +208,7 @@ export async function loadWeights(
 export async function loadStageWeights(
   gpu: Gpu,
   c: LlamaConfig,
-  ckpt: SafetensorsCheckpoint,
+  ckpt: Checkpoint,
   where: string,
   options: LoadWeightsOptions,
   range: StageRange,
@@ -219,7 +233,32 @@ export async function loadStageWeights(
     step(name);
     return t;
   };
-  const matrix = async (name: string, format = options.format): Promise<WeightMatrix> => {
+  const stored = async (name: string, type: GgmlType): Promise<WeightMatrix> => {
+    const [rows, cols] = expected.get(name)!;
+    const w = createStoredMatrix(gpu, name, rows, cols, type);
+    owned.push(w.matrix);
+    const slabRows = Math.max(1, Math.floor(SLAB_BYTES / (cols * 4)));
+    for (let r = 0; r < rows; r += slabRows) {
+      const n = Math.min(slabRows, rows - r);
+      const bytes = await ckpt.readStoredRows!(name, r, n);
+      // Float types are range-checked as for safetensors; block types would
+      // need a host dequantization of every weight just for the check.
+      if (type === "F32" || type === "F16" || type === "BF16") {
+        checkWeightRange(toFloat32(bytes, type), ckpt.get(name).file, name, r * cols);
+      }
+      w.writeRows(r, bytes);
+      await gpu.settleWrites();
+    }
+    step(name);
+    return w.matrix;
+  };
+  const matrix = async (
+    name: string,
+    format = options.format,
+    keep = options.keepStored?.layers ?? false,
+  ): Promise<WeightMatrix> => {
+    const type = keep ? ckpt.storedType?.(name) ?? null : null;
+    if (type) return await stored(name, type);
     const [rows, cols] = expected.get(name)!;
     const m = createWeightMatrix(gpu, name, rows, cols, format, options.block);
     owned.push(m);
@@ -238,7 +277,8 @@ export async function loadStageWeights(
 
   try {
     const embedFormat = options.embedFormat ?? options.format;
-    const embed = range.embed ? await matrix(TOP_TENSORS.embed, embedFormat) : null;
+    const keepEmbed = options.keepStored?.embed ?? false;
+    const embed = range.embed ? await matrix(TOP_TENSORS.embed, embedFormat, keepEmbed) : null;
     const layers: LayerWeights[] = [];
     const tree = LlamaModules.of(c);
     for (let l = range.first; l < range.end; l++) {
@@ -260,8 +300,8 @@ export async function loadStageWeights(
       norm = await vector(TOP_TENSORS.norm);
       // A tied head on another device than the embedding is a second copy of it.
       lmHead = !c.tieWordEmbeddings
-        ? await matrix(TOP_TENSORS.lmHead, embedFormat)
-        : embed ?? await matrix(TOP_TENSORS.embed, embedFormat);
+        ? await matrix(TOP_TENSORS.lmHead, embedFormat, keepEmbed)
+        : embed ?? await matrix(TOP_TENSORS.embed, embedFormat, keepEmbed);
     }
     return { firstLayer: range.first, embed, layers, norm, lmHead };
   } catch (e) {

@@ -6,6 +6,7 @@ import { testGpu } from "../util/gpu.ts";
 import { formatReport, type FuzzTarget, runFuzz } from "../fuzz/runner.ts";
 import {
   configTarget,
+  ggufTarget,
   pthTarget,
   saeLensTarget,
   safetensorsTarget,
@@ -38,3 +39,4 @@ Deno.test("fuzz: config.json", () => fuzz(() => configTarget(gpu), 300));
 Deno.test("fuzz: tokenizer.json", () => fuzz(() => tokenizerTarget(), 400));
 Deno.test("fuzz: .pth (zip + pickle)", () => fuzz(() => pthTarget(gpu), 400));
 Deno.test("fuzz: SAELens folder", () => fuzz(() => saeLensTarget(gpu), 300));
+Deno.test("fuzz: GGUF", () => fuzz(() => ggufTarget(gpu), 200));

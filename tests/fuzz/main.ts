@@ -12,6 +12,7 @@ import { FIXTURES } from "../util/fixtures_dir.ts";
 import { formatReport, type FuzzTarget, runFuzz } from "./runner.ts";
 import {
   configTarget,
+  ggufTarget,
   pthTarget,
   saeLensTarget,
   safetensorsTarget,
@@ -42,6 +43,7 @@ const TARGETS: Record<string, () => Promise<FuzzTarget>> = {
   tokenizer: () => tokenizerTarget(),
   pth: () => pthTarget(gpu),
   saelens: () => saeLensTarget(gpu),
+  gguf: () => ggufTarget(gpu),
 };
 if (values.only && !(values.only in TARGETS)) {
   console.error(`--only: one of ${Object.keys(TARGETS).join(", ")}`);

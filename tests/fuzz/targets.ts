@@ -1,14 +1,17 @@
 // The loaders under fuzz, each on a copy of a fixture in a temporary folder:
 // safetensors (bytes, and its header as JSON), config.json, tokenizer.json
-// (CPU only), a Goodfire .pth (zip + pickle) and a SAELens folder (cfg.json
-// and its safetensors). Models load into the one test Gpu; stories260K and the
+// (CPU only), a Goodfire .pth (zip + pickle), a SAELens folder (cfg.json
+// and its safetensors) and a GGUF file. Models load into the one test Gpu; stories260K and the
 // stories260K SAE keep each case in the tens of milliseconds.
 
 import { Engine } from "../../engine/engine.ts";
+import { readGgufHeader } from "../../engine/formats/gguf_header.ts";
 import { Tokenizer } from "../../engine/formats/tokenizer.ts";
+import { memoryReader } from "../../engine/platform/bytes.ts";
 import type { Gpu } from "../../engine/gpu/gpu.ts";
 import { Sae } from "../../sae/sae.ts";
 import { FIXTURES } from "../util/fixtures_dir.ts";
+import { MEMORY_URL, memoryFetch, storiesGgufBytes } from "../util/gguf_fixture.ts";
 import { type Json, mutateBytes, mutateJson, type Random } from "./mutate.ts";
 import { type FuzzCase, type FuzzTarget, NonFiniteOutput } from "./runner.ts";
 
@@ -47,8 +50,8 @@ async function workdir(dir: string) {
 
 const MODEL_FILES = ["config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json"];
 
-async function loadAndRun(dir: string, gpu: Gpu): Promise<void> {
-  const engine = await Engine.load(dir, { gpu, contextLength: 16 });
+async function loadAndRun(dir: string, gpu: Gpu, fetch?: typeof globalThis.fetch): Promise<void> {
+  const engine = await Engine.load(dir, { gpu, contextLength: 16, fetch });
   try {
     const result = await engine.forward([1]);
     try {
@@ -131,6 +134,25 @@ export async function safetensorsTarget(gpu: Gpu): Promise<FuzzTarget> {
     make: (r) =>
       Promise.resolve(safetensorsCase(w, "model.safetensors", r, () => loadAndRun(w.dir, gpu))),
     cleanup: w.cleanup,
+  };
+}
+
+/** stories260K.gguf mutated in memory (half the mutations in its header) and loaded over http. */
+export async function ggufTarget(gpu: Gpu): Promise<FuzzTarget> {
+  const original = await storiesGgufBytes();
+  const { dataStart } = await readGgufHeader(memoryReader("stories260K.gguf", original));
+  return {
+    name: "GGUF (stories260K.gguf)",
+    files: ["stories260K.gguf"],
+    make: (r) => {
+      const m = mutateBytes(original, r, [0, dataStart]);
+      const fetch = memoryFetch({ "stories260K.gguf": m.value });
+      return Promise.resolve({
+        what: `stories260K.gguf: ${m.what}`,
+        run: () => loadAndRun(`${MEMORY_URL}/stories260K.gguf`, gpu, fetch),
+      });
+    },
+    cleanup: () => Promise.resolve(),
   };
 }
 
