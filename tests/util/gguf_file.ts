@@ -72,7 +72,9 @@ class Cursor {
   }
   need(n: number): void {
     if (this.at + n > this.bytes.length) {
-      throw new Error(`GGUF: truncated at byte ${this.at} (needs ${n} more of ${this.bytes.length})`);
+      throw new Error(
+        `GGUF: truncated at byte ${this.at} (needs ${n} more of ${this.bytes.length})`,
+      );
     }
   }
   u32(): number {
@@ -219,7 +221,10 @@ export interface GgufTensorToWrite {
 }
 
 /** A GGUF v3 file with the given metadata and F32 tensors, each 32-byte aligned. */
-export function writeGguf(kv: readonly GgufKv[], tensors: readonly GgufTensorToWrite[]): Uint8Array {
+export function writeGguf(
+  kv: readonly GgufKv[],
+  tensors: readonly GgufTensorToWrite[],
+): Uint8Array {
   const parts: Uint8Array[] = [];
   const head = new Uint8Array(24);
   const hv = new DataView(head.buffer);
@@ -261,7 +266,10 @@ export function writeGguf(kv: readonly GgufKv[], tensors: readonly GgufTensorToW
     at += p.length;
   }
   tensors.forEach((t, i) => {
-    out.set(new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength), dataOffset + offsets[i]);
+    out.set(
+      new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength),
+      dataOffset + offsets[i],
+    );
   });
   return out;
 }

@@ -6,7 +6,7 @@
 // check that hash. The tokenizer metadata is copied unchanged from
 // stories260K.gguf (vocab 512), so prompts tokenize the same way.
 
-import { readGguf, type GgufKv, kvOf, type GgufTensorToWrite, writeGguf } from "./gguf_file.ts";
+import { type GgufKv, type GgufTensorToWrite, kvOf, readGguf, writeGguf } from "./gguf_file.ts";
 import { rng } from "./compare.ts";
 
 export const SYNTHETIC = {
