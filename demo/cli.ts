@@ -134,9 +134,7 @@ async function loadEngine(opts: EngineFlags): Promise<Engine> {
     console.error(
       `adapter: ${s.description} (${s.vendor || "unknown vendor"}); ${
         opts.quant ?? (/\.gguf$/i.test(src) ? "GGUF's stored" : "f32")
-      } weights${
-        opts.embedQuant ? ` (embedding and lm_head ${opts.embedQuant})` : ""
-      }, ` +
+      } weights${opts.embedQuant ? ` (embedding and lm_head ${opts.embedQuant})` : ""}, ` +
         `${engine.contextLength} positions of KV cache`,
     );
     // The load summary: what each device holds (the placement, with measured bytes).

@@ -20,7 +20,9 @@ import { KvCache } from "./model/kv_cache.ts";
 import { LlamaGraph } from "./model/llama.ts";
 import { Pipeline } from "./model/pipeline.ts";
 import { type DevicePlacement, planPlacement } from "./model/placement.ts";
-import { checkMatrixFormat } from "./quant/format.ts";
+import { checkMatrixFormat, type MatrixFormat } from "./quant/format.ts";
+import type { GgmlType } from "./quant/ggml.ts";
+import { TOP_TENSORS } from "./model/modules.ts";
 import {
   checkCheckpoint,
   disposeWeights,
@@ -110,6 +112,40 @@ async function openDevices(o: LoadOptions): Promise<{ devices: Gpu[]; owned: Gpu
   return { devices, owned: [] };
 }
 
+/** Which matrices keep their stored ggml type: all without a quant option, the embedding unless embedQuant. */
+function keepStored(stored: boolean, o: LoadOptions) {
+  const layers = stored && o.quant === undefined;
+  return { layers, embed: layers && o.embedQuant === undefined };
+}
+
+/** Device formats by bytes per weight, smallest first. */
+const PLAN_RANK: readonly MatrixFormat[] = ["q4", "q4k", "q6k", "q8", "f32"];
+/** A device format holding at least as many bytes per weight as each stored type. */
+const PLAN_BOUND: Readonly<Record<GgmlType, MatrixFormat>> = {
+  Q4_0: "q4", // 4.5 bits, the q4 block-32 layout itself
+  Q4_K: "q4k", // 4.5 bits
+  Q4_1: "q6k", // 5 bits
+  Q5_0: "q6k", // 5.5 bits
+  Q5_1: "q6k", // 6 bits
+  Q5_K: "q6k", // 5.5 bits
+  Q6_K: "q6k", // 6.5625 bits
+  Q8_0: "q8", // 8.5 bits; q8 plans at its default block 16 (9 bits)
+  F16: "f32", // widened on the device
+  BF16: "f32",
+  F32: "f32",
+};
+
+/** The format to plan `names` in when they are kept as stored: an upper bound on their bytes. */
+function storedPlanFormat(ckpt: Checkpoint, names: string[]): MatrixFormat {
+  let rank = 0;
+  for (const name of names) {
+    if (!ckpt.tensors.has(name)) continue; // lm_head of a tied model
+    const type = ckpt.storedType?.(name);
+    rank = Math.max(rank, PLAN_RANK.indexOf(type ? PLAN_BOUND[type] : "f32"));
+  }
+  return PLAN_RANK[rank];
+}
+
 interface OpenedModel {
   describe: string;
   config: LlamaConfig;
@@ -157,11 +193,17 @@ export async function loadModel(source: string, o: LoadOptions): Promise<LoadedM
       ? o.devices
       : o.devices?.length ?? 1;
     // Planned before any device exists, so that an impossible budget costs
-    // nothing. Stored GGUF matrices are planned as f32, an upper bound.
+    // nothing. Matrices kept as stored (GGUF) are planned in a device format
+    // at least as large as every stored type among them.
+    const { layers: keepLayers, embed: keepEmbed } = keepStored(stored, o);
+    const embedNames = [TOP_TENSORS.embed, TOP_TENSORS.lmHead];
+    const layerNames = [...expectedTensors(config)]
+      .filter(([name, shape]) => shape.length === 2 && !embedNames.includes(name as never))
+      .map(([name]) => name);
     placement = planPlacement({
       config,
-      format,
-      embedFormat,
+      format: keepLayers ? storedPlanFormat(ckpt, layerNames) : format,
+      embedFormat: keepEmbed ? storedPlanFormat(ckpt, embedNames) : embedFormat,
       contextLength,
       maxChunk,
       devices: deviceCount,
@@ -193,10 +235,7 @@ export async function loadModel(source: string, o: LoadOptions): Promise<LoadedM
       const w = await loadStageWeights(gpu, config, ckpt, describe, {
         format,
         embedFormat,
-        keepStored: {
-          layers: stored && o.quant === undefined,
-          embed: stored && o.quant === undefined && o.embedQuant === undefined,
-        },
+        keepStored: keepStored(stored, o),
         onProgress: o.onProgress && ((_, __, name) => o.onProgress!(++done, total, name)),
       }, p);
       weights.push(w);

@@ -124,7 +124,9 @@ export class GgufCheckpoint implements Checkpoint {
   get(name: string): GgufTensor {
     const t = this.tensors.get(name);
     if (!t) {
-      throw new Error(`no tensor ${JSON.stringify(name)} in ${this.describe} (${this.tensors.size} tensors)`);
+      throw new Error(
+        `no tensor ${JSON.stringify(name)} in ${this.describe} (${this.tensors.size} tensors)`,
+      );
     }
     return t;
   }
@@ -147,7 +149,9 @@ export class GgufCheckpoint implements Checkpoint {
     }
     if (!t.permuted) return await this.#read(info, rowStart, rowCount);
     if (!(this.#headDim > 0 && info.rows % this.#headDim === 0)) {
-      throw new Error(`${this.describe}: tensor ${name}: head dimension not set or not dividing rows`);
+      throw new Error(
+        `${this.describe}: tensor ${name}: head dimension not set or not dividing rows`,
+      );
     }
     const block = unpermutedRows(this.#headDim, rowStart, rowCount);
     const raw = await this.#read(info, block.first, block.count);
@@ -169,9 +173,14 @@ export class GgufCheckpoint implements Checkpoint {
   }
 
   async #read(info: GgufTensorInfo, rowStart: number, rowCount: number) {
-    if (!this.#reader) throw new Error(`${this.describe}: tensor ${info.name}: checkpoint is closed`);
+    if (!this.#reader) {
+      throw new Error(`${this.describe}: tensor ${info.name}: checkpoint is closed`);
+    }
     try {
-      return await this.#reader.read(info.offset + rowStart * info.rowBytes, rowCount * info.rowBytes);
+      return await this.#reader.read(
+        info.offset + rowStart * info.rowBytes,
+        rowCount * info.rowBytes,
+      );
     } catch (e) {
       throw new FormatError(this.#reader.name, `tensor ${info.name}: ${(e as Error).message}`, {
         tensor: info.name,

@@ -54,7 +54,10 @@ export function ggufLlamaConfig(
   }
   const rotary = m.count("llama.rope.dimension_count", L.head_dim, headDim);
   if (rotary !== headDim) {
-    m.fail("llama.rope.dimension_count", `the head dimension ${headDim} (partial RoPE is not supported)`);
+    m.fail(
+      "llama.rope.dimension_count",
+      `the head dimension ${headDim} (partial RoPE is not supported)`,
+    );
   }
   const scalingType = m.string("llama.rope.scaling.type", "none");
   if (scalingType !== "none") {

@@ -14,7 +14,7 @@
 
 import { FormatError } from "../errors.ts";
 import type { ByteReader } from "../platform/bytes.ts";
-import { GGML_TYPE_BY_ID, type GgmlType, ggmlRowBytes } from "../quant/ggml.ts";
+import { GGML_TYPE_BY_ID, ggmlRowBytes, type GgmlType } from "../quant/ggml.ts";
 
 export const GGUF_MAGIC = "GGUF";
 export const GGUF_VERSIONS = [2, 3] as const;
@@ -79,7 +79,10 @@ export type GgufValue =
   | { type: "string"; value: string }
   | { type: "bool"; value: boolean }
   | { type: "uint64" | "int64"; value: bigint }
-  | { type: Exclude<GgufValueType, "string" | "bool" | "array" | "uint64" | "int64">; value: number }
+  | {
+    type: Exclude<GgufValueType, "string" | "bool" | "array" | "uint64" | "int64">;
+    value: number;
+  }
   | { type: "array"; itemType: Exclude<GgufValueType, "array">; value: GgufArrayValue };
 
 /** Numeric arrays stay typed arrays (a vocabulary's scores are one Float32Array). */

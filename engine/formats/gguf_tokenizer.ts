@@ -65,7 +65,9 @@ export function sentencePieceMerges(tokens: string[], scores: Float32Array): [st
       const left = chars.slice(0, k).join(""), right = chars.slice(k).join("");
       if (vocab.has(left) && vocab.has(right)) local.push({ left, right, score: scores[id] });
     }
-    local.sort((a, b) => vocab.get(a.left)! - vocab.get(b.left)! || vocab.get(a.right)! - vocab.get(b.right)!);
+    local.sort((a, b) =>
+      vocab.get(a.left)! - vocab.get(b.left)! || vocab.get(a.right)! - vocab.get(b.right)!
+    );
     merges.push(...local);
   });
   merges.sort((a, b) => b.score - a.score); // stable
@@ -88,7 +90,9 @@ function addedTokens(tokens: string[], types: Int32Array | undefined): AddedToke
   const vocab = vocabulary(tokens);
   for (let id = 0; id < tokens.length; id++) {
     const t = types[id];
-    if (t !== TOKEN_TYPE.control && t !== TOKEN_TYPE.unknown && t !== TOKEN_TYPE.userDefined) continue;
+    if (t !== TOKEN_TYPE.control && t !== TOKEN_TYPE.unknown && t !== TOKEN_TYPE.userDefined) {
+      continue;
+    }
     if (vocab.get(tokens[id]) !== id) continue;
     added.push({
       id,
@@ -110,7 +114,9 @@ function templateProcessing(s: Specials, vocab: Map<string, number>) {
     string,
   ][];
   if (around.length === 0) return null;
-  const special = (token: string, typeId: number) => ({ SpecialToken: { id: token, type_id: typeId } });
+  const special = (token: string, typeId: number) => ({
+    SpecialToken: { id: token, type_id: typeId },
+  });
   const wrap = (id: string, typeId: number) => [
     ...(s.addBos && s.bos ? [special(s.bos, typeId)] : []),
     { Sequence: { id, type_id: typeId } },
@@ -135,7 +141,12 @@ function templateProcessing(s: Specials, vocab: Map<string, number>) {
  */
 export const MAX_PIECE_LENGTH = 256;
 
-function sentencePieceJson(m: GgufMetadata, tokens: string[], types: Int32Array | undefined, s: Specials) {
+function sentencePieceJson(
+  m: GgufMetadata,
+  tokens: string[],
+  types: Int32Array | undefined,
+  s: Specials,
+) {
   const long = tokens.findIndex((t) => t.length > MAX_PIECE_LENGTH);
   if (long >= 0) {
     m.fail(
@@ -144,7 +155,12 @@ function sentencePieceJson(m: GgufMetadata, tokens: string[], types: Int32Array 
     );
   }
   const scores = m.floats("tokenizer.ggml.scores", tokens.length);
-  if (!scores) m.fail("tokenizer.ggml.scores", `an array of ${tokens.length} float32 (SentencePiece needs them)`);
+  if (!scores) {
+    m.fail(
+      "tokenizer.ggml.scores",
+      `an array of ${tokens.length} float32 (SentencePiece needs them)`,
+    );
+  }
   const spacePrefix = m.bool("tokenizer.ggml.add_space_prefix", true);
   const byteFallback = types?.some((t) => t === TOKEN_TYPE.byte) ?? false;
   return {
@@ -224,10 +240,14 @@ function byteLevelJson(m: GgufMetadata, tokens: string[]) {
 }
 
 /** tokenizer.json and tokenizer_config.json contents from GGUF metadata. */
-export function ggufTokenizerFiles(m: GgufMetadata): { tokenizer: Record<string, unknown>; config: Record<string, unknown> } {
+export function ggufTokenizerFiles(
+  m: GgufMetadata,
+): { tokenizer: Record<string, unknown>; config: Record<string, unknown> } {
   const model = m.string("tokenizer.ggml.model");
   const tokens = m.strings("tokenizer.ggml.tokens");
-  if (!tokens || tokens.length === 0) m.fail("tokenizer.ggml.tokens", "a non-empty array of strings");
+  if (!tokens || tokens.length === 0) {
+    m.fail("tokenizer.ggml.tokens", "a non-empty array of strings");
+  }
   const types = m.ints("tokenizer.ggml.token_type", tokens!.length);
   const isSpm = model === "llama";
   if (!isSpm && model !== "gpt2") {
@@ -239,12 +259,20 @@ export function ggufTokenizerFiles(m: GgufMetadata): { tokenizer: Record<string,
     eos: optionalToken(m, "tokenizer.ggml.eos_token_id", tokens!),
     unk: optionalToken(m, "tokenizer.ggml.unknown_token_id", tokens!),
     // llama.cpp's defaults: BOS for SentencePiece and Llama 3, not for other BPE.
-    addBos: m.bool("tokenizer.ggml.add_bos_token", isSpm || SUPPORTED_BPE_PRE.includes(pre as never)),
+    addBos: m.bool(
+      "tokenizer.ggml.add_bos_token",
+      isSpm || SUPPORTED_BPE_PRE.includes(pre as never),
+    ),
     addEos: m.bool("tokenizer.ggml.add_eos_token", false),
   };
   const body = isSpm ? sentencePieceJson(m, tokens!, types, s) : byteLevelJson(m, tokens!);
   const processing = templateProcessing(s, vocabulary(tokens!));
-  const byteLevelPost = { type: "ByteLevel", add_prefix_space: true, trim_offsets: false, use_regex: true };
+  const byteLevelPost = {
+    type: "ByteLevel",
+    add_prefix_space: true,
+    trim_offsets: false,
+    use_regex: true,
+  };
   const tokenizer = {
     version: "1.0",
     truncation: null,
@@ -255,7 +283,9 @@ export function ggufTokenizerFiles(m: GgufMetadata): { tokenizer: Record<string,
       ? processing
       : { type: "Sequence", processors: [byteLevelPost, ...(processing ? [processing] : [])] },
   };
-  const chatTemplate = m.has("tokenizer.chat_template") ? m.string("tokenizer.chat_template") : undefined;
+  const chatTemplate = m.has("tokenizer.chat_template")
+    ? m.string("tokenizer.chat_template")
+    : undefined;
   const config: Record<string, unknown> = {
     add_bos_token: s.addBos,
     add_eos_token: s.addEos,

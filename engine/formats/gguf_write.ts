@@ -8,7 +8,7 @@
 //   })
 
 import type { GgufArrayValue, GgufValue } from "./gguf_header.ts";
-import { GGML_TYPE_BY_ID, type GgmlType, ggmlRowBytes } from "../quant/ggml.ts";
+import { GGML_TYPE_BY_ID, ggmlRowBytes, type GgmlType } from "../quant/ggml.ts";
 
 export interface GgufTensorToWrite {
   name: string;

@@ -87,7 +87,9 @@ export function splitFileSource(src: string): FileInSource | null {
   if (src.startsWith("hf:") && !src.includes("@")) {
     const parts = src.slice(3).split("/");
     if (parts.length < 3) {
-      throw new Error(`invalid hub source ${JSON.stringify(src)}: expected hf:owner/name/file.gguf`);
+      throw new Error(
+        `invalid hub source ${JSON.stringify(src)}: expected hf:owner/name/file.gguf`,
+      );
     }
     return { folder: `hf:${parts[0]}/${parts[1]}`, file: parts.slice(2).join("/") };
   }

@@ -28,7 +28,9 @@ export function ropeInvFreq(
   for (let i = 0; i < half; i++) inv[i] = 1 / theta ** ((2 * i) / headDim);
   if (freqFactors) {
     if (freqFactors.length !== half) {
-      throw new Error(`ropeInvFreq: ${freqFactors.length} frequency factors for head_dim ${headDim}`);
+      throw new Error(
+        `ropeInvFreq: ${freqFactors.length} frequency factors for head_dim ${headDim}`,
+      );
     }
     for (let i = 0; i < half; i++) inv[i] /= freqFactors[i];
   }

@@ -59,8 +59,10 @@ Deno.test("gguf engine: stories260K.gguf logits match the safetensors model and 
     const shape = [TOKENS.length, 512];
     const vsRef = assertClose("gguf vs reference", got, ref.get("logits")!, { rel: 1e-4, shape });
     const vsSt = assertClose("gguf vs safetensors", got, await allLogits(s), { rel: 1e-4, shape });
-    console.log(`max |diff| / max|logit|: vs reference ${vsRef.maxRel.toExponential(2)}, ` +
-      `vs safetensors ${vsSt.maxRel.toExponential(2)}`);
+    console.log(
+      `max |diff| / max|logit|: vs reference ${vsRef.maxRel.toExponential(2)}, ` +
+        `vs safetensors ${vsSt.maxRel.toExponential(2)}`,
+    );
     const ids = g.tokenizer.encode("Once upon a time");
     assert.deepEqual(ids, s.tokenizer.encode("Once upon a time"));
     assert.equal(g.tokenizer.decode(ids, { skipSpecialTokens: true }), "Once upon a time");
@@ -97,7 +99,9 @@ Deno.test("gguf engine: KV caches and a traced edit with a cached activation equ
     assertClose("cached model.layers.2.mlp", a.mlp, b.mlp, { rel: 1e-5 });
     const rows = tokens.length * a.keys[0].length / 16;
     for (let l = 0; l < a.keys.length; l++) {
-      assertClose(`layer ${l} keys`, a.keys[l].slice(0, rows), b.keys[l].slice(0, rows), { rel: 1e-5 });
+      assertClose(`layer ${l} keys`, a.keys[l].slice(0, rows), b.keys[l].slice(0, rows), {
+        rel: 1e-5,
+      });
       assertClose(`layer ${l} values`, a.values[l].slice(0, rows), b.values[l].slice(0, rows), {
         rel: 1e-5,
       });
@@ -144,7 +148,11 @@ Deno.test("gguf engine: http (Range) and hf:owner/name/file.gguf sources", async
     } finally {
       hf.dispose();
     }
-    assert.ok(hub.requests.some((r) => r.path === `/${hub.owner}/stories260K/resolve/main/gguf/stories260K.gguf`));
+    assert.ok(
+      hub.requests.some((r) =>
+        r.path === `/${hub.owner}/stories260K/resolve/main/gguf/stories260K.gguf`
+      ),
+    );
   } finally {
     await hub.close();
     await Deno.remove(cacheDir, { recursive: true });
@@ -186,7 +194,10 @@ Deno.test("gguf engine: bad files are refused naming the file and tensor or key,
     /tensor blk\.4\.ffn_norm\.weight: data offset 8589934592 .* is beyond the end of the file/,
   );
   const q = tensorInfoAt(good, "blk.1.attn_q.weight");
-  await assertLoadRefused(patched(good, q.typeAt, 77), /tensor blk\.1\.attn_q\.weight: unknown ggml type id 77/);
+  await assertLoadRefused(
+    patched(good, q.typeAt, 77),
+    /tensor blk\.1\.attn_q\.weight: unknown ggml type id 77/,
+  );
   await assertLoadRefused(
     await rewriteGguf(good, (m) => m.set("llama.block_count", gguf.string("5"))),
     /metadata llama\.block_count must be an integer in \[1, 1024\], got string "5"/,
@@ -217,11 +228,18 @@ Deno.test("gguf engine: llama3-tiny written as convert_hf_to_gguf.py writes it m
     assert.equal(engine.config.tieWordEmbeddings, false);
     const ref3 = await readReference(folder, "reference.safetensors");
     const tokens = Array.from(ref3.get("tokens")!);
-    const r = assertClose("llama3-tiny gguf vs reference", await allLogits(engine, tokens), ref3.get("logits")!, {
-      rel: 1e-4,
-      shape: [tokens.length, 512],
-    });
-    console.log(`llama3-tiny.gguf: max |diff| / max|logit| vs reference ${r.maxRel.toExponential(2)}`);
+    const r = assertClose(
+      "llama3-tiny gguf vs reference",
+      await allLogits(engine, tokens),
+      ref3.get("logits")!,
+      {
+        rel: 1e-4,
+        shape: [tokens.length, 512],
+      },
+    );
+    console.log(
+      `llama3-tiny.gguf: max |diff| / max|logit| vs reference ${r.maxRel.toExponential(2)}`,
+    );
     const tref = JSON.parse(await (await openSource(folder)).text("tokenizer-reference.json"));
     type Case = { name: string; text: string; ids: number[]; decoded_skip_special: string };
     for (const c of tref.cases as Case[]) {
@@ -231,18 +249,25 @@ Deno.test("gguf engine: llama3-tiny written as convert_hf_to_gguf.py writes it m
     }
     const chat = tref.chat;
     assert.equal(
-      engine.tokenizer.applyChatTemplate(chat.messages, { addGenerationPrompt: chat.add_generation_prompt }),
+      engine.tokenizer.applyChatTemplate(chat.messages, {
+        addGenerationPrompt: chat.add_generation_prompt,
+      }),
       chat.text,
     );
-    assert.deepEqual(engine.tokenizer.encodeChat(chat.messages, { addGenerationPrompt: true }), chat.ids);
+    assert.deepEqual(
+      engine.tokenizer.encodeChat(chat.messages, { addGenerationPrompt: true }),
+      chat.ids,
+    );
   } finally {
     engine.dispose();
   }
 });
 
-Deno.test("gguf engine: Q8_0 and Q4_0 tensors load as stored and equal their exact f32 dequantization", async () => {
+Deno.test("gguf engine: Q4_0 tensors load as stored and equal their exact f32 dequantization", async () => {
+  // One block type keeps the test short (its kernels compile on first use);
+  // engine/quant's tests cover each type's stored layout.
   const good = await storiesGgufBytes();
-  for (const type of ["Q8_0", "Q4_0"] as const) {
+  for (const type of ["Q4_0"] as const) {
     // Every matrix whose rows are whole blocks of 32, as llama.cpp quantizes
     // them (after its Q/K permutation); ffn_down (172 columns) stays F32.
     const bytes = await rewriteGguf(good, (_, tensors) => {
@@ -256,11 +281,20 @@ Deno.test("gguf engine: Q8_0 and Q4_0 tensors load as stored and equal their exa
     const stored = await Engine.load(`${MEMORY_URL}/q.gguf`, { gpu, fetch });
     const widened = await Engine.load(`${MEMORY_URL}/q.gguf`, { gpu, fetch, quant: "f32" });
     try {
-      const r = assertClose(`${type} stored vs dequantized f32`, await allLogits(stored), await allLogits(widened), {
-        rel: 1e-5,
-      });
+      const r = assertClose(
+        `${type} stored vs dequantized f32`,
+        await allLogits(stored),
+        await allLogits(widened),
+        {
+          rel: 1e-5,
+        },
+      );
       console.log(`${type}: stored vs f32-dequantized max rel ${r.maxRel.toExponential(2)}`);
       assert.ok(stored.memory.weights < 0.5 * widened.memory.weights, `${type} kept as stored`);
+      // The plan bounds the stored bytes from above, tighter than planning all as f32.
+      const planned = stored.placement[0].bytes.weights;
+      assert.ok(planned >= stored.memory.weights, `planned ${planned} < ${stored.memory.weights}`);
+      assert.ok(planned < widened.placement[0].bytes.weights, `planned ${planned} as f32`);
       // Quantized weights change the logits: the comparison is not of two f32 models.
       const f32 = compareClose(await allLogits(widened), ref.get("logits")!);
       assert.ok(f32.maxRel > 1e-4, `${type}: ${f32.maxRel}`);

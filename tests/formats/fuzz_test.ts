@@ -39,4 +39,4 @@ Deno.test("fuzz: config.json", () => fuzz(() => configTarget(gpu), 300));
 Deno.test("fuzz: tokenizer.json", () => fuzz(() => tokenizerTarget(), 400));
 Deno.test("fuzz: .pth (zip + pickle)", () => fuzz(() => pthTarget(gpu), 400));
 Deno.test("fuzz: SAELens folder", () => fuzz(() => saeLensTarget(gpu), 300));
-Deno.test("fuzz: GGUF", () => fuzz(() => ggufTarget(gpu), 200));
+Deno.test("fuzz: GGUF", () => fuzz(() => ggufTarget(gpu), 60));

@@ -11,7 +11,7 @@ import { type GgufValue, readGgufHeader } from "../../engine/formats/gguf_header
 import { ggufTokenizerFiles } from "../../engine/formats/gguf_tokenizer.ts";
 import { f32Bytes, gguf, writeGguf } from "../../engine/formats/gguf_write.ts";
 import { openSafetensors } from "../../engine/formats/safetensors.ts";
-import { openSource } from "../../engine/formats/source.ts";
+import { openSource, splitFileSource } from "../../engine/formats/source.ts";
 import { Tokenizer } from "../../engine/formats/tokenizer.ts";
 import { memoryReader, memorySource } from "../../engine/platform/bytes.ts";
 import { modelPath } from "../util/fixtures.ts";
@@ -220,12 +220,18 @@ Deno.test("gguf: malformed headers are refused naming the file and what is wrong
   await assertRefused(patchU64(good, 16, 1n << 20n), /kv_count is 1048576, more than/);
 
   const q = tensorInfoAt(good, "blk.2.attn_q.weight");
-  await assertRefused(patchU32(good, q.typeAt, 200), /tensor blk\.2\.attn_q\.weight: unknown ggml type id 200/);
+  await assertRefused(
+    patchU32(good, q.typeAt, 200),
+    /tensor blk\.2\.attn_q\.weight: unknown ggml type id 200/,
+  );
   await assertRefused(
     patchU32(good, q.typeAt, 16),
     /tensor blk\.2\.attn_q\.weight: ggml type IQ2_XXS \(id 16\) is not supported; supported: .*Q4_K/,
   );
-  await assertRefused(patchU32(good, q.typeAt - 16, 0), /tensor blk\.2\.attn_q\.weight: ne\[0\] is 0/);
+  await assertRefused(
+    patchU32(good, q.typeAt - 16, 0),
+    /tensor blk\.2\.attn_q\.weight: ne\[0\] is 0/,
+  );
   await assertRefused(
     patchU32(good, q.typeAt - 20, 7),
     /tensor blk\.2\.attn_q\.weight: n_dims is 7; expected 1\.\.4/,
@@ -256,19 +262,75 @@ Deno.test("gguf: malformed headers are refused naming the file and what is wrong
 Deno.test("gguf: metadata of the wrong type or range names the key", async () => {
   const good = await storiesGgufBytes();
   const cases: [(m: Map<string, GgufValue>) => void, RegExp][] = [
-    [(m) => m.set("llama.block_count", gguf.string("5")), /metadata llama\.block_count must be an integer in \[1, 1024\], got string "5"/],
-    [(m) => m.set("llama.block_count", gguf.u32(1 << 30)), /llama\.block_count must be an integer in \[1, 1024\], got uint32 1073741824/],
-    [(m) => m.delete("llama.embedding_length"), /llama\.embedding_length must be .*got nothing \(missing\)/],
-    [(m) => m.set("llama.attention.layer_norm_rms_epsilon", gguf.f32(1e30)), /layer_norm_rms_epsilon must be a float in/],
-    [(m) => m.set("general.architecture", gguf.string("qwen2")), /general\.architecture is "qwen2"; Loupe runs only "llama" models/],
-    [(m) => m.set("tokenizer.ggml.tokens", gguf.f32s([1, 2])), /tokenizer\.ggml\.tokens must be an array of strings, got an array of 2 float32/],
-    [(m) => m.set("tokenizer.ggml.scores", gguf.f32s([1, 2])), /tokenizer\.ggml\.scores must be an array of 512 float32/],
-    [(m) => m.set("tokenizer.ggml.model", gguf.string("bert")), /tokenizer\.ggml\.model must be "llama" \(SentencePiece\) or "gpt2"/],
-    [(m) => m.set("tokenizer.ggml.bos_token_id", gguf.u32(9999)), /bos_token_id must be a token id below/],
-    [(m) => m.set("llama.rope.dimension_count", gguf.u32(4)), /dimension_count must be the head dimension 8/],
-    [(m) => m.set("general.alignment", gguf.u32(24)), /general\.alignment must be a uint32 power of two/],
+    [
+      (m) => m.set("llama.block_count", gguf.string("5")),
+      /metadata llama\.block_count must be an integer in \[1, 1024\], got string "5"/,
+    ],
+    [
+      (m) => m.set("llama.block_count", gguf.u32(1 << 30)),
+      /llama\.block_count must be an integer in \[1, 1024\], got uint32 1073741824/,
+    ],
+    [
+      (m) => m.delete("llama.embedding_length"),
+      /llama\.embedding_length must be .*got nothing \(missing\)/,
+    ],
+    [
+      (m) => m.set("llama.attention.layer_norm_rms_epsilon", gguf.f32(1e30)),
+      /layer_norm_rms_epsilon must be a float in/,
+    ],
+    [
+      (m) => m.set("general.architecture", gguf.string("qwen2")),
+      /general\.architecture is "qwen2"; Loupe runs only "llama" models/,
+    ],
+    [
+      (m) => m.set("tokenizer.ggml.tokens", gguf.f32s([1, 2])),
+      /tokenizer\.ggml\.tokens must be an array of strings, got an array of 2 float32/,
+    ],
+    [
+      (m) => m.set("tokenizer.ggml.scores", gguf.f32s([1, 2])),
+      /tokenizer\.ggml\.scores must be an array of 512 float32/,
+    ],
+    [
+      (m) => m.set("tokenizer.ggml.model", gguf.string("bert")),
+      /tokenizer\.ggml\.model must be "llama" \(SentencePiece\) or "gpt2"/,
+    ],
+    [
+      (m) => m.set("tokenizer.ggml.bos_token_id", gguf.u32(9999)),
+      /bos_token_id must be a token id below/,
+    ],
+    [
+      (m) => m.set("llama.rope.dimension_count", gguf.u32(4)),
+      /dimension_count must be the head dimension 8/,
+    ],
+    [
+      (m) => m.set("general.alignment", gguf.u32(24)),
+      /general\.alignment must be a uint32 power of two/,
+    ],
   ];
   for (const [edit, pattern] of cases) {
     await assertRefused(await rewriteGguf(good, (m) => edit(m)), pattern, true);
   }
+});
+
+Deno.test("gguf: .gguf sources split into a folder source and a file; version 2 reads", async () => {
+  const cases: [string, { folder: string; file: string } | null][] = [
+    ["models/x", null],
+    ["x.gguf", { folder: ".", file: "x.gguf" }],
+    ["/abs/dir/x.GGUF", { folder: "/abs/dir", file: "x.GGUF" }],
+    ["file:///abs/x.gguf", { folder: "file:///abs", file: "x.gguf" }],
+    ["https://host/a/b/x.gguf", { folder: "https://host/a/b", file: "x.gguf" }],
+    ["hf:o/n/x.gguf", { folder: "hf:o/n", file: "x.gguf" }],
+    ["hf:o/n/sub/x.gguf", { folder: "hf:o/n", file: "sub/x.gguf" }],
+    ["hf:o/n@refs/pr/3/x.gguf", { folder: "hf:o/n@refs/pr/3", file: "x.gguf" }],
+  ];
+  for (const [src, want] of cases) assert.deepEqual(splitFileSource(src), want, src);
+  assert.throws(() => splitFileSource("hf:o/x.gguf"), /expected hf:owner\/name\/file\.gguf/);
+  const v2 = writeGguf({
+    metadata: { "k": gguf.string("v") },
+    tensors: [{ name: "t", type: "F32", ne: [2], data: f32Bytes([1, 2]) }],
+    version: 2,
+  });
+  const h = await readGgufHeader(memoryReader("v2.gguf", v2));
+  assert.equal(h.version, 2);
+  assert.deepEqual(h.metadata.get("k"), { type: "string", value: "v" });
 });

@@ -7,7 +7,12 @@
 import { loadLlamaConfig } from "../../engine/formats/config.ts";
 import type { GgufValue } from "../../engine/formats/gguf_header.ts";
 import { GGUF_LAYER_TENSORS, GGUF_TOP_TENSORS } from "../../engine/formats/gguf.ts";
-import { f32Bytes, gguf, type GgufTensorToWrite, writeGguf } from "../../engine/formats/gguf_write.ts";
+import {
+  f32Bytes,
+  gguf,
+  type GgufTensorToWrite,
+  writeGguf,
+} from "../../engine/formats/gguf_write.ts";
 import { openSafetensors } from "../../engine/formats/safetensors.ts";
 import { openSource } from "../../engine/formats/source.ts";
 import type { GgmlType } from "../../engine/quant/ggml.ts";
@@ -30,7 +35,12 @@ export function permuteRows(bytes: Uint8Array, rows: number, heads: number): Uin
 function llama3RopeFactors(
   headDim: number,
   theta: number,
-  s: { factor: number; lowFreqFactor: number; highFreqFactor: number; originalMaxPositionEmbeddings: number },
+  s: {
+    factor: number;
+    lowFreqFactor: number;
+    highFreqFactor: number;
+    originalMaxPositionEmbeddings: number;
+  },
 ): number[] {
   const factors: number[] = [];
   const low = s.originalMaxPositionEmbeddings / s.lowFreqFactor;
@@ -111,8 +121,12 @@ export async function hfToGguf(folder: string): Promise<Uint8Array<ArrayBuffer>>
         data = f32Bytes(await ckpt.readF32(name));
         type = "F32";
       }
-      if (name.endsWith("q_proj.weight")) data = permuteRows(data, info.shape[0], c.numAttentionHeads);
-      if (name.endsWith("k_proj.weight")) data = permuteRows(data, info.shape[0], c.numKeyValueHeads);
+      if (name.endsWith("q_proj.weight")) {
+        data = permuteRows(data, info.shape[0], c.numAttentionHeads);
+      }
+      if (name.endsWith("k_proj.weight")) {
+        data = permuteRows(data, info.shape[0], c.numKeyValueHeads);
+      }
       tensors.push({ name: ggufName.get(name)!, type, ne: [...info.shape].reverse(), data });
     }
   } finally {
