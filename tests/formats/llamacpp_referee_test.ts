@@ -17,7 +17,9 @@
 
 import assert from "node:assert/strict";
 import { Engine } from "../../engine/engine.ts";
+import { readGgufHeader } from "../../engine/formats/gguf_header.ts";
 import { openSource } from "../../engine/formats/source.ts";
+import { memoryReader } from "../../engine/platform/bytes.ts";
 import { assertClose, compareClose } from "../util/compare.ts";
 import { FIXTURES, readReference } from "../util/fixtures.ts";
 import { IN_BROWSER } from "../util/fixtures_dir.ts";
@@ -98,6 +100,13 @@ for (const [model, entry] of Object.entries(manifest.models)) {
           await sha256Hex(bytes),
           rec.sha256,
           `${model} ${rec.variant}: file differs from the one llama.cpp evaluated`,
+        );
+        // Loupe's header parser reads the ggml type llama.cpp wrote for every tensor.
+        const header = await readGgufHeader(memoryReader(rec.file ?? "synthetic", bytes));
+        assert.deepEqual(
+          Object.fromEntries(header.tensors.map((t) => [t.name, t.type])),
+          rec.tensorTypes,
+          `${model} ${rec.variant}: tensor types differ from llama.cpp's`,
         );
         let path = `${FIXTURES}${rec.file}`;
         let tmp: string | undefined;
