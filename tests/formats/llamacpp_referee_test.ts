@@ -14,6 +14,11 @@
 //   weights, Q8_1 for Q4_1/Q5_1, Q8_K super-blocks of 256 for the K types) and
 //   Loupe keeps them f32, so these cannot agree to the bit; the bound is
 //   derived from measurement (QUANTIZED_TOLERANCE).
+//
+// Files are read through the fixture helpers (tests/util), so the file can
+// run in Chromium too (the synthetic F32 case, which writes a temp file, is
+// ignored there); tests/formats/ is not in the browser suite's list
+// (tests/browser/harness.ts BROWSER_TESTS), so today it runs in Deno only.
 
 import assert from "node:assert/strict";
 import { Engine } from "../../engine/engine.ts";
