@@ -6,7 +6,7 @@
 
 import { Gpu } from "./gpu/gpu.ts";
 import { type LlamaConfig, loadLlamaConfig } from "./formats/config.ts";
-import type { Checkpoint } from "./formats/checkpoint.ts";
+import { type Checkpoint, storedPlanFormat } from "./formats/checkpoint.ts";
 import { openGgufModel } from "./formats/gguf.ts";
 import { openSafetensors } from "./formats/safetensors.ts";
 import {
@@ -20,8 +20,7 @@ import { KvCache } from "./model/kv_cache.ts";
 import { LlamaGraph } from "./model/llama.ts";
 import { Pipeline } from "./model/pipeline.ts";
 import { type DevicePlacement, planPlacement } from "./model/placement.ts";
-import { checkMatrixFormat, type MatrixFormat } from "./quant/format.ts";
-import type { GgmlType } from "./quant/ggml.ts";
+import { checkMatrixFormat } from "./quant/format.ts";
 import { TOP_TENSORS } from "./model/modules.ts";
 import {
   checkCheckpoint,
@@ -116,34 +115,6 @@ async function openDevices(o: LoadOptions): Promise<{ devices: Gpu[]; owned: Gpu
 function keepStored(stored: boolean, o: LoadOptions) {
   const layers = stored && o.quant === undefined;
   return { layers, embed: layers && o.embedQuant === undefined };
-}
-
-/** Device formats by bytes per weight, smallest first. */
-const PLAN_RANK: readonly MatrixFormat[] = ["q4", "q4k", "q6k", "q8", "f32"];
-/** A device format holding at least as many bytes per weight as each stored type. */
-const PLAN_BOUND: Readonly<Record<GgmlType, MatrixFormat>> = {
-  Q4_0: "q4", // 4.5 bits, the q4 block-32 layout itself
-  Q4_K: "q4k", // 4.5 bits
-  Q4_1: "q6k", // 5 bits
-  Q5_0: "q6k", // 5.5 bits
-  Q5_1: "q6k", // 6 bits
-  Q5_K: "q6k", // 5.5 bits
-  Q6_K: "q6k", // 6.5625 bits
-  Q8_0: "q8", // 8.5 bits; q8 plans at its default block 16 (9 bits)
-  F16: "f32", // widened on the device
-  BF16: "f32",
-  F32: "f32",
-};
-
-/** The format to plan `names` in when they are kept as stored: an upper bound on their bytes. */
-function storedPlanFormat(ckpt: Checkpoint, names: string[]): MatrixFormat {
-  let rank = 0;
-  for (const name of names) {
-    if (!ckpt.tensors.has(name)) continue; // lm_head of a tied model
-    const type = ckpt.storedType?.(name);
-    rank = Math.max(rank, PLAN_RANK.indexOf(type ? PLAN_BOUND[type] : "f32"));
-  }
-  return PLAN_RANK[rank];
 }
 
 interface OpenedModel {

@@ -36,6 +36,8 @@ export const GGUF_LIMITS = {
   alignment: 1 << 20,
 } as const;
 
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 /** How much of the file one read takes while parsing the header. */
 const WINDOW_BYTES = 1 << 20;
 
@@ -225,12 +227,42 @@ class Cursor {
   }
 
   async string(what: string): Promise<string> {
+    const quick = this.bufferedString(() => what);
+    if (quick !== undefined) return quick;
     const n = await this.count(`the length of ${what}`, GGUF_LIMITS.stringBytes);
     await this.need(n, what);
+    return this.#decode(n, what);
+  }
+
+  /**
+   * The string at pos when it is already buffered, else undefined with pos
+   * unchanged: vocabularies hold 10^5 strings, and an await each cost ~3 us.
+   */
+  bufferedString(what: () => string): string | undefined {
+    if (!this.has(8)) return undefined;
+    const at = this.pos - this.#start;
+    const high = this.#view.getUint32(at + 4, true), n = this.#view.getUint32(at, true);
+    if (high !== 0 || n > GGUF_LIMITS.stringBytes || !this.has(8 + n)) return undefined;
+    this.pos += 8;
+    return this.#decode(n, what);
+  }
+
+  #decode(n: number, what: string | (() => string)): string {
+    // Short ASCII strings (most of a vocabulary) skip TextDecoder's per-call cost.
+    if (n <= 32) {
+      const buf = this.#buf, start = this.pos - this.#start;
+      let text = "", i = 0;
+      for (; i < n && buf[start + i] < 0x80; i++) text += String.fromCharCode(buf[start + i]);
+      if (i === n) {
+        this.pos += n;
+        return text;
+      }
+    }
+    const bytes = this.bytes(n);
     try {
-      return new TextDecoder("utf-8", { fatal: true }).decode(this.bytes(n));
+      return UTF8.decode(bytes);
     } catch {
-      return this.fail(`${what} is not valid UTF-8`);
+      return this.fail(`${typeof what === "string" ? what : what()} is not valid UTF-8`);
     }
   }
 }
@@ -304,7 +336,9 @@ async function readArray(c: Cursor, what: string): Promise<GgufValue> {
   }
   if (itemType === "string") {
     const items: string[] = new Array(n);
-    for (let i = 0; i < n; i++) items[i] = await c.string(`${what}[${i}]`);
+    for (let i = 0; i < n; i++) {
+      items[i] = c.bufferedString(() => `${what}[${i}]`) ?? await c.string(`${what}[${i}]`);
+    }
     return { type: "array", itemType, value: items };
   }
   const size = VALUE_BYTES[itemType];

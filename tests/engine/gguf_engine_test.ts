@@ -19,8 +19,10 @@ import {
   rewriteGguf,
   STORIES_GGUF,
   storiesGgufBytes,
+  syntheticLlamaGguf,
   tensorInfoAt,
 } from "../util/gguf_fixture.ts";
+import type { GgmlType } from "../../engine/quant/ggml.ts";
 import { testGpu } from "../util/gpu.ts";
 import { hfToGguf } from "../util/hf_to_gguf.ts";
 import { startHubServer } from "../util/hub_server.ts";
@@ -302,5 +304,41 @@ Deno.test("gguf engine: Q4_0 tensors load as stored and equal their exact f32 de
       stored.dispose();
       widened.dispose();
     }
+  }
+});
+
+Deno.test("gguf engine: K-quant and float types kept as stored equal their f32 dequantization (256 wide, Q/K permuted)", async () => {
+  // Random codes (every bit pattern is a valid block) in the types of common
+  // Q4_K_M files; one layer to keep kernel compilation short. Each type's
+  // kernels are tested on their own in tests/kernels.
+  const types: Record<string, GgmlType> = {
+    "token_embd.weight": "Q4_K",
+    "output.weight": "Q6_K",
+    "blk.0.attn_q.weight": "Q4_K",
+    "blk.0.attn_k.weight": "Q6_K",
+    "blk.0.attn_v.weight": "Q6_K",
+    "blk.0.attn_output.weight": "Q4_K",
+    "blk.0.ffn_gate.weight": "F16",
+    "blk.0.ffn_up.weight": "BF16",
+    "blk.0.ffn_down.weight": "Q4_K",
+  };
+  const fetch = memoryFetch({ "k.gguf": syntheticLlamaGguf(types, 1) });
+  const stored = await Engine.load(`${MEMORY_URL}/k.gguf`, { gpu, fetch });
+  const widened = await Engine.load(`${MEMORY_URL}/k.gguf`, { gpu, fetch, quant: "f32" });
+  try {
+    const tokens = [1, 17, 200, 3, 99, 45, 250];
+    for (const t of [tokens, tokens.slice(0, 1)]) {
+      const r = assertClose(
+        `${t.length} tokens: stored vs dequantized f32`,
+        await allLogits(stored, t),
+        await allLogits(widened, t),
+        { rel: 1e-4 },
+      );
+      console.log(`block types, ${t.length} tokens: max rel ${r.maxRel.toExponential(2)}`);
+    }
+    assert.ok(stored.memory.weights < 0.5 * widened.memory.weights);
+  } finally {
+    stored.dispose();
+    widened.dispose();
   }
 });

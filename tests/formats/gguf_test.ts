@@ -219,6 +219,10 @@ Deno.test("gguf: malformed headers are refused naming the file and what is wrong
   await assertRefused(patchU64(good, 8, 1n << 40n), /tensor_count is 1099511627776, more than/);
   await assertRefused(patchU64(good, 16, 1n << 20n), /kv_count is 1048576, more than/);
 
+  const unk = good.findIndex((_, i) => String.fromCharCode(...good.subarray(i, i + 5)) === "<unk>");
+  const badUtf8 = good.slice();
+  badUtf8[unk + 1] = 0xff;
+  await assertRefused(badUtf8, /metadata tokenizer\.ggml\.tokens\[0\] is not valid UTF-8/);
   const q = tensorInfoAt(good, "blk.2.attn_q.weight");
   await assertRefused(
     patchU32(good, q.typeAt, 200),
