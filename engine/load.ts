@@ -3,6 +3,7 @@
 // Anything allocated is freed again if any step fails.
 
 import { Gpu } from "./gpu/gpu.ts";
+import { UsageError } from "./errors.ts";
 import { type LlamaConfig, loadLlamaConfig } from "./formats/config.ts";
 import { openSafetensors } from "./formats/safetensors.ts";
 import { type FileSource, openSource, type SourceOptions } from "./formats/source.ts";
@@ -11,7 +12,9 @@ import { KvCache } from "./model/kv_cache.ts";
 import { LlamaGraph } from "./model/llama.ts";
 import { Pipeline } from "./model/pipeline.ts";
 import { type DevicePlacement, planPlacement } from "./model/placement.ts";
-import { checkMatrixFormat } from "./quant/format.ts";
+import { checkMatrixFormat, type MatrixFormat } from "./quant/format.ts";
+import { isWeightMix, type WeightMix } from "./quant/mix.ts";
+import { type ImportanceOption, resolveImportance } from "./importance.ts";
 import {
   checkCheckpoint,
   disposeWeights,
@@ -20,19 +23,35 @@ import {
   type StageWeights,
 } from "./model/weights.ts";
 
-/** How weights are held on the device. */
-export type WeightFormat = "f32" | "q8" | "q4";
+/** How weights are held on the device: one format, or a mix choosing per tensor. */
+export type WeightFormat = "f32" | "q8" | "q4" | "q4k" | "q6k" | WeightMix;
 
 /** How Engine.load reads, quantizes and places a model. */
 export interface LoadOptions extends SourceOptions {
-  /** Weight format on the device, quantized on load. Default "f32". */
+  /**
+   * Weight format on the device, quantized on load. Default "f32". "q4km" is
+   * llama.cpp's Q4_K_M mix: q6k for lm_head (and a tied embedding) and for
+   * v_proj / down_proj in about a third of the layers, q4k elsewhere.
+   */
   quant?: WeightFormat;
   /**
-   * Format of the embedding table and lm_head; default `quant`. On small
-   * models most of q4's error comes from the embedding (ARCHITECTURE.md,
-   * "Quantization"): `{ quant: "q4", embedQuant: "q8" }` trades bytes for it.
+   * Importance-weighted quantization of q4k / q6k matrices (llama.cpp's
+   * imatrix): "auto" runs the model in f32 over 256 tokens of its own text
+   * sampled from BOS and weights each weight's error by E[x^2] of its input
+   * column; a string is a calibration text file; or { text | file, tokens,
+   * seed }. Computed once per model and setting and kept in
+   * $LOUPE_CACHE/importance (default ~/.cache/loupe/importance; in a browser,
+   * in memory). Default false. The f32 model must fit the first device.
    */
-  embedQuant?: WeightFormat;
+  importance?: ImportanceOption;
+  /**
+   * Format of the embedding table and lm_head; default `quant` (a mix: its
+   * rule). On small models most of q4's error comes from the embedding
+   * (ARCHITECTURE.md, "Quantization"): `{ quant: "q4", embedQuant: "q8" }`
+   * trades bytes for it. Without it, a q8 lm_head (or tied embedding) whose
+   * rounding alone is predicted to cost over 2.5e-4 of mean KL stays f32.
+   */
+  embedQuant?: Exclude<WeightFormat, WeightMix>;
   /** Device to load onto (one device); by default a new one from navigator.gpu. */
   gpu?: Gpu;
   /**
@@ -104,9 +123,14 @@ export async function loadModel(source: string, o: LoadOptions): Promise<LoadedM
   }
   const maxChunk = o.maxChunk ?? 128;
   const format = o.quant ?? "f32";
-  const embedFormat = o.embedQuant ?? format;
-  checkMatrixFormat("Engine.load quant", format);
-  checkMatrixFormat("Engine.load embedQuant", embedFormat);
+  if (!isWeightMix(format)) checkMatrixFormat("Engine.load quant", format);
+  if (o.embedQuant !== undefined) checkMatrixFormat("Engine.load embedQuant", o.embedQuant);
+  // Without embedQuant the loader chooses: the mix's rule, or `quant` (a q8
+  // head predicted to cost too much KL stays f32: engine/quant/head_precision.ts).
+  const embedFormat: MatrixFormat | undefined = o.embedQuant;
+  // Placement plans a mix's layers at q6k, its widest format: an upper bound.
+  const planFormat: MatrixFormat = isWeightMix(format) ? "q6k" : format;
+  checkImportanceUse(o.importance, format, embedFormat);
   const deviceCount = o.gpu
     ? 1
     : typeof o.devices === "number"
@@ -121,8 +145,8 @@ export async function loadModel(source: string, o: LoadOptions): Promise<LoadedM
     // Planned before any device exists, so that an impossible budget costs nothing.
     placement = planPlacement({
       config,
-      format,
-      embedFormat,
+      format: planFormat,
+      embedFormat: embedFormat ?? planFormat,
       contextLength,
       maxChunk,
       devices: deviceCount,
@@ -145,6 +169,10 @@ export async function loadModel(source: string, o: LoadOptions): Promise<LoadedM
   const graphs: LlamaGraph[] = [];
   let kv: KvCache | undefined, pipeline: Pipeline | undefined;
   try {
+    const importance = await resolveImportance(
+      { files, ckpt, config, tokenizer, gpu: devices[0] },
+      o.importance,
+    );
     let done = 0;
     // A tied lm_head on another device than the embedding is loaded twice.
     const total = expectedTensors(config).size +
@@ -154,6 +182,7 @@ export async function loadModel(source: string, o: LoadOptions): Promise<LoadedM
       const w = await loadStageWeights(gpu, config, ckpt, files.describe, {
         format,
         embedFormat,
+        importance: importance?.importance,
         onProgress: o.onProgress && ((_, __, name) => o.onProgress!(++done, total, name)),
       }, p);
       weights.push(w);
@@ -184,6 +213,21 @@ export async function loadModel(source: string, o: LoadOptions): Promise<LoadedM
     pipeline,
     kv,
   };
+}
+
+/** Importance weights only the K formats; asking for it with others is a mistake, said so. */
+function checkImportanceUse(
+  importance: ImportanceOption | undefined,
+  format: WeightFormat,
+  embedFormat: MatrixFormat | undefined,
+): void {
+  if (importance === undefined || importance === false) return;
+  const k = (f: string | undefined) => f === "q4k" || f === "q6k" || isWeightMix(f ?? "");
+  if (!k(format) && !k(embedFormat)) {
+    throw new UsageError(
+      `Engine.load importance: only q4k, q6k and q4km use importance; quant is "${format}"`,
+    );
+  }
 }
 
 async function loadTokenizer(files: FileSource, vocabSize: number): Promise<Tokenizer> {

@@ -9,7 +9,9 @@ import { FormatError } from "../errors.ts";
 import { checkWeightRange } from "../formats/weight_range.ts";
 import type { Gpu } from "../gpu/gpu.ts";
 import { createWeightMatrix, type WeightMatrix } from "../quant/matrix.ts";
-import { checkMatrixFormat, type MatrixFormat } from "../quant/format.ts";
+import { checkMatrixFormat, type MatrixFormat, quantLayout } from "../quant/format.ts";
+import { HEAD_KL_BUDGET, headKlEstimate } from "../quant/head_precision.ts";
+import { isWeightMix, mixFormat, type TensorRole, type WeightMix } from "../quant/mix.ts";
 import { Tensor } from "../ops/tensor.ts";
 import type { LlamaConfig } from "../formats/config.ts";
 import type { SafetensorsCheckpoint } from "../formats/safetensors.ts";
@@ -159,12 +161,17 @@ export function checkCheckpoint(c: LlamaConfig, ckpt: SafetensorsCheckpoint, whe
 
 export interface LoadWeightsOptions {
   /**
-   * Device format of every weight matrix, embedding and lm_head included;
-   * norms stay f32.
+   * Device format of every weight matrix, embedding and lm_head included, or
+   * a mix choosing one per matrix (engine/quant/mix.ts); norms stay f32.
    */
-  format: MatrixFormat;
-  /** Format of the embedding and lm_head; default `format`. */
+  format: MatrixFormat | WeightMix;
+  /** Format of the embedding and lm_head; default `format` (or the mix's choice). */
   embedFormat?: MatrixFormat;
+  /**
+   * Weight tensor name -> per-column weights of the quantization error
+   * (E[x^2] of its input, engine/model/calibrate.ts); used by q4k / q6k.
+   */
+  importance?: ReadonlyMap<string, Float32Array>;
   /** Quant block size (format.ts BLOCK_SIZES); default DEFAULT_BLOCK. */
   block?: number;
   onProgress?: LoadProgress;
@@ -199,7 +206,7 @@ export async function loadStageWeights(
   options: LoadWeightsOptions,
   range: StageRange,
 ): Promise<StageWeights> {
-  checkMatrixFormat("loadWeights format", options.format);
+  if (!isWeightMix(options.format)) checkMatrixFormat("loadWeights format", options.format);
   if (options.embedFormat) checkMatrixFormat("loadWeights embedFormat", options.embedFormat);
   const onProgress = options.onProgress;
   checkCheckpoint(c, ckpt, where);
@@ -219,40 +226,68 @@ export async function loadStageWeights(
     step(name);
     return t;
   };
-  const matrix = async (name: string, format = options.format): Promise<WeightMatrix> => {
+  // A tensor's format: the embedding's override, else the mix's rule or the one format.
+  const formatOf = (role: TensorRole): MatrixFormat => {
+    const f = options.format;
+    if (options.embedFormat && (role.kind === "embed" || role.kind === "head")) {
+      return options.embedFormat;
+    }
+    return isWeightMix(f) ? mixFormat(f, role, c.numHiddenLayers, c.tieWordEmbeddings) : f;
+  };
+  const matrix = async (name: string, role: TensorRole): Promise<WeightMatrix> => {
     const [rows, cols] = expected.get(name)!;
-    const m = createWeightMatrix(gpu, name, rows, cols, format, options.block);
-    owned.push(m);
     const slabRows = Math.max(1, Math.floor(SLAB_BYTES / (cols * 4)));
-    for (let r = 0; r < rows; r += slabRows) {
-      const n = Math.min(slabRows, rows - r);
-      const slab = await ckpt.readF32(name, r, n);
+    const readSlab = async (r: number) => {
+      const slab = await ckpt.readF32(name, r, Math.min(slabRows, rows - r));
       checkWeightRange(slab, ckpt.get(name).file, name, r * cols);
       options.perturbRows?.(name, r, slab, cols);
-      m.writeRows(r, slab);
+      return slab;
+    };
+    const first = await readSlab(0);
+    const format = await headFormat(role, formatOf(role), first, cols);
+    const m = createWeightMatrix(gpu, name, rows, cols, format, options.block, {
+      importance: options.importance?.get(name),
+    });
+    owned.push(m);
+    for (let r = 0; r < rows; r += slabRows) {
+      m.writeRows(r, r === 0 ? first : await readSlab(r));
       await gpu.settleWrites();
     }
     step(name);
     return m;
   };
+  // q8 lm_head (or tied embedding) whose own rounding is predicted to cost
+  // over HEAD_KL_BUDGET of KL stays f32 (engine/quant/head_precision.ts),
+  // judged on the first slab (every row on the fixtures, thousands on 8B).
+  const headFormat = async (
+    role: TensorRole,
+    format: MatrixFormat,
+    firstRows: Float32Array,
+    cols: number,
+  ): Promise<MatrixFormat> => {
+    const isHead = role.kind === "head" || (role.kind === "embed" && c.tieWordEmbeddings);
+    if (!isHead || format !== "q8" || options.embedFormat) return format;
+    const norm = await ckpt.readF32(TOP_TENSORS.norm);
+    const kl = headKlEstimate(firstRows, norm, quantLayout("q8", cols, options.block));
+    return kl > HEAD_KL_BUDGET ? "f32" : format;
+  };
 
   try {
-    const embedFormat = options.embedFormat ?? options.format;
-    const embed = range.embed ? await matrix(TOP_TENSORS.embed, embedFormat) : null;
+    const embed = range.embed ? await matrix(TOP_TENSORS.embed, { kind: "embed" }) : null;
     const layers: LayerWeights[] = [];
     const tree = LlamaModules.of(c);
     for (let l = range.first; l < range.end; l++) {
       const t = tree.layers[l].tensors;
       layers.push({
         inputNorm: await vector(t.inputNorm),
-        q: await matrix(t.q),
-        k: await matrix(t.k),
-        v: await matrix(t.v),
-        o: await matrix(t.o),
+        q: await matrix(t.q, { kind: "q", layer: l }),
+        k: await matrix(t.k, { kind: "k", layer: l }),
+        v: await matrix(t.v, { kind: "v", layer: l }),
+        o: await matrix(t.o, { kind: "o", layer: l }),
         postNorm: await vector(t.postNorm),
-        gate: await matrix(t.gate),
-        up: await matrix(t.up),
-        down: await matrix(t.down),
+        gate: await matrix(t.gate, { kind: "gate", layer: l }),
+        up: await matrix(t.up, { kind: "up", layer: l }),
+        down: await matrix(t.down, { kind: "down", layer: l }),
       });
     }
     let norm: Tensor<"f32"> | null = null, lmHead: WeightMatrix | null = null;
@@ -260,8 +295,8 @@ export async function loadStageWeights(
       norm = await vector(TOP_TENSORS.norm);
       // A tied head on another device than the embedding is a second copy of it.
       lmHead = !c.tieWordEmbeddings
-        ? await matrix(TOP_TENSORS.lmHead, embedFormat)
-        : embed ?? await matrix(TOP_TENSORS.embed, embedFormat);
+        ? await matrix(TOP_TENSORS.lmHead, { kind: "head" })
+        : embed ?? await matrix(TOP_TENSORS.embed, { kind: "embed" });
     }
     return { firstLayer: range.first, embed, layers, norm, lmHead };
   } catch (e) {
