@@ -17,7 +17,13 @@ import { ropeInvFreq } from "../../engine/model/rope.ts";
 import { matmulReference } from "../../shaders/matmul.ts";
 import { rmsnormReference } from "../../shaders/rmsnorm.ts";
 
-const OUT = new URL("../fixtures/models/llama3-tied-f16/", import.meta.url);
+const OUT = Deno.env.get("FIXTURE_OUT")
+  ? new URL(`file://${Deno.env.get("FIXTURE_OUT")}/`)
+  : new URL("../fixtures/models/llama3-tied-f16/", import.meta.url);
+/** Std of o_proj and down_proj: how much each block writes into the residual stream. */
+const O_STD = Number(Deno.env.get("O_STD") ?? 0.12), DOWN_STD = Number(Deno.env.get("DOWN_STD") ?? 0.1);
+/** Std of the tied embedding, which sets the logits' scale (~11.3 x this). */
+const EMBED_STD = Number(Deno.env.get("EMBED_STD") ?? 1);
 const TOKENIZER_FROM = new URL("../fixtures/models/llama3-tiny/", import.meta.url);
 const SEED = 14;
 const GREEDY = 32;
@@ -80,18 +86,18 @@ const kvDim = CONFIG.num_key_value_heads * CONFIG.head_dim;
 const tensors = new Map<string, { shape: number[]; data: Float16Array }>();
 const put = (name: string, shape: number[], std: number, mean = 0) =>
   tensors.set(name, { shape, data: f16Values(shape.reduce((a, b) => a * b), std, mean) });
-put("model.embed_tokens.weight", [V, h], 1.0);
+put("model.embed_tokens.weight", [V, h], EMBED_STD);
 for (let l = 0; l < CONFIG.num_hidden_layers; l++) {
   const p = `model.layers.${l}`;
   put(`${p}.input_layernorm.weight`, [h], 0.05, 1);
   put(`${p}.self_attn.q_proj.weight`, [qDim, h], 0.12);
   put(`${p}.self_attn.k_proj.weight`, [kvDim, h], 0.12);
   put(`${p}.self_attn.v_proj.weight`, [kvDim, h], 0.12);
-  put(`${p}.self_attn.o_proj.weight`, [h, qDim], 0.06);
+  put(`${p}.self_attn.o_proj.weight`, [h, qDim], O_STD);
   put(`${p}.post_attention_layernorm.weight`, [h], 0.05, 1);
   put(`${p}.mlp.gate_proj.weight`, [inter, h], 0.12);
   put(`${p}.mlp.up_proj.weight`, [inter, h], 0.12);
-  put(`${p}.mlp.down_proj.weight`, [h, inter], 0.05);
+  put(`${p}.mlp.down_proj.weight`, [h, inter], DOWN_STD);
 }
 put("model.norm.weight", [h], 0.05, 1);
 
