@@ -10,6 +10,13 @@ import { Recorder } from "../engine/gpu/recorder.ts";
 import { Tensor } from "../engine/ops/tensor.ts";
 import { type MatrixFormat, randomPackedRows, rowBytes } from "../engine/quant/format.ts";
 import { QuantMatrix, type WeightMatrix } from "../engine/quant/matrix.ts";
+import {
+  type BlockFormat,
+  BlockMatrix,
+  isBlockFormat,
+  randomBlockRows,
+} from "../engine/quant/block_matrix.ts";
+import { matvecGgmlConfig, streamGgml } from "../shaders/matvec_ggml.ts";
 import { type StreamConfig, streamF32, streamQuant, streamThreads } from "../shaders/stream.ts";
 import { matvecConfig } from "../shaders/matvec.ts";
 import { matvecQuantConfig } from "../shaders/matvec_quant.ts";
@@ -30,7 +37,7 @@ export interface BenchContext {
   heap?: () => number;
 }
 
-export const FORMATS: MatrixFormat[] = ["f32", "q8", "q4"];
+export const FORMATS: MatrixFormat[] = ["f32", "q8", "q4", "q4k", "q6k"];
 
 /** xorshift32: fast enough to fill a gigabyte of random codes. */
 export function fastRandom(seed: number): () => number {
@@ -64,6 +71,13 @@ export function randomMatrix(
     }
     return m;
   }
+  if (format === "q4k" || format === "q6k") {
+    const b = BlockMatrix.create(gpu, label, rows, cols, format);
+    for (let r = 0; r < rows; r += slab) {
+      b.writeBlocks(r, randomBlockRows(b.layout, Math.min(slab, rows - r), random));
+    }
+    return b;
+  }
   const m = QuantMatrix.create(gpu, label, rows, cols, format);
   for (let r = 0; r < rows; r += slab) {
     m.writePacked(r, randomPackedRows(m.layout, Math.min(slab, rows - r), random));
@@ -73,6 +87,7 @@ export function randomMatrix(
 
 /** Bytes a kernel reads to use every weight of `m` once. */
 export function matrixBytes(m: WeightMatrix): number {
+  if (m instanceof BlockMatrix) return m.byteLength; // blocks as the kernels read them (padded)
   return m.format === "f32" ? m.byteLength : m.rows * rowBytes(m.layout);
 }
 
@@ -133,8 +148,20 @@ export async function timeInterleaved(
  * tuning and the other split/row counts, so that a matvec tuning cannot lower
  * its own ceiling by reading in a slow pattern.
  */
-export function streamConfigs(gpu: Gpu, format: MatrixFormat): StreamConfig[] {
+export function streamConfigs(gpu: Gpu, format: MatrixFormat | BlockFormat): StreamConfig[] {
   if (format === "f32") return [matvecConfig(gpu)];
+  if (isBlockFormat(format)) {
+    // matvec_ggml's own tuning and the other row counts and splits.
+    const all: StreamConfig[] = [
+      matvecGgmlConfig(gpu),
+      { wg: 8, rows: 4, split: "rows" },
+      { wg: 8, rows: 8, split: "rows" },
+      { wg: 8, rows: 12, split: "rows" },
+      { wg: 32, rows: 4, split: "k" },
+    ];
+    const key = (c: StreamConfig) => `${c.wg}x${c.rows}_${c.split ?? "k"}`;
+    return all.filter((c, i) => all.findIndex((d) => key(d) === key(c)) === i);
+  }
   // The matvec's own tunings (they depend on K: 4096 and 8192 cover both).
   const all: StreamConfig[] = [
     matvecQuantConfig(gpu, format, 4096),
@@ -158,7 +185,8 @@ export function streamRecords(
   const records: Record<string, (rec: Recorder) => void> = {};
   for (const c of streamConfigs(gpu, m.format)) {
     records[`stream wg${c.wg}_r${c.rows}_${c.split ?? "k"}`] = (rec) => {
-      if (m.format === "f32") streamF32(rec, m, out, c);
+      if (m instanceof BlockMatrix) streamGgml(rec, m, out, { ...c, split: c.split ?? "k" });
+      else if (m.format === "f32") streamF32(rec, m, out, c);
       else streamQuant(rec, m, out, c);
     };
   }
@@ -167,6 +195,7 @@ export function streamRecords(
 
 /** Partials the streams of streamRecords write for a matrix of `rows`. */
 export function streamOutLength(gpu: Gpu, format: MatrixFormat, rows: number): number {
+  if (format === "q4k" || format === "q6k") return rows; // streamGgml: one sum per row
   return Math.max(...streamConfigs(gpu, format).map((c) => streamThreads(rows, c)));
 }
 

@@ -38,6 +38,10 @@ import { weightLayoutKernel } from "../shaders/sae_weight.ts";
 import { argmaxKernel, sampleKernel } from "../shaders/sample.ts";
 import { streamF32Kernel, streamQuantKernel } from "../shaders/stream.ts";
 import { swigluKernel } from "../shaders/swiglu.ts";
+import { BLOCK_FORMATS, blockLayout } from "../engine/quant/block_matrix.ts";
+import { embeddingBlockKernel } from "../shaders/embedding.ts";
+import { matvecGgmlConfig, matvecGgmlKernel } from "../shaders/matvec_ggml.ts";
+import { MATMUL_GGML_ROWS, matmulGgmlRowsKernel } from "../shaders/matmul_ggml_rows.ts";
 import { streamConfigs } from "./harness.ts";
 
 /**
@@ -98,6 +102,20 @@ export function kernelCatalog(): Map<string, Kernel> {
     for (const f of FORMATS) {
       const l = quantLayout(f, 4096, DEFAULT_BLOCK[f]);
       for (const c of streamConfigs(d as Gpu, f)) all.push(streamQuantKernel(l, c));
+    }
+  }
+  // GGML block formats (GGUF tensors, q4k/q6k): per format, K only picks vec4 or f32 x.
+  for (const f of BLOCK_FORMATS) {
+    for (const K of FIXTURE_K) {
+      const l = blockLayout(f, K);
+      all.push(embeddingBlockKernel(l), matmulGgmlRowsKernel(l, MATMUL_GGML_ROWS));
+      for (const d of DEVICES) {
+        all.push(matvecGgmlKernel(l, matvecGgmlConfig(d)));
+        if (K % 4 === 0) all.push(matvecGgmlKernel(l, matvecGgmlConfig(d), false, true));
+      }
+    }
+    for (const d of DEVICES) {
+      all.push(matvecGgmlKernel(blockLayout(f, 4096), matvecGgmlConfig(d), true));
     }
   }
   // SAE kernels, for f32 weights and each quantized layout of d_in = 64.

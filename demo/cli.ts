@@ -86,7 +86,7 @@ function parseTokens(v: string): number[] {
   });
 }
 
-const QUANTS = ["f32", "q8", "q4"] as const;
+const QUANTS = ["f32", "q8", "q4", "q4k", "q6k"] as const;
 
 interface EngineFlags {
   model?: string;

@@ -23,7 +23,11 @@ import {
   type StageWeights,
 } from "./model/weights.ts";
 
-/** How weights are held on the device: one format, or a mix choosing per tensor. */
+/**
+ * How weights are held on the device: f32; q8/q4 blocks; q4k/q6k, ggml's
+ * Q4_K/Q6_K super-blocks (about 4.5 and 6.6 bits per weight); or the mix
+ * "q4km", choosing one of them per tensor (engine/quant/mix.ts).
+ */
 export type WeightFormat = "f32" | "q8" | "q4" | "q4k" | "q6k" | WeightMix;
 
 /** How Engine.load reads, quantizes and places a model. */

@@ -17,7 +17,7 @@ import type { Gpu } from "../engine/gpu/gpu.ts";
 import { Matrix } from "../engine/gpu/matrix.ts";
 import { Recorder } from "../engine/gpu/recorder.ts";
 import { Tensor } from "../engine/ops/tensor.ts";
-import { QuantMatrix, type WeightMatrix } from "../engine/quant/matrix.ts";
+import { QuantMatrix, type PlainWeightMatrix } from "../engine/quant/matrix.ts";
 import type { SaeGpuWeights } from "../shaders/sae_encode.ts";
 import { transposeInto } from "../shaders/sae_transpose.ts";
 import type { SaeSpec, StoredMatrix } from "./format.ts";
@@ -64,7 +64,7 @@ async function uploadMatrix(
   owned: { dispose(): void }[],
   quant: SaeQuant,
   tempBytes: number,
-): Promise<WeightMatrix> {
+): Promise<PlainWeightMatrix> {
   if (quant === "f32") return await uploadF32(gpu, label, m, dSae, dIn, owned);
   const out = QuantMatrix.create(gpu, label, dSae, dIn, quant);
   owned.push(out);

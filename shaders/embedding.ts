@@ -6,6 +6,8 @@ import type { Recorder } from "../engine/gpu/recorder.ts";
 import { defineKernel, defineParams, type Kernel } from "../engine/gpu/kernel.ts";
 import type { QuantLayout } from "../engine/quant/format.ts";
 import type { WeightMatrix } from "../engine/quant/matrix.ts";
+import { type BlockLayout, BlockMatrix } from "../engine/quant/block_matrix.ts";
+import { ggmlParts } from "./ggml_codegen.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import { grid1d } from "./grid.ts";
 import { quantTemplate } from "./quant_codegen.ts";
@@ -50,6 +52,17 @@ fn element(row: u32, h: u32) -> f32 {
   return f16_at(scales[si >> 1u], si) * element_{{FORMAT}}(word, h % EPW);
 }`;
 
+/** GGML block rows (BlockMatrix): the element's 32-value group, decoded by the format's snippet. */
+const BLOCK_TABLE =
+  `@group(0) @binding(2) var<storage, read> w: array<u32>;         // [rows, wordsPerRow]
+@group(0) @binding(3) var<storage, read_write> out: array<f32>; // [T, H]
+
+fn element(row: u32, h: u32) -> f32 {
+  var group = ggml_group(row * p.wordsPerRow, h / 32u);
+  return group[(h % 32u) / 4u][h % 4u];
+}`;
+const blockParams = defineParams({ ...params.fields, wordsPerRow: "u32" });
+
 export const embeddingKernel = defineKernel({
   key: `embedding_wg${WG}`,
   params,
@@ -71,6 +84,24 @@ export function embeddingQuantKernel(l: QuantLayout): Kernel<typeof quantParams.
       constants: { WG },
     });
     quantKernels.set(key, kernel);
+  }
+  return kernel;
+}
+
+const blockKernels = new Map<string, Kernel<typeof blockParams.fields>>();
+
+/** The kernel for a table of GGML blocks of layout `l`. */
+export function embeddingBlockKernel(l: BlockLayout): Kernel<typeof blockParams.fields> {
+  const key = `embedding_${l.format}_wg${WG}`;
+  let kernel = blockKernels.get(key);
+  if (!kernel) {
+    kernel = defineKernel({
+      key,
+      params: blockParams,
+      parts: [common, ...ggmlParts(l.format), template.replace("{{TABLE}}", BLOCK_TABLE)],
+      constants: { WG },
+    });
+    blockKernels.set(key, kernel);
   }
   return kernel;
 }
@@ -103,6 +134,16 @@ export function embedding(
       rec.dispatch(embeddingKernel, {
         params: { T, H, rowStart: chunk.rowStart, rows: chunk.tensor.shape[0] },
         buffers: [tokens.binding, chunk.tensor.binding, out.binding],
+        workgroups,
+      });
+    }
+    return;
+  }
+  if (table instanceof BlockMatrix) {
+    for (const c of table.chunks) {
+      rec.dispatch(embeddingBlockKernel(table.layout), {
+        params: { T, H, rowStart: c.rowStart, rows: c.rows, wordsPerRow: table.layout.wordsPerRow },
+        buffers: [tokens.binding, c.words.binding, out.binding],
         workgroups,
       });
     }

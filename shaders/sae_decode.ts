@@ -5,7 +5,7 @@
 import type { Recorder } from "../engine/gpu/recorder.ts";
 import { defineParams } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
-import type { WeightMatrix } from "../engine/quant/matrix.ts";
+import type { PlainWeightMatrix } from "../engine/quant/matrix.ts";
 import { grid1d } from "./grid.ts";
 import { weightChunks, weightKernel, type WeightKernelBase } from "./sae_weight.ts";
 import { tiledMatmul } from "./tiled_matmul.ts";
@@ -84,7 +84,7 @@ export interface DecodeMode {
 export function saeDecode(
   rec: Recorder,
   f: Tensor<"f32">,
-  wDec: WeightMatrix,
+  wDec: PlainWeightMatrix,
   bDec: Tensor<"f32">,
   out: Tensor<"f32">,
   mode: DecodeMode = {},

@@ -11,7 +11,7 @@ import type { Recorder } from "../engine/gpu/recorder.ts";
 import { defineKernel, defineParams, type Kernel } from "../engine/gpu/kernel.ts";
 import { Matrix } from "../engine/gpu/matrix.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
-import type { WeightMatrix } from "../engine/quant/matrix.ts";
+import type { PlainWeightMatrix } from "../engine/quant/matrix.ts";
 import { linear } from "./linear.ts";
 import { biasActivation, subtractRow } from "./sae_bias_act.ts";
 import { STAGE_W_ROWS } from "./matmul.ts";
@@ -28,9 +28,9 @@ const ACT_CODE: Record<EncodeActivation, number> = { none: 0, relu: 1, jumprelu:
  */
 export interface SaeGpuWeights {
   /** [d_sae, d_in]: encoder rows (Goodfire's encoder_linear.weight, SAELens' W_enc^T). */
-  wEnc: WeightMatrix;
+  wEnc: PlainWeightMatrix;
   /** [d_sae, d_in]: decoder rows (SAELens' W_dec, Goodfire's decoder_linear.weight^T). */
-  wDec: WeightMatrix;
+  wDec: PlainWeightMatrix;
   /** [d_sae] */
   bEnc: Tensor<"f32">;
   /** [d_in] */

@@ -5,7 +5,7 @@
 import type { Recorder } from "../engine/gpu/recorder.ts";
 import { defineParams } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
-import type { WeightMatrix } from "../engine/quant/matrix.ts";
+import type { PlainWeightMatrix } from "../engine/quant/matrix.ts";
 import { weightChunks, weightKernel, type WeightKernelBase } from "./sae_weight.ts";
 import source from "./sae_sparse_decode.wgsl" with { type: "text" };
 
@@ -32,7 +32,7 @@ export function saeSparseDecode(
   rec: Recorder,
   idx: Tensor<"u32">,
   val: Tensor<"f32">,
-  wDec: WeightMatrix,
+  wDec: PlainWeightMatrix,
   bDec: Tensor<"f32">,
   out: Tensor<"f32">,
 ): void {

@@ -7,7 +7,7 @@ import type { Recorder } from "../engine/gpu/recorder.ts";
 import { defineParams, type Kernel } from "../engine/gpu/kernel.ts";
 import type { QuantLayout } from "../engine/quant/format.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
-import type { WeightMatrix } from "../engine/quant/matrix.ts";
+import type { PlainWeightMatrix } from "../engine/quant/matrix.ts";
 import { grid1d } from "./grid.ts";
 import type { EncodeActivation, SaeGpuWeights } from "./sae_encode.ts";
 import { type WeightChunk, weightChunks, weightLayoutKernel } from "./sae_weight.ts";
@@ -56,7 +56,7 @@ export function saeSteerKernel(
 function kernel(
   entry: "gather_encode" | "gather_dense" | "apply",
   act: EncodeActivation,
-  m: WeightMatrix | null,
+  m: PlainWeightMatrix | null,
 ): Kernel<typeof params.fields> {
   return saeSteerKernel(entry, act, m === null || m instanceof Matrix ? null : m.layout);
 }
@@ -68,7 +68,7 @@ export interface SteerSlot {
 }
 
 /** Per dispatch: the slots whose rows lie in one chunk, at most MAX_LIST of them. */
-function* batches(m: WeightMatrix, slots: readonly SteerSlot[]): Generator<{
+function* batches(m: PlainWeightMatrix, slots: readonly SteerSlot[]): Generator<{
   chunk: WeightChunk;
   count: number;
   list: number[];
@@ -176,7 +176,7 @@ export function steerGatherDense(
 export function steerApply(
   rec: Recorder,
   x: Tensor<"f32">,
-  wDec: WeightMatrix,
+  wDec: PlainWeightMatrix,
   f0: Tensor<"f32">,
   f1: Tensor<"f32">,
   slots: readonly SteerSlot[],

@@ -13,7 +13,7 @@ import {
   type ParamSpec,
 } from "../engine/gpu/kernel.ts";
 import type { QuantLayout } from "../engine/quant/format.ts";
-import type { WeightMatrix } from "../engine/quant/matrix.ts";
+import type { PlainWeightMatrix } from "../engine/quant/matrix.ts";
 import quant from "./quant.wgsl" with { type: "text" };
 import helpers from "./sae_weight.wgsl" with { type: "text" };
 
@@ -29,7 +29,7 @@ export interface WeightChunk {
   extra: Binding[];
 }
 
-export function weightChunks(m: WeightMatrix): WeightChunk[] {
+export function weightChunks(m: PlainWeightMatrix): WeightChunk[] {
   if (m instanceof Matrix) {
     return m.chunks.map((c) => ({
       rowStart: c.rowStart,
@@ -47,7 +47,7 @@ export function weightChunks(m: WeightMatrix): WeightChunk[] {
 }
 
 /** "f32", or e.g. "q8b16": part of kernel keys. */
-export function weightVariant(m: WeightMatrix | null): string {
+export function weightVariant(m: PlainWeightMatrix | null): string {
   return m === null || m instanceof Matrix ? "f32" : `${m.format}b${m.layout.block}`;
 }
 
@@ -75,7 +75,7 @@ const kernels = new Map<string, Kernel>();
  */
 export function weightKernel<F extends ParamFields>(
   base: WeightKernelBase<F>,
-  m: WeightMatrix | null,
+  m: PlainWeightMatrix | null,
   lastBinding: number,
 ): Kernel<F> {
   return weightLayoutKernel(base, m === null || m instanceof Matrix ? null : m.layout, lastBinding);

@@ -6,6 +6,7 @@
 import { OutOfMemoryError } from "../errors.ts";
 import type { LlamaConfig } from "../formats/config.ts";
 import { type MatrixFormat, quantLayout, rowBytes } from "../quant/format.ts";
+import { blockLayout } from "../quant/block_matrix.ts";
 
 /** The layers one device holds and its planned bytes (`engine.placement`). */
 export interface DevicePlacement {
@@ -51,6 +52,7 @@ export function saeBytes(dIn: number, dSae: number, format: "f32" | "q8", maxChu
 }
 
 function matrixBytes(rows: number, cols: number, format: MatrixFormat, block?: number): number {
+  if (format === "q4k" || format === "q6k") return rows * blockLayout(format, cols).wordsPerRow * 4;
   return rows * (format === "f32" ? cols * 4 : rowBytes(quantLayout(format, cols, block)));
 }
 

@@ -6,6 +6,7 @@
 import type { LlamaConfig } from "../formats/config.ts";
 import { dequantizeRows } from "../quant/format.ts";
 import { readWeightMatrix, type WeightMatrix } from "../quant/matrix.ts";
+import { BlockMatrix, dequantizeBlockRows } from "../quant/block_matrix.ts";
 import { attentionReference } from "../../shaders/attention.ts";
 import { matmulReference } from "../../shaders/matmul.ts";
 import { rmsnormReference } from "../../shaders/rmsnorm.ts";
@@ -49,6 +50,10 @@ export async function readFirstChunk(
   if (m.format === "f32") {
     const c = m.chunks[0];
     return { rows: c.tensor.shape[0], data: await c.tensor.toArray() };
+  }
+  if (m instanceof BlockMatrix) {
+    const b = m.chunks[0];
+    return { rows: b.rows, data: dequantizeBlockRows(m.layout, await b.words.toArray()) };
   }
   const c = m.chunks[0];
   const words = await c.words.toArray();

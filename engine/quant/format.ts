@@ -18,12 +18,23 @@
 // relative, far below a code step), two per u32, each row starting on a word.
 
 export type QuantFormat = "q8" | "q4";
-export type MatrixFormat = "f32" | QuantFormat;
+/**
+ * K-quant formats Loupe quantizes to, bit-identical to ggml's Q4_K / Q6_K
+ * (engine/quant/kquant.ts), held in BlockMatrix (engine/quant/block_matrix.ts).
+ */
+export type KQuantFormat = "q4k" | "q6k";
+export type MatrixFormat = "f32" | QuantFormat | KQuantFormat;
+
+export const MATRIX_FORMATS: readonly MatrixFormat[] = ["f32", "q8", "q4", "q4k", "q6k"];
 
 /** Throws unless `format` is a MatrixFormat; `what` names the option or argument. */
 export function checkMatrixFormat(what: string, format: string): void {
-  if (!["f32", "q8", "q4"].includes(format)) {
-    throw new Error(`${what}: unknown weight format "${format}"; expected "f32", "q8" or "q4"`);
+  if (!(MATRIX_FORMATS as readonly string[]).includes(format)) {
+    throw new Error(
+      `${what}: unknown weight format "${format}"; expected ${
+        MATRIX_FORMATS.map((f) => `"${f}"`).join(", ")
+      }`,
+    );
   }
 }
 

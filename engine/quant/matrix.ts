@@ -17,6 +17,8 @@ import {
   type QuantLayout,
   quantLayout,
 } from "./format.ts";
+import { BlockMatrix, dequantizeBlockRows } from "./block_matrix.ts";
+import { UsageError } from "../errors.ts";
 
 export interface QuantChunk {
   /** First row of the whole matrix held by this chunk. */
@@ -196,9 +198,28 @@ export class QuantMatrix {
 }
 
 /** Any weight matrix: dispatch on `format`. */
-export type WeightMatrix = Matrix | QuantMatrix;
+export type WeightMatrix = Matrix | QuantMatrix | BlockMatrix;
 
-/** A zero matrix of the given device format (f32, or quantized; default block per format). */
+/**
+ * f32 or q8/q4 (one f16 scale per block of codes): the formats the SAE
+ * kernels read; GGML block formats (BlockMatrix) are for model projections.
+ */
+export type PlainWeightMatrix = Matrix | QuantMatrix;
+
+/** Options of createWeightMatrix. */
+export interface WeightMatrixOptions {
+  /**
+   * q4k/q6k: per-column weights of the quantization error (length cols, e.g.
+   * E[x^2] of the layer's inputs); writeRows minimizes the weighted error.
+   * Ignored by the other formats.
+   */
+  importance?: Float32Array;
+}
+
+/**
+ * A zero matrix of the given device format (f32, quantized with `block` or
+ * the format's default, or a K-quant BlockMatrix, which ignores `block`).
+ */
 export function createWeightMatrix(
   gpu: Gpu,
   label: string,
@@ -206,10 +227,23 @@ export function createWeightMatrix(
   cols: number,
   format: MatrixFormat,
   block?: number,
+  options: WeightMatrixOptions = {},
 ): WeightMatrix {
-  return format === "f32"
-    ? Matrix.create(gpu, label, rows, cols)
-    : QuantMatrix.create(gpu, label, rows, cols, format, block);
+  if (format === "f32") return Matrix.create(gpu, label, rows, cols);
+  if (format === "q4k" || format === "q6k") {
+    const m = BlockMatrix.create(gpu, label, rows, cols, format);
+    if (options.importance) {
+      if (options.importance.length !== cols) {
+        m.dispose();
+        throw new UsageError(
+          `${label}: importance has ${options.importance.length} values, want one per column (${cols})`,
+        );
+      }
+      m.importance = options.importance;
+    }
+    return m;
+  }
+  return QuantMatrix.create(gpu, label, rows, cols, format, block);
 }
 
 /** The f32 values a weight matrix stands for [rows * cols], read back from the GPU (slow path). */
@@ -217,6 +251,12 @@ export async function readWeightMatrix(m: WeightMatrix): Promise<Float32Array> {
   const out = new Float32Array(m.rows * m.cols);
   if (m.format === "f32") {
     for (const c of m.chunks) out.set(await c.tensor.toArray(), c.rowStart * m.cols);
+    return out;
+  }
+  if (m instanceof BlockMatrix) {
+    for (const c of m.chunks) {
+      out.set(dequantizeBlockRows(m.layout, await c.words.toArray()), c.rowStart * m.cols);
+    }
     return out;
   }
   for (const c of m.chunks) {

@@ -71,7 +71,7 @@ Deno.test("quant: an unknown quant or embedQuant is refused by name before anyth
   const before = gpu.liveBuffers.count;
   await assert.rejects(
     Engine.load(modelPath("stories260K"), { gpu, quant: "q4", embedQuant: "q5" as "q4" }),
-    /Engine\.load embedQuant: unknown weight format "q5"; expected "f32", "q8" or "q4"/,
+    /Engine\.load embedQuant: unknown weight format "q5"; expected "f32", "q8", "q4"/,
   );
   await assert.rejects(
     Engine.load(modelPath("stories260K"), { gpu, quant: "int4" as "q4" }),

@@ -1,0 +1,29 @@
+// Shared WGSL for the kernels that read GGML block formats in place
+// (engine/quant/block_matrix.ts): every type's snippet (ggml_<format>.wgsl)
+// defines, over the global `w: array<u32>` of a row chunk,
+//   const GROUPS_PER_BLOCK: u32;   // 32-element groups per block (1 or 8)
+//   const BLOCK_WORDS: u32;        // u32 words per block, ggml's bytes padded to 4
+//   fn ggml_group(base: u32, g: u32) -> array<vec4f, 8>
+// the dequantized weights 32g .. 32g + 31 of the row starting at word `base`
+// (element 4i + e in component e of [i]). Only core WGSL: bytes and bit fields
+// by shifts and masks, f16 by unpack2x16float.
+
+// Bit field `shift` .. of each of the four bytes of `word`, masked: byte e of
+// the word is component e.
+fn byte_fields(word: u32, shift: u32, mask: u32) -> vec4u {
+  return (vec4u(word) >> (vec4u(0u, 8u, 16u, 24u) + vec4u(shift))) & vec4u(mask);
+}
+
+// Byte j (0..3) of `word`.
+fn byte_of(word: u32, j: u32) -> u32 {
+  return (word >> (8u * j)) & 0xffu;
+}
+
+// sum_i dot(a[i], b[i]) as one fma chain per component.
+fn dot8(a: array<vec4f, 8>, b: array<vec4f, 8>) -> f32 {
+  var s = a[0] * b[0];
+  for (var i = 1u; i < 8u; i++) {
+    s = fma(a[i], b[i], s);
+  }
+  return dot(s, vec4f(1.0));
+}

@@ -1,0 +1,206 @@
+// The GGML block-format kernels (matvec_ggml, matmul_ggml_rows, the embedding
+// gather and linear's dispatch) against the plain-TS reference: the rows'
+// bytes dequantized by dequantizeGgml, multiplied in f64. Every block format
+// on random blocks with odd row counts; the K formats also as Loupe
+// quantizes them at widths that are not whole super-blocks (zero-padded);
+// T = 1, 5 and 37; row chunks. Shapes stay tiny: Chromium runs this too.
+
+import assert from "node:assert/strict";
+import {
+  BLOCK_FORMAT_TYPE,
+  BLOCK_FORMATS,
+  type BlockFormat,
+  BlockMatrix,
+} from "../../engine/quant/block_matrix.ts";
+import { dequantizeGgml, f16Bits, ggmlBlock } from "../../engine/quant/ggml.ts";
+import { quantizeKRows } from "../../engine/quant/kquant.ts";
+import { readWeightMatrix } from "../../engine/quant/matrix.ts";
+import { Recorder } from "../../engine/gpu/recorder.ts";
+import { Tensor } from "../../engine/gpu/tensor.ts";
+import type { Gpu } from "../../engine/gpu/gpu.ts";
+import { matmulReference } from "../../shaders/matmul.ts";
+import { linear } from "../../shaders/linear.ts";
+import { matvecGgml, type MatvecGgmlConfig } from "../../shaders/matvec_ggml.ts";
+import { matmulGgmlRows } from "../../shaders/matmul_ggml_rows.ts";
+import { embedding, embeddingReference } from "../../shaders/embedding.ts";
+import { assertClose, randomArray, rng } from "../util/compare.ts";
+import { testGpu } from "../util/gpu.ts";
+
+// f32 sums of f32 products (with fma) against f64: seen well under 1e-6 of
+// max|want| at these K; 1e-5 has margin and still catches any wrong code,
+// scale or group (each moves outputs by ~1e-2 of max|want| or more).
+const REL = 1e-5;
+
+/** Byte offsets of each format's f16 fields: set to finite values in random blocks. */
+const HALVES: Record<BlockFormat, number[]> = {
+  q4_1: [0, 2],
+  q5_0: [0],
+  q5_1: [0, 2],
+  q4k: [0, 2],
+  q5k: [0, 2],
+  q6k: [208],
+};
+
+/** `rows` random rows of `cols` (whole blocks) in ggml's bytes: random codes, small scales. */
+function randomRows(format: BlockFormat, rows: number, cols: number, seed: number): Uint8Array {
+  const random = rng(seed), { elems, bytes: per } = ggmlBlock(BLOCK_FORMAT_TYPE[format]);
+  const blocks = rows * cols / elems, out = new Uint8Array(blocks * per);
+  for (let i = 0; i < out.length; i++) out[i] = Math.floor(random() * 256);
+  const view = new DataView(out.buffer);
+  for (let b = 0; b < blocks; b++) {
+    for (const at of HALVES[format]) {
+      view.setUint16(
+        b * per + at,
+        f16Bits((random() * 2 - 1) * (elems === 256 ? 0.01 : 0.1)),
+        true,
+      );
+    }
+  }
+  return out;
+}
+
+interface Case {
+  format: BlockFormat;
+  rows: number;
+  cols: number;
+  /** The matrix's ggml bytes and the f32 values they stand for. */
+  bytes: Uint8Array;
+  w: Float32Array;
+}
+
+/** GGUF-like rows (whole blocks), or rows Loupe quantizes (K formats, any width). */
+function makeCase(format: BlockFormat, rows: number, cols: number, seed: number): Case {
+  const { elems } = ggmlBlock(BLOCK_FORMAT_TYPE[format]);
+  let bytes: Uint8Array;
+  if (cols % elems === 0) bytes = randomRows(format, rows, cols, seed);
+  else {
+    if (format !== "q4k" && format !== "q5k" && format !== "q6k") {
+      throw new Error("whole blocks only");
+    }
+    bytes = quantizeKRows(format, randomArray(rng(seed), rows * cols), cols);
+  }
+  const padded = Math.ceil(cols / elems) * elems;
+  const all = dequantizeGgml(BLOCK_FORMAT_TYPE[format], bytes, rows * padded);
+  const w = new Float32Array(rows * cols);
+  for (let r = 0; r < rows; r++) w.set(all.subarray(r * padded, r * padded + cols), r * cols);
+  return { format, rows, cols, bytes, w };
+}
+
+function upload(g: Gpu, c: Case): BlockMatrix {
+  const m = BlockMatrix.create(g, `w.${c.format}`, c.rows, c.cols, c.format);
+  m.writeBlocks(0, c.bytes);
+  return m;
+}
+
+type Run = "matvec" | "rows" | "linear";
+
+async function check(
+  g: Gpu,
+  c: Case,
+  T: number,
+  run: Run,
+  config?: MatvecGgmlConfig,
+): Promise<number> {
+  const random = rng(c.rows * 7 + c.cols + T);
+  const x = randomArray(random, T * c.cols);
+  const m = upload(g, c);
+  const tx = Tensor.from(g, "x", x, T === 1 ? [c.cols] : [T, c.cols], "f32");
+  const out = Tensor.empty(g, "out", T === 1 ? [c.rows] : [T, c.rows], "f32");
+  try {
+    const rec = new Recorder(g, "test.ggml");
+    if (run === "matvec") matvecGgml(rec, tx, m, out, config);
+    else if (run === "rows") matmulGgmlRows(rec, tx, m, out);
+    else linear(rec, tx, m, out);
+    rec.submit();
+    const want = matmulReference(x, c.w, T, c.cols, c.rows);
+    const tag = config
+      ? ` wg${config.wg}_r${config.rows}_${config.split}${
+        config.uniformX === false ? "_storage-x" : ""
+      }`
+      : "";
+    assertClose(
+      `${run} ${c.format} [${c.rows}, ${c.cols}] T=${T}${tag}`,
+      await out.toArray(),
+      want,
+      {
+        rel: REL,
+        shape: [T, c.rows],
+      },
+    );
+    return m.chunks.length;
+  } finally {
+    for (const t of [m, tx, out]) t.dispose();
+  }
+}
+
+const gpu = await testGpu();
+// x is a uniform array where it fits (K % 4 == 0): one tuning also takes storage x.
+const CONFIGS: MatvecGgmlConfig[] = [
+  { wg: 8, rows: 8, split: "rows" },
+  { wg: 32, rows: 4, split: "k" },
+  { wg: 4, rows: 3, split: "k", uniformX: false },
+];
+
+/** Widths per format: whole blocks (as in GGUF), and for the K formats padded ones. */
+function widths(format: BlockFormat): number[] {
+  return ggmlBlock(BLOCK_FORMAT_TYPE[format]).elems === 32 ? [32, 160] : [256, 512, 37, 300];
+}
+
+for (const format of BLOCK_FORMATS) {
+  Deno.test(`matvecGgml ${format}: random blocks, odd rows, every split`, async () => {
+    for (const cols of widths(format)) {
+      const c = makeCase(format, 13, cols, cols);
+      for (const config of CONFIGS) await check(gpu, c, 1, "matvec", config);
+    }
+  });
+  Deno.test(`matmulGgmlRows ${format}: T = 5 and 37, and linear's dispatch`, async () => {
+    for (const cols of widths(format)) {
+      const c = makeCase(format, 11, cols, cols + 1);
+      for (const T of [5, 37]) await check(gpu, c, T, "rows");
+      await check(gpu, c, 1, "linear");
+      await check(gpu, c, 3, "linear");
+    }
+  });
+}
+
+Deno.test("ggml kernels: matrices split into row chunks", async () => {
+  const small = await testGpu({ maxBindingBytes: 4096 });
+  for (const format of ["q4k", "q6k", "q5_0"] as const) {
+    const cols = format === "q5_0" ? 64 : 256;
+    const c = makeCase(format, 70, cols, 5);
+    const chunks = await check(small, c, 1, "matvec", { wg: 8, rows: 8, split: "rows" });
+    assert.ok(chunks > 1, `${format}: expected several chunks, got ${chunks}`);
+    await check(small, c, 1, "matvec", { wg: 32, rows: 4, split: "k" });
+    await check(small, c, 5, "rows");
+  }
+});
+
+Deno.test("ggml: readWeightMatrix and the embedding gather read padded K rows", async () => {
+  for (const format of ["q4k", "q6k"] as const) {
+    const c = makeCase(format, 9, 37, 3);
+    const m = upload(gpu, c);
+    const tokens = Tensor.from(gpu, "tokens", new Uint32Array([3, 0, 8, 3]), [4], "u32");
+    const out = Tensor.empty(gpu, "out", [4, 37], "f32");
+    try {
+      assertClose(`${format} read back`, await readWeightMatrix(m), c.w, { rel: 0 });
+      const rec = new Recorder(gpu, "test.ggml.embedding");
+      embedding(rec, tokens, m, out);
+      rec.submit();
+      const want = embeddingReference(new Uint32Array([3, 0, 8, 3]), c.w, 37);
+      assertClose(`embedding ${format}`, await out.toArray(), want, { rel: 1e-6, shape: [4, 37] });
+    } finally {
+      for (const t of [m, tokens, out]) t.dispose();
+    }
+  }
+});
+
+Deno.test("BlockMatrix: Loupe quantizes only the K formats; bad rows are refused by name", () => {
+  const m = BlockMatrix.create(gpu, "blk.0.ffn_down", 3, 64, "q5_1");
+  assert.throws(
+    () => m.writeRows(0, new Float32Array(64)),
+    /blk\.0\.ffn_down: Loupe cannot quantize to q5_1/,
+  );
+  assert.throws(() => m.writeBlocks(0, new Uint8Array(25)), /not whole Q5_1 rows of 48 bytes/);
+  assert.throws(() => m.writeBlocks(2, new Uint8Array(96)), /rows \[2, 4\) outside \[0, 3\)/);
+  m.dispose();
+});
