@@ -34,8 +34,8 @@ export function columnSumSquares(rec: Recorder, x: Tensor<"f32">, acc: Tensor<"f
 export function columnSumSquaresReference(
   x: Float32Array,
   cols: number,
-  acc = new Float32Array(cols),
-): Float32Array {
+  acc: Float32Array = new Float32Array(cols),
+): Float32Array<ArrayBuffer> {
   const sums = Float64Array.from(acc);
   for (let i = 0; i < x.length; i++) sums[i % cols] += x[i] * x[i];
   return Float32Array.from(sums);

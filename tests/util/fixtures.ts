@@ -14,7 +14,7 @@ export type ModelName = typeof MODELS[number];
  * heads (tests/util/make_tied_f16_fixture.ts). It has reference.safetensors
  * only (no interventions or gradients), so it is not one of MODELS.
  */
-export const TIED_F16_MODEL = "llama3-tied-f16";
+export const TIED_F16_MODEL = "llama3-tied-f16" as const;
 
 export function modelPath(name: ModelName | typeof TIED_F16_MODEL): string {
   return `${FIXTURES}models/${name}`;
