@@ -22,6 +22,7 @@ import { matmulReference } from "../../shaders/matmul.ts";
 import { linear } from "../../shaders/linear.ts";
 import { matvecGgml, type MatvecGgmlConfig } from "../../shaders/matvec_ggml.ts";
 import { matmulGgmlRows } from "../../shaders/matmul_ggml_rows.ts";
+import type { MatmulRowsConfig } from "../../shaders/matmul_rows.ts";
 import { embedding, embeddingReference } from "../../shaders/embedding.ts";
 import { assertClose, randomArray, rng } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
@@ -99,7 +100,7 @@ async function check(
   c: Case,
   T: number,
   run: Run,
-  config?: MatvecGgmlConfig,
+  config?: MatvecGgmlConfig | MatmulRowsConfig,
 ): Promise<number> {
   const random = rng(c.rows * 7 + c.cols + T);
   const x = randomArray(random, T * c.cols);
@@ -108,16 +109,13 @@ async function check(
   const out = Tensor.empty(g, "out", T === 1 ? [c.rows] : [T, c.rows], "f32");
   try {
     const rec = new Recorder(g, "test.ggml");
-    if (run === "matvec") matvecGgml(rec, tx, m, out, config);
-    else if (run === "rows") matmulGgmlRows(rec, tx, m, out);
-    else linear(rec, tx, m, out);
+    if (run === "matvec") matvecGgml(rec, tx, m, out, config as MatvecGgmlConfig | undefined);
+    else if (run === "rows") {
+      matmulGgmlRows(rec, tx, m, out, config as MatmulRowsConfig | undefined);
+    } else linear(rec, tx, m, out);
     rec.submit();
     const want = matmulReference(x, c.w, T, c.cols, c.rows);
-    const tag = config
-      ? ` wg${config.wg}_r${config.rows}_${config.split}${
-        config.uniformX === false ? "_storage-x" : ""
-      }`
-      : "";
+    const tag = config ? ` ${JSON.stringify(config)}` : "";
     assertClose(
       `${run} ${c.format} [${c.rows}, ${c.cols}] T=${T}${tag}`,
       await out.toArray(),
@@ -134,45 +132,47 @@ async function check(
 }
 
 const gpu = await testGpu();
-// x is a uniform array where it fits (K % 4 == 0): one tuning also takes storage x.
-const CONFIGS: MatvecGgmlConfig[] = [
-  { wg: 8, rows: 8, split: "rows" },
-  { wg: 32, rows: 4, split: "k" },
-  { wg: 4, rows: 3, split: "k", uniformX: false },
-];
 
-/** Widths per format: whole blocks (as in GGUF), and for the K formats padded ones. */
-function widths(format: BlockFormat): number[] {
-  return ggmlBlock(BLOCK_FORMAT_TYPE[format]).elems === 32 ? [32, 160] : [256, 512, 37, 300];
-}
+// Kernel variants compile slowly on software adapters (a q4k matvec owning 8
+// rows per thread: ~1 s on llvmpipe), so every format runs small tunings of
+// both splits (x uniform, and storage) and of the rows kernel, and only q4k and
+// q6k, the formats Loupe quantizes to, also run the production tunings (via
+// linear) and the zero-padded widths. The template is shared, so the per-type
+// part under test is each snippet's ggml_group, which every variant calls.
+const SMALL_ROWS: MatvecGgmlConfig = { wg: 4, rows: 2, split: "rows" };
+const SMALL_K: MatvecGgmlConfig = { wg: 4, rows: 3, split: "k", uniformX: false };
+const SMALL_TOKENS: MatmulRowsConfig = { wg: 4, rows: 2, tokens: 3 };
 
 for (const format of BLOCK_FORMATS) {
-  Deno.test(`matvecGgml ${format}: random blocks, odd rows, every split`, async () => {
-    for (const cols of widths(format)) {
-      const c = makeCase(format, 13, cols, cols);
-      for (const config of CONFIGS) await check(gpu, c, 1, "matvec", config);
-    }
+  Deno.test(`ggml kernels ${format}: random blocks, odd rows; matvec (both splits), T = 5`, async () => {
+    const cols = ggmlBlock(BLOCK_FORMAT_TYPE[format]).elems === 32 ? 96 : 512;
+    const c = makeCase(format, 13, cols, cols);
+    await check(gpu, c, 1, "matvec", SMALL_ROWS);
+    await check(gpu, c, 1, "matvec", SMALL_K);
+    await check(gpu, c, 5, "rows", SMALL_TOKENS);
   });
-  Deno.test(`matmulGgmlRows ${format}: T = 5 and 37, and linear's dispatch`, async () => {
-    for (const cols of widths(format)) {
+}
+
+for (const format of ["q4k", "q6k"] as const) {
+  Deno.test(`ggml kernels ${format}: linear's tunings, T = 1, 3 and 37; padded widths 37 and 300`, async () => {
+    // 37: scalar x loads and a partial group; 300: a zero-padded second super-block.
+    for (const cols of [256, 37, 300]) {
       const c = makeCase(format, 11, cols, cols + 1);
-      for (const T of [5, 37]) await check(gpu, c, T, "rows");
-      await check(gpu, c, 1, "linear");
-      await check(gpu, c, 3, "linear");
+      for (const T of cols === 256 ? [1, 3, 37] : [1, 5]) await check(gpu, c, T, "linear");
+      if (cols !== 256) await check(gpu, c, 1, "matvec", SMALL_K);
     }
+    // The other adapter kind's matvec tuning (GPU: 32 threads split K over 4 rows).
+    await check(gpu, makeCase(format, 9, 512, 2), 1, "matvec", { wg: 32, rows: 4, split: "k" });
   });
 }
 
 Deno.test("ggml kernels: matrices split into row chunks", async () => {
   const small = await testGpu({ maxBindingBytes: 4096 });
-  for (const format of ["q4k", "q6k", "q5_0"] as const) {
-    const cols = format === "q5_0" ? 64 : 256;
-    const c = makeCase(format, 70, cols, 5);
-    const chunks = await check(small, c, 1, "matvec", { wg: 8, rows: 8, split: "rows" });
-    assert.ok(chunks > 1, `${format}: expected several chunks, got ${chunks}`);
-    await check(small, c, 1, "matvec", { wg: 32, rows: 4, split: "k" });
-    await check(small, c, 5, "rows");
-  }
+  const c = makeCase("q4k", 70, 256, 5);
+  const chunks = await check(small, c, 1, "matvec", SMALL_ROWS);
+  assert.ok(chunks > 1, `expected several chunks, got ${chunks}`);
+  await check(small, c, 1, "matvec", SMALL_K);
+  await check(small, c, 3, "rows", SMALL_TOKENS);
 });
 
 Deno.test("ggml: readWeightMatrix and the embedding gather read padded K rows", async () => {
