@@ -28,7 +28,7 @@ import {
 import type { MatrixFormat } from "../engine/quant/format.ts";
 import { meanKl, top1Agreement } from "../engine/quant/kl.ts";
 import type { BenchResult } from "./result.ts";
-import { type FormatCase, FORMAT_CASES, formatResults } from "./accuracy_formats.ts";
+import { FORMAT_CASES, type FormatCase, formatResults } from "./accuracy_formats.ts";
 
 export interface AccuracyCase {
   format: MatrixFormat;

@@ -26,7 +26,10 @@ export const FORMAT_CASES: readonly FormatCase[] = [
   { label: "q4km", load: { quant: "q4km" } },
   { label: "q4km+imatrix", load: { quant: "q4km", importance: "auto" } },
   // The tied embedding at q4k instead of the rule's q6k: the mix within 4.9 bits.
-  { label: "q4km_embed-q4k+imatrix", load: { quant: "q4km", embedQuant: "q4k", importance: "auto" } },
+  {
+    label: "q4km_embed-q4k+imatrix",
+    load: { quant: "q4km", embedQuant: "q4k", importance: "auto" },
+  },
 ];
 
 /** The matrices of a one-device model, each once (a tied head is the embedding). */
@@ -54,7 +57,9 @@ export function bitsPerWeight(e: Engine): { device: number; nominal: number } {
   // Every 2-D tensor of the checkpoint is counted once.
   const expected = [...expectedTensors(e.config).values()].filter((s) => s.length === 2);
   const total = expected.reduce((n, [r, c]) => n + r * c, 0);
-  if (total !== params) throw new Error(`bitsPerWeight: counted ${params} weights, expected ${total}`);
+  if (total !== params) {
+    throw new Error(`bitsPerWeight: counted ${params} weights, expected ${total}`);
+  }
   return { device: bytes * 8 / params, nominal: bits / params };
 }
 

@@ -61,7 +61,9 @@ function settingsOf(option: ImportanceOption): ImportanceSettings {
   for (const k of ["tokens", "seed"] as const) {
     const v = option[k];
     if (v !== undefined && (!Number.isInteger(v) || v < (k === "tokens" ? 1 : 0))) {
-      throw new UsageError(`Engine.load importance.${k}: expected a non-negative integer, got ${v}`);
+      throw new UsageError(
+        `Engine.load importance.${k}: expected a non-negative integer, got ${v}`,
+      );
     }
   }
   return option;

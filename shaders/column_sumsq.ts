@@ -20,9 +20,13 @@ export const columnSumSquaresKernel = defineKernel({
 export function columnSumSquares(rec: Recorder, x: Tensor<"f32">, acc: Tensor<"f32">): void {
   const cols = x.shape[x.shape.length - 1], rows = x.size / cols;
   if (acc.size !== cols) {
-    throw new Error(`columnSumSquares: acc [${acc.shape}] must have ${cols} values (x [${x.shape}])`);
+    throw new Error(
+      `columnSumSquares: acc [${acc.shape}] must have ${cols} values (x [${x.shape}])`,
+    );
   }
-  if (x.offset % 4 !== 0) throw new Error(`columnSumSquares: x offset ${x.offset} is not f32-aligned`);
+  if (x.offset % 4 !== 0) {
+    throw new Error(`columnSumSquares: x offset ${x.offset} is not f32-aligned`);
+  }
   rec.dispatch(columnSumSquaresKernel, {
     params: { rows, cols, xOffset: x.offset / 4 },
     buffers: [x.buffer, acc.binding],

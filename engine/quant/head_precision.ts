@@ -29,7 +29,9 @@ export function headKlEstimate(
 ): number {
   const cols = l.cols, n = rows.length / cols;
   if (normWeight.length !== cols || !Number.isInteger(n)) {
-    throw new Error(`headKlEstimate: ${rows.length} values are not rows of ${cols} (norm ${normWeight.length})`);
+    throw new Error(
+      `headKlEstimate: ${rows.length} values are not rows of ${cols} (norm ${normWeight.length})`,
+    );
   }
   const back = dequantizeRows(quantizeRows(rows, l), l);
   let total = 0;

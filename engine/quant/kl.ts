@@ -27,7 +27,9 @@ export function meanKl(p: Float32Array, q: Float32Array, vocab: number): number 
 /** Fraction of rows of logits [rows, vocab] whose argmax equals the reference's. */
 export function top1Agreement(p: Float32Array, q: Float32Array, vocab: number): number {
   if (p.length !== q.length || p.length % vocab !== 0) {
-    throw new Error(`top1Agreement: ${p.length} and ${q.length} values are not equal rows of ${vocab}`);
+    throw new Error(
+      `top1Agreement: ${p.length} and ${q.length} values are not equal rows of ${vocab}`,
+    );
   }
   const argmax = (a: Float32Array, t: number) => {
     let best = t * vocab;

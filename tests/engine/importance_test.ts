@@ -71,9 +71,14 @@ Deno.test("importance: E[x^2] of each linear's input equals the f32 forward's (s
     const lw = engine.weights.layers[l];
     const gate = matmulReference(post, await readWeightMatrix(lw.gate), T, h, i);
     const up = matmulReference(post, await readWeightMatrix(lw.up), T, h, i);
-    assertClose("down_proj", imp.get(`${p}.mlp.down_proj.weight`)!, meanSquares(swigluReference(gate, up), i), {
-      rel: 1e-4,
-    });
+    assertClose(
+      "down_proj",
+      imp.get(`${p}.mlp.down_proj.weight`)!,
+      meanSquares(swigluReference(gate, up), i),
+      {
+        rel: 1e-4,
+      },
+    );
     const o = imp.get(`${p}.self_attn.o_proj.weight`)!;
     assert.equal(o.length, config.numAttentionHeads * config.headDim);
     assert.ok(o.every((v) => Number.isFinite(v) && v > 0), "o_proj importance not positive");

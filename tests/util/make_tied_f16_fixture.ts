@@ -21,7 +21,8 @@ const OUT = Deno.env.get("FIXTURE_OUT")
   ? new URL(`file://${Deno.env.get("FIXTURE_OUT")}/`)
   : new URL("../fixtures/models/llama3-tied-f16/", import.meta.url);
 /** Std of o_proj and down_proj: how much each block writes into the residual stream. */
-const O_STD = Number(Deno.env.get("O_STD") ?? 0.12), DOWN_STD = Number(Deno.env.get("DOWN_STD") ?? 0.1);
+const O_STD = Number(Deno.env.get("O_STD") ?? 0.12),
+  DOWN_STD = Number(Deno.env.get("DOWN_STD") ?? 0.1);
 /** Std of the tied embedding, which sets the logits' scale (~11.3 x this). */
 const EMBED_STD = Number(Deno.env.get("EMBED_STD") ?? 1);
 const TOKENIZER_FROM = new URL("../fixtures/models/llama3-tiny/", import.meta.url);
@@ -176,7 +177,9 @@ for (let s = 0; s < GREEDY; s++) {
   greedy.push(best);
 }
 const T = prompt.length;
-const invFreq = Float32Array.from(ropeInvFreq(config.headDim, config.ropeTheta, config.ropeScaling));
+const invFreq = Float32Array.from(
+  ropeInvFreq(config.headDim, config.ropeTheta, config.ropeScaling),
+);
 await Deno.writeFile(
   new URL("reference.safetensors", OUT),
   writeSafetensors([
@@ -185,7 +188,9 @@ await Deno.writeFile(
     ...resid.map((r, l) => ({ name: `resid.${l}`, dtype: "F32" as const, shape: [T, h], data: r })),
     { name: "greedy", dtype: "I32", shape: [GREEDY], data: Int32Array.from(greedy) },
     { name: "rope.inv_freq", dtype: "F32", shape: [invFreq.length], data: invFreq },
-  ], { producer: "tests/util/make_tied_f16_fixture.ts (engine/model/reference.ts, f64 accumulation)" }),
+  ], {
+    producer: "tests/util/make_tied_f16_fixture.ts (engine/model/reference.ts, f64 accumulation)",
+  }),
 );
 let logitStd = 0;
 for (let t = 0; t < T; t++) {
