@@ -6,9 +6,7 @@
 
 import type { Gpu } from "./gpu/gpu.ts";
 import type { LlamaConfig } from "./formats/config.ts";
-import type { SafetensorsCheckpoint } from "./formats/safetensors.ts";
 import { openSafetensors, writeSafetensors } from "./formats/safetensors.ts";
-import type { FileSource } from "./formats/source.ts";
 import type { Tokenizer } from "./formats/tokenizer.ts";
 import { type DownloadCache, getPlatform } from "./platform/platform.ts";
 import { memorySource } from "./platform/bytes.ts";
@@ -85,23 +83,25 @@ async function sha256Hex(parts: readonly (string | Uint8Array)[]): Promise<strin
 }
 
 /**
- * A content hash of the checkpoint: SHA-256 over config.json and, per tensor
- * in name order, its name, dtype, shape and the SHA-256 of its bytes (read in
- * slabs of at most 16 MiB, so memory stays bounded).
+ * A content hash of the model: SHA-256 over its parsed config and, per tensor
+ * in name order, its name, shape and a SHA-256 chain over its values (read as
+ * f32, in slabs of at most 16 MiB so memory stays bounded). Values rather
+ * than file bytes, so that it reads any checkpoint format the loader does.
  */
-async function checkpointHash(configText: string, ckpt: SafetensorsCheckpoint): Promise<string> {
-  const parts: (string | Uint8Array)[] = [configText];
+async function checkpointHash(config: LlamaConfig, ckpt: LoadCheckpoint): Promise<string> {
+  const parts: (string | Uint8Array)[] = [JSON.stringify(config)];
   for (const name of [...ckpt.tensors.keys()].sort()) {
-    const info = ckpt.get(name);
-    const rows = info.shape.length === 0 ? 1 : info.shape[0];
-    const rowBytes = rows === 0 ? 0 : info.byteLength / rows;
-    const step = Math.max(1, Math.floor((16 << 20) / Math.max(1, rowBytes)));
+    const shape = ckpt.get(name).shape;
+    const rows = shape.length === 0 ? 1 : shape[0];
+    const rowValues = shape.slice(1).reduce((a, b) => a * b, 1);
+    const step = Math.max(1, Math.floor((4 << 20) / Math.max(1, rowValues)));
     const slabs: (string | Uint8Array)[] = [];
     for (let r = 0; r < rows; r += step) {
-      slabs.push(await ckpt.readBytes(name, r, Math.min(step, rows - r)));
+      const values = await ckpt.readF32(name, r, Math.min(step, rows - r));
+      slabs.push(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
       if (slabs.length > 1) slabs.splice(0, 2, await sha256Hex(slabs.slice(0, 2)));
     }
-    parts.push(name, info.dtype, JSON.stringify(info.shape), await sha256Hex(slabs));
+    parts.push(name, JSON.stringify(shape), await sha256Hex(slabs));
   }
   return await sha256Hex(parts);
 }
@@ -140,10 +140,14 @@ async function readAll(store: DownloadCache, file: string): Promise<Uint8Array> 
   }
 }
 
+/** The checkpoint as the weight loader reads it. */
+type LoadCheckpoint = Parameters<typeof loadWeights>[2];
+
 /** What resolveImportance needs of the load in progress. */
 export interface ImportanceHost {
-  files: FileSource;
-  ckpt: SafetensorsCheckpoint;
+  /** Where the model came from, for messages. */
+  describe: string;
+  ckpt: LoadCheckpoint;
   config: LlamaConfig;
   tokenizer: Tokenizer;
   /** The device the f32 calibration runs on (the whole model must fit it in f32). */
@@ -193,7 +197,7 @@ export async function resolveImportance(
     tokens: sequences ? s.tokens ?? null : sampleTokens,
     seed: sequences ? null : seed,
   });
-  const modelHash = await checkpointHash(await host.files.text("config.json"), host.ckpt);
+  const modelHash = await checkpointHash(config, host.ckpt);
   const key = (await sha256Hex([modelHash, settings])).slice(0, 32);
   const file = `${key}.safetensors`;
   const folder = cacheFolder((n) => platform.env(n));
@@ -202,7 +206,7 @@ export async function resolveImportance(
   const stored = store && await store.has(file) ? await readAll(store, file) : memoryStore.get(key);
   if (stored) return { importance: await decode(stored, file), cached: true, key };
 
-  const weights = await loadWeights(host.gpu, config, host.ckpt, host.files.describe, {
+  const weights = await loadWeights(host.gpu, config, host.ckpt, host.describe, {
     format: "f32",
   });
   let importance: Importance;

@@ -174,7 +174,7 @@ export async function loadModel(source: string, o: LoadOptions): Promise<LoadedM
   let kv: KvCache | undefined, pipeline: Pipeline | undefined;
   try {
     const importance = await resolveImportance(
-      { files, ckpt, config, tokenizer, gpu: devices[0] },
+      { describe: files.describe, ckpt, config, tokenizer, gpu: devices[0] },
       o.importance,
     );
     let done = 0;

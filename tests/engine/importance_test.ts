@@ -100,7 +100,7 @@ Deno.test("importance: a second resolve is read from the store and equal", async
   try {
     // A fresh seed each run, so the first resolve computes and the second reads.
     const option = { tokens: 16, seed: 1000 + Math.floor(Math.random() * 1e9) };
-    const host = { files, ckpt, config, tokenizer: engine.tokenizer, gpu };
+    const host = { describe: folder, ckpt, config, tokenizer: engine.tokenizer, gpu };
     const first = await resolveImportance(host, option);
     const second = await resolveImportance(host, option);
     assert.equal(first?.cached, false);
