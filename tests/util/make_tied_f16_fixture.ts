@@ -143,7 +143,7 @@ const finalNorm = w("model.norm.weight");
 /** Logits [T, V] and every layer's output [T, h], a full forward from position 0. */
 function forward(tokens: number[]): { logits: Float32Array; resid: Float32Array[] } {
   const T = tokens.length;
-  let x = new Float32Array(T * h);
+  let x: Float32Array = new Float32Array(T * h);
   tokens.forEach((t, i) => x.set(embed.subarray(t * h, (t + 1) * h), i * h));
   const resid: Float32Array[] = [];
   for (const layer of layers) {
