@@ -8,6 +8,7 @@ import type { QuantLayout } from "../engine/quant/format.ts";
 import type { WeightMatrix } from "../engine/quant/matrix.ts";
 import { type BlockLayout, BlockMatrix } from "../engine/quant/block_matrix.ts";
 import { ggmlParts } from "./ggml_codegen.ts";
+import { unitsPerRow } from "./matvec_ggml.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import { grid1d } from "./grid.ts";
 import { quantTemplate } from "./quant_codegen.ts";
@@ -54,14 +55,16 @@ fn element(row: u32, h: u32) -> f32 {
 
 /** GGML block rows (BlockMatrix): the element's 32-value group, decoded by the format's snippet. */
 const BLOCK_TABLE =
-  `@group(0) @binding(2) var<storage, read> w: array<u32>;         // [rows, wordsPerRow]
+  `@group(0) @binding(2) var<storage, read> w: array<W>;           // [rows, unitsPerRow]
 @group(0) @binding(3) var<storage, read_write> out: array<f32>; // [T, H]
 
 fn element(row: u32, h: u32) -> f32 {
-  var group = ggml_group(row * p.wordsPerRow, h / 32u);
+  let g = h / 32u;
+  let bw = row * p.unitsPerRow + (g / GROUPS_PER_BLOCK) * BLOCK_UNITS;
+  var group = ggml_group(bw, ggml_head(bw), g % GROUPS_PER_BLOCK);
   return group[(h % 32u) / 4u][h % 4u];
 }`;
-const blockParams = defineParams({ ...params.fields, wordsPerRow: "u32" });
+const blockParams = defineParams({ ...params.fields, unitsPerRow: "u32" });
 
 export const embeddingKernel = defineKernel({
   key: `embedding_wg${WG}`,
@@ -142,7 +145,7 @@ export function embedding(
   if (table instanceof BlockMatrix) {
     for (const c of table.chunks) {
       rec.dispatch(embeddingBlockKernel(table.layout), {
-        params: { T, H, rowStart: c.rowStart, rows: c.rows, wordsPerRow: table.layout.wordsPerRow },
+        params: { T, H, rowStart: c.rowStart, rows: c.rows, unitsPerRow: unitsPerRow(table) },
         buffers: [tokens.binding, c.words.binding, out.binding],
         workgroups,
       });

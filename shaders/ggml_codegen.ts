@@ -23,7 +23,94 @@ const SNIPPETS: Record<BlockFormat, string[]> = {
   q6k: [q6k],
 };
 
-/** The WGSL parts that define ggml_group for `format` (the kernel declares `w`). */
+/**
+ * u32 words per unit of `w` (the snippet's alias W): Q4_K and Q5_K blocks are
+ * whole vec4u (144 and 176 bytes) and are read 16 bytes at a time; the other
+ * blocks (20, 24 and 212 bytes) as u32.
+ */
+export function unitWords(format: BlockFormat): number {
+  return format === "q4k" || format === "q5k" ? 4 : 1;
+}
+
+/** What groupLoop unrolls: a thread's rows of w and tokens of x. */
+export interface GroupLoopSpec {
+  /** "rows": walk every block, a head read once per block; "k": groups strided by WG. */
+  split: "rows" | "k";
+  /** WGSL row index of each row the thread owns. */
+  rows: string[];
+  /** Per token, the WGSL offset of its row of x (in x's units). */
+  xBases: string[];
+  /** The accumulator of row r and token j. */
+  acc: (r: number, j: number) => string;
+}
+
+/**
+ * The walk over the 32-value groups of K that hold x (a row's zero padding
+ * past K is never read), for kernels whose w is `array<W>` and whose params
+ * have K and unitsPerRow: per group each token's x is loaded once for all
+ * rows and each row's group decoded once for all tokens. The "rows" split
+ * reads each block's head once per row; the "k" split (threads taking groups
+ * strided by WG) once per group.
+ */
+export function groupLoop(spec: GroupLoopSpec): string[] {
+  const rows = [...spec.rows.keys()], toks = [...spec.xBases.keys()];
+  const heads = rows.flatMap((r) => [
+    `let bw${r} = base${r} + b * BLOCK_UNITS;`,
+    `let h${r} = ggml_head(bw${r});`,
+  ]);
+  const body = (load: string) => [
+    ...toks.map((j) => `let x${j} = ${load}(${spec.xBases[j]}, g);`),
+    ...rows.flatMap((r) => [
+      `let v${r} = ggml_group(bw${r}, h${r}, s);`,
+      ...toks.map((j) => `${spec.acc(r, j)} += dot8(v${r}, x${j});`),
+    ]),
+  ];
+  const out = rows.map((r) => `let base${r} = ${spec.rows[r]} * p.unitsPerRow;`);
+  if (spec.split === "rows") {
+    out.push(
+      "let nb = p.K / (32u * GROUPS_PER_BLOCK); // blocks wholly inside K",
+      "for (var b = 0u; b < nb; b++) {",
+      ...indentLines(heads, 2),
+      "  for (var s = 0u; s < GROUPS_PER_BLOCK; s++) {",
+      "    let g = b * GROUPS_PER_BLOCK + s;",
+      ...indentLines(body("load_x"), 4),
+      "  }",
+      "}",
+      "// The block holding K's end: its groups up to K, x read with a guard.",
+      "if (nb * 32u * GROUPS_PER_BLOCK < p.K) {",
+      "  let b = nb;",
+      ...indentLines(heads, 2),
+      "  for (var s = 0u; s < GROUPS_PER_BLOCK; s++) {",
+      "    let g = b * GROUPS_PER_BLOCK + s;",
+      "    if (g * 32u >= p.K) {",
+      "      break;",
+      "    }",
+      ...indentLines(body("load_x_tail"), 4),
+      "  }",
+      "}",
+    );
+    return out;
+  }
+  const group = ["let b = g / GROUPS_PER_BLOCK;", "let s = g % GROUPS_PER_BLOCK;", ...heads];
+  out.push(
+    "let ng = p.K / 32u; // groups wholly inside K",
+    "for (var g = lid; g < ng; g += WG) {",
+    ...indentLines([...group, ...body("load_x")], 2),
+    "}",
+    "// The partial last group (K not a multiple of 32): x read with a guard.",
+    "if (ng * 32u < p.K && lid == ng % WG) {",
+    "  let g = ng;",
+    ...indentLines([...group, ...body("load_x_tail")], 2),
+    "}",
+  );
+  return out;
+}
+
+function indentLines(lines: string[], n: number): string[] {
+  return lines.map((l) => " ".repeat(n) + l);
+}
+
+/** The WGSL parts that define ggml_head / ggml_group for `format` (the kernel declares `w`). */
 export function ggmlParts(format: BlockFormat): string[] {
   const parts = SNIPPETS[format];
   if (!parts) throw new Error(`no WGSL dequantization for block format "${format}"`);

@@ -1,12 +1,16 @@
 // Shared WGSL for the kernels that read GGML block formats in place
-// (engine/quant/block_matrix.ts): every type's snippet (ggml_<format>.wgsl)
-// defines, over the global `w: array<u32>` of a row chunk,
-//   const GROUPS_PER_BLOCK: u32;   // 32-element groups per block (1 or 8)
-//   const BLOCK_WORDS: u32;        // u32 words per block, ggml's bytes padded to 4
-//   fn ggml_group(base: u32, g: u32) -> array<vec4f, 8>
-// the dequantized weights 32g .. 32g + 31 of the row starting at word `base`
-// (element 4i + e in component e of [i]). Only core WGSL: bytes and bit fields
-// by shifts and masks, f16 by unpack2x16float.
+// (engine/quant/block_matrix.ts). Every type's snippet (ggml_<format>.wgsl)
+// defines, over the global `w: array<W>` of a row chunk:
+//   alias W = u32 or vec4u;         // the unit of w: whole blocks are whole units
+//   const GROUPS_PER_BLOCK: u32;    // 32-value groups per block (1 or 8)
+//   const BLOCK_UNITS: u32;         // units of W per block (ggml's bytes padded to 4)
+//   struct Head { ... }             // what a block's groups share (f16 scales, ...)
+//   fn ggml_head(bw: u32) -> Head   // read once per block, at unit bw
+//   fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8>
+// ggml_group returns the dequantized values of group s of the block at unit
+// bw (element 4i + e in component e of [i]), its sub-block scale and min
+// decoded once per group. Only core WGSL: bytes and bit fields by shifts and
+// masks, f16 by unpack2x16float.
 
 // Bit field `shift` .. of each of the four bytes of `word`, masked: byte e of
 // the word is component e.

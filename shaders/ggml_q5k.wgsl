@@ -1,24 +1,36 @@
 // Q5_K (engine/quant/ggml_blocks.ts): super-blocks of 256, {f16 d, dmin;
-// u8 scales[12]; u8 qh[32]; u8 qs[128]}, 176 bytes = 44 words; as Q4_K with a
-// fifth bit: bit s of qh[l] for element l of sub-block s. The scale decoding
-// (k_scale_min) is Q4_K's, in ggml_kscale.wgsl.
+// u8 scales[12]; u8 qh[32]; u8 qs[128]}, 176 bytes = 11 vec4u, read as vec4u;
+// as Q4_K (head and scales: ggml_kscale.wgsl) with a fifth bit: bit s of
+// qh[l] (units 1 and 2) for element l of sub-block s; qs from unit 3.
 
+alias W = vec4u;
 const GROUPS_PER_BLOCK: u32 = 8u;
-const BLOCK_WORDS: u32 = 44u;
+const BLOCK_UNITS: u32 = 11u;
 
-fn ggml_group(base: u32, g: u32) -> array<vec4f, 8> {
-  let bw = base + (g / 8u) * BLOCK_WORDS;
-  let s = g % 8u;
-  let dd = unpack2x16float(w[bw]);
-  let sm = k_scale_min(bw, s);
+struct Head {
+  v: vec4u,
+}
+
+fn ggml_head(bw: u32) -> Head {
+  return Head(w[bw]);
+}
+
+fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8> {
+  let dd = unpack2x16float(h.v.x);
+  let sm = k_scale_min(h.v, s);
   let a = vec4f(dd.x * sm.x);
   let c = vec4f(dd.y * sm.y);
-  let qs = bw + 12u + 8u * (s / 2u);
+  let h0 = w[bw + 1u];
+  let h1 = w[bw + 2u];
+  let q0 = w[bw + 3u + 2u * (s / 2u)];
+  let q1 = w[bw + 4u + 2u * (s / 2u)];
   let shift = 4u * (s % 2u);
   var out: array<vec4f, 8>;
-  for (var i = 0u; i < 8u; i++) {
-    let q = byte_fields(w[qs + i], shift, 15u) | (byte_fields(w[bw + 4u + i], s, 1u) << vec4u(4u));
-    out[i] = fma(vec4f(q), a, -c);
+  for (var i = 0u; i < 4u; i++) {
+    let lo = byte_fields(q0[i], shift, 15u) | (byte_fields(h0[i], s, 1u) << vec4u(4u));
+    let hi = byte_fields(q1[i], shift, 15u) | (byte_fields(h1[i], s, 1u) << vec4u(4u));
+    out[i] = fma(vec4f(lo), a, -c);
+    out[i + 4u] = fma(vec4f(hi), a, -c);
   }
   return out;
 }

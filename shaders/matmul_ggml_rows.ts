@@ -12,7 +12,8 @@ import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { BlockLayout, BlockMatrix } from "../engine/quant/block_matrix.ts";
 import { linearShapes } from "./matmul.ts";
 import { type MatmulRowsConfig, storeTile } from "./matmul_rows.ts";
-import { ggmlParts, xLoaders } from "./ggml_codegen.ts";
+import { ggmlParts, groupLoop, xLoaders } from "./ggml_codegen.ts";
+import { unitsPerRow } from "./matvec_ggml.ts";
 import template from "./matmul_ggml_rows.wgsl" with { type: "text" };
 
 /** 4 rows x 8 tokens per thread: a group of x per token and one decoded group live at once. */
@@ -24,7 +25,7 @@ export const matmulGgmlParams = defineParams({
   rows: "u32", // rows in this chunk
   outStride: "u32", // N
   colOffset: "u32", // chunk.rowStart
-  wordsPerRow: "u32",
+  unitsPerRow: "u32", // units of w per row (ggml_codegen.ts unitWords)
 });
 
 const kernels = new Map<string, Kernel<typeof matmulGgmlParams.fields>>();
@@ -40,25 +41,22 @@ export function matmulGgmlRowsKernel(
     const rows = [...Array(c.rows).keys()], toks = [...Array(c.tokens).keys()];
     const width = vec4 ? "p.K / 4u" : "p.K";
     const acc = [
-      ...rows.map((r) => `let base${r} = min(row0 + ${r}u * WG + lid, last) * p.wordsPerRow;`),
       ...toks.map((j) => `let xo${j} = min(t0 + ${j}u, p.T - 1u) * ${width};`),
       ...rows.flatMap((r) => toks.map((j) => `var acc${r}_${j} = 0.0;`)),
     ];
-    const body = (g: string, load: string) => [
-      ...toks.map((j) => `let x${j} = ${load}(xo${j}, ${g});`),
-      ...rows.flatMap((r) => [
-        `let w${r} = ggml_group(base${r}, ${g});`,
-        ...toks.map((j) => `acc${r}_${j} += dot8(w${r}, x${j});`),
-      ]),
-    ];
+    const loop = groupLoop({
+      split: "rows",
+      rows: rows.map((r) => `min(row0 + ${r}u * WG + lid, last)`),
+      xBases: toks.map((j) => `xo${j}`),
+      acc: (r, j) => `acc${r}_${j}`,
+    });
     const source = fill(key, template, {
       ROWS: String(c.rows),
       TT: String(c.tokens),
       X: vec4 ? "vec4f" : "f32",
       X_LOAD: xLoaders(vec4),
       ACC: indent(acc, 2),
-      MAIN: indent(body("g", "load_x"), 4),
-      TAIL: indent(body("full", "load_x_tail"), 4),
+      LOOP: indent(loop, 2),
       STORE: indent(storeTile(c, (a) => a), 2),
     });
     kernel = defineKernel({
@@ -90,7 +88,7 @@ export function matmulGgmlRows(
         rows: c.rows,
         outStride: N,
         colOffset: c.rowStart,
-        wordsPerRow: w.layout.wordsPerRow,
+        unitsPerRow: unitsPerRow(w),
       },
       buffers: [x.binding, c.words.binding, out.binding],
       workgroups: [Math.ceil(c.rows / (config.rows * config.wg)), Math.ceil(T / config.tokens)],

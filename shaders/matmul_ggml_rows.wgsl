@@ -10,7 +10,7 @@
 
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> x: array<{{X}}>;       // [T, K / width(X)]
-@group(0) @binding(2) var<storage, read> w: array<u32>;         // [rows, wordsPerRow]
+@group(0) @binding(2) var<storage, read> w: array<W>;           // [rows, unitsPerRow]
 @group(0) @binding(3) var<storage, read_write> out: array<f32>; // [T, outStride]
 
 override WG: u32 = 8; // threads per workgroup
@@ -25,14 +25,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
     return;
   }
   let last = p.rows - 1u;
-  let full = p.K / 32u;
 {{ACC}}
-  for (var g = 0u; g < full; g++) {
-{{MAIN}}
-  }
-  // The partial last group (K not a multiple of 32): x read with a guard.
-  if (full * 32u < p.K) {
-{{TAIL}}
-  }
+{{LOOP}}
 {{STORE}}
 }

@@ -13,7 +13,7 @@ import type { BlockLayout, BlockMatrix } from "../engine/quant/block_matrix.ts";
 import { grid1d } from "./grid.ts";
 import { linearShapes } from "./matmul.ts";
 import { rowOf, rowsPerGroup, SPLITS, uniformXFits } from "./matvec_quant.ts";
-import { ggmlParts, xLoaders } from "./ggml_codegen.ts";
+import { ggmlParts, groupLoop, unitWords, xLoaders } from "./ggml_codegen.ts";
 import template from "./matvec_ggml.wgsl" with { type: "text" };
 
 export interface MatvecGgmlConfig {
@@ -41,7 +41,7 @@ export const matvecGgmlParams = defineParams({
   K: "u32", // input features: x holds K values; rows may hold more (zero padding)
   rows: "u32", // rows in this chunk
   colOffset: "u32", // chunk.rowStart: element of out that row 0 writes
-  wordsPerRow: "u32", // u32 words per row (whole padded blocks)
+  unitsPerRow: "u32", // units of w per row (whole padded blocks; ggml_codegen.ts unitWords)
 });
 
 const kernels = new Map<string, Kernel<typeof matvecGgmlParams.fields>>();
@@ -94,12 +94,16 @@ export function matvecGgmlKernel(
   let kernel = kernels.get(key);
   if (!kernel) {
     const rows = [...Array(c.rows).keys()];
-    const perRow = (g: string) =>
-      rows.map((r) => `acc${r} += dot8(ggml_group(base${r}, ${g}), xg);`);
     const ones = "  return array<vec4f, 8>(" + Array(8).fill("vec4f(1.0)").join(", ") + ");";
+    const loop = groupLoop({
+      split: c.split,
+      rows: rows.map((r) => rowOf(c, r)),
+      xBases: ["0u"],
+      acc: (r) => `acc${r}`,
+    });
     const source = fill(key, template, {
       ROWS: String(c.rows),
-      ...SPLITS[c.split],
+      ROWS_PER_GROUP: SPLITS[c.split].ROWS_PER_GROUP,
       X_DECL: stream
         ? ""
         : uniformX
@@ -119,10 +123,8 @@ export function matvecGgmlKernel(
         ].join("\n")
         : xLoaders(vec4),
       ...store(c),
-      BASES: indent(rows.map((r) => `let base${r} = ${rowOf(c, r)} * p.wordsPerRow;`), 2),
       ACC: indent(rows.map((r) => `var acc${r} = 0.0;`), 2),
-      MAIN: indent(perRow("g"), 4),
-      TAIL: indent(perRow("full"), 4),
+      LOOP: indent(loop, 2),
     });
     kernel = defineKernel({
       key,
@@ -133,6 +135,11 @@ export function matvecGgmlKernel(
     kernels.set(key, kernel);
   }
   return kernel;
+}
+
+/** Units of w per row of `m`. */
+export function unitsPerRow(m: BlockMatrix): number {
+  return m.layout.wordsPerRow / unitWords(m.format);
 }
 
 /** out [N] or [1, N] = w [N, K] @ x, x: [K] or [1, K]; any K, N. */
@@ -155,7 +162,7 @@ export function matvecGgml(
   );
   for (const c of w.chunks) {
     rec.dispatch(kernel, {
-      params: { K, rows: c.rows, colOffset: c.rowStart, wordsPerRow: w.layout.wordsPerRow },
+      params: { K, rows: c.rows, colOffset: c.rowStart, unitsPerRow: unitsPerRow(w) },
       buffers: [c.words.binding, out.binding, x.binding],
       workgroups: grid1d(rec.gpu, c.rows, rowsPerGroup(config)),
     });
@@ -172,7 +179,7 @@ export function streamGgml(
   const kernel = matvecGgmlKernel(w.layout, config, true);
   for (const c of w.chunks) {
     rec.dispatch(kernel, {
-      params: { K: w.cols, rows: c.rows, colOffset: c.rowStart, wordsPerRow: w.layout.wordsPerRow },
+      params: { K: w.cols, rows: c.rows, colOffset: c.rowStart, unitsPerRow: unitsPerRow(w) },
       buffers: [c.words.binding, out.binding],
       workgroups: grid1d(rec.gpu, c.rows, rowsPerGroup(config)),
     });

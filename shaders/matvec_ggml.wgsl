@@ -3,23 +3,24 @@
 //   out[colOffset + n] = sum_k w(n, k) * x[k]   for n < rows, k < K.
 // The work is cut in 32-value groups (a Q4_1/Q5_x block, a K-type sub-block):
 // per group a thread loads that group of x once and, for each of its ROWS
-// rows, decodes the group's weights with the type's ggml_group (scales
-// decoded once per group) and multiplies. Two splits as matvec_quant.wgsl
-// (matvec_ggml.ts): "k", threads sharing ROWS rows and taking groups strided
-// by WG, summed in workgroup memory; "rows", each thread owning ROWS rows and
-// walking all groups. Rows past the chunk end re-read the last row. Only the
-// ceil(K / 32) groups holding x are read: a Loupe-quantized row's zero
-// padding past K is never touched. As a stream kernel (the bench's ceiling)
-// x is the constant 1 and not bound.
+// rows, decodes the group with the type's ggml_group (its scale and min
+// decoded once per group; the block's head read once per block) and
+// multiplies. Two splits as matvec_quant.wgsl (matvec_ggml.ts): "k", threads
+// sharing ROWS rows and taking groups strided by WG, summed in workgroup
+// memory; "rows", each thread owning ROWS rows and walking all blocks. Rows
+// past the chunk end re-read the last row. Only the ceil(K / 32) groups
+// holding x are read (ggml_codegen.ts groupLoop): a Loupe-quantized row's
+// zero padding past K is never touched. As a stream kernel (the bench's
+// ceiling) x is the constant 1 and not bound.
 //
-// Hooks (matvec_ggml.ts): ROWS_PER_GROUP, B0, BSTEP, TAIL_LANE (split);
-// X_DECL, X_LOAD (x's binding and loaders, ggml_codegen.ts); PARTIAL, STORE
-// (reduction); BASES, ACC, MAIN, TAIL (the unrolled per-row work).
+// Hooks (matvec_ggml.ts): ROWS_PER_GROUP (split); X_DECL, X_LOAD (x's binding
+// and loaders, ggml_codegen.ts); PARTIAL, STORE (reduction); ACC, LOOP (the
+// unrolled per-row work).
 
 const ROWS: u32 = {{ROWS}}u;
 
 @group(0) @binding(0) var<uniform> p: Params;
-@group(0) @binding(1) var<storage, read> w: array<u32>;         // [rows, wordsPerRow]
+@group(0) @binding(1) var<storage, read> w: array<W>;           // [rows, unitsPerRow]
 @group(0) @binding(2) var<storage, read_write> out: array<f32>; // [N]
 {{X_DECL}}
 
@@ -39,17 +40,7 @@ fn main(
     return;
   }
   let last = p.rows - 1u;
-  let full = p.K / 32u;
-{{BASES}}
 {{ACC}}
-  for (var g = {{B0}}; g < full; g += {{BSTEP}}) {
-    let xg = load_x(0u, g);
-{{MAIN}}
-  }
-  // The partial last group (K not a multiple of 32): x read with a guard.
-  if (full * 32u < p.K{{TAIL_LANE}}) {
-    let xg = load_x_tail(0u, full);
-{{TAIL}}
-  }
+{{LOOP}}
 {{STORE}}
 }
