@@ -25,7 +25,8 @@ export const FORMAT_CASES: readonly FormatCase[] = [
   { label: "q6k", load: { quant: "q6k" } },
   { label: "q4km", load: { quant: "q4km" } },
   { label: "q4km+imatrix", load: { quant: "q4km", importance: "auto" } },
-  // The tied embedding at q4k instead of the rule's q6k: the mix within 4.9 bits.
+  // The embedding and lm_head at q4k instead of the rule's q6k: the mix within 4.9 bits.
+  { label: "q4km_embed-q4k", load: { quant: "q4km", embedQuant: "q4k" } },
   {
     label: "q4km_embed-q4k+imatrix",
     load: { quant: "q4km", embedQuant: "q4k", importance: "auto" },
