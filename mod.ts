@@ -37,6 +37,8 @@ export {
   type WeightFormat,
 } from "./engine/engine.ts";
 export type { GenerateOptions, GenerateStep } from "./engine/generate.ts";
+export type { ImportanceOption, ImportanceSettings } from "./engine/importance.ts";
+export type { WeightMix } from "./engine/quant/mix.ts";
 export type { SamplingOptions } from "./engine/model/sampler.ts";
 export type { TracedLayer, TracedModel, TracedModule } from "./engine/trace.ts";
 export type {

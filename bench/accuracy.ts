@@ -1,8 +1,11 @@
 // Accuracy of the weight formats on the fixture models: mean KL(quantized ||
-// f32) of the logits over each reference prompt, for each format, block size
-// and embedding/lm_head precision. The measurement behind the choices in
-// ARCHITECTURE.md ("Quantization"). Runs in Deno and in a browser (no Deno
-// APIs): the models come from any openSource() location.
+// f32) of the logits over each reference prompt and the top-1 agreement with
+// the reference's argmax, for each format, block size and embedding/lm_head
+// precision; then for each user-facing format (Engine.load quant, q4km with and
+// without importance), the same plus bits per weight and, on models with an
+// SAE, feature-level fidelity (bench/fidelity.ts). The measurement behind the
+// choices in ARCHITECTURE.md ("Quantization"). Runs in Deno and in a browser
+// (no Deno APIs): the models come from any openSource() location.
 //
 // The "noise" cases model an ideal R-bit quantizer: for an iid Gaussian source
 // no quantizer at R bits per weight has MSE below sigma^2 * 2^(-2R) (the
@@ -23,8 +26,9 @@ import {
   weightBytes,
 } from "../engine/model/weights.ts";
 import type { MatrixFormat } from "../engine/quant/format.ts";
-import { meanKl } from "../engine/quant/kl.ts";
+import { meanKl, top1Agreement } from "../engine/quant/kl.ts";
 import type { BenchResult } from "./result.ts";
+import { FORMAT_CASES, type FormatCase, formatResults } from "./accuracy_formats.ts";
 
 export interface AccuracyCase {
   format: MatrixFormat;
@@ -130,8 +134,9 @@ async function logitsOf(
 export async function benchAccuracy(
   gpu: Gpu,
   fixtures: string,
-  models = ["stories260K", "llama3-tiny", "tinystories-656k"],
+  models = ["stories260K", "llama3-tiny", "tinystories-656k", "llama3-tied-f16"],
   cases = ACCURACY_CASES,
+  formats: readonly FormatCase[] = FORMAT_CASES,
 ): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   for (const model of models) {
@@ -148,15 +153,17 @@ export async function benchAccuracy(
     });
     const vocab = want.length / tokens.length;
     for (const c of cases) {
-      const kls: number[] = [];
+      const kls: number[] = [], top1: number[] = [];
       let bytes = 0;
       for (const seed of c.noiseBits === undefined ? [NOISE_SEEDS[0]] : NOISE_SEEDS) {
         const got = await logitsOf(gpu, folder, tokens, c, seed);
         kls.push(meanKl(got.logits, want, vocab));
+        top1.push(top1Agreement(got.logits, want, vocab));
         bytes = got.bytes;
       }
       const figures: Record<string, number> = {
         meanKl: kls.reduce((a, b) => a + b) / kls.length,
+        top1: top1.reduce((a, b) => a + b) / top1.length,
         weightBytes: bytes,
       };
       if (kls.length > 1) {
@@ -171,6 +178,7 @@ export async function benchAccuracy(
         ratios: { bytesVsF32: bytes / f32.bytes },
       });
     }
+    results.push(...await formatResults(gpu, fixtures, model, tokens, want, formats));
   }
   return results;
 }

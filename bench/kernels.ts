@@ -12,6 +12,7 @@ import type { Gpu } from "../engine/gpu/gpu.ts";
 import type { Kernel } from "../engine/gpu/kernel.ts";
 import { DEFAULT_BLOCK, type QuantFormat, quantLayout } from "../engine/quant/format.ts";
 import { addKernel } from "../shaders/add.ts";
+import { columnSumSquaresKernel } from "../shaders/column_sumsq.ts";
 import { attentionKernel } from "../shaders/attention.ts";
 import { elementwiseKernel } from "../shaders/elementwise.ts";
 import { embeddingKernel, embeddingQuantKernel } from "../shaders/embedding.ts";
@@ -67,6 +68,7 @@ export function kernelCatalog(): Map<string, Kernel> {
   const all: Kernel[] = [
     addKernel,
     attentionKernel,
+    columnSumSquaresKernel,
     elementwiseKernel,
     embeddingKernel,
     matmulKernel,

@@ -86,19 +86,21 @@ function parseTokens(v: string): number[] {
   });
 }
 
-const QUANTS = ["f32", "q8", "q4", "q4k", "q6k"] as const;
+const QUANTS = ["f32", "q8", "q4", "q4k", "q6k", "q4km"] as const;
 
 interface EngineFlags {
   model?: string;
   contextLength?: number;
   quant?: WeightFormat;
-  embedQuant?: WeightFormat;
+  embedQuant?: Exclude<WeightFormat, "q4km">;
+  /** --importance: "auto" or a calibration text file (LoadOptions.importance). */
+  importance?: string;
   devices?: number;
 }
 
 function loadOptions(v: Record<string, string | boolean | string[] | undefined>): EngineFlags {
   const quant = v.quant as WeightFormat | undefined;
-  const embedQuant = v["embed-quant"] as WeightFormat | undefined;
+  const embedQuant = v["embed-quant"] as Exclude<WeightFormat, "q4km"> | undefined;
   for (const [flag, f] of [["--quant", quant], ["--embed-quant", embedQuant]]) {
     if (f !== undefined && !QUANTS.includes(f as WeightFormat)) {
       throw new UsageError(`${flag} expects one of ${QUANTS.join(", ")}, got "${f}"`);
@@ -113,6 +115,7 @@ function loadOptions(v: Record<string, string | boolean | string[] | undefined>)
     contextLength: num("context-length", v["context-length"] as string, true),
     quant,
     embedQuant,
+    importance: v.importance as string | undefined,
     devices,
   };
 }
@@ -125,6 +128,7 @@ async function loadEngine(opts: EngineFlags): Promise<Engine> {
       contextLength: opts.contextLength,
       quant: opts.quant,
       embedQuant: opts.embedQuant,
+      importance: opts.importance,
       devices: opts.devices,
       onProgress: progress.update,
     });

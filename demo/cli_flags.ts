@@ -143,14 +143,22 @@ export const FLAGS = {
   },
   quant: {
     type: "string",
-    arg: "f32|q8|q4",
+    arg: "f32|q8|q4|q4k|q6k|q4km",
     help: "weight format on the GPU (quantized as the weights load)",
     default: "f32",
     commands: ALL,
   },
+  importance: {
+    type: "string",
+    arg: "auto|FILE",
+    help: "importance-weighted q4k/q6k/q4km: calibrate on the model's own text (auto) or a " +
+      "text file; computed once, kept in $LOUPE_CACHE/importance",
+    default: "none",
+    commands: ALL,
+  },
   "embed-quant": {
     type: "string",
-    arg: "f32|q8|q4",
+    arg: "f32|q8|q4|q4k|q6k",
     help: "format of the embedding and lm_head",
     default: "--quant",
     commands: ALL,

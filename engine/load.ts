@@ -20,7 +20,10 @@ import { KvCache } from "./model/kv_cache.ts";
 import { LlamaGraph } from "./model/llama.ts";
 import { Pipeline } from "./model/pipeline.ts";
 import { type DevicePlacement, planPlacement } from "./model/placement.ts";
-import { checkMatrixFormat } from "./quant/format.ts";
+import { UsageError } from "./errors.ts";
+import { checkMatrixFormat, type MatrixFormat } from "./quant/format.ts";
+import { isWeightMix, type WeightMix } from "./quant/mix.ts";
+import { type ImportanceOption, resolveImportance } from "./importance.ts";
 import { TOP_TENSORS } from "./model/modules.ts";
 import {
   checkCheckpoint,
@@ -32,24 +35,38 @@ import {
 
 /**
  * How weights are held on the device: f32; q8/q4 blocks; q4k/q6k, ggml's
- * Q4_K/Q6_K super-blocks (about 4.5 and 6.6 bits per weight).
+ * Q4_K/Q6_K super-blocks (about 4.5 and 6.6 bits per weight); or the mix
+ * "q4km", choosing one of them per tensor (engine/quant/mix.ts).
  */
-export type WeightFormat = "f32" | "q8" | "q4" | "q4k" | "q6k";
+export type WeightFormat = "f32" | "q8" | "q4" | "q4k" | "q6k" | WeightMix;
 
 /** How Engine.load reads, quantizes and places a model. */
 export interface LoadOptions extends SourceOptions {
   /**
    * Weight format on the device, quantized on load. Default "f32"; for a
    * GGUF file the default keeps every tensor's stored type (no
-   * re-quantization), and a given format converts from it.
+   * re-quantization), and a given format converts from it. "q4km" is
+   * llama.cpp's Q4_K_M mix: q6k for lm_head (and a tied embedding) and for
+   * v_proj / down_proj in about a third of the layers, q4k elsewhere.
    */
   quant?: WeightFormat;
   /**
-   * Format of the embedding table and lm_head; default `quant`. On small
-   * models most of q4's error comes from the embedding (ARCHITECTURE.md,
-   * "Quantization"): `{ quant: "q4", embedQuant: "q8" }` trades bytes for it.
+   * Importance-weighted quantization of q4k / q6k matrices (llama.cpp's
+   * imatrix): "auto" runs the model in f32 over 256 tokens of its own text
+   * sampled from BOS and weights each weight's error by E[x^2] of its input
+   * column; a string is a calibration text file; or { text | file, tokens,
+   * seed }. Computed once per model and setting and kept in
+   * $LOUPE_CACHE/importance (default ~/.cache/loupe/importance; in a browser,
+   * in memory). Default false. The f32 model must fit the first device.
    */
-  embedQuant?: WeightFormat;
+  importance?: ImportanceOption;
+  /**
+   * Format of the embedding table and lm_head; default `quant` (a mix: its
+   * rule). On small models most of q4's error comes from the embedding
+   * (ARCHITECTURE.md, "Quantization"): `{ quant: "q4", embedQuant: "q8" }`
+   * trades bytes for it.
+   */
+  embedQuant?: Exclude<WeightFormat, WeightMix>;
   /** Device to load onto (one device); by default a new one from navigator.gpu. */
   gpu?: Gpu;
   /**
@@ -146,7 +163,8 @@ async function openModel(source: string, o: LoadOptions): Promise<OpenedModel> {
 export async function loadModel(source: string, o: LoadOptions): Promise<LoadedModel> {
   const { describe, config, tokenizer, ckpt, stored } = await openModel(source, o);
   let placement: DevicePlacement[];
-  let contextLength: number, maxChunk: number, format: WeightFormat, embedFormat: WeightFormat;
+  let contextLength: number, maxChunk: number, format: WeightFormat;
+  let embedFormat: MatrixFormat | undefined;
   try {
     contextLength = o.contextLength ?? Math.min(config.maxPositionEmbeddings, 4096);
     if (!Number.isInteger(contextLength) || contextLength < 1) {
@@ -154,9 +172,11 @@ export async function loadModel(source: string, o: LoadOptions): Promise<LoadedM
     }
     maxChunk = o.maxChunk ?? 128;
     format = o.quant ?? "f32";
-    embedFormat = o.embedQuant ?? format;
-    checkMatrixFormat("Engine.load quant", format);
-    checkMatrixFormat("Engine.load embedQuant", embedFormat);
+    if (!isWeightMix(format)) checkMatrixFormat("Engine.load quant", format);
+    if (o.embedQuant !== undefined) checkMatrixFormat("Engine.load embedQuant", o.embedQuant);
+    // Without embedQuant, the embedding and head follow `quant` (a mix: its rule).
+    embedFormat = o.embedQuant;
+    checkImportanceUse(o.importance, format, embedFormat);
     checkCheckpoint(config, ckpt, ckpt.describe);
     const deviceCount = o.gpu
       ? 1
@@ -171,10 +191,12 @@ export async function loadModel(source: string, o: LoadOptions): Promise<LoadedM
     const layerNames = [...expectedTensors(config)]
       .filter(([name, shape]) => shape.length === 2 && !embedNames.includes(name as never))
       .map(([name]) => name);
+    // A mix is planned at q6k, its widest format: an upper bound.
+    const planFormat: MatrixFormat = isWeightMix(format) ? "q6k" : format;
     placement = planPlacement({
       config,
-      format: keepLayers ? storedPlanFormat(ckpt, layerNames) : format,
-      embedFormat: keepEmbed ? storedPlanFormat(ckpt, embedNames) : embedFormat,
+      format: keepLayers ? storedPlanFormat(ckpt, layerNames) : planFormat,
+      embedFormat: keepEmbed ? storedPlanFormat(ckpt, embedNames) : embedFormat ?? planFormat,
       contextLength,
       maxChunk,
       devices: deviceCount,
@@ -197,6 +219,10 @@ export async function loadModel(source: string, o: LoadOptions): Promise<LoadedM
   const graphs: LlamaGraph[] = [];
   let kv: KvCache | undefined, pipeline: Pipeline | undefined;
   try {
+    const importance = await resolveImportance(
+      { describe, ckpt, config, tokenizer, gpu: devices[0] },
+      o.importance,
+    );
     let done = 0;
     // A tied lm_head on another device than the embedding is loaded twice.
     const total = expectedTensors(config).size +
@@ -207,6 +233,7 @@ export async function loadModel(source: string, o: LoadOptions): Promise<LoadedM
         format,
         embedFormat,
         keepStored: keepStored(stored, o),
+        importance: importance?.importance,
         onProgress: o.onProgress && ((_, __, name) => o.onProgress!(++done, total, name)),
       }, p);
       weights.push(w);
@@ -253,4 +280,19 @@ async function loadTokenizer(files: FileSource, vocabSize: number): Promise<Toke
     chatTemplate,
     vocabSize,
   });
+}
+
+/** Importance weights only the K formats; asking for it with others is a mistake, said so. */
+function checkImportanceUse(
+  importance: ImportanceOption | undefined,
+  format: WeightFormat,
+  embedFormat: MatrixFormat | undefined,
+): void {
+  if (importance === undefined || importance === false) return;
+  const k = (f: string | undefined) => f === "q4k" || f === "q6k" || isWeightMix(f ?? "");
+  if (!k(format) && !k(embedFormat)) {
+    throw new UsageError(
+      `Engine.load importance: only q4k, q6k and q4km use importance; quant is "${format}"`,
+    );
+  }
 }

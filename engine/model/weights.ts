@@ -15,6 +15,7 @@ import { createStoredMatrix, type GgmlType } from "../quant/ggml.ts";
 import type { Gpu } from "../gpu/gpu.ts";
 import { createWeightMatrix, type WeightMatrix } from "../quant/matrix.ts";
 import { checkMatrixFormat, type MatrixFormat } from "../quant/format.ts";
+import { isWeightMix, mixFormat, type TensorRole, type WeightMix } from "../quant/mix.ts";
 import { Tensor } from "../ops/tensor.ts";
 import type { LlamaConfig } from "../formats/config.ts";
 import { LlamaModules, TOP_TENSORS } from "./modules.ts";
@@ -167,12 +168,17 @@ export function checkCheckpoint(c: LlamaConfig, ckpt: Checkpoint, where: string)
 
 export interface LoadWeightsOptions {
   /**
-   * Device format of every weight matrix, embedding and lm_head included;
-   * norms stay f32.
+   * Device format of every weight matrix, embedding and lm_head included, or
+   * a mix choosing one per matrix (engine/quant/mix.ts); norms stay f32.
    */
-  format: MatrixFormat;
-  /** Format of the embedding and lm_head; default `format`. */
+  format: MatrixFormat | WeightMix;
+  /** Format of the embedding and lm_head; default `format` (or the mix's choice). */
   embedFormat?: MatrixFormat;
+  /**
+   * Weight tensor name -> per-column weights of the quantization error
+   * (E[x^2] of its input, engine/model/calibrate.ts); used by q4k / q6k.
+   */
+  importance?: ReadonlyMap<string, Float32Array>;
   /** Quant block size (format.ts BLOCK_SIZES); default DEFAULT_BLOCK. */
   block?: number;
   onProgress?: LoadProgress;
@@ -213,7 +219,7 @@ export async function loadStageWeights(
   options: LoadWeightsOptions,
   range: StageRange,
 ): Promise<StageWeights> {
-  checkMatrixFormat("loadWeights format", options.format);
+  if (!isWeightMix(options.format)) checkMatrixFormat("loadWeights format", options.format);
   if (options.embedFormat) checkMatrixFormat("loadWeights embedFormat", options.embedFormat);
   const onProgress = options.onProgress;
   checkCheckpoint(c, ckpt, where);
@@ -252,23 +258,33 @@ export async function loadStageWeights(
     step(name);
     return w.matrix;
   };
-  const matrix = async (
-    name: string,
-    format = options.format,
-    keep = options.keepStored?.layers ?? false,
-  ): Promise<WeightMatrix> => {
+  // A tensor's format: the embedding's override, else the mix's rule or the one format.
+  const formatOf = (role: TensorRole): MatrixFormat => {
+    const f = options.format;
+    if (options.embedFormat && (role.kind === "embed" || role.kind === "head")) {
+      return options.embedFormat;
+    }
+    return isWeightMix(f) ? mixFormat(f, role, c.numHiddenLayers, c.tieWordEmbeddings) : f;
+  };
+  const matrix = async (name: string, role: TensorRole): Promise<WeightMatrix> => {
+    const embedOrHead = role.kind === "embed" || role.kind === "head";
+    const keep = embedOrHead ? options.keepStored?.embed : options.keepStored?.layers;
     const type = keep ? ckpt.storedType?.(name) ?? null : null;
     if (type) return await stored(name, type);
     const [rows, cols] = expected.get(name)!;
-    const m = createWeightMatrix(gpu, name, rows, cols, format, options.block);
-    owned.push(m);
     const slabRows = Math.max(1, Math.floor(SLAB_BYTES / (cols * 4)));
-    for (let r = 0; r < rows; r += slabRows) {
-      const n = Math.min(slabRows, rows - r);
-      const slab = await ckpt.readF32(name, r, n);
+    const readSlab = async (r: number) => {
+      const slab = await ckpt.readF32(name, r, Math.min(slabRows, rows - r));
       checkWeightRange(slab, ckpt.get(name).file, name, r * cols);
       options.perturbRows?.(name, r, slab, cols);
-      m.writeRows(r, slab);
+      return slab;
+    };
+    const m = createWeightMatrix(gpu, name, rows, cols, formatOf(role), options.block, {
+      importance: options.importance?.get(name),
+    });
+    owned.push(m);
+    for (let r = 0; r < rows; r += slabRows) {
+      m.writeRows(r, await readSlab(r));
       await gpu.settleWrites();
     }
     step(name);
@@ -276,23 +292,21 @@ export async function loadStageWeights(
   };
 
   try {
-    const embedFormat = options.embedFormat ?? options.format;
-    const keepEmbed = options.keepStored?.embed ?? false;
-    const embed = range.embed ? await matrix(TOP_TENSORS.embed, embedFormat, keepEmbed) : null;
+    const embed = range.embed ? await matrix(TOP_TENSORS.embed, { kind: "embed" }) : null;
     const layers: LayerWeights[] = [];
     const tree = LlamaModules.of(c);
     for (let l = range.first; l < range.end; l++) {
       const t = tree.layers[l].tensors;
       layers.push({
         inputNorm: await vector(t.inputNorm),
-        q: await matrix(t.q),
-        k: await matrix(t.k),
-        v: await matrix(t.v),
-        o: await matrix(t.o),
+        q: await matrix(t.q, { kind: "q", layer: l }),
+        k: await matrix(t.k, { kind: "k", layer: l }),
+        v: await matrix(t.v, { kind: "v", layer: l }),
+        o: await matrix(t.o, { kind: "o", layer: l }),
         postNorm: await vector(t.postNorm),
-        gate: await matrix(t.gate),
-        up: await matrix(t.up),
-        down: await matrix(t.down),
+        gate: await matrix(t.gate, { kind: "gate", layer: l }),
+        up: await matrix(t.up, { kind: "up", layer: l }),
+        down: await matrix(t.down, { kind: "down", layer: l }),
       });
     }
     let norm: Tensor<"f32"> | null = null, lmHead: WeightMatrix | null = null;
@@ -300,8 +314,8 @@ export async function loadStageWeights(
       norm = await vector(TOP_TENSORS.norm);
       // A tied head on another device than the embedding is a second copy of it.
       lmHead = !c.tieWordEmbeddings
-        ? await matrix(TOP_TENSORS.lmHead, embedFormat, keepEmbed)
-        : embed ?? await matrix(TOP_TENSORS.embed, embedFormat, keepEmbed);
+        ? await matrix(TOP_TENSORS.lmHead, { kind: "head" })
+        : embed ?? await matrix(TOP_TENSORS.embed, { kind: "embed" });
     }
     return { firstLayer: range.first, embed, layers, norm, lmHead };
   } catch (e) {

@@ -23,3 +23,21 @@ export function meanKl(p: Float32Array, q: Float32Array, vocab: number): number 
   }
   return total / rows;
 }
+
+/** Fraction of rows of logits [rows, vocab] whose argmax equals the reference's. */
+export function top1Agreement(p: Float32Array, q: Float32Array, vocab: number): number {
+  if (p.length !== q.length || p.length % vocab !== 0) {
+    throw new Error(
+      `top1Agreement: ${p.length} and ${q.length} values are not equal rows of ${vocab}`,
+    );
+  }
+  const argmax = (a: Float32Array, t: number) => {
+    let best = t * vocab;
+    for (let i = t * vocab + 1; i < (t + 1) * vocab; i++) if (a[i] > a[best]) best = i;
+    return best;
+  };
+  const rows = p.length / vocab;
+  let same = 0;
+  for (let t = 0; t < rows; t++) if (argmax(p, t) === argmax(q, t)) same++;
+  return same / rows;
+}

@@ -1,17 +1,18 @@
 // Golden tests: every fixture model against its float64 reference
 // (tests/fixtures/README.md): logits and every residual within 1e-4 of max|want|, greedy ids
-// exactly.
+// exactly. llama3-tied-f16's reference comes from Loupe's plain-TS reference path
+// (engine/model/reference.ts), the others' from the project's torch float64 oracle.
 
 import assert from "node:assert/strict";
 import { Engine } from "../../engine/engine.ts";
 import { assertClose } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
-import { modelPath, MODELS, readReference } from "../util/fixtures.ts";
+import { modelPath, MODELS, readReference, TIED_F16_MODEL } from "../util/fixtures.ts";
 
 const gpu = await testGpu();
 const TOLERANCE = 1e-4;
 
-for (const name of MODELS) {
+for (const name of [...MODELS, TIED_F16_MODEL]) {
   Deno.test(`golden ${name}: logits, residuals and greedy ids match the reference`, async () => {
     const ref = await readReference(modelPath(name), "reference.safetensors");
     const engine = await Engine.load(modelPath(name), { gpu });

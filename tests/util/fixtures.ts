@@ -9,8 +9,14 @@ export { FIXTURES };
 
 export const MODELS = ["stories260K", "llama3-tiny", "tinystories-656k"] as const;
 export type ModelName = typeof MODELS[number];
+/**
+ * A seeded llama3-style model with tied F16 embeddings and 8 KV heads for 8
+ * heads (tests/util/make_tied_f16_fixture.ts). It has reference.safetensors
+ * only (no interventions or gradients), so it is not one of MODELS.
+ */
+export const TIED_F16_MODEL = "llama3-tied-f16" as const;
 
-export function modelPath(name: ModelName): string {
+export function modelPath(name: ModelName | typeof TIED_F16_MODEL): string {
   return `${FIXTURES}models/${name}`;
 }
 
