@@ -101,9 +101,16 @@ interface EngineFlags {
 function loadOptions(v: Record<string, string | boolean | string[] | undefined>): EngineFlags {
   const quant = v.quant as WeightFormat | undefined;
   const embedQuant = v["embed-quant"] as Exclude<WeightFormat, "q4km"> | undefined;
-  for (const [flag, f] of [["--quant", quant], ["--embed-quant", embedQuant]]) {
-    if (f !== undefined && !QUANTS.includes(f as WeightFormat)) {
-      throw new UsageError(`${flag} expects one of ${QUANTS.join(", ")}, got "${f}"`);
+  // A mix chooses per tensor; the embedding / head take one format.
+  const embedQuants = QUANTS.filter((q) => q !== "q4km");
+  for (
+    const [flag, f, allowed] of [
+      ["--quant", quant, QUANTS],
+      ["--embed-quant", embedQuant, embedQuants],
+    ] as const
+  ) {
+    if (f !== undefined && !(allowed as readonly string[]).includes(f)) {
+      throw new UsageError(`${flag} expects one of ${allowed.join(", ")}, got "${f}"`);
     }
   }
   const devices = num("devices", v.devices as string | undefined, true);

@@ -122,7 +122,7 @@ Deno.test("loupe reports usage errors with exit code 2 and load errors with 1", 
   assert.equal(r.code, 2);
   r = await loupe("generate", "--quant", "q4", "--embed-quant", "q5", "--max-tokens", "1");
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /--embed-quant expects one of f32, q8, q4, got "q5"/);
+  assert.match(r.stderr, /--embed-quant expects one of f32, q8, q4, q4k, q6k, got "q5"/);
   r = await loupe("generate", "--model", "/nonexistent/model", "--max-tokens", "1");
   assert.equal(r.code, 1);
   assert.match(r.stderr, /nonexistent/);
