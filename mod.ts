@@ -27,6 +27,8 @@
  */
 
 export {
+  type BatchLayout,
+  type BatchTraceResult,
   type CacheOptions,
   Engine,
   type ForwardOptions,
@@ -34,6 +36,7 @@ export {
   KvCache,
   type LoadOptions,
   type MemoryReport,
+  type PromptInput,
   type WeightFormat,
 } from "./engine/engine.ts";
 export type { GenerateOptions, GenerateStep } from "./engine/generate.ts";
@@ -75,7 +78,31 @@ export type {
 export type { DownloadProgress, ProgressFn, SourceOptions } from "./engine/formats/source.ts";
 export {
   attachSae,
+  collectFeatureStats,
+  type ContrastOptions,
+  contrastFeatures,
+  type ContrastResult,
+  type ContrastScore,
+  contrastScores,
   decoderRow,
+  FeatureLabels,
+  type FeatureNote,
+  type FeatureSite,
+  type FeatureStats,
+  type FeatureText,
+  FIRING_PRIOR,
+  type LabelMatch,
+  labelSimilarity,
+  labelTokens,
+  parseModeratedList,
+  type SearchOptions,
+  searchFeatures,
+  type SearchResult,
+  type SearchScore,
+  searchScores,
+  statsOfFeatures,
+  type SteeringOptions,
+  type StatsOptions,
   type FeatureEdit,
   featureLogitEffects,
   Sae,

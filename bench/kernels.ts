@@ -12,7 +12,7 @@ import type { Gpu } from "../engine/gpu/gpu.ts";
 import type { Kernel } from "../engine/gpu/kernel.ts";
 import { DEFAULT_BLOCK, type QuantFormat, quantLayout } from "../engine/quant/format.ts";
 import { addKernel } from "../shaders/add.ts";
-import { attentionKernel } from "../shaders/attention.ts";
+import { attentionKernel, attentionSegmentsKernel } from "../shaders/attention.ts";
 import { elementwiseKernel } from "../shaders/elementwise.ts";
 import { embeddingKernel, embeddingQuantKernel } from "../shaders/embedding.ts";
 import { matmulKernel } from "../shaders/matmul.ts";
@@ -24,7 +24,8 @@ import { matvecQuantConfig, matvecQuantKernel, usesDot4 } from "../shaders/matve
 import { projectKernel } from "../shaders/project.ts";
 import { quantizeXKernel } from "../shaders/quantize_x.ts";
 import { rmsnormKernel } from "../shaders/rmsnorm.ts";
-import { ropeKernel } from "../shaders/rope.ts";
+import { ropeKernel, ropePositionsKernel } from "../shaders/rope.ts";
+import { featureStatsKernel } from "../shaders/sae_feature_stats.ts";
 import { saeBiasActKernel } from "../shaders/sae_bias_act.ts";
 import { saeDecodeKernel, saeDecodeOneTokenKernel } from "../shaders/sae_decode.ts";
 import { saeEditKernel } from "../shaders/sae_edit.ts";
@@ -63,6 +64,7 @@ export function kernelCatalog(): Map<string, Kernel> {
   const all: Kernel[] = [
     addKernel,
     attentionKernel,
+    attentionSegmentsKernel,
     elementwiseKernel,
     embeddingKernel,
     matmulKernel,
@@ -70,6 +72,7 @@ export function kernelCatalog(): Map<string, Kernel> {
     quantizeXKernel,
     rmsnormKernel,
     ropeKernel,
+    ropePositionsKernel,
     swigluKernel,
     argmaxKernel,
     sampleKernel,
@@ -77,6 +80,7 @@ export function kernelCatalog(): Map<string, Kernel> {
     topkMaskKernel,
     saeTransposeKernel,
     saeEditKernel,
+    featureStatsKernel,
   ];
   for (const K of FIXTURE_K) {
     for (const d of DEVICES) all.push(matvecKernel(K, matvecConfig(d as Gpu)));
