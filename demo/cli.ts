@@ -19,6 +19,7 @@ import {
 } from "./cli_sae.ts";
 import { contrastTable, parsePromptFile, searchTable } from "./cli_features.ts";
 import type { FeatureText } from "../sae/search.ts";
+import { FeatureLabels } from "../sae/labels.ts";
 import {
   type Command,
   COMMANDS,
@@ -359,6 +360,14 @@ async function plan(v: Record<string, string | boolean | string[] | undefined>):
     saeWidth: num("sae-width", v["sae-width"] as string | undefined, true),
   });
   for (const l of lines) console.log(l);
+  if (v.labels) {
+    if (!v.sae && v["sae-width"] === undefined) throw new UsageError("--labels needs --sae");
+    const labels = await FeatureLabels.load(v.labels as string);
+    console.log(
+      `labels: ${labels.size} features labelled, ${labels.moderated.length} moderated, ` +
+        `largest index ${labels.maxIndex} (${v.labels})`,
+    );
+  }
 }
 
 export async function main(args: string[]): Promise<number> {

@@ -183,8 +183,8 @@ export const FLAGS = {
     type: "string",
     arg: "FILE",
     help: "feature labels for --sae: a Neuronpedia explanation export (JSON or JSON lines) or " +
-      '{"INDEX": "label"}; may list "moderated" features too',
-    commands: LOADS_SAE,
+      '{"INDEX": "label"}; may list "moderated" features too (plan: checked and counted)',
+    commands: ALL,
   },
   moderated: {
     type: "string",

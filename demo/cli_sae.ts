@@ -160,7 +160,7 @@ export async function promptFeatures(
       token,
       text: engine.tokenizer.decode([token]),
       top: Array.from({ length: k }, (_, j) => {
-        const feature = top.indices[t * k + j], label = sae.label(feature);
+        const feature = top.indices[t * k + j], label = sae.featureLabel(feature);
         return {
           feature,
           value: top.values[t * k + j],

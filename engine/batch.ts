@@ -258,7 +258,7 @@ async function runGroup(
  * bind (storage offsets must be aligned) are copied out and the result copied
  * back; the tap's result (or its in-place edit of the copy) lands in x.
  */
-async function runPromptTap(
+export async function runPromptTap(
   tap: Tap,
   x: Tensor<"f32">,
   ctx: TapContext,

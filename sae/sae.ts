@@ -150,8 +150,8 @@ export class Sae {
     return this.#notes.labels;
   }
 
-  /** A feature's label, if it has one. */
-  label(feature: number): string | undefined {
+  /** A feature's label (from useLabels), if it has one. */
+  featureLabel(feature: number): string | undefined {
     return this.#notes.labels?.get(feature);
   }
 

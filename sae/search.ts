@@ -224,7 +224,7 @@ export async function contrastFeatures(
     if (opts.query !== undefined) {
       const q = opts.query, sae = site.sae;
       list = list.slice(0, pool)
-        .map((s) => ({ s, sim: labelSimilarity(q, sae.label(s.feature) ?? "") }))
+        .map((s) => ({ s, sim: labelSimilarity(q, sae.featureLabel(s.feature) ?? "") }))
         .sort((x, y) => y.sim - x.sim || sign * (y.s.t - x.s.t) || x.s.feature - y.s.feature)
         .map((r) => r.s);
     }
@@ -260,7 +260,7 @@ function annotate<S extends { feature: number }>(
   include?: boolean,
 ): (S & FeatureNote)[] {
   return visible(sae, list, include).slice(0, top).map((s) => {
-    const label = sae.label(s.feature);
+    const label = sae.featureLabel(s.feature);
     return {
       ...s,
       ...(label !== undefined ? { label } : {}),

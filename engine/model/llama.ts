@@ -122,6 +122,8 @@ class Scratch {
       try {
         const firstKey = Tensor.empty(this.#gpu, "Scratch.firstKey", [this.#chunk], "u32");
         this.segments = { positions, firstKey };
+        // Counted (memoryByDevice) and freed with the rest from now on.
+        this.all.push(positions, firstKey);
       } catch (e) {
         positions.dispose();
         throw e;
@@ -132,8 +134,6 @@ class Scratch {
 
   dispose(): void {
     for (const t of this.all) t.dispose();
-    this.segments?.positions.dispose();
-    this.segments?.firstKey.dispose();
     this.segments = null;
   }
 }

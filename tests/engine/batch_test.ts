@@ -10,6 +10,9 @@ import type { ForwardOptions } from "../../engine/forward.ts";
 import { assertClose, rng } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
 import { MODELS, modelPath } from "../util/fixtures.ts";
+import { runPromptTap } from "../../engine/batch.ts";
+import { Recorder } from "../../engine/gpu/recorder.ts";
+import { Tensor } from "../../engine/ops/tensor.ts";
 
 const gpu = await testGpu();
 const REL = { rel: 1e-5 };
@@ -111,6 +114,14 @@ Deno.test("batched forward: interventions see each prompt's own positions; kvCac
       }
       assert.equal(next, p.length, `prompt ${i}: ${next} positions seen of ${p.length}`);
     }
+    // The test can fail: the prompts run as one sequence (attending across
+    // prompts, positions not restarting) give other logits for the last one.
+    const joined = await engine.forward(inputs.flat());
+    const batched = await engine.forward(inputs);
+    const got = await batched[2].logits.toArray(), want = await joined.logits.toArray();
+    assert.throws(() => assertClose("joined", got, want, REL));
+    joined.dispose();
+    batched.forEach((r) => r.dispose());
     const kv = engine.createCache();
     await assert.rejects(() => engine.forward(inputs, { kvCache: kv }), UsageError);
     kv.dispose();
@@ -171,4 +182,33 @@ Deno.test("batched trace: patching one prompt's activation into another equals a
   } finally {
     engine.dispose();
   }
+});
+
+Deno.test("batched taps: a prompt's rows at an offset no kernel can bind are copied out and back", async () => {
+  // Rows of 3 floats: row 1 starts at byte 12, far from any 256-byte alignment
+  // (the fixture models' widths all give aligned rows).
+  const x = Tensor.from(gpu, "x", Float32Array.from({ length: 15 }, (_, i) => i), [5, 3], "f32");
+  const rec = new Recorder(gpu, "test.batch.rows");
+  const seen: number[][] = [];
+  // As the graph runs a tap: the pass's recorder active until the tap settles
+  // (asActive resets it when an async function returns its promise).
+  gpu.activeRecorder = rec;
+  try {
+    const ctx = { rec, name: "m", positionStart: 8 };
+    // A replacement (an op on a copy), then an edit of the copy in place.
+    await runPromptTap((rows, c) => {
+      seen.push([c.prompt!, c.positionStart, rows.shape[0], rows.offset]);
+      return rows.scale(10);
+    }, x, ctx, { prompt: 1, row: 1, count: 2, position: 4 });
+    await runPromptTap((rows) => {
+      // Row 0 of x written over the copy of row 4: in place, nothing returned.
+      Tensor.record(gpu, "in place", (r) => r.copy(x.buffer, 0, rows.buffer, rows.offset, 12));
+    }, x, ctx, { prompt: 2, row: 4, count: 1, position: 0 });
+  } finally {
+    gpu.activeRecorder = null;
+  }
+  rec.submit();
+  assert.deepEqual(seen, [[1, 4, 2, 0]]);
+  assert.deepEqual(Array.from(await x.toArray()), [0, 1, 2, 30, 40, 50, 60, 70, 80, 9, 10, 11, 0, 1, 2]);
+  x.dispose();
 });

@@ -6,7 +6,8 @@
 import assert from "node:assert/strict";
 import { Engine } from "../../engine/engine.ts";
 import { attachSae, Sae } from "../../sae/mod.ts";
-import { FIXTURES, modelPath } from "../util/fixtures.ts";
+import { FIXTURES } from "../util/fixtures.ts";
+import { storiesWithChat } from "../util/chat_model.ts";
 import { testGpu } from "../util/gpu.ts";
 
 const CLI = new URL("../../demo/cli.ts", import.meta.url).pathname;
@@ -36,11 +37,13 @@ Deno.test("loupe features search and contrast: JSON equal to the library, labels
     await Deno.writeTextFile(bg, "Once upon a time there was a girl.\nThe bird sang in a tree.\n");
     await Deno.writeTextFile(a, A.join("\n"));
     await Deno.writeTextFile(b, JSON.stringify(B));
-    const common = ["--model", modelPath("stories260K"), "--sae", SAE, "--layer", LAYER];
+    // stories260K with a chat template, for --b's chats.
+    const model = await storiesWithChat();
+    const common = ["--model", model, "--sae", SAE, "--layer", LAYER];
 
     // The library's answers, computed in this process.
     const gpu = await testGpu();
-    const engine = await Engine.load(modelPath("stories260K"), { gpu });
+    const engine = await Engine.load(model, { gpu });
     const sae = await Sae.load(SAE, engine);
     const site = attachSae(engine, LAYER, sae);
     const background = ["Once upon a time there was a girl.", "The bird sang in a tree."];
@@ -149,6 +152,7 @@ Deno.test("loupe features search and contrast: JSON equal to the library, labels
     const bad = await loupe("features", "contrast", ...common, "--a", a);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /needs --a FILE and --b FILE/);
+    await Deno.remove(model, { recursive: true });
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
