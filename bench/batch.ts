@@ -37,7 +37,11 @@ export async function benchBatch(ctx: BenchContext, rounds = 5): Promise<BenchRe
         if (r >= 0) batched.push((performance.now() - t0) / tokens);
       }
       const sep = median(separate), bat = median(batched);
-      ctx.log(`batch ${model}: ${tokens} tokens, separate ${sep.toFixed(3)} ms/token, batched ${bat.toFixed(3)}`);
+      ctx.log(
+        `batch ${model}: ${tokens} tokens, separate ${sep.toFixed(3)} ms/token, batched ${
+          bat.toFixed(3)
+        }`,
+      );
       out.push({
         name: "batch",
         shape: `${model} 8 prompts, ${tokens} tokens`,

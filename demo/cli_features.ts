@@ -76,11 +76,11 @@ export function searchTable(
   ];
   r.features.forEach((f, i) => {
     lines.push(
-      `${String(i + 1).padStart(4)}  ${String(f.feature).padStart(7)} ${fmt(f.logOdds).padStart(10)} ${
-        fmt(f.meanDiff).padStart(10)
-      } ${f.rateTexts.toFixed(3).padStart(10)} ${f.rateBackground.toFixed(3).padStart(15)}  ${
-        note(f)
-      }`,
+      `${String(i + 1).padStart(4)}  ${String(f.feature).padStart(7)} ${
+        fmt(f.logOdds).padStart(10)
+      } ${fmt(f.meanDiff).padStart(10)} ${f.rateTexts.toFixed(3).padStart(10)} ${
+        f.rateBackground.toFixed(3).padStart(15)
+      }  ${note(f)}`,
     );
   });
   return lines;

@@ -107,9 +107,7 @@ export async function loadSaeFlags(
       sae,
       site,
       includeModerated,
-      interventions: edits.length
-        ? { [v.layer]: steering(sae, edits, { includeModerated }) }
-        : {},
+      interventions: edits.length ? { [v.layer]: steering(sae, edits, { includeModerated }) } : {},
       dispose: () => {
         site.detach();
         sae.dispose();

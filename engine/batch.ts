@@ -243,7 +243,13 @@ async function runGroup(
       for (const o of overlapping(first, n)) {
         const dst = logits[o.prompt];
         if (allLogits) {
-          rec.copy(src, o.row * vocabBytes, dst.buffer, o.position * vocabBytes, o.count * vocabBytes);
+          rec.copy(
+            src,
+            o.row * vocabBytes,
+            dst.buffer,
+            o.position * vocabBytes,
+            o.count * vocabBytes,
+          );
         } else if (o.position + o.count === prompts[o.prompt].length) {
           rec.copy(src, (o.row + o.count - 1) * vocabBytes, dst.buffer, 0, vocabBytes);
         }

@@ -10,16 +10,11 @@ import { type CacheOptions, EngineCaches } from "./caches.ts";
 import { checkTokenIds } from "./model/tokens.ts";
 import { checkHookOptions, type DerivedModule, type ModuleTable } from "./hooks.ts";
 import { runTrace, type TracedModel } from "./trace.ts";
-import {
-  type ForwardOptions,
-  forwardPass,
-  type ForwardResult,
-  type PassHost,
-} from "./forward.ts";
+import { type ForwardOptions, forwardPass, type ForwardResult, type PassHost } from "./forward.ts";
 import {
   batchedForwardPass,
-  batchLayout,
   type BatchLayout,
+  batchLayout,
   type BatchTraceResult,
   isBatch,
   type PromptInput,

@@ -8,12 +8,12 @@ import { UsageError } from "../engine/errors.ts";
 import type { Sae } from "./sae.ts";
 import { type FeatureEdit, planEdits, type SteerMethod } from "./steer.ts";
 import {
-  type ContrastOptions,
   contrastFeatures,
+  type ContrastOptions,
   type ContrastResult,
   type FeatureText,
-  type SearchOptions,
   searchFeatures,
+  type SearchOptions,
   type SearchResult,
 } from "./search.ts";
 

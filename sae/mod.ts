@@ -16,14 +16,14 @@ export {
 } from "./labels.ts";
 export {
   collectFeatureStats,
-  type ContrastOptions,
   contrastFeatures,
+  type ContrastOptions,
   type ContrastResult,
   type FeatureNote,
   type FeatureSite,
   type FeatureText,
-  type SearchOptions,
   searchFeatures,
+  type SearchOptions,
   type SearchResult,
   type StatsOptions,
 } from "./search.ts";

@@ -9,7 +9,7 @@ import { UsageError } from "../../engine/errors.ts";
 import type { ForwardOptions } from "../../engine/forward.ts";
 import { assertClose, rng } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
-import { MODELS, modelPath } from "../util/fixtures.ts";
+import { modelPath, MODELS } from "../util/fixtures.ts";
 import { runPromptTap } from "../../engine/batch.ts";
 import { Recorder } from "../../engine/gpu/recorder.ts";
 import { Tensor } from "../../engine/ops/tensor.ts";
@@ -37,16 +37,26 @@ async function assertSame(
       try {
         const b = batched[i];
         assert.deepEqual(b.logits.shape, alone.logits.shape, `${what}: prompt ${i} logits shape`);
-        assertClose(`${what}: prompt ${i} logits`, await b.logits.toArray(), await alone.logits.toArray(), {
-          ...REL,
-          shape: alone.logits.shape,
-        });
+        assertClose(
+          `${what}: prompt ${i} logits`,
+          await b.logits.toArray(),
+          await alone.logits.toArray(),
+          {
+            ...REL,
+            shape: alone.logits.shape,
+          },
+        );
         assert.deepEqual([...b.cache.keys()], [...alone.cache.keys()]);
         for (const [name, t] of alone.cache) {
-          assertClose(`${what}: prompt ${i} ${name}`, await b.cache.get(name)!.toArray(), await t.toArray(), {
-            ...REL,
-            shape: t.shape,
-          });
+          assertClose(
+            `${what}: prompt ${i} ${name}`,
+            await b.cache.get(name)!.toArray(),
+            await t.toArray(),
+            {
+              ...REL,
+              shape: t.shape,
+            },
+          );
         }
       } finally {
         alone.dispose();
@@ -150,7 +160,12 @@ Deno.test("batched trace: patching one prompt's activation into another equals a
       // Prompt a ran as if alone.
       const aloneA = await engine.forward(a, { cache: [layer] });
       const hA = await aloneA.cache.get(layer)!.toArray();
-      assertClose("prompt a logits", await batched.results[0].logits.toArray(), await aloneA.logits.toArray(), REL);
+      assertClose(
+        "prompt a logits",
+        await batched.results[0].logits.toArray(),
+        await aloneA.logits.toArray(),
+        REL,
+      );
       aloneA.dispose();
       // Prompt b with a's last row written at its last position.
       const hidden = engine.config.hiddenSize;
@@ -160,7 +175,12 @@ Deno.test("batched trace: patching one prompt's activation into another equals a
         m.layers[1].output = h.withRows(b.length - 1, patch);
       }, { cache: [layer] });
       patch.dispose();
-      assertClose("patched b logits", await batched.results[1].logits.toArray(), await single.logits.toArray(), REL);
+      assertClose(
+        "patched b logits",
+        await batched.results[1].logits.toArray(),
+        await single.logits.toArray(),
+        REL,
+      );
       assertClose(
         "patched b cache",
         await batched.results[1].cache.get(layer)!.toArray(),
@@ -196,19 +216,45 @@ Deno.test("batched taps: a prompt's rows at an offset no kernel can bind are cop
   try {
     const ctx = { rec, name: "m", positionStart: 8 };
     // A replacement (an op on a copy), then an edit of the copy in place.
-    await runPromptTap((rows, c) => {
-      seen.push([c.prompt!, c.positionStart, rows.shape[0], rows.offset]);
-      return rows.scale(10);
-    }, x, ctx, { prompt: 1, row: 1, count: 2, position: 4 });
-    await runPromptTap((rows) => {
-      // Row 0 of x written over the copy of row 4: in place, nothing returned.
-      Tensor.record(gpu, "in place", (r) => r.copy(x.buffer, 0, rows.buffer, rows.offset, 12));
-    }, x, ctx, { prompt: 2, row: 4, count: 1, position: 0 });
+    await runPromptTap(
+      (rows, c) => {
+        seen.push([c.prompt!, c.positionStart, rows.shape[0], rows.offset]);
+        return rows.scale(10);
+      },
+      x,
+      ctx,
+      { prompt: 1, row: 1, count: 2, position: 4 },
+    );
+    await runPromptTap(
+      (rows) => {
+        // Row 0 of x written over the copy of row 4: in place, nothing returned.
+        Tensor.record(gpu, "in place", (r) => r.copy(x.buffer, 0, rows.buffer, rows.offset, 12));
+      },
+      x,
+      ctx,
+      { prompt: 2, row: 4, count: 1, position: 0 },
+    );
   } finally {
     gpu.activeRecorder = null;
   }
   rec.submit();
   assert.deepEqual(seen, [[1, 4, 2, 0]]);
-  assert.deepEqual(Array.from(await x.toArray()), [0, 1, 2, 30, 40, 50, 60, 70, 80, 9, 10, 11, 0, 1, 2]);
+  assert.deepEqual(Array.from(await x.toArray()), [
+    0,
+    1,
+    2,
+    30,
+    40,
+    50,
+    60,
+    70,
+    80,
+    9,
+    10,
+    11,
+    0,
+    1,
+    2,
+  ]);
   x.dispose();
 });

@@ -31,7 +31,10 @@ const NP = [
 
 Deno.test("labels: Neuronpedia exports as JSON, JSON lines and feature records give the same labels", () => {
   const asJson = FeatureLabels.parse(JSON.stringify(NP), "np.json");
-  const asLines = FeatureLabels.parse(NP.map((r) => JSON.stringify(r)).join("\n") + "\n", "np.jsonl");
+  const asLines = FeatureLabels.parse(
+    NP.map((r) => JSON.stringify(r)).join("\n") + "\n",
+    "np.jsonl",
+  );
   const records = FeatureLabels.parse(
     JSON.stringify([
       { index: "12", explanations: [{ description: "" }, { description: "references to dogs" }] },
@@ -50,7 +53,10 @@ Deno.test("labels: Neuronpedia exports as JSON, JSON lines and feature records g
   assert.equal(asJson.get(5), undefined);
   assert.equal(asJson.maxIndex, 12);
   // One record on one line is JSON lines too.
-  assert.equal(FeatureLabels.parse(JSON.stringify(NP[0]), "one.jsonl").get(12), "references to dogs");
+  assert.equal(
+    FeatureLabels.parse(JSON.stringify(NP[0]), "one.jsonl").get(12),
+    "references to dogs",
+  );
 });
 
 Deno.test("labels: a plain map, and { labels, moderated }", () => {
@@ -98,7 +104,7 @@ Deno.test("labels: bad files are FormatErrors naming the file and the entry", ()
     ['{"3": 4}', /label of feature 3 must be a string/],
     ['[{"index": "2.5", "description": "x"}]', /entry 0: feature index/],
     ['[{"index": 1, "description": 5}]', /entry 0 \(feature 1\): description must be a string/],
-    ['[1, 2]', /entry 0: expected an object/],
+    ["[1, 2]", /entry 0: expected an object/],
     ['{"labels": {}, "moderated": "3"}', /moderated must be a list/],
     ['{"labels": {}, "extra": 1}', /unknown keys extra/],
     ['{"index": 1}\n{oops', /line 2 is not JSON/],

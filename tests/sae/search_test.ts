@@ -126,7 +126,11 @@ Deno.test("search: scores and ranking match the per-token reference; moderated f
     sae.moderate([largest]);
     const plain = await sae.topFeaturesToArray(x, 3);
     const all = await sae.topFeaturesToArray(x, 3, { includeModerated: true });
-    assert.deepEqual(Array.from(plain.indices), [before.indices[1], before.indices[2], plain.indices[2]]);
+    assert.deepEqual(Array.from(plain.indices), [
+      before.indices[1],
+      before.indices[2],
+      plain.indices[2],
+    ]);
     assert.ok(!Array.from(plain.indices).includes(largest));
     assert.ok(Array.from(all.indices).includes(largest));
   } finally {

@@ -4,7 +4,8 @@
 
 import { modelPath } from "./fixtures.ts";
 
-const TEMPLATE = "{% for m in messages %}{{ bos_token + m['role'] + ': ' + m['content'] + '\\n' }}" +
+const TEMPLATE =
+  "{% for m in messages %}{{ bos_token + m['role'] + ': ' + m['content'] + '\\n' }}" +
   "{% endfor %}{% if add_generation_prompt %}{{ 'assistant: ' }}{% endif %}";
 
 /** A temporary copy of stories260K with a chat template; remove `dir` when done. */
