@@ -132,9 +132,9 @@ export interface SearchResult {
 /**
  * Features that fire specifically on `texts` compared with `background`:
  * ranked by the log-odds ratio of firing (Jeffreys prior) or by the
- * difference in mean activation (sae/scores.ts). The background may be given
- * as texts or as statistics collected before (collectFeatureStats), to reuse
- * one corpus across searches.
+ * difference in mean activation (sae/scores.ts), ties by the other score.
+ * The background may be given as texts or as statistics collected before
+ * (collectFeatureStats), to reuse one corpus across searches.
  */
 export async function searchFeatures(
   site: FeatureSite,
@@ -159,8 +159,10 @@ export async function searchFeatures(
       `searchFeatures: background statistics have ${bgStats.sum.length} features, the SAE ${site.sae.dSae}`,
     );
   }
+  // Ties (common in log-odds: equal firing counts) go to the other score, then the index.
+  const other = rankBy === "logOdds" ? "meanDiff" : "logOdds";
   const scores = searchScores(textStats, bgStats)
-    .sort((a, b) => b[rankBy] - a[rankBy] || a.feature - b.feature);
+    .sort((a, b) => b[rankBy] - a[rankBy] || b[other] - a[other] || a.feature - b.feature);
   return {
     features: annotate(site.sae, scores, top, opts.includeModerated),
     tokens: { texts: textStats.tokens, background: bgStats?.tokens ?? 0 },
