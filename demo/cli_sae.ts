@@ -69,8 +69,9 @@ export async function loadSaeFlags(
   usage: (m: string) => Error,
 ): Promise<LoadedSae | null> {
   if (!v.sae) {
-    if (v.layer || v.steer.length || v.labels || v.moderated || v.includeModerated) {
-      throw usage("--layer, --steer, --labels, --moderated and --include-moderated need --sae SRC");
+    if (v.layer || v.steer.length) throw usage("--layer and --steer need --sae SRC");
+    if (v.labels || v.moderated || v.includeModerated) {
+      throw usage("--labels, --moderated and --include-moderated need --sae SRC");
     }
     return null;
   }
