@@ -55,6 +55,7 @@ export class FeatureLabels {
   readonly moderated: readonly number[];
   readonly #labels: ReadonlyMap<number, string>;
 
+  /** Labels by feature index; `source` names them in messages; `moderated` as a file lists them. */
   constructor(labels: ReadonlyMap<number, string>, source: string, moderated: number[] = []) {
     this.#labels = labels;
     this.source = source;

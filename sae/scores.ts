@@ -30,6 +30,7 @@ export function firingLogit(fired: number, n: number, a = FIRING_PRIOR): number 
 
 /** One feature's search scores: texts (T) against a background corpus (B). */
 export interface SearchScore {
+  /** Feature index. */
   feature: number;
   /** Mean activation over the texts' tokens minus over the background's. */
   meanDiff: number;
@@ -75,6 +76,7 @@ export function searchScores(texts: FeatureStats, background: FeatureStats | nul
 
 /** One feature's contrast scores, set A against set B. */
 export interface ContrastScore {
+  /** Feature index. */
   feature: number;
   /** Welch's t: (meanA - meanB) / sqrt(varA / nA + varB / nB + 1e-12). */
   t: number;
@@ -82,9 +84,13 @@ export interface ContrastScore {
   meanDiff: number;
   /** rateA - rateB (fractions of tokens where it fires). */
   rateDiff: number;
+  /** Mean activation over A's tokens. */
   meanA: number;
+  /** Mean activation over B's tokens. */
   meanB: number;
+  /** Fraction of A's tokens where it fires. */
   rateA: number;
+  /** Fraction of B's tokens where it fires. */
   rateB: number;
 }
 

@@ -25,8 +25,11 @@ export type FeatureText = string | ArrayLike<number> | readonly ChatMessage[];
 
 /** Where the features are read: an SAE on a module of an engine (attachSae gives one). */
 export interface FeatureSite {
+  /** The engine that runs the texts. */
   engine: Engine;
+  /** The SAE, on the device of `module`. */
   sae: Sae;
+  /** The module it reads, e.g. "model.layers.2". */
   module: string;
 }
 
@@ -124,6 +127,7 @@ export interface SearchResult {
   features: (SearchScore & FeatureNote)[];
   /** Tokens counted on the texts and on the background (0 without one). */
   tokens: { texts: number; background: number };
+  /** The score the features are ranked by. */
   rankBy: "logOdds" | "meanDiff";
   /** True when moderated features were allowed (the caller opted in). */
   includeModerated: boolean;
@@ -180,6 +184,7 @@ export interface ContrastOptions extends StatsOptions {
    * labels match this text (labelSimilarity), then by t.
    */
   query?: string;
+  /** How many of each side's best the query reranks (default 5 x top). */
   rerankPool?: number;
   /** Keep moderated features (Sae.moderated) in the ranking; they are marked. */
   includeModerated?: boolean;
@@ -191,6 +196,7 @@ export interface ContrastResult {
   a: (ContrastScore & FeatureNote)[];
   /** Features more active on B (t < 0), by t ascending. */
   b: (ContrastScore & FeatureNote)[];
+  /** Tokens counted in each set. */
   tokens: { a: number; b: number };
   /** True when moderated features were allowed (the caller opted in). */
   includeModerated: boolean;
