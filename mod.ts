@@ -27,6 +27,8 @@
  */
 
 export {
+  type BatchLayout,
+  type BatchTraceResult,
   type CacheOptions,
   Engine,
   type ForwardOptions,
@@ -34,6 +36,7 @@ export {
   KvCache,
   type LoadOptions,
   type MemoryReport,
+  type PromptInput,
   type WeightFormat,
 } from "./engine/engine.ts";
 export type { GenerateOptions, GenerateStep } from "./engine/generate.ts";
@@ -78,9 +81,25 @@ export type {
 export type { DownloadProgress, ProgressFn, SourceOptions } from "./engine/formats/source.ts";
 export {
   attachSae,
+  collectFeatureStats,
+  contrastFeatures,
+  type ContrastOptions,
+  type ContrastResult,
+  type ContrastScore,
+  contrastScores,
   decoderRow,
   type FeatureEdit,
+  FeatureLabels,
   featureLogitEffects,
+  type FeatureNote,
+  type FeatureSite,
+  type FeatureStats,
+  type FeatureText,
+  FIRING_PRIOR,
+  type LabelMatch,
+  labelSimilarity,
+  labelTokens,
+  parseModeratedList,
   Sae,
   type SaeActivation,
   type SaeAttachment,
@@ -88,7 +107,15 @@ export {
   type SaeHostWeights,
   type SaeLoadOptions,
   type SaeQuant,
+  searchFeatures,
+  type SearchOptions,
+  type SearchResult,
+  type SearchScore,
+  searchScores,
+  statsOfFeatures,
+  type StatsOptions,
   steering,
+  type SteeringOptions,
   type SteerMethod,
   type TokenEffect,
   type TopFeatures,

@@ -13,7 +13,7 @@ import type { Kernel } from "../engine/gpu/kernel.ts";
 import { DEFAULT_BLOCK, type QuantFormat, quantLayout } from "../engine/quant/format.ts";
 import { addKernel } from "../shaders/add.ts";
 import { columnSumSquaresKernel } from "../shaders/column_sumsq.ts";
-import { attentionKernel } from "../shaders/attention.ts";
+import { attentionKernel, attentionSegmentsKernel } from "../shaders/attention.ts";
 import { elementwiseKernel } from "../shaders/elementwise.ts";
 import { embeddingKernel, embeddingQuantKernel } from "../shaders/embedding.ts";
 import { matmulKernel } from "../shaders/matmul.ts";
@@ -25,7 +25,8 @@ import { matvecQuantConfig, matvecQuantKernel, usesDot4 } from "../shaders/matve
 import { projectKernel } from "../shaders/project.ts";
 import { quantizeXKernel } from "../shaders/quantize_x.ts";
 import { rmsnormKernel } from "../shaders/rmsnorm.ts";
-import { ropeKernel } from "../shaders/rope.ts";
+import { ropeKernel, ropePositionsKernel } from "../shaders/rope.ts";
+import { featureStatsKernel } from "../shaders/sae_feature_stats.ts";
 import { saeBiasActKernel } from "../shaders/sae_bias_act.ts";
 import { saeDecodeKernel, saeDecodeOneTokenKernel } from "../shaders/sae_decode.ts";
 import { saeEditKernel } from "../shaders/sae_edit.ts";
@@ -68,6 +69,7 @@ export function kernelCatalog(): Map<string, Kernel> {
   const all: Kernel[] = [
     addKernel,
     attentionKernel,
+    attentionSegmentsKernel,
     columnSumSquaresKernel,
     elementwiseKernel,
     embeddingKernel,
@@ -76,6 +78,7 @@ export function kernelCatalog(): Map<string, Kernel> {
     quantizeXKernel,
     rmsnormKernel,
     ropeKernel,
+    ropePositionsKernel,
     swigluKernel,
     argmaxKernel,
     sampleKernel,
@@ -83,6 +86,7 @@ export function kernelCatalog(): Map<string, Kernel> {
     topkMaskKernel,
     saeTransposeKernel,
     saeEditKernel,
+    featureStatsKernel,
   ];
   for (const K of FIXTURE_K) {
     for (const d of DEVICES) all.push(matvecKernel(K, matvecConfig(d as Gpu)));

@@ -8,6 +8,7 @@
 import { NoAdapterError } from "../engine/errors.ts";
 import { Gpu } from "../engine/gpu/gpu.ts";
 import { benchAccuracy } from "./accuracy.ts";
+import { benchBatch } from "./batch.ts";
 import { benchDecode } from "./decode.ts";
 import { benchDevices } from "./devices.ts";
 import { benchHooks, benchHooks8b } from "./hooks.ts";
@@ -33,6 +34,7 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResu
   devices: (ctx) => benchDevices(ctx),
   sae: (ctx) => benchSaeKernels(ctx),
   "sae-decode": (ctx) => benchSaeDecode(ctx),
+  batch: (ctx) => benchBatch(ctx),
 };
 
 /** Benchmarks that run only when named: quick checks of the runners themselves. */

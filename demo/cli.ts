@@ -10,7 +10,16 @@ import { Engine, type WeightFormat } from "../engine/engine.ts";
 import { writeSafetensors } from "../engine/formats/safetensors.ts";
 import { loadProgress } from "./progress.ts";
 import { type ParsedInterventions, parseInterventions } from "./cli_interventions.ts";
-import { type LoadedSae, loadSaeFlags, mergeInterventions, promptFeatures } from "./cli_sae.ts";
+import {
+  type LoadedSae,
+  loadSaeFlags,
+  mergeInterventions,
+  promptFeatures,
+  type SaeFlags,
+} from "./cli_sae.ts";
+import { contrastTable, parsePromptFile, searchTable } from "./cli_features.ts";
+import type { FeatureText } from "../sae/search.ts";
+import { FeatureLabels } from "../sae/labels.ts";
 import {
   type Command,
   COMMANDS,
@@ -31,12 +40,77 @@ function num(flag: string, v: string | undefined, integer: boolean): number | un
   return n;
 }
 
-function saeFlags(v: Record<string, string | boolean | string[] | undefined>) {
+function saeFlags(v: Record<string, string | boolean | string[] | undefined>): SaeFlags {
   return {
     sae: v.sae as string | undefined,
     layer: v.layer as string | undefined,
     steer: strings(v.steer),
+    labels: v.labels as string | undefined,
+    moderated: v.moderated as string | undefined,
+    includeModerated: !!v["include-moderated"],
   };
+}
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+/** Loads the engine and the SAE (--sae and --layer required), runs fn, frees both. */
+async function withSae(v: Values, what: string, fn: (sae: LoadedSae) => Promise<void>) {
+  if (!v.sae || !v.layer) throw new UsageError(`${what} needs --sae SRC and --layer NAME`);
+  const engine = await loadEngine(loadOptions(v));
+  let sae: LoadedSae | null = null;
+  try {
+    sae = (await loadSaeFlags(engine, saeFlags(v), (m) => new UsageError(m)))!;
+    await fn(sae);
+  } finally {
+    sae?.dispose();
+    engine.dispose();
+  }
+}
+
+async function promptFile(path: string, flag: string): Promise<FeatureText[]> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (e) {
+    throw new UsageError(`--${flag} ${path}: ${(e as Error).message}`);
+  }
+  return parsePromptFile(text, path);
+}
+
+async function featuresSearch(v: Values): Promise<void> {
+  const texts = strings(v.text);
+  if (!texts.length) throw new UsageError("features search needs --text TEXT (repeatable)");
+  const top = num("top", v.top as string | undefined, true) ?? 20;
+  if (top < 1) throw new UsageError(`--top must be at least 1, got ${top}`);
+  const background = v.background
+    ? await promptFile(v.background as string, "background")
+    : undefined;
+  await withSae(v, "features search", async (loaded) => {
+    if (!background) console.error("no --background: ranking by firing on the texts alone");
+    const r = await loaded.site.search(texts, {
+      background,
+      top,
+      includeModerated: loaded.includeModerated,
+    });
+    if (v.json) console.log(JSON.stringify(r));
+    else for (const line of searchTable(r)) console.log(line);
+  });
+}
+
+async function featuresContrast(v: Values): Promise<void> {
+  if (!v.a || !v.b) throw new UsageError("features contrast needs --a FILE and --b FILE");
+  const top = num("top", v.top as string | undefined, true) ?? 20;
+  if (top < 1) throw new UsageError(`--top must be at least 1, got ${top}`);
+  const a = await promptFile(v.a as string, "a"), b = await promptFile(v.b as string, "b");
+  await withSae(v, "features contrast", async (loaded) => {
+    const r = await loaded.site.contrast(a, b, {
+      top,
+      query: v.query as string | undefined,
+      includeModerated: loaded.includeModerated,
+    });
+    if (v.json) console.log(JSON.stringify(r));
+    else for (const line of contrastTable(r)) console.log(line);
+  });
 }
 
 async function features(v: Record<string, string | boolean | string[] | undefined>): Promise<void> {
@@ -54,16 +128,27 @@ async function features(v: Record<string, string | boolean | string[] | undefine
       : engine.tokenizer.encode(v.prompt as string);
     sae = (await loadSaeFlags(engine, saeFlags(v), (m) => new UsageError(m)))!;
     const rows = await promptFeatures(engine, sae, tokens, Math.min(k, sae.sae.dSae));
+    const includeModerated = sae.includeModerated;
     if (v.json) {
-      console.log(JSON.stringify({ tokens, features: rows }));
+      console.log(JSON.stringify({ tokens, features: rows, includeModerated }));
     } else {
+      if (includeModerated) console.log("# moderated features included (marked *)");
+      const labelled = new Map<number, string>();
       for (const [t, r] of rows.entries()) {
-        const feats = r.top.map((f) => `${f.feature}:${f.value.toFixed(3)}`).join(" ");
+        const feats = r.top.map((f) => {
+          if (f.label !== undefined) labelled.set(f.feature, f.label);
+          return `${f.feature}${f.moderated ? "*" : ""}:${f.value.toFixed(3)}`;
+        }).join(" ");
         console.log(
           `${String(t).padStart(4)} ${String(r.token).padStart(6)} ${
             JSON.stringify(r.text).padEnd(14)
           } ${feats}`,
         );
+      }
+      // Labels once each, after the table, so the rows stay aligned.
+      if (labelled.size) console.log("labels:");
+      for (const [f, label] of [...labelled].sort((x, y) => x[0] - y[0])) {
+        console.log(`${String(f).padStart(8)}  ${label}`);
       }
     }
   } finally {
@@ -286,10 +371,23 @@ async function plan(v: Record<string, string | boolean | string[] | undefined>):
     saeWidth: num("sae-width", v["sae-width"] as string | undefined, true),
   });
   for (const l of lines) console.log(l);
+  if (v.labels) {
+    if (!v.sae && v["sae-width"] === undefined) throw new UsageError("--labels needs --sae");
+    const labels = await FeatureLabels.load(v.labels as string);
+    console.log(
+      `labels: ${labels.size} features labelled, ${labels.moderated.length} moderated, ` +
+        `largest index ${labels.maxIndex} (${v.labels})`,
+    );
+  }
 }
 
 export async function main(args: string[]): Promise<number> {
-  const [first, ...rest] = args;
+  let [first, ...rest] = args;
+  // `features search` and `features contrast` are commands of their own.
+  if (first === "features" && (rest[0] === "search" || rest[0] === "contrast")) {
+    first = `features ${rest[0]}`;
+    rest = rest.slice(1);
+  }
   const command = first in COMMANDS ? first as Command : undefined;
   try {
     if (!first || first === "help" || first === "--help" || first === "-h") {
@@ -315,6 +413,8 @@ export async function main(args: string[]): Promise<number> {
     if (command === "generate") await generate(values);
     else if (command === "run") await run(values);
     else if (command === "plan") await plan(values);
+    else if (command === "features search") await featuresSearch(values);
+    else if (command === "features contrast") await featuresContrast(values);
     else await features(values);
     return 0;
   } catch (e) {

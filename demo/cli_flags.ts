@@ -6,6 +6,8 @@ export const COMMANDS = {
   generate: "generate text from a prompt, streamed to stdout",
   run: "run one forward pass and write logits and cached activations to a .safetensors file",
   features: "print the top SAE features of every prompt token",
+  "features search": "rank SAE features by how specifically they fire on example texts",
+  "features contrast": "rank SAE features that tell two sets of prompts or chats apart",
   plan: "print where a model (and an SAE) would go over N devices, from config.json alone",
 } as const;
 export type Command = keyof typeof COMMANDS;
@@ -25,9 +27,12 @@ interface Flag {
   commands: readonly Command[];
 }
 
-const ALL: readonly Command[] = ["generate", "run", "features", "plan"];
+const FEATURE_SETS: readonly Command[] = ["features search", "features contrast"];
+const ALL: readonly Command[] = ["generate", "run", "features", ...FEATURE_SETS, "plan"];
 const RUNNING: readonly Command[] = ["generate", "run", "features"];
 const FORWARD: readonly Command[] = ["generate", "run"];
+/** Commands that load the SAE's file (plan reads its header only). */
+const LOADS_SAE: readonly Command[] = ["generate", "run", "features", ...FEATURE_SETS];
 
 export const DEFAULT_MODEL: string = new URL("./models/stories260K", import.meta.url).pathname;
 
@@ -137,9 +142,62 @@ export const FLAGS = {
   top: {
     type: "string",
     arg: "K",
-    help: "features listed per token",
-    default: "8",
-    commands: ["features"],
+    help: "features listed per token (search: in all; contrast: per side)",
+    default: "8 (search, contrast: 20)",
+    commands: ["features", ...FEATURE_SETS],
+  },
+  text: {
+    type: "string",
+    arg: "TEXT",
+    multiple: true,
+    help: "an example text whose features to find; repeatable",
+    commands: ["features search"],
+  },
+  background: {
+    type: "string",
+    arg: "FILE",
+    help: "the corpus the texts are compared with: one prompt per line, or a JSON list of " +
+      "strings or chats",
+    default: "none (rank by firing on the texts alone)",
+    commands: ["features search"],
+  },
+  a: {
+    type: "string",
+    arg: "FILE",
+    help: "set A: one prompt per line, or a JSON list of strings or chats ([{role, content}, ...])",
+    commands: ["features contrast"],
+  },
+  b: {
+    type: "string",
+    arg: "FILE",
+    help: "set B, as --a",
+    commands: ["features contrast"],
+  },
+  query: {
+    type: "string",
+    arg: "TEXT",
+    help: "rerank each side's best features by how well their labels match TEXT",
+    commands: ["features contrast"],
+  },
+  labels: {
+    type: "string",
+    arg: "FILE",
+    help: "feature labels for --sae: a Neuronpedia explanation export (JSON or JSON lines) or " +
+      '{"INDEX": "label"}; may list "moderated" features too (plan: checked and counted)',
+    commands: ALL,
+  },
+  moderated: {
+    type: "string",
+    arg: "FILE",
+    help: "features to hide (JSON list, or one index per line) from top features, search, " +
+      "contrast and steering",
+    commands: LOADS_SAE,
+  },
+  "include-moderated": {
+    type: "boolean",
+    help: "show and allow moderated features (outputs say so)",
+    default: "off",
+    commands: LOADS_SAE,
   },
   quant: {
     type: "string",
@@ -194,7 +252,7 @@ export const FLAGS = {
     type: "boolean",
     help: "print one JSON object instead of text",
     default: "off",
-    commands: ["generate", "features"],
+    commands: ["generate", "features", ...FEATURE_SETS],
   },
   help: { type: "boolean", help: "show this help", commands: ALL },
 } as const satisfies Record<string, Flag>;
@@ -248,7 +306,7 @@ export function helpText(command?: Command): string {
     "usage: loupe COMMAND [flags]     loupe COMMAND --help for that command's flags",
     "",
     "commands:",
-    ...Object.entries(COMMANDS).map(([c, h]) => `  ${c.padEnd(10)}${h}`),
+    ...Object.entries(COMMANDS).map(([c, h]) => `  ${c.padEnd(19)}${h}`),
     "",
     "flags:",
     ...flagLines(undefined),

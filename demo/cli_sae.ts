@@ -3,7 +3,15 @@
 
 import type { Engine } from "../engine/engine.ts";
 import type { Intervention } from "../engine/hooks.ts";
-import { attachSae, Sae, type SaeAttachment, steering } from "../sae/mod.ts";
+import {
+  attachSae,
+  FeatureLabels,
+  parseModeratedList,
+  Sae,
+  type SaeAttachment,
+  steering,
+} from "../sae/mod.ts";
+import { readText } from "../sae/labels.ts";
 import type { FeatureEdit } from "../sae/steer.ts";
 
 const STEER = /^(\d+):(?:(add|set|mul)=(.+)|(ablate)|clamp=(.+),(.+))$/;
@@ -34,19 +42,37 @@ export function parseSteer(specs: readonly string[], usage: (m: string) => Error
 export interface LoadedSae {
   sae: Sae;
   site: SaeAttachment;
+  /** --include-moderated was given. */
+  includeModerated: boolean;
   /** The --steer edits as an intervention at the SAE's layer (absent without --steer). */
   interventions: Record<string, Intervention>;
   /** Detaches the SAE from the engine and frees its buffers. */
   dispose(): void;
 }
 
+/** The SAE flags as loadSaeFlags takes them. */
+export interface SaeFlags {
+  sae?: string;
+  layer?: string;
+  steer: string[];
+  /** --labels FILE. */
+  labels?: string;
+  /** --moderated FILE. */
+  moderated?: string;
+  /** --include-moderated. */
+  includeModerated?: boolean;
+}
+
 export async function loadSaeFlags(
   engine: Engine,
-  v: { sae?: string; layer?: string; steer: string[] },
+  v: SaeFlags,
   usage: (m: string) => Error,
 ): Promise<LoadedSae | null> {
   if (!v.sae) {
     if (v.layer || v.steer.length) throw usage("--layer and --steer need --sae SRC");
+    if (v.labels || v.moderated || v.includeModerated) {
+      throw usage("--labels, --moderated and --include-moderated need --sae SRC");
+    }
     return null;
   }
   if (!v.layer) throw usage("--sae needs --layer NAME (the module it reads, e.g. model.layers.2)");
@@ -59,16 +85,30 @@ export async function loadSaeFlags(
     console.error(
       `SAE: ${sae.describe} (${sae.dIn} -> ${sae.dSae}, ${sae.activation.kind}) on ${v.layer}`,
     );
+    if (v.labels) {
+      const labels = await FeatureLabels.load(v.labels);
+      sae.useLabels(labels);
+      console.error(
+        `labels: ${labels.size} features labelled from ${v.labels}` +
+          (labels.moderated.length ? `, ${labels.moderated.length} moderated` : ""),
+      );
+    }
+    if (v.moderated) sae.moderate(parseModeratedList(await readText(v.moderated), v.moderated));
+    if (v.includeModerated) {
+      console.error(`moderated features included (${sae.moderated.size} on the deny list)`);
+    }
     // Edits are checked against the SAE now, not at the first forward pass.
     for (const e of edits) {
       if (!Number.isInteger(e.feature) || e.feature >= sae.dSae) {
         throw usage(`--steer: feature ${e.feature} is outside [0, ${sae.dSae})`);
       }
     }
+    const includeModerated = !!v.includeModerated;
     return {
       sae,
       site,
-      interventions: edits.length ? { [v.layer]: steering(sae, edits) } : {},
+      includeModerated,
+      interventions: edits.length ? { [v.layer]: steering(sae, edits, { includeModerated }) } : {},
       dispose: () => {
         site.detach();
         sae.dispose();
@@ -100,7 +140,7 @@ export function mergeInterventions(
 export interface TokenFeatures {
   token: number;
   text: string;
-  top: { feature: number; value: number }[];
+  top: { feature: number; value: number; label?: string; moderated?: true }[];
 }
 
 /** Per-token top-k SAE features of a prompt at the SAE's layer. */
@@ -113,14 +153,20 @@ export async function promptFeatures(
   const r = await engine.forward(tokens, { cache: [loaded.site.module] });
   try {
     const x = await r.cache.get(loaded.site.module)!.toArray();
-    const top = await loaded.sae.topFeaturesToArray(x, k);
+    const sae = loaded.sae;
+    const top = await sae.topFeaturesToArray(x, k, { includeModerated: loaded.includeModerated });
     return tokens.map((token, t) => ({
       token,
       text: engine.tokenizer.decode([token]),
-      top: Array.from({ length: k }, (_, j) => ({
-        feature: top.indices[t * k + j],
-        value: top.values[t * k + j],
-      })),
+      top: Array.from({ length: k }, (_, j) => {
+        const feature = top.indices[t * k + j], label = sae.featureLabel(feature);
+        return {
+          feature,
+          value: top.values[t * k + j],
+          ...(label !== undefined ? { label } : {}),
+          ...(sae.moderated.has(feature) ? { moderated: true as const } : {}),
+        };
+      }),
     }));
   } finally {
     r.dispose();

@@ -10,7 +10,16 @@ import { type CacheOptions, EngineCaches } from "./caches.ts";
 import { checkTokenIds } from "./model/tokens.ts";
 import { checkHookOptions, type DerivedModule, type ModuleTable } from "./hooks.ts";
 import { runTrace, type TracedModel } from "./trace.ts";
-import { type ForwardOptions, forwardPass, type ForwardResult } from "./forward.ts";
+import { type ForwardOptions, forwardPass, type ForwardResult, type PassHost } from "./forward.ts";
+import {
+  batchedForwardPass,
+  type BatchLayout,
+  batchLayout,
+  type BatchTraceResult,
+  isBatch,
+  type PromptInput,
+  runBatchTrace,
+} from "./batch.ts";
 import { CallQueue } from "./queue.ts";
 import { EngineModules } from "./modules.ts";
 import type { Tap } from "./model/llama.ts";
@@ -24,13 +33,14 @@ import {
   type GenerateStep,
   generateTokens,
 } from "./generate.ts";
-import { BusyError, DeviceLostError, UsageError } from "./errors.ts";
+import { BusyError, ContextLengthError, DeviceLostError, UsageError } from "./errors.ts";
 import { type LoadedModel, loadModel, type LoadOptions } from "./load.ts";
 import { memoryByDevice, type MemoryReport, totalMemory } from "./memory.ts";
 
 export type { LoadOptions, WeightFormat } from "./load.ts";
 export type { MemoryReport } from "./memory.ts";
 export type { ForwardOptions, ForwardResult } from "./forward.ts";
+export type { BatchLayout, BatchTraceResult, PromptInput } from "./batch.ts";
 export { KvCache } from "./model/kv_cache.ts";
 export type { CacheOptions } from "./caches.ts";
 
@@ -209,13 +219,30 @@ export class Engine {
    * One pass over `input` (token ids, or text tokenized as generate does),
    * from an empty KV cache or appending to `options.kvCache`, with optional
    * caching and interventions (see HookOptions).
+   *
+   * Given several prompts (an array of texts or of token arrays), runs them in
+   * one pass, concatenated without padding (engine/batch.ts), and returns one
+   * result per prompt, each what `forward` of that prompt alone returns
+   * (interventions are called once per prompt on its rows, `ctx.prompt` its
+   * index). A batch starts from empty caches: `kvCache` is refused.
    */
+  forward(input: PromptInput, options?: ForwardOptions): Promise<ForwardResult>;
+  /** Several prompts in one pass: one result per prompt (see above). */
+  forward(inputs: readonly PromptInput[], options?: ForwardOptions): Promise<ForwardResult[]>;
   async forward(
-    input: string | ArrayLike<number>,
+    input: PromptInput | readonly PromptInput[],
     options: ForwardOptions = {},
-  ): Promise<ForwardResult> {
+  ): Promise<ForwardResult | ForwardResult[]> {
     this.#assertCallable("forward");
-    const tokens = this.#tokenize(input), kv = this.#caches.of(options.kvCache, "forward");
+    if (isBatch<PromptInput>(input)) {
+      const prompts = input.map((p) => this.#tokenize(p));
+      const kv = this.#caches.of(undefined, "forward");
+      return await this.#queue.run(() =>
+        kv.use(() => this.#batchPass(prompts, options, undefined))
+      );
+    }
+    const tokens = this.#tokenize(input as PromptInput);
+    const kv = this.#caches.of(options.kvCache, "forward");
     return await this.#queue.run(() => kv.use(() => this.#pass(tokens, kv, options, undefined)));
   }
 
@@ -224,29 +251,85 @@ export class Engine {
    * text) and may await module outputs (`await m.layers[2].output`), save them
    * (`.save()`), and replace them by assignment. See engine/trace.ts. The
    * prompt must fit one chunk (maxChunk).
+   *
+   * Given several prompts, they run in one pass (their tokens together must
+   * fit one chunk): a module's output is their rows concatenated in order,
+   * `fn`'s second argument says where each prompt's rows are, and assigning
+   * rows of one prompt from another's patches activations between prompts:
+   * `m.layers[1].output = h.withRows(b.rows(1, [-1])[0], h.selectRows(b.rows(0, [-1])))`.
    */
-  async trace<R>(
-    input: string | ArrayLike<number>,
+  trace<R>(
+    input: PromptInput,
     fn: (m: TracedModel) => Promise<R> | R,
+    options?: ForwardOptions,
+  ): Promise<ForwardResult & { value: R }>;
+  /** Several prompts in one traced pass: one result per prompt (see above). */
+  trace<R>(
+    inputs: readonly PromptInput[],
+    fn: (m: TracedModel, batch: BatchLayout) => Promise<R> | R,
+    options?: ForwardOptions,
+  ): Promise<BatchTraceResult<R>>;
+  async trace<R>(
+    input: PromptInput | readonly PromptInput[],
+    fn: (m: TracedModel, batch: BatchLayout) => Promise<R> | R,
     options: ForwardOptions = {},
-  ): Promise<ForwardResult & { value: R }> {
+  ): Promise<(ForwardResult & { value: R }) | BatchTraceResult<R>> {
     this.#assertCallable("trace");
-    const tokens = this.#tokenize(input), kv = this.#caches.of(options.kvCache, "trace");
+    const batch = isBatch<PromptInput>(input);
+    const prompts = batch ? input.map((p) => this.#tokenize(p)) : [];
+    const tokens = batch ? prompts.flat() : this.#tokenize(input as PromptInput);
+    const kv = this.#caches.of(batch ? undefined : options.kvCache, "trace");
     if (tokens.length > this.#pipeline.maxChunk) {
       throw new Error(
         `trace: ${tokens.length} tokens exceed one chunk (${this.#pipeline.maxChunk}); ` +
           `load the engine with a larger maxChunk`,
       );
     }
+    if (batch) {
+      // One run over the cache: the trace function sees each module once.
+      if (tokens.length > kv.contextLength) {
+        throw new ContextLengthError(
+          tokens.length,
+          kv.contextLength,
+          `trace: the batch's ${tokens.length} tokens exceed the KV cache's ${kv.contextLength} ` +
+            `positions; a batched trace runs the prompts together`,
+        );
+      }
+      return await this.#queue.run(() =>
+        kv.use(() =>
+          runBatchTrace(
+            this.#modules.tree,
+            prompts.map((p) => p.length),
+            fn,
+            (taps) => this.#batchPass(prompts, options, taps),
+          )
+        )
+      );
+    }
     return await this.#queue.run(() =>
       kv.use(() =>
         runTrace(
           this.#modules.tree,
-          fn,
+          (m) => fn(m, batchLayout([tokens.length])),
           (taps) => this.#pass(tokens, kv, options, taps),
         )
       )
     );
+  }
+
+  /** What a pass on `kv` needs from the engine (engine/forward.ts, engine/batch.ts). */
+  #host(kv: KvCache): Omit<PassHost, "ids"> {
+    return {
+      modules: this.modules,
+      deviceOf: (m) => this.deviceOf(m),
+      pipeline: this.#pipeline,
+      kv,
+      claim: () => this.#caches.claim(kv, null),
+      guard: (p) => this.#guard(p),
+      assertOpen: () => {
+        if (this.#disposed) throw this.#unusable();
+      },
+    };
   }
 
   #pass(
@@ -255,22 +338,19 @@ export class Engine {
     options: ForwardOptions,
     traceTaps: Map<string, Tap> | undefined,
   ): Promise<ForwardResult> {
-    return forwardPass(
-      {
-        modules: this.modules,
-        deviceOf: (m) => this.deviceOf(m),
-        pipeline: this.#pipeline,
-        kv,
-        ids: () => this.checkTokens(tokens, this.#caches.kept(kv), kv.contextLength),
-        claim: () => this.#caches.claim(kv, null),
-        guard: (p) => this.#guard(p),
-        assertOpen: () => {
-          if (this.#disposed) throw this.#unusable();
-        },
-      },
-      options,
-      traceTaps,
-    );
+    const ids = () => this.checkTokens(tokens, this.#caches.kept(kv), kv.contextLength);
+    return forwardPass({ ...this.#host(kv), ids }, options, traceTaps);
+  }
+
+  /** Several prompts from empty caches, in the engine's own KV cache. */
+  #batchPass(
+    prompts: readonly number[][],
+    options: ForwardOptions,
+    traceTaps: Map<string, Tap> | undefined,
+  ): Promise<ForwardResult[]> {
+    const kv = this.#caches.own;
+    const checked = prompts.map((p) => this.checkTokens(p, 0, kv.contextLength));
+    return batchedForwardPass({ ...this.#host(kv), prompts: checked }, options, traceTaps);
   }
 
   /**

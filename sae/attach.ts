@@ -7,9 +7,30 @@ import type { Intervention } from "../engine/hooks.ts";
 import { UsageError } from "../engine/errors.ts";
 import type { Sae } from "./sae.ts";
 import { type FeatureEdit, planEdits, type SteerMethod } from "./steer.ts";
+import {
+  contrastFeatures,
+  type ContrastOptions,
+  type ContrastResult,
+  type FeatureText,
+  searchFeatures,
+  type SearchOptions,
+  type SearchResult,
+} from "./search.ts";
+
+/** Options of {@link steering}. */
+export interface SteeringOptions {
+  /** "cheap" (default) or "full"; see SteerMethod. */
+  method?: SteerMethod;
+  /** Allow edits of moderated features (Sae.moderated); refused otherwise. */
+  includeModerated?: boolean;
+}
 
 /** An SAE hung on a module by {@link attachSae}: its cache names and steering. */
 export interface SaeAttachment {
+  /** The engine it is attached to. */
+  engine: Engine;
+  /** The SAE. */
+  sae: Sae;
   /** The module it hangs on, e.g. "model.layers.19". */
   module: string;
   /** Cache name of the features [tokens, d_sae]: `${module}.sae.features`. */
@@ -19,8 +40,16 @@ export interface SaeAttachment {
   /** An intervention at the module applying these edits (see steering()). */
   steer(
     edits: readonly FeatureEdit[],
-    opts?: { method?: SteerMethod },
+    opts?: SteeringOptions,
   ): Record<string, Intervention>;
+  /** Features specific to `texts` against a background corpus (see searchFeatures). */
+  search(texts: readonly FeatureText[], opts?: SearchOptions): Promise<SearchResult>;
+  /** Features telling set A from set B (see contrastFeatures). */
+  contrast(
+    a: readonly FeatureText[],
+    b: readonly FeatureText[],
+    opts?: ContrastOptions,
+  ): Promise<ContrastResult>;
   /** Removes the two cache names from the engine (the SAE itself stays alive). */
   detach(): void;
 }
@@ -56,11 +85,16 @@ export function attachSae(engine: Engine, module: string, sae: Sae): SaeAttachme
     width: sae.dIn,
     compute: (x) => sae.error(x),
   });
+  const site = { engine, sae, module };
   return {
+    engine,
+    sae,
     module,
     features,
     error,
     steer: (edits, opts) => ({ [module]: steering(sae, edits, opts) }),
+    search: (texts, opts) => searchFeatures(site, texts, opts),
+    contrast: (a, b, opts) => contrastFeatures(site, a, b, opts),
     detach: () => {
       engine.detach(features);
       engine.detach(error);
@@ -77,10 +111,11 @@ export function attachSae(engine: Engine, module: string, sae: Sae): SaeAttachme
 export function steering(
   sae: Sae,
   edits: readonly FeatureEdit[],
-  opts: { method?: SteerMethod } = {},
+  opts: SteeringOptions = {},
 ): Intervention {
   // Refused here, where the values enter, not at the first pass that runs it.
   planEdits(edits, sae.dSae, Number.MAX_SAFE_INTEGER);
+  sae.checkModerated("steering", edits.map((e) => e.feature), opts.includeModerated);
   if (opts.method !== undefined && opts.method !== "cheap" && opts.method !== "full") {
     throw new UsageError(`steering: method must be "cheap" or "full", got ${opts.method}`);
   }

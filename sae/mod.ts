@@ -6,4 +6,33 @@ export type { FeatureEdit, SteerMethod } from "./steer.ts";
 export type { SaeQuant } from "./upload.ts";
 export type { SaeHostWeights } from "./reference.ts";
 export { decoderRow, featureLogitEffects, type TokenEffect } from "./features.ts";
-export { attachSae, type SaeAttachment, steering } from "./attach.ts";
+export { attachSae, type SaeAttachment, steering, type SteeringOptions } from "./attach.ts";
+export {
+  FeatureLabels,
+  type LabelMatch,
+  labelSimilarity,
+  labelTokens,
+  parseModeratedList,
+} from "./labels.ts";
+export {
+  collectFeatureStats,
+  contrastFeatures,
+  type ContrastOptions,
+  type ContrastResult,
+  type FeatureNote,
+  type FeatureSite,
+  type FeatureText,
+  searchFeatures,
+  type SearchOptions,
+  type SearchResult,
+  type StatsOptions,
+} from "./search.ts";
+export {
+  type ContrastScore,
+  contrastScores,
+  type FeatureStats,
+  FIRING_PRIOR,
+  type SearchScore,
+  searchScores,
+  statsOfFeatures,
+} from "./scores.ts";

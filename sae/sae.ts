@@ -33,6 +33,9 @@ import type { SaeHostWeights } from "./reference.ts";
 import { type FeatureEdit, planEdits, steerCheap, steerFull, type SteerMethod } from "./steer.ts";
 import { type SaeQuant, uploadSae } from "./upload.ts";
 import { hostRun, saeDevice, sameDevice, Scratch, tokenBlocks } from "./blocks.ts";
+import { editFeature } from "../shaders/sae_edit.ts";
+import type { FeatureLabels } from "./labels.ts";
+import { FeatureNotes } from "./moderation.ts";
 
 export type { SaeInfo, SaeLoadOptions, TopFeatures } from "./types.ts";
 import type { SaeInfo, SaeLoadOptions, TopFeatures } from "./types.ts";
@@ -73,6 +76,7 @@ export class Sae {
   readonly weights: SaeGpuWeights;
   readonly #scratch: Scratch;
   #disposed = false;
+  readonly #notes: FeatureNotes;
 
   private constructor(gpu: Gpu, label: string, spec: SaeInfo, weights: SaeGpuWeights) {
     this.gpu = gpu;
@@ -86,6 +90,7 @@ export class Sae {
     this.config = spec.config;
     this.weights = weights;
     this.#scratch = new Scratch(gpu, label);
+    this.#notes = new FeatureNotes(spec.dSae, spec.describe);
   }
 
   /**
@@ -138,6 +143,39 @@ export class Sae {
       applyBDecToInput: weights.center,
       config: null,
     }, weights);
+  }
+
+  /** Its features' labels (see useLabels), or null. */
+  get labels(): FeatureLabels | null {
+    return this.#notes.labels;
+  }
+
+  /** A feature's label (from useLabels), if it has one. */
+  featureLabel(feature: number): string | undefined {
+    return this.#notes.labels?.get(feature);
+  }
+
+  /**
+   * Features hidden from inspection (topFeatures), search, contrast and
+   * steering unless a call opts in with `includeModerated: true`.
+   */
+  get moderated(): ReadonlySet<number> {
+    return this.#notes.moderated;
+  }
+
+  /** Attaches labels; the features the labels file moderates join the deny list. */
+  useLabels(labels: FeatureLabels): void {
+    this.#notes.useLabels(labels);
+  }
+
+  /** Adds features to the deny list (see `moderated`). */
+  moderate(features: Iterable<number>): void {
+    this.#notes.moderate(features);
+  }
+
+  /** Throws a UsageError naming the moderated features among `features`, unless opted in. */
+  checkModerated(what: string, features: Iterable<number>, includeModerated = false): void {
+    this.#notes.check(what, features, includeModerated);
   }
 
   /** Device format of W_enc and W_dec. */
@@ -219,8 +257,16 @@ export class Sae {
     return o;
   }
 
-  /** The k largest features of each token of x: indices and values [T, k], no readback. */
-  topFeatures(x: Tensor<"f32">, k: number): TopFeatures {
+  /**
+   * The k largest features of each token of x: indices and values [T, k], no
+   * readback. Moderated features are left out (zeroed before the selection)
+   * unless `includeModerated`.
+   */
+  topFeatures(
+    x: Tensor<"f32">,
+    k: number,
+    opts: { includeModerated?: boolean } = {},
+  ): TopFeatures {
     const T = this.#checkX("topFeatures", x);
     const indices = Tensor.result(this.gpu, `${this.label}.top.indices`, [T, k], "u32");
     const values = Tensor.result(this.gpu, `${this.label}.top.values`, [T, k]);
@@ -232,6 +278,10 @@ export class Sae {
             const n = xb.shape[0];
             const f = this.scratch("top.features", [n, this.dSae]);
             this.#encode(rec, xb, f);
+            // One dispatch per hidden feature: deny lists are short.
+            if (!opts.includeModerated) {
+              for (const m of this.#notes.moderated) editFeature(rec, f, m, { op: "ablate" }, null);
+            }
             topFeatures(rec, f, k, indices.rows(s, n), values.rows(s, n));
           }, [k * 4]),
       );
@@ -265,10 +315,11 @@ export class Sae {
   steer(
     x: Tensor<"f32">,
     edits: readonly FeatureEdit[],
-    opts: { method?: SteerMethod } = {},
+    opts: { method?: SteerMethod; includeModerated?: boolean } = {},
   ): Tensor<"f32"> {
     const T = this.#checkX("steer", x);
     const plan = planEdits(edits, this.dSae, T);
+    this.checkModerated("steer", edits.map((e) => e.feature), opts.includeModerated);
     if (plan.length === 0) return x;
     const ctx = {
       weights: this.weights,
@@ -335,6 +386,7 @@ export class Sae {
   async topFeaturesToArray(
     x: Float32Array,
     k: number,
+    opts: { includeModerated?: boolean } = {},
   ): Promise<{ indices: Uint32Array; values: Float32Array }> {
     const [indices, values] = await hostRun(
       this.gpu,
@@ -342,7 +394,7 @@ export class Sae {
       x,
       this.dIn,
       (t) => {
-        const top = this.topFeatures(t, k);
+        const top = this.topFeatures(t, k, opts);
         return [top.indices, top.values];
       },
     );
@@ -353,7 +405,7 @@ export class Sae {
   async steerToArray(
     x: Float32Array,
     edits: readonly FeatureEdit[],
-    opts: { method?: SteerMethod } = {},
+    opts: { method?: SteerMethod; includeModerated?: boolean } = {},
   ): Promise<Float32Array> {
     const [out] = await hostRun(
       this.gpu,

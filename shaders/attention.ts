@@ -1,20 +1,34 @@
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import { defineKernel, defineParams } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams, fill } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import source from "./attention.wgsl" with { type: "text" };
 
 const WG = 64;
 const MAX_HEAD_DIM = 256;
+const attentionParams = defineParams({
+  n_heads: "u32",
+  n_kv_heads: "u32",
+  head_dim: "u32",
+  past_length: "u32",
+  scale: "f32", // 1 / sqrt(head_dim)
+});
 export const attentionKernel = defineKernel({
   key: `attention_causal_gqa_online_wg${WG}_d${MAX_HEAD_DIM}`,
-  params: defineParams({
-    n_heads: "u32",
-    n_kv_heads: "u32",
-    head_dim: "u32",
-    past_length: "u32",
-    scale: "f32", // 1 / sqrt(head_dim)
-  }),
-  parts: [source],
+  params: attentionParams,
+  parts: [fill("attention", source, { FIRST_KEY: "0u" })],
+  constants: { WG, MAX_HEAD_DIM },
+});
+
+// Batched prompts share one KV cache, each in its own rows: a query sees only
+// its prompt's keys, from the prompt's first row. Same code, another start.
+const FIRST_KEY_BINDING = [
+  "// Query t sees cache rows first_key[t]..past_length + t: its own prompt's (batched prompts).",
+  "@group(0) @binding(5) var<storage, read> first_key: array<u32>; // [T]",
+].join("\n");
+export const attentionSegmentsKernel = defineKernel({
+  key: `attention_causal_gqa_online_segments_wg${WG}_d${MAX_HEAD_DIM}`,
+  params: attentionParams,
+  parts: [fill("attention_segments", source, { FIRST_KEY: "first_key[t]" }), FIRST_KEY_BINDING],
   constants: { WG, MAX_HEAD_DIM },
 });
 
@@ -38,6 +52,11 @@ export function attention(
   vCache: Tensor<"f32">,
   out: Tensor<"f32">,
   shape: AttentionShape,
+  /**
+   * Batched prompts: u32 [T], query t sees cache rows firstKey[t]..pastLength
+   * + t only (each entry at most its own row; the caller builds them).
+   */
+  firstKey?: Tensor<"u32">,
 ): void {
   const { pastLength, nHeads, nKvHeads, headDim } = shape;
   const T = q.shape[0];
@@ -65,7 +84,10 @@ export function attention(
   if (T > rec.gpu.device.limits.maxComputeWorkgroupsPerDimension) {
     throw new Error(`${where}: more queries than workgroups per dimension; split the pass`);
   }
-  rec.dispatch(attentionKernel, {
+  if (firstKey && firstKey.size < T) {
+    throw new Error(`${where}: firstKey [${firstKey.shape}] must hold ${T} rows`);
+  }
+  rec.dispatch(firstKey ? attentionSegmentsKernel : attentionKernel, {
     params: {
       n_heads: nHeads,
       n_kv_heads: nKvHeads,
@@ -73,7 +95,13 @@ export function attention(
       past_length: pastLength,
       scale: 1 / Math.sqrt(headDim),
     },
-    buffers: [q.binding, kCache.binding, vCache.binding, out.binding],
+    buffers: [
+      q.binding,
+      kCache.binding,
+      vCache.binding,
+      out.binding,
+      ...(firstKey ? [firstKey.binding] : []),
+    ],
     workgroups: [nHeads, T],
   });
 }
@@ -102,16 +130,18 @@ export function attentionReference(
   vCache: Float32Array,
   T: number,
   { pastLength, nHeads, nKvHeads, headDim }: AttentionShape,
+  /** Batched prompts: query t sees rows firstKey[t].. only (default: from row 0). */
+  firstKey?: ArrayLike<number>,
 ): Float32Array {
   const out = new Float32Array(T * nHeads * headDim);
   const group = nHeads / nKvHeads, scale = 1 / Math.sqrt(headDim);
   for (let t = 0; t < T; t++) {
-    const nKeys = pastLength + t + 1;
+    const first = firstKey ? firstKey[t] : 0, nKeys = pastLength + t + 1 - first;
     for (let h = 0; h < nHeads; h++) {
       const qb = (t * nHeads + h) * headDim, kvh = Math.floor(h / group);
       const scores = new Float64Array(nKeys);
       for (let j = 0; j < nKeys; j++) {
-        const kb = (j * nKvHeads + kvh) * headDim;
+        const kb = ((first + j) * nKvHeads + kvh) * headDim;
         let dot = 0;
         for (let d = 0; d < headDim; d++) dot += q[qb + d] * kCache[kb + d];
         scores[j] = dot * scale;
@@ -121,7 +151,9 @@ export function attentionReference(
       for (let j = 0; j < nKeys; j++) sum += scores[j] = Math.exp(scores[j] - max);
       for (let d = 0; d < headDim; d++) {
         let o = 0;
-        for (let j = 0; j < nKeys; j++) o += scores[j] * vCache[(j * nKvHeads + kvh) * headDim + d];
+        for (let j = 0; j < nKeys; j++) {
+          o += scores[j] * vCache[((first + j) * nKvHeads + kvh) * headDim + d];
+        }
         out[qb + d] = o / sum;
       }
     }

@@ -42,7 +42,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
   // reduces the same shared tile in the same order.
   var m = NEG_BIG;
   var l = 0.0;
-  for (var start = 0u; start < n_keys; start += WG) {
+  for (var start = {{FIRST_KEY}}; start < n_keys; start += WG) {
     let key = start + lid;
     var s = NEG_BIG;
     if (key < n_keys) {

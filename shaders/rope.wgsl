@@ -18,7 +18,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   let i = idx % p.half;
   let row = idx / p.half;  // t * n_heads + head
   let t = row / p.n_heads;
-  let cs = table[(p.position_start + t) * p.half + i];
+  let cs = table[{{POSITION_OF_ROW}} * p.half + i];
   let j = row * 2u * p.half + i;
   let x1 = x[j];
   let x2 = x[j + p.half];

@@ -16,7 +16,7 @@ import { attention, writeKv } from "../../shaders/attention.ts";
 import { embedding } from "../../shaders/embedding.ts";
 import { linear } from "../../shaders/linear.ts";
 import { rmsnorm } from "../../shaders/rmsnorm.ts";
-import { rope } from "../../shaders/rope.ts";
+import { rope, ropeAt } from "../../shaders/rope.ts";
 import { swiglu } from "../../shaders/swiglu.ts";
 import type { KvCache } from "./kv_cache.ts";
 import { ropeInvFreq, ropeTable } from "./rope.ts";
@@ -42,6 +42,11 @@ export interface TapContext {
   name: string;
   /** Absolute position of row 0 of `x`. */
   positionStart: number;
+  /**
+   * In a pass over several prompts (`engine.forward([a, b])`): the index of
+   * the prompt whose rows `x` holds; positionStart is then that prompt's own.
+   */
+  prompt?: number;
 }
 
 /** Activation buffers for one chunk, allocated once and reused by every pass. */
@@ -62,8 +67,14 @@ class Scratch {
   readonly logits: Tensor<"f32">; // [chunk, vocab] (row 0 only, unless all positions are asked for)
   readonly ropeTable: Tensor<"f32">; // [contextLength, headDim / 2, 2] (cos, sin)
   readonly all: Tensor[];
+  /** Batched prompts only, made at the first batched chunk: [chunk] u32 each. */
+  segments: { positions: Tensor<"u32">; firstKey: Tensor<"u32"> } | null = null;
+  readonly #gpu: Gpu;
+  readonly #chunk: number;
 
   constructor(gpu: Gpu, c: LlamaConfig, chunk: number, contextLength: number, head: boolean) {
+    this.#gpu = gpu;
+    this.#chunk = chunk;
     const made: Tensor[] = [];
     const f32 = (name: string, shape: number[]) => {
       const t = Tensor.empty(gpu, `Scratch.${name}`, shape, "f32");
@@ -104,9 +115,40 @@ class Scratch {
     this.all = made;
   }
 
+  /** The per-row position and first-key buffers of batched chunks (made once, on first use). */
+  segmentBuffers(): { positions: Tensor<"u32">; firstKey: Tensor<"u32"> } {
+    if (!this.segments) {
+      const positions = Tensor.empty(this.#gpu, "Scratch.positions", [this.#chunk], "u32");
+      try {
+        const firstKey = Tensor.empty(this.#gpu, "Scratch.firstKey", [this.#chunk], "u32");
+        this.segments = { positions, firstKey };
+        // Counted (memoryByDevice) and freed with the rest from now on.
+        this.all.push(positions, firstKey);
+      } catch (e) {
+        positions.dispose();
+        throw e;
+      }
+    }
+    return this.segments;
+  }
+
   dispose(): void {
     for (const t of this.all) t.dispose();
+    this.segments = null;
   }
+}
+
+/**
+ * Several prompts in one chunk (engine/batch.ts): their rows are concatenated
+ * along T and their keys along the KV cache, so row t of the chunk sits at
+ * RoPE position `positions[t]` (its position in its own prompt) and attends to
+ * cache rows `firstKey[t]` (its prompt's first row) up to its own.
+ */
+export interface ChunkSegments {
+  /** [n] position of each row within its prompt. */
+  positions: Uint32Array;
+  /** [n] cache row of each row's prompt's first token. */
+  firstKey: Uint32Array;
 }
 
 export interface ChunkRequest {
@@ -121,6 +163,8 @@ export interface ChunkRequest {
   /** Compute logits for every position of the chunk (else only the last). */
   allLogits: boolean;
   taps?: ReadonlyMap<string, Tap>;
+  /** Batched prompts: per-row positions and first keys (absent: one prompt from `cache.length`). */
+  segments?: ChunkSegments;
 }
 
 export class LlamaGraph {
@@ -188,6 +232,7 @@ export class LlamaGraph {
       );
     }
     if (!req.tokensOnGpu) this.gpu.write(s.tokens.buffer, req.tokens);
+    const seg = req.segments ? this.#writeSegments(req.segments, n, past) : null;
     const rows = (t: Tensor<"f32">) => t.rows(0, n);
     const taps = req.taps;
     const apply = async (name: string, x: Tensor<"f32">, positionStart = past) => {
@@ -218,8 +263,13 @@ export class LlamaGraph {
       linear(rec, normed, lw.q, q);
       linear(rec, normed, lw.k, k);
       linear(rec, normed, lw.v, v);
-      rope(rec, q.reshape([n, heads, headDim]), s.ropeTable, past);
-      rope(rec, k.reshape([n, kvHeads, headDim]), s.ropeTable, past);
+      if (seg) {
+        ropeAt(rec, q.reshape([n, heads, headDim]), s.ropeTable, seg.positions, seg.maxPosition);
+        ropeAt(rec, k.reshape([n, kvHeads, headDim]), s.ropeTable, seg.positions, seg.maxPosition);
+      } else {
+        rope(rec, q.reshape([n, heads, headDim]), s.ropeTable, past);
+        rope(rec, k.reshape([n, kvHeads, headDim]), s.ropeTable, past);
+      }
       writeKv(rec, k, req.cache.keys[l], past);
       writeKv(rec, v, req.cache.values[l], past);
       attention(
@@ -234,6 +284,7 @@ export class LlamaGraph {
           nKvHeads: kvHeads,
           headDim,
         },
+        seg?.firstKey,
       );
       linear(rec, attn, lw.o, proj);
       if (taps?.has(m.self_attn.name)) await apply(m.self_attn.name, proj);
@@ -267,6 +318,25 @@ export class LlamaGraph {
     const logits = req.allLogits ? s.logits.rows(0, n) : s.logits.rows(0, 1);
     linear(rec, req.allLogits ? normed : s.lastNormed, w.lmHead, logits);
     if (taps?.has(head)) await apply(head, logits, req.allLogits ? past : past + n - 1);
+  }
+
+  /** Checks a chunk's segments and writes them to the device; returns the buffers' views. */
+  #writeSegments(seg: ChunkSegments, n: number, past: number) {
+    if (seg.positions.length !== n || seg.firstKey.length !== n) {
+      throw new Error(`segments of ${seg.positions.length} rows for a chunk of ${n}`);
+    }
+    let maxPosition = 0;
+    for (let t = 0; t < n; t++) {
+      // A row may only see rows of the cache at or before its own.
+      if (seg.firstKey[t] > past + t) {
+        throw new Error(`segments: row ${t} starts its keys at ${seg.firstKey[t]}, after itself`);
+      }
+      maxPosition = Math.max(maxPosition, seg.positions[t]);
+    }
+    const b = this.scratch.segmentBuffers();
+    this.gpu.write(b.positions.buffer, seg.positions);
+    this.gpu.write(b.firstKey.buffer, seg.firstKey);
+    return { positions: b.positions.rows(0, n), firstKey: b.firstKey.rows(0, n), maxPosition };
   }
 
   /**

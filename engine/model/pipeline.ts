@@ -7,7 +7,7 @@
 import type { Gpu } from "../gpu/gpu.ts";
 import { Recorder } from "../gpu/recorder.ts";
 import type { KvCache } from "./kv_cache.ts";
-import type { LlamaGraph, Tap } from "./llama.ts";
+import type { ChunkSegments, LlamaGraph, Tap } from "./llama.ts";
 
 export interface Stage {
   gpu: Gpu;
@@ -23,6 +23,11 @@ export interface RunOptions {
   after?: (rec: Recorder, start: number, n: number) => void;
   /** Wait for the GPUs at the end (default true). */
   wait?: boolean;
+  /**
+   * Batched prompts: per id, its position in its prompt and the cache row of
+   * its prompt's first token (sliced per chunk; see ChunkSegments).
+   */
+  segments?: ChunkSegments;
 }
 
 export class Pipeline {
@@ -92,6 +97,10 @@ export class Pipeline {
             cache,
             allLogits: o.allLogits,
             taps: o.taps,
+            segments: o.segments && {
+              positions: o.segments.positions.subarray(start, start + n),
+              firstKey: o.segments.firstKey.subarray(start, start + n),
+            },
           });
           if (stage.staging) rec.copy(stage.graph.scratch.x.buffer, 0, stage.staging, 0, bytes);
           else o.after?.(rec, start, n);

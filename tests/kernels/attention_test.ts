@@ -135,3 +135,49 @@ Deno.test("attention: rejects a cache too short and heads that do not group", ()
   q.dispose();
   cache.dispose();
 });
+
+// Batched prompts: segments of a shared cache, each query seeing only its own
+// prompt's rows (first keys not multiples of the tile, a segment longer than
+// one tile, a one-token segment, and a chunk continuing a segment).
+for (
+  const [lengths, past] of [
+    [[5, 1, 70, 3], 0],
+    [[9, 4], 6],
+  ] as [number[], number][]
+) {
+  Deno.test(`attention (segments): prompts of ${lengths} after ${past} rows match the reference`, async () => {
+    const shape = { pastLength: past, nHeads: 4, nKvHeads: 2, headDim: 8 };
+    const T = lengths.reduce((a, b) => a + b, 0);
+    // With past > 0 the first segment began before this chunk, at row 1.
+    const firstKey = new Uint32Array(T);
+    let at = 0;
+    lengths.forEach((n, i) => {
+      firstKey.fill(i === 0 && past > 0 ? 1 : past + at, at, at + n);
+      at += n;
+    });
+    const ctx = past + T + 3;
+    const random = rng(T * 17 + past);
+    const qShape = [T, shape.nHeads, shape.headDim] as const;
+    const q = randomArray(random, T * shape.nHeads * shape.headDim, 2);
+    const k = randomArray(random, ctx * shape.nKvHeads * shape.headDim, 2);
+    const v = randomArray(random, ctx * shape.nKvHeads * shape.headDim);
+    const tq = Tensor.from(gpu, "q", q, qShape, "f32");
+    const tk = Tensor.from(gpu, "kCache", k, [ctx, shape.nKvHeads, shape.headDim], "f32");
+    const tv = Tensor.from(gpu, "vCache", v, [ctx, shape.nKvHeads, shape.headDim], "f32");
+    const tf = Tensor.from(gpu, "firstKey", firstKey, [T], "u32");
+    const out = Tensor.empty(gpu, "out", qShape, "f32");
+    const rec = new Recorder(gpu, "test.attention.segments");
+    attention(rec, tq, tk, tv, out, shape, tf);
+    rec.submit();
+    const got = await out.toArray();
+    const want = attentionReference(q, k, v, T, shape, firstKey);
+    assertClose("attention segments", got, want, { ...TOLERANCE, shape: qShape });
+    // Seeing the other prompts' keys (plain causal attention) must differ.
+    if (lengths.length > 2) {
+      assert.throws(() =>
+        assertClose("causal", got, attentionReference(q, k, v, T, shape), TOLERANCE)
+      );
+    }
+    for (const t of [tq, tk, tv, tf, out]) t.dispose();
+  });
+}

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { rope, ropeReference } from "../../shaders/rope.ts";
+import { rope, ropeAt, ropeReference } from "../../shaders/rope.ts";
 import { ropeInvFreq, ropeTable } from "../../engine/model/rope.ts";
 import { Recorder } from "../../engine/gpu/recorder.ts";
 import { Tensor } from "../../engine/gpu/tensor.ts";
@@ -81,4 +81,26 @@ Deno.test("rope: rejects a table too short for the positions, or of the wrong he
   assert.throws(() => rope(rec, tx, wide, 0), /table must be \[context, 4, 2\]/);
   rec.submit();
   for (const t of [tx, short, wide]) t.dispose();
+});
+
+Deno.test("rope (positions): rows at their own positions (batched prompts restart at 0) match the reference", async () => {
+  const shape = [11, 3, 10] as const;
+  const positions = new Uint32Array([0, 1, 2, 0, 0, 1, 2, 3, 4, 5, 40]);
+  const x = randomArray(rng(77), 11 * 3 * 10);
+  const table = ropeTable(ropeInvFreq(10, 10000, null), 41);
+  const tx = Tensor.from(gpu, "x", x, shape, "f32");
+  const tt = Tensor.from(gpu, "table", table, [41, 5, 2], "f32");
+  const tp = Tensor.from(gpu, "positions", positions, [11], "u32");
+  const rec = new Recorder(gpu, "test.rope.positions");
+  ropeAt(rec, tx, tt, tp, 40);
+  assert.throws(() => ropeAt(rec, tx, tt, tp, 41), /position 41 needs table row 41/);
+  rec.submit();
+  const got = await tx.toArray();
+  assertClose("rope positions", got, ropeReference(x, shape, table, positions), {
+    ...TOLERANCE,
+    shape,
+  });
+  // Rows 3.. are not at 3, 4, ...: the start-based rotation must differ.
+  assert.throws(() => assertClose("rope start", got, ropeReference(x, shape, table, 0), TOLERANCE));
+  for (const t of [tx, tt, tp]) t.dispose();
 });
