@@ -437,7 +437,7 @@ export class Engine {
 
   #lost(g: Gpu, cause?: unknown): DeviceLostError {
     const p = this.placement[this.devices.indexOf(g)];
-    return new DeviceLostError("unknown", lostDeviceMessage(g.name, p), { cause });
+    return new DeviceLostError(g.lostKind ?? "unknown", lostDeviceMessage(g.name, p), { cause });
   }
 
   #unusable(): Error {

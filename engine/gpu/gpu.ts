@@ -171,6 +171,11 @@ export class Gpu {
     };
   }
 
+  /** WebGPU's GPUDeviceLostInfo.reason once lost ("destroyed" or "unknown"), else null. */
+  get lostKind(): string | null {
+    return this.#lostReason === null ? null : this.#lostKind;
+  }
+
   /** True once the device is lost. */
   get isLost(): boolean {
     return this.#lostReason !== null;

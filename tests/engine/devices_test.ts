@@ -173,6 +173,7 @@ Deno.test("a device lost mid-generation ends the call with its name and layers; 
     }
   }, (e: unknown) => {
     assert.ok(e instanceof DeviceLostError, `a DeviceLostError, got ${e}`);
+    assert.equal(e.reason, "destroyed", "the reason WebGPU gave");
     assert.match(
       e.message,
       /GPU device gpu1 holding layers 2-4, the final norm and lm_head was lost/,
