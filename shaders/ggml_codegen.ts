@@ -14,10 +14,17 @@ import q4k from "./ggml_q4k.wgsl" with { type: "text" };
 import q5k from "./ggml_q5k.wgsl" with { type: "text" };
 import q6k from "./ggml_q6k.wgsl" with { type: "text" };
 
+/** ggml_dot for the snippets without their own: decode the group, then multiply. */
+const GGML_DOT_GENERIC = `
+fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32 {
+  return dot8(ggml_group(bw, h, s), x);
+}
+`;
+
 const SNIPPETS: Record<BlockFormat, string[]> = {
-  q4_1: [q4_1],
-  q5_0: [q5_0],
-  q5_1: [q5_1],
+  q4_1: [q4_1, GGML_DOT_GENERIC],
+  q5_0: [q5_0, GGML_DOT_GENERIC],
+  q5_1: [q5_1, GGML_DOT_GENERIC],
   q4k: [kscale, q4k],
   q5k: [kscale, q5k],
   q6k: [q6k],
@@ -58,13 +65,22 @@ export function groupLoop(spec: GroupLoopSpec): string[] {
     `let bw${r} = base${r} + b * BLOCK_UNITS;`,
     `let h${r} = ggml_head(bw${r});`,
   ]);
-  const body = (load: string) => [
-    ...toks.map((j) => `let x${j} = ${load}(${spec.xBases[j]}, g);`),
-    ...rows.flatMap((r) => [
-      `let v${r} = ggml_group(bw${r}, h${r}, s);`,
-      ...toks.map((j) => `${spec.acc(r, j)} += dot8(v${r}, x${j});`),
-    ]),
-  ];
+  // One token: each row's ggml_dot (scale and offset folded out of the codes);
+  // several: each row's group decoded once (ggml_group) for all tokens.
+  const body = (load: string) =>
+    toks.length === 1
+      ? [
+        `let x0 = ${load}(${spec.xBases[0]}, g);`,
+        "let xs0 = half_sums(x0);",
+        ...rows.map((r) => `${spec.acc(r, 0)} += ggml_dot(bw${r}, h${r}, s, x0, xs0);`),
+      ]
+      : [
+        ...toks.map((j) => `let x${j} = ${load}(${spec.xBases[j]}, g);`),
+        ...rows.flatMap((r) => [
+          `let v${r} = ggml_group(bw${r}, h${r}, s);`,
+          ...toks.map((j) => `${spec.acc(r, j)} += dot8(v${r}, x${j});`),
+        ]),
+      ];
   const out = rows.map((r) => `let base${r} = ${spec.rows[r]} * p.unitsPerRow;`);
   if (spec.split === "rows") {
     out.push(

@@ -24,3 +24,20 @@ fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8> {
   }
   return out;
 }
+
+// sum_k w_k x_k over group s with the min folded out: a * sum(q x) - c * sum(x)
+// (one multiply-add per code; `xs` holds the sums of x's two halves).
+fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32 {
+  let ac = k_scale_min(h, s);
+  let q0 = w[bw + 1u + 2u * (s / 2u)];
+  let q1 = w[bw + 2u + 2u * (s / 2u)];
+  let shift = 4u * (s % 2u);
+  var t = vec4f(byte_fields(q0[0], shift, 15u)) * x[0];
+  for (var i = 1u; i < 4u; i++) {
+    t = fma(vec4f(byte_fields(q0[i], shift, 15u)), x[i], t);
+  }
+  for (var i = 0u; i < 4u; i++) {
+    t = fma(vec4f(byte_fields(q1[i], shift, 15u)), x[i + 4u], t);
+  }
+  return ac.x * dot(t, vec4f(1.0)) - ac.y * (xs.x + xs.y);
+}

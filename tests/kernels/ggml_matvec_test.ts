@@ -133,8 +133,8 @@ async function check(
 
 const gpu = await testGpu();
 
-// Kernel variants compile slowly on software adapters (a q4k matvec owning 8
-// rows per thread: ~1 s on llvmpipe), so every format runs small tunings of
+// Kernel variants compile slowly on software adapters (a matvec owning 6-8
+// rows per thread: ~1 s on llvmpipe under load), so every format runs small tunings of
 // both splits (x uniform, and storage) and of the rows kernel, and only q4k and
 // q6k, the formats Loupe quantizes to, also run the production tunings (via
 // linear) and the zero-padded widths. The template is shared, so the per-type
