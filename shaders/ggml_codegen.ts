@@ -21,13 +21,20 @@ fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32 {
 }
 `;
 
+/** ggml_prepare_x for the snippets whose ggml_dot takes x as loaded. */
+const PREPARE_X_IDENTITY = `
+fn ggml_prepare_x(x: array<vec4f, 8>, s: u32) -> array<vec4f, 8> {
+  return x;
+}
+`;
+
 const SNIPPETS: Record<BlockFormat, string[]> = {
-  q4_1: [q4_1, GGML_DOT_GENERIC],
-  q5_0: [q5_0, GGML_DOT_GENERIC],
-  q5_1: [q5_1, GGML_DOT_GENERIC],
+  q4_1: [q4_1, GGML_DOT_GENERIC, PREPARE_X_IDENTITY],
+  q5_0: [q5_0, GGML_DOT_GENERIC, PREPARE_X_IDENTITY],
+  q5_1: [q5_1, GGML_DOT_GENERIC, PREPARE_X_IDENTITY],
   q4k: [kscale, q4k],
-  q5k: [kscale, q5k],
-  q6k: [q6k],
+  q5k: [kscale, q5k, PREPARE_X_IDENTITY],
+  q6k: [q6k, PREPARE_X_IDENTITY],
 };
 
 /**
@@ -72,7 +79,8 @@ export function groupLoop(spec: GroupLoopSpec): string[] {
       ? [
         `let x0 = ${load}(${spec.xBases[0]}, g);`,
         "let xs0 = half_sums(x0);",
-        ...rows.map((r) => `${spec.acc(r, 0)} += ggml_dot(bw${r}, h${r}, s, x0, xs0);`),
+        "let xp0 = ggml_prepare_x(x0, s);",
+        ...rows.map((r) => `${spec.acc(r, 0)} += ggml_dot(bw${r}, h${r}, s, xp0, xs0);`),
       ]
       : [
         ...toks.map((j) => `let x${j} = ${load}(${spec.xBases[j]}, g);`),

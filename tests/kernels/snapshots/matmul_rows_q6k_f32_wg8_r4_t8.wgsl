@@ -16,8 +16,11 @@
 // decoded once per group. A snippet may also define
 //   fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32
 // (the group's dot product with x, whose half sums are xs) with its scale and
-// offset folded out of the per-code work (one fma per code); the others get
-// GGML_DOT_GENERIC (ggml_codegen.ts). Only core WGSL: bytes and bit fields by shifts and
+// offset folded out of the per-code work (one fma per code), and
+//   fn ggml_prepare_x(x: array<vec4f, 8>, s: u32) -> array<vec4f, 8>
+// (x as ggml_dot wants it, made once per group for all rows: Q4_K pre-scales
+// it to multiply codes masked in place); the others get GGML_DOT_GENERIC and
+// PREPARE_X_IDENTITY (ggml_codegen.ts). Only core WGSL: bytes and bit fields by shifts and
 // masks, f16 by unpack2x16float.
 
 // Bit field `shift` .. of each of the four bytes of `word`, masked: byte e of
@@ -109,6 +112,11 @@ fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32 {
     t1 = fma(vec4f(q1), x[i + 4u], t1);
   }
   return a0 * (dot(t0, vec4f(1.0)) - 32.0 * xs.x) + a1 * (dot(t1, vec4f(1.0)) - 32.0 * xs.y);
+}
+
+
+fn ggml_prepare_x(x: array<vec4f, 8>, s: u32) -> array<vec4f, 8> {
+  return x;
 }
 
 // Prefill-path matrix product over one row chunk of a GGML block matrix:

@@ -16,8 +16,11 @@
 // decoded once per group. A snippet may also define
 //   fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32
 // (the group's dot product with x, whose half sums are xs) with its scale and
-// offset folded out of the per-code work (one fma per code); the others get
-// GGML_DOT_GENERIC (ggml_codegen.ts). Only core WGSL: bytes and bit fields by shifts and
+// offset folded out of the per-code work (one fma per code), and
+//   fn ggml_prepare_x(x: array<vec4f, 8>, s: u32) -> array<vec4f, 8>
+// (x as ggml_dot wants it, made once per group for all rows: Q4_K pre-scales
+// it to multiply codes masked in place); the others get GGML_DOT_GENERIC and
+// PREPARE_X_IDENTITY (ggml_codegen.ts). Only core WGSL: bytes and bit fields by shifts and
 // masks, f16 by unpack2x16float.
 
 // Bit field `shift` .. of each of the four bytes of `word`, masked: byte e of
@@ -76,6 +79,11 @@ fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8> {
 
 fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32 {
   return dot8(ggml_group(bw, h, s), x);
+}
+
+
+fn ggml_prepare_x(x: array<vec4f, 8>, s: u32) -> array<vec4f, 8> {
+  return x;
 }
 
 // Decode-path matrix-vector product over one row chunk of a GGML block matrix
@@ -163,10 +171,11 @@ fn main(
       let g = b * GROUPS_PER_BLOCK + s;
       let x0 = load_x(0u, g);
       let xs0 = half_sums(x0);
-      acc0 += ggml_dot(bw0, h0, s, x0, xs0);
-      acc1 += ggml_dot(bw1, h1, s, x0, xs0);
-      acc2 += ggml_dot(bw2, h2, s, x0, xs0);
-      acc3 += ggml_dot(bw3, h3, s, x0, xs0);
+      let xp0 = ggml_prepare_x(x0, s);
+      acc0 += ggml_dot(bw0, h0, s, xp0, xs0);
+      acc1 += ggml_dot(bw1, h1, s, xp0, xs0);
+      acc2 += ggml_dot(bw2, h2, s, xp0, xs0);
+      acc3 += ggml_dot(bw3, h3, s, xp0, xs0);
     }
   }
   // The block holding K's end: its groups up to K, x read with a guard.
@@ -187,10 +196,11 @@ fn main(
       }
       let x0 = load_x_tail(0u, g);
       let xs0 = half_sums(x0);
-      acc0 += ggml_dot(bw0, h0, s, x0, xs0);
-      acc1 += ggml_dot(bw1, h1, s, x0, xs0);
-      acc2 += ggml_dot(bw2, h2, s, x0, xs0);
-      acc3 += ggml_dot(bw3, h3, s, x0, xs0);
+      let xp0 = ggml_prepare_x(x0, s);
+      acc0 += ggml_dot(bw0, h0, s, xp0, xs0);
+      acc1 += ggml_dot(bw1, h1, s, xp0, xs0);
+      acc2 += ggml_dot(bw2, h2, s, xp0, xs0);
+      acc3 += ggml_dot(bw3, h3, s, xp0, xs0);
     }
   }
   if (row0 + 0u * WG + lid < p.rows) {

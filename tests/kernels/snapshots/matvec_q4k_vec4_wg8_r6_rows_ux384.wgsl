@@ -16,8 +16,11 @@
 // decoded once per group. A snippet may also define
 //   fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32
 // (the group's dot product with x, whose half sums are xs) with its scale and
-// offset folded out of the per-code work (one fma per code); the others get
-// GGML_DOT_GENERIC (ggml_codegen.ts). Only core WGSL: bytes and bit fields by shifts and
+// offset folded out of the per-code work (one fma per code), and
+//   fn ggml_prepare_x(x: array<vec4f, 8>, s: u32) -> array<vec4f, 8>
+// (x as ggml_dot wants it, made once per group for all rows: Q4_K pre-scales
+// it to multiply codes masked in place); the others get GGML_DOT_GENERIC and
+// PREPARE_X_IDENTITY (ggml_codegen.ts). Only core WGSL: bytes and bit fields by shifts and
 // masks, f16 by unpack2x16float.
 
 // Bit field `shift` .. of each of the four bytes of `word`, masked: byte e of
@@ -102,19 +105,32 @@ fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8> {
   return out;
 }
 
+// x for ggml_dot, prepared once per group for all rows: each vec4 scaled by
+// the powers of two that undo codes masked in place (not shifted down):
+// nibble n of byte e of a word, masked, is q * 16^n * 256^e (exact in f32).
+fn ggml_prepare_x(x: array<vec4f, 8>, s: u32) -> array<vec4f, 8> {
+  let k = select(1.0, 0.0625, s % 2u == 1u) * vec4f(1.0, 0.00390625, 1.52587890625e-5, 5.9604644775390625e-8);
+  var out: array<vec4f, 8>;
+  for (var i = 0u; i < 8u; i++) {
+    out[i] = x[i] * k;
+  }
+  return out;
+}
+
 // sum_k w_k x_k over group s with the min folded out: a * sum(q x) - c * sum(x)
-// (one multiply-add per code; `xs` holds the sums of x's two halves).
-fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32 {
+// (`xp` from ggml_prepare_x, `xs` the sums of the unscaled x's two halves):
+// per code one and, one conversion and one multiply-add.
+fn ggml_dot(bw: u32, h: Head, s: u32, xp: array<vec4f, 8>, xs: vec2f) -> f32 {
   let ac = k_scale_min(h, s);
   let q0 = w[bw + 1u + 2u * (s / 2u)];
   let q1 = w[bw + 2u + 2u * (s / 2u)];
-  let shift = 4u * (s % 2u);
-  var t = vec4f(byte_fields(q0[0], shift, 15u)) * x[0];
+  let mask = vec4u(0xfu, 0xf00u, 0xf0000u, 0xf000000u) << vec4u(4u * (s % 2u));
+  var t = vec4f(vec4u(q0[0]) & mask) * xp[0];
   for (var i = 1u; i < 4u; i++) {
-    t = fma(vec4f(byte_fields(q0[i], shift, 15u)), x[i], t);
+    t = fma(vec4f(vec4u(q0[i]) & mask), xp[i], t);
   }
   for (var i = 0u; i < 4u; i++) {
-    t = fma(vec4f(byte_fields(q1[i], shift, 15u)), x[i + 4u], t);
+    t = fma(vec4f(vec4u(q1[i]) & mask), xp[i + 4u], t);
   }
   return ac.x * dot(t, vec4f(1.0)) - ac.y * (xs.x + xs.y);
 }
@@ -212,12 +228,13 @@ fn main(
       let g = b * GROUPS_PER_BLOCK + s;
       let x0 = load_x(0u, g);
       let xs0 = half_sums(x0);
-      acc0 += ggml_dot(bw0, h0, s, x0, xs0);
-      acc1 += ggml_dot(bw1, h1, s, x0, xs0);
-      acc2 += ggml_dot(bw2, h2, s, x0, xs0);
-      acc3 += ggml_dot(bw3, h3, s, x0, xs0);
-      acc4 += ggml_dot(bw4, h4, s, x0, xs0);
-      acc5 += ggml_dot(bw5, h5, s, x0, xs0);
+      let xp0 = ggml_prepare_x(x0, s);
+      acc0 += ggml_dot(bw0, h0, s, xp0, xs0);
+      acc1 += ggml_dot(bw1, h1, s, xp0, xs0);
+      acc2 += ggml_dot(bw2, h2, s, xp0, xs0);
+      acc3 += ggml_dot(bw3, h3, s, xp0, xs0);
+      acc4 += ggml_dot(bw4, h4, s, xp0, xs0);
+      acc5 += ggml_dot(bw5, h5, s, xp0, xs0);
     }
   }
   // The block holding K's end: its groups up to K, x read with a guard.
@@ -242,12 +259,13 @@ fn main(
       }
       let x0 = load_x_tail(0u, g);
       let xs0 = half_sums(x0);
-      acc0 += ggml_dot(bw0, h0, s, x0, xs0);
-      acc1 += ggml_dot(bw1, h1, s, x0, xs0);
-      acc2 += ggml_dot(bw2, h2, s, x0, xs0);
-      acc3 += ggml_dot(bw3, h3, s, x0, xs0);
-      acc4 += ggml_dot(bw4, h4, s, x0, xs0);
-      acc5 += ggml_dot(bw5, h5, s, x0, xs0);
+      let xp0 = ggml_prepare_x(x0, s);
+      acc0 += ggml_dot(bw0, h0, s, xp0, xs0);
+      acc1 += ggml_dot(bw1, h1, s, xp0, xs0);
+      acc2 += ggml_dot(bw2, h2, s, xp0, xs0);
+      acc3 += ggml_dot(bw3, h3, s, xp0, xs0);
+      acc4 += ggml_dot(bw4, h4, s, xp0, xs0);
+      acc5 += ggml_dot(bw5, h5, s, xp0, xs0);
     }
   }
   if (row0 + 0u * WG + lid < p.rows) {
