@@ -176,8 +176,9 @@ export function streamConfigs(gpu: Gpu, format: MatrixFormat | BlockFormat): Str
   if (isBlockFormat(format)) {
     // matvec_ggml's own tuning and the other row counts and splits.
     const all: StreamConfig[] = [
-      matvecGgmlConfig(gpu),
+      matvecGgmlConfig(gpu, format),
       { wg: 8, rows: 4, split: "rows" },
+      { wg: 8, rows: 6, split: "rows" },
       { wg: 8, rows: 8, split: "rows" },
       { wg: 8, rows: 12, split: "rows" },
       { wg: 32, rows: 4, split: "k" },

@@ -114,12 +114,12 @@ export function kernelCatalog(): Map<string, Kernel> {
       const l = blockLayout(f, K);
       all.push(embeddingBlockKernel(l), matmulGgmlRowsKernel(l, MATMUL_GGML_ROWS));
       for (const d of DEVICES) {
-        all.push(matvecGgmlKernel(l, matvecGgmlConfig(d)));
-        if (K % 4 === 0) all.push(matvecGgmlKernel(l, matvecGgmlConfig(d), false, true));
+        all.push(matvecGgmlKernel(l, matvecGgmlConfig(d, f)));
+        if (K % 4 === 0) all.push(matvecGgmlKernel(l, matvecGgmlConfig(d, f), false, true));
       }
     }
     for (const d of DEVICES) {
-      all.push(matvecGgmlKernel(blockLayout(f, 4096), matvecGgmlConfig(d), true));
+      all.push(matvecGgmlKernel(blockLayout(f, 4096), matvecGgmlConfig(d, f), true));
     }
   }
   // SAE kernels, for f32 weights and each quantized layout of d_in = 64.

@@ -14,13 +14,27 @@ import q4k from "./ggml_q4k.wgsl" with { type: "text" };
 import q5k from "./ggml_q5k.wgsl" with { type: "text" };
 import q6k from "./ggml_q6k.wgsl" with { type: "text" };
 
+/** ggml_dot for the snippets without their own: decode the group, then multiply. */
+const GGML_DOT_GENERIC = `
+fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32 {
+  return dot8(ggml_group(bw, h, s), x);
+}
+`;
+
+/** ggml_prepare_x for the snippets whose ggml_dot takes x as loaded. */
+const PREPARE_X_IDENTITY = `
+fn ggml_prepare_x(x: array<vec4f, 8>, s: u32) -> array<vec4f, 8> {
+  return x;
+}
+`;
+
 const SNIPPETS: Record<BlockFormat, string[]> = {
-  q4_1: [q4_1],
-  q5_0: [q5_0],
-  q5_1: [q5_1],
+  q4_1: [q4_1, GGML_DOT_GENERIC, PREPARE_X_IDENTITY],
+  q5_0: [q5_0, GGML_DOT_GENERIC, PREPARE_X_IDENTITY],
+  q5_1: [q5_1, GGML_DOT_GENERIC, PREPARE_X_IDENTITY],
   q4k: [kscale, q4k],
-  q5k: [kscale, q5k],
-  q6k: [q6k],
+  q5k: [kscale, q5k, PREPARE_X_IDENTITY],
+  q6k: [q6k, PREPARE_X_IDENTITY],
 };
 
 /**
@@ -58,13 +72,23 @@ export function groupLoop(spec: GroupLoopSpec): string[] {
     `let bw${r} = base${r} + b * BLOCK_UNITS;`,
     `let h${r} = ggml_head(bw${r});`,
   ]);
-  const body = (load: string) => [
-    ...toks.map((j) => `let x${j} = ${load}(${spec.xBases[j]}, g);`),
-    ...rows.flatMap((r) => [
-      `let v${r} = ggml_group(bw${r}, h${r}, s);`,
-      ...toks.map((j) => `${spec.acc(r, j)} += dot8(v${r}, x${j});`),
-    ]),
-  ];
+  // One token: each row's ggml_dot (scale and offset folded out of the codes);
+  // several: each row's group decoded once (ggml_group) for all tokens.
+  const body = (load: string) =>
+    toks.length === 1
+      ? [
+        `let x0 = ${load}(${spec.xBases[0]}, g);`,
+        "let xs0 = half_sums(x0);",
+        "let xp0 = ggml_prepare_x(x0, s);",
+        ...rows.map((r) => `${spec.acc(r, 0)} += ggml_dot(bw${r}, h${r}, s, xp0, xs0);`),
+      ]
+      : [
+        ...toks.map((j) => `let x${j} = ${load}(${spec.xBases[j]}, g);`),
+        ...rows.flatMap((r) => [
+          `let v${r} = ggml_group(bw${r}, h${r}, s);`,
+          ...toks.map((j) => `${spec.acc(r, j)} += dot8(v${r}, x${j});`),
+        ]),
+      ];
   const out = rows.map((r) => `let base${r} = ${spec.rows[r]} * p.unitsPerRow;`);
   if (spec.split === "rows") {
     out.push(

@@ -25,3 +25,21 @@ fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8> {
   }
   return out;
 }
+
+// sum_k w_k x_k over group s with the min folded out: a * sum(q x) - c * sum(x).
+fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32 {
+  let ac = k_scale_min(h, s);
+  let h0 = w[bw + 1u];
+  let h1 = w[bw + 2u];
+  let q0 = w[bw + 3u + 2u * (s / 2u)];
+  let q1 = w[bw + 4u + 2u * (s / 2u)];
+  let shift = 4u * (s % 2u);
+  var t = vec4f(0.0);
+  for (var i = 0u; i < 4u; i++) {
+    let lo = byte_fields(q0[i], shift, 15u) | (byte_fields(h0[i], s, 1u) << vec4u(4u));
+    let hi = byte_fields(q1[i], shift, 15u) | (byte_fields(h1[i], s, 1u) << vec4u(4u));
+    t = fma(vec4f(lo), x[i], t);
+    t = fma(vec4f(hi), x[i + 4u], t);
+  }
+  return ac.x * dot(t, vec4f(1.0)) - ac.y * (xs.x + xs.y);
+}

@@ -25,17 +25,39 @@ fn q6k_scale(h: Head, j: u32) -> f32 {
 }
 
 fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8> {
-  let half = s / 4u;
+  let part = s / 4u;
   let c = s % 4u;
-  let a0 = vec4f(h.d * q6k_scale(h, 8u * half + 2u * c));
-  let a1 = vec4f(h.d * q6k_scale(h, 8u * half + 2u * c + 1u));
-  let ql = bw + 16u * half + 8u * (c & 1u);
+  let a0 = vec4f(h.d * q6k_scale(h, 8u * part + 2u * c));
+  let a1 = vec4f(h.d * q6k_scale(h, 8u * part + 2u * c + 1u));
+  let ql = bw + 16u * part + 8u * (c & 1u);
   let lo = 4u * (c / 2u);
-  let qh = bw + 32u + 8u * half;
+  let qh = bw + 32u + 8u * part;
   var out: array<vec4f, 8>;
   for (var i = 0u; i < 8u; i++) {
     let q = byte_fields(w[ql + i], lo, 15u) | (byte_fields(w[qh + i], 2u * c, 3u) << vec4u(4u));
     out[i] = (vec4f(q) - 32.0) * select(a1, a0, i < 4u);
   }
   return out;
+}
+
+// sum_k w_k x_k over group s with the offset folded out: per part (one scale
+// each) a * (sum(q x) - 32 sum(x)).
+fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32 {
+  let part = s / 4u;
+  let c = s % 4u;
+  let a0 = h.d * q6k_scale(h, 8u * part + 2u * c);
+  let a1 = h.d * q6k_scale(h, 8u * part + 2u * c + 1u);
+  let ql = bw + 16u * part + 8u * (c & 1u);
+  let lo = 4u * (c / 2u);
+  let qh = bw + 32u + 8u * part;
+  var t0 = vec4f(0.0);
+  var t1 = vec4f(0.0);
+  for (var i = 0u; i < 4u; i++) {
+    let q0 = byte_fields(w[ql + i], lo, 15u) | (byte_fields(w[qh + i], 2u * c, 3u) << vec4u(4u));
+    let q1 = byte_fields(w[ql + 4u + i], lo, 15u) |
+      (byte_fields(w[qh + 4u + i], 2u * c, 3u) << vec4u(4u));
+    t0 = fma(vec4f(q0), x[i], t0);
+    t1 = fma(vec4f(q1), x[i + 4u], t1);
+  }
+  return a0 * (dot(t0, vec4f(1.0)) - 32.0 * xs.x) + a1 * (dot(t1, vec4f(1.0)) - 32.0 * xs.y);
 }

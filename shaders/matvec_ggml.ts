@@ -9,7 +9,7 @@ import type { Gpu } from "../engine/gpu/gpu.ts";
 import type { Recorder } from "../engine/gpu/recorder.ts";
 import { defineKernel, defineParams, fill, indent, type Kernel } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
-import type { BlockLayout, BlockMatrix } from "../engine/quant/block_matrix.ts";
+import type { BlockFormat, BlockLayout, BlockMatrix } from "../engine/quant/block_matrix.ts";
 import { grid1d } from "./grid.ts";
 import { linearShapes } from "./matmul.ts";
 import { rowOf, rowsPerGroup, SPLITS, uniformXFits } from "./matvec_quant.ts";
@@ -28,12 +28,23 @@ export interface MatvecGgmlConfig {
 }
 
 /**
+ * Rows per thread on software adapters, per format: measured on llvmpipe at
+ * 4096x4096 (bench/harness.ts streams interleaved, a loaded 2-core machine):
+ * q4k 6 rows 0.82 GB/s, 4 rows 0.78, 8 rows 0.75; q6k 4 rows 0.72, 6 rows
+ * 0.58, 8 rows 0.51 (Q6_K decodes more per value: fewer rows spill less).
+ */
+const SOFTWARE_ROWS: Partial<Record<BlockFormat, number>> = { q4k: 6 };
+
+/**
  * Software adapters: threads owning whole rows (no barrier; one x load
  * serves all rows), as matvec_quant; GPUs: a warp splitting K over 4 rows.
  */
-export function matvecGgmlConfig(gpu: Pick<Gpu, "isFallbackAdapter">): MatvecGgmlConfig {
+export function matvecGgmlConfig(
+  gpu: Pick<Gpu, "isFallbackAdapter">,
+  format: BlockFormat,
+): MatvecGgmlConfig {
   return gpu.isFallbackAdapter
-    ? { wg: 8, rows: 8, split: "rows" }
+    ? { wg: 8, rows: SOFTWARE_ROWS[format] ?? 4, split: "rows" }
     : { wg: 32, rows: 4, split: "k" };
 }
 
@@ -148,7 +159,7 @@ export function matvecGgml(
   x: Tensor<"f32">,
   w: BlockMatrix,
   out: Tensor<"f32">,
-  config: MatvecGgmlConfig = matvecGgmlConfig(rec.gpu),
+  config: MatvecGgmlConfig = matvecGgmlConfig(rec.gpu, w.format),
 ): void {
   const [T, K] = linearShapes("matvecGgml", x, w, out);
   if (T !== 1) throw new Error(`matvecGgml(${w.label}): x [${x.shape}] holds ${T} tokens, want 1`);

@@ -132,6 +132,22 @@ export function dequantizeGgml(type: GgmlType, bytes: Uint8Array, count: number)
   }
   const out = new Float32Array(count);
   const view = new DataView(bytes.buffer, bytes.byteOffset, need);
+  // The float types in bulk (a model's F16 tensors are gigabytes): typed-array
+  // views where the bytes are aligned, else element by element below.
+  if (type === "F16" && bytes.byteOffset % 2 === 0) {
+    out.set(new Float16Array(bytes.buffer, bytes.byteOffset, count));
+    return out;
+  }
+  if (type === "F32" && bytes.byteOffset % 4 === 0) {
+    out.set(new Float32Array(bytes.buffer, bytes.byteOffset, count));
+    return out;
+  }
+  if (type === "BF16" && bytes.byteOffset % 2 === 0) {
+    const hi = new Uint16Array(bytes.buffer, bytes.byteOffset, count);
+    const bits = new Uint32Array(out.buffer);
+    for (let i = 0; i < count; i++) bits[i] = hi[i] << 16;
+    return out;
+  }
   const f16 = (at: number) => f16Value(view.getUint16(at, true));
   const blocks = count / elems;
   for (let i = 0; i < blocks; i++) {

@@ -44,12 +44,15 @@ interface Fit {
  * the weighted sums of x^2, x, L, L^2 and xL.
  */
 function fitAsymmetric(x: Float64Array, wt: Float64Array, nmax: number, search: boolean): Fit {
-  let min = Infinity, max = -Infinity, sxx = 0;
+  let min = Infinity, max = -Infinity, sxx = 0, sw = 0, sx = 0;
   for (let i = 0; i < x.length; i++) {
-    if (wt[i] === 0) continue;
+    const w = wt[i];
+    if (w === 0) continue;
     min = Math.min(min, x[i]);
     max = Math.max(max, x[i]);
-    sxx += wt[i] * x[i] * x[i];
+    sxx += w * x[i] * x[i];
+    sw += w;
+    sx += w * x[i];
   }
   if (!(max > min)) {
     // Constant (or unweighted) sub-block: the offset alone, if it is <= 0.
@@ -57,22 +60,23 @@ function fitAsymmetric(x: Float64Array, wt: Float64Array, nmax: number, search: 
   }
   min = Math.min(min, 0);
   let best: Fit = { a: (max - min) / nmax, b: min }, bestErr = Infinity;
+  const err = (a: number, b: number, sl: number, sl2: number, sxl: number) =>
+    sxx - 2 * a * sxl - 2 * b * sx + a * a * sl2 + 2 * a * b * sl + b * b * sw;
   for (let step = search ? -10 : 0; step <= (search ? 10 : 0); step++) {
     const iscale = (nmax + 0.1 * step) / (max - min);
-    let sw = 0, sl = 0, sl2 = 0, sx = 0, sxl = 0;
+    let sl = 0, sl2 = 0, sxl = 0;
     for (let i = 0; i < x.length; i++) {
-      const l = Math.max(0, Math.min(nmax, Math.round(iscale * (x[i] - min)))), w = wt[i];
-      sw += w;
+      // x - min >= 0: truncating v + 0.5 rounds (hot loop: no Math.round).
+      let l = (iscale * (x[i] - min) + 0.5) | 0;
+      if (l > nmax) l = nmax;
+      const w = wt[i];
       sl += w * l;
       sl2 += w * l * l;
-      sx += w * x[i];
       sxl += w * x[i] * l;
     }
-    const err = (a: number, b: number) =>
-      sxx - 2 * a * sxl - 2 * b * sx + a * a * sl2 + 2 * a * b * sl + b * b * sw;
     if (step === 0) {
       // The plain min/max fit: codes of min .. max, scale (max - min) / nmax.
-      const e = err(1 / iscale, min);
+      const e = err(1 / iscale, min, sl, sl2, sxl);
       if (e < bestErr) [bestErr, best] = [e, { a: 1 / iscale, b: min }];
       if (!search) break;
     }
@@ -85,7 +89,7 @@ function fitAsymmetric(x: Float64Array, wt: Float64Array, nmax: number, search: 
       a = sxl / sl2;
     }
     if (!(a > 0)) continue;
-    const e = err(a, b);
+    const e = err(a, b, sl, sl2, sxl);
     if (e < bestErr) [bestErr, best] = [e, { a, b }];
   }
   return best;
@@ -109,7 +113,11 @@ function fitSymmetric(x: Float64Array, wt: Float64Array, search: boolean): numbe
     const iscale = -(32 + 0.1 * t) / extreme;
     let sxl = 0, sl2 = 0;
     for (let i = 0; i < x.length; i++) {
-      const l = Math.max(-32, Math.min(31, Math.round(iscale * x[i])));
+      // Round half away from zero without Math.round (hot loop), then clamp.
+      const v = iscale * x[i];
+      let l = v >= 0 ? (v + 0.5) | 0 : -((0.5 - v) | 0);
+      if (l > 31) l = 31;
+      else if (l < -32) l = -32;
       sxl += wt[i] * x[i] * l;
       sl2 += wt[i] * l * l;
     }

@@ -208,6 +208,13 @@ Deno.test("ggml: dequantizeGgml on hand-built blocks equals each type's formula"
     const { bytes, want } = makeBlocks(type, 4, 11 + i);
     assertBitEqual(`dequantizeGgml ${type}`, dequantizeGgml(type, bytes, want.length), want);
   }
+  // The float types take typed-array views when aligned: the same values at an odd offset.
+  for (const type of ["F32", "F16", "BF16"] as const) {
+    const { bytes, want } = makeBlocks(type, 9, 3);
+    const odd = new Uint8Array(bytes.length + 1);
+    odd.set(bytes, 1);
+    assertBitEqual(`${type} unaligned`, dequantizeGgml(type, odd.subarray(1), 9), want);
+  }
   assert.throws(() => dequantizeGgml("Q4_K", new Uint8Array(100), 256), /need 144 bytes/);
 });
 

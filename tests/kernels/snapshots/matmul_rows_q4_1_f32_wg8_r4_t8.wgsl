@@ -13,7 +13,14 @@
 //   fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8>
 // ggml_group returns the dequantized values of group s of the block at unit
 // bw (element 4i + e in component e of [i]), its sub-block scale and min
-// decoded once per group. Only core WGSL: bytes and bit fields by shifts and
+// decoded once per group. A snippet may also define
+//   fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32
+// (the group's dot product with x, whose half sums are xs) with its scale and
+// offset folded out of the per-code work (one fma per code), and
+//   fn ggml_prepare_x(x: array<vec4f, 8>, s: u32) -> array<vec4f, 8>
+// (x as ggml_dot wants it, made once per group for all rows: Q4_K pre-scales
+// it to multiply codes masked in place); the others get GGML_DOT_GENERIC and
+// PREPARE_X_IDENTITY (ggml_codegen.ts). Only core WGSL: bytes and bit fields by shifts and
 // masks, f16 by unpack2x16float.
 
 // Bit field `shift` .. of each of the four bytes of `word`, masked: byte e of
@@ -34,6 +41,13 @@ fn dot8(a: array<vec4f, 8>, b: array<vec4f, 8>) -> f32 {
     s = fma(a[i], b[i], s);
   }
   return dot(s, vec4f(1.0));
+}
+
+// sums of x's two halves (values 0..15 and 16..31 of a group).
+fn half_sums(x: array<vec4f, 8>) -> vec2f {
+  let lo = x[0] + x[1] + x[2] + x[3];
+  let hi = x[4] + x[5] + x[6] + x[7];
+  return vec2f(dot(lo, vec4f(1.0)), dot(hi, vec4f(1.0)));
 }
 
 // Q4_1 (engine/quant/ggml_blocks.ts): blocks of 32, {f16 d, m; u8 qs[16]},
@@ -60,6 +74,16 @@ fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8> {
     out[i + 4u] = fma(vec4f(byte_fields(qs, 4u, 15u)), vec4f(h.dm.x), vec4f(h.dm.y));
   }
   return out;
+}
+
+
+fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32 {
+  return dot8(ggml_group(bw, h, s), x);
+}
+
+
+fn ggml_prepare_x(x: array<vec4f, 8>, s: u32) -> array<vec4f, 8> {
+  return x;
 }
 
 // Prefill-path matrix product over one row chunk of a GGML block matrix:

@@ -13,7 +13,14 @@
 //   fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8>
 // ggml_group returns the dequantized values of group s of the block at unit
 // bw (element 4i + e in component e of [i]), its sub-block scale and min
-// decoded once per group. Only core WGSL: bytes and bit fields by shifts and
+// decoded once per group. A snippet may also define
+//   fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32
+// (the group's dot product with x, whose half sums are xs) with its scale and
+// offset folded out of the per-code work (one fma per code), and
+//   fn ggml_prepare_x(x: array<vec4f, 8>, s: u32) -> array<vec4f, 8>
+// (x as ggml_dot wants it, made once per group for all rows: Q4_K pre-scales
+// it to multiply codes masked in place); the others get GGML_DOT_GENERIC and
+// PREPARE_X_IDENTITY (ggml_codegen.ts). Only core WGSL: bytes and bit fields by shifts and
 // masks, f16 by unpack2x16float.
 
 // Bit field `shift` .. of each of the four bytes of `word`, masked: byte e of
@@ -34,6 +41,13 @@ fn dot8(a: array<vec4f, 8>, b: array<vec4f, 8>) -> f32 {
     s = fma(a[i], b[i], s);
   }
   return dot(s, vec4f(1.0));
+}
+
+// sums of x's two halves (values 0..15 and 16..31 of a group).
+fn half_sums(x: array<vec4f, 8>) -> vec2f {
+  let lo = x[0] + x[1] + x[2] + x[3];
+  let hi = x[4] + x[5] + x[6] + x[7];
+  return vec2f(dot(lo, vec4f(1.0)), dot(hi, vec4f(1.0)));
 }
 
 // The head of a Q4_K / Q5_K super-block: unit 0 (vec4u) holds f16 d and dmin
@@ -89,6 +103,36 @@ fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8> {
     out[i + 4u] = fma(vec4f(byte_fields(q1[i], shift, 15u)), a, -c);
   }
   return out;
+}
+
+// x for ggml_dot, prepared once per group for all rows: each vec4 scaled by
+// the powers of two that undo codes masked in place (not shifted down):
+// nibble n of byte e of a word, masked, is q * 16^n * 256^e (exact in f32).
+fn ggml_prepare_x(x: array<vec4f, 8>, s: u32) -> array<vec4f, 8> {
+  let k = select(1.0, 0.0625, s % 2u == 1u) * vec4f(1.0, 0.00390625, 1.52587890625e-5, 5.9604644775390625e-8);
+  var out: array<vec4f, 8>;
+  for (var i = 0u; i < 8u; i++) {
+    out[i] = x[i] * k;
+  }
+  return out;
+}
+
+// sum_k w_k x_k over group s with the min folded out: a * sum(q x) - c * sum(x)
+// (`xp` from ggml_prepare_x, `xs` the sums of the unscaled x's two halves):
+// per code one and, one conversion and one multiply-add.
+fn ggml_dot(bw: u32, h: Head, s: u32, xp: array<vec4f, 8>, xs: vec2f) -> f32 {
+  let ac = k_scale_min(h, s);
+  let q0 = w[bw + 1u + 2u * (s / 2u)];
+  let q1 = w[bw + 2u + 2u * (s / 2u)];
+  let mask = vec4u(0xfu, 0xf00u, 0xf0000u, 0xf000000u) << vec4u(4u * (s % 2u));
+  var t = vec4f(vec4u(q0[0]) & mask) * xp[0];
+  for (var i = 1u; i < 4u; i++) {
+    t = fma(vec4f(vec4u(q0[i]) & mask), xp[i], t);
+  }
+  for (var i = 0u; i < 4u; i++) {
+    t = fma(vec4f(vec4u(q1[i]) & mask), xp[i + 4u], t);
+  }
+  return ac.x * dot(t, vec4f(1.0)) - ac.y * (xs.x + xs.y);
 }
 
 // Prefill-path matrix product over one row chunk of a GGML block matrix:

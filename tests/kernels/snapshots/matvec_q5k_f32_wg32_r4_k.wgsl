@@ -13,7 +13,14 @@
 //   fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8>
 // ggml_group returns the dequantized values of group s of the block at unit
 // bw (element 4i + e in component e of [i]), its sub-block scale and min
-// decoded once per group. Only core WGSL: bytes and bit fields by shifts and
+// decoded once per group. A snippet may also define
+//   fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32
+// (the group's dot product with x, whose half sums are xs) with its scale and
+// offset folded out of the per-code work (one fma per code), and
+//   fn ggml_prepare_x(x: array<vec4f, 8>, s: u32) -> array<vec4f, 8>
+// (x as ggml_dot wants it, made once per group for all rows: Q4_K pre-scales
+// it to multiply codes masked in place); the others get GGML_DOT_GENERIC and
+// PREPARE_X_IDENTITY (ggml_codegen.ts). Only core WGSL: bytes and bit fields by shifts and
 // masks, f16 by unpack2x16float.
 
 // Bit field `shift` .. of each of the four bytes of `word`, masked: byte e of
@@ -34,6 +41,13 @@ fn dot8(a: array<vec4f, 8>, b: array<vec4f, 8>) -> f32 {
     s = fma(a[i], b[i], s);
   }
   return dot(s, vec4f(1.0));
+}
+
+// sums of x's two halves (values 0..15 and 16..31 of a group).
+fn half_sums(x: array<vec4f, 8>) -> vec2f {
+  let lo = x[0] + x[1] + x[2] + x[3];
+  let hi = x[4] + x[5] + x[6] + x[7];
+  return vec2f(dot(lo, vec4f(1.0)), dot(hi, vec4f(1.0)));
 }
 
 // The head of a Q4_K / Q5_K super-block: unit 0 (vec4u) holds f16 d and dmin
@@ -90,6 +104,29 @@ fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8> {
     out[i + 4u] = fma(vec4f(hi), a, -c);
   }
   return out;
+}
+
+// sum_k w_k x_k over group s with the min folded out: a * sum(q x) - c * sum(x).
+fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32 {
+  let ac = k_scale_min(h, s);
+  let h0 = w[bw + 1u];
+  let h1 = w[bw + 2u];
+  let q0 = w[bw + 3u + 2u * (s / 2u)];
+  let q1 = w[bw + 4u + 2u * (s / 2u)];
+  let shift = 4u * (s % 2u);
+  var t = vec4f(0.0);
+  for (var i = 0u; i < 4u; i++) {
+    let lo = byte_fields(q0[i], shift, 15u) | (byte_fields(h0[i], s, 1u) << vec4u(4u));
+    let hi = byte_fields(q1[i], shift, 15u) | (byte_fields(h1[i], s, 1u) << vec4u(4u));
+    t = fma(vec4f(lo), x[i], t);
+    t = fma(vec4f(hi), x[i + 4u], t);
+  }
+  return ac.x * dot(t, vec4f(1.0)) - ac.y * (xs.x + xs.y);
+}
+
+
+fn ggml_prepare_x(x: array<vec4f, 8>, s: u32) -> array<vec4f, 8> {
+  return x;
 }
 
 // Decode-path matrix-vector product over one row chunk of a GGML block matrix
@@ -180,14 +217,12 @@ fn main(
     let bw3 = base3 + b * BLOCK_UNITS;
     let h3 = ggml_head(bw3);
     let x0 = load_x(0u, g);
-    let v0 = ggml_group(bw0, h0, s);
-    acc0 += dot8(v0, x0);
-    let v1 = ggml_group(bw1, h1, s);
-    acc1 += dot8(v1, x0);
-    let v2 = ggml_group(bw2, h2, s);
-    acc2 += dot8(v2, x0);
-    let v3 = ggml_group(bw3, h3, s);
-    acc3 += dot8(v3, x0);
+    let xs0 = half_sums(x0);
+    let xp0 = ggml_prepare_x(x0, s);
+    acc0 += ggml_dot(bw0, h0, s, xp0, xs0);
+    acc1 += ggml_dot(bw1, h1, s, xp0, xs0);
+    acc2 += ggml_dot(bw2, h2, s, xp0, xs0);
+    acc3 += ggml_dot(bw3, h3, s, xp0, xs0);
   }
   // The partial last group (K not a multiple of 32): x read with a guard.
   if (ng * 32u < p.K && lid == ng % WG) {
@@ -203,14 +238,12 @@ fn main(
     let bw3 = base3 + b * BLOCK_UNITS;
     let h3 = ggml_head(bw3);
     let x0 = load_x_tail(0u, g);
-    let v0 = ggml_group(bw0, h0, s);
-    acc0 += dot8(v0, x0);
-    let v1 = ggml_group(bw1, h1, s);
-    acc1 += dot8(v1, x0);
-    let v2 = ggml_group(bw2, h2, s);
-    acc2 += dot8(v2, x0);
-    let v3 = ggml_group(bw3, h3, s);
-    acc3 += dot8(v3, x0);
+    let xs0 = half_sums(x0);
+    let xp0 = ggml_prepare_x(x0, s);
+    acc0 += ggml_dot(bw0, h0, s, xp0, xs0);
+    acc1 += ggml_dot(bw1, h1, s, xp0, xs0);
+    acc2 += ggml_dot(bw2, h2, s, xp0, xs0);
+    acc3 += ggml_dot(bw3, h3, s, xp0, xs0);
   }
   partial[0u * WG + lid] = acc0;
   partial[1u * WG + lid] = acc1;

@@ -1,0 +1,289 @@
+// kernel matvec_q4k_vec4_wg8_r6_rows_ux64
+// entry point main
+// constants {"WG":8}
+
+// Shared WGSL for the kernels that read GGML block formats in place
+// (engine/quant/block_matrix.ts). Every type's snippet (ggml_<format>.wgsl)
+// defines, over the global `w: array<W>` of a row chunk:
+//   alias W = u32 or vec4u;         // the unit of w: whole blocks are whole units
+//   const GROUPS_PER_BLOCK: u32;    // 32-value groups per block (1 or 8)
+//   const BLOCK_UNITS: u32;         // units of W per block (ggml's bytes padded to 4)
+//   struct Head { ... }             // what a block's groups share (f16 scales, ...)
+//   fn ggml_head(bw: u32) -> Head   // read once per block, at unit bw
+//   fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8>
+// ggml_group returns the dequantized values of group s of the block at unit
+// bw (element 4i + e in component e of [i]), its sub-block scale and min
+// decoded once per group. A snippet may also define
+//   fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32
+// (the group's dot product with x, whose half sums are xs) with its scale and
+// offset folded out of the per-code work (one fma per code), and
+//   fn ggml_prepare_x(x: array<vec4f, 8>, s: u32) -> array<vec4f, 8>
+// (x as ggml_dot wants it, made once per group for all rows: Q4_K pre-scales
+// it to multiply codes masked in place); the others get GGML_DOT_GENERIC and
+// PREPARE_X_IDENTITY (ggml_codegen.ts). Only core WGSL: bytes and bit fields by shifts and
+// masks, f16 by unpack2x16float.
+
+// Bit field `shift` .. of each of the four bytes of `word`, masked: byte e of
+// the word is component e.
+fn byte_fields(word: u32, shift: u32, mask: u32) -> vec4u {
+  return (vec4u(word) >> (vec4u(0u, 8u, 16u, 24u) + vec4u(shift))) & vec4u(mask);
+}
+
+// Byte j (0..3) of `word`.
+fn byte_of(word: u32, j: u32) -> u32 {
+  return (word >> (8u * j)) & 0xffu;
+}
+
+// sum_i dot(a[i], b[i]) as one fma chain per component.
+fn dot8(a: array<vec4f, 8>, b: array<vec4f, 8>) -> f32 {
+  var s = a[0] * b[0];
+  for (var i = 1u; i < 8u; i++) {
+    s = fma(a[i], b[i], s);
+  }
+  return dot(s, vec4f(1.0));
+}
+
+// sums of x's two halves (values 0..15 and 16..31 of a group).
+fn half_sums(x: array<vec4f, 8>) -> vec2f {
+  let lo = x[0] + x[1] + x[2] + x[3];
+  let hi = x[4] + x[5] + x[6] + x[7];
+  return vec2f(dot(lo, vec4f(1.0)), dot(hi, vec4f(1.0)));
+}
+
+// The head of a Q4_K / Q5_K super-block: unit 0 (vec4u) holds f16 d and dmin
+// and the 12 bytes of packed 6-bit scales and mins (engine/quant/ggml_blocks.ts
+// kScaleMin). The head keeps that vec4u as read (4 registers per row: a thread
+// holds one head per row it owns); each group decodes its (scale, min) pair
+// from it without branches. Joined before either type's snippet.
+
+struct Head {
+  v: vec4u,
+}
+
+fn ggml_head(bw: u32) -> Head {
+  return Head(w[bw]);
+}
+
+// (d * sc, dmin * m) of sub-block s: bytes 0-3 hold sc[0..3] and the top 2
+// bits of sc[4..7]; 4-7 the same for the mins; 8-11 the low nibbles of
+// sc[4..7] (low) and m[4..7] (high).
+fn k_scale_min(h: Head, s: u32) -> vec2f {
+  let dd = unpack2x16float(h.v.x);
+  let i = 8u * (s % 4u);
+  let b_sc = (h.v.y >> i) & 0xffu;
+  let b_m = (h.v.z >> i) & 0xffu;
+  let b_hi = (h.v.w >> i) & 0xffu;
+  let lo = vec2u(b_sc, b_m) & vec2u(63u);
+  let hi = (vec2u(b_hi & 15u, b_hi >> 4u)) | ((vec2u(b_sc, b_m) >> vec2u(6u)) << vec2u(4u));
+  return vec2f(select(hi, lo, s < 4u)) * dd;
+}
+
+// Q4_K (engine/quant/ggml_blocks.ts): super-blocks of 256, {f16 d, dmin;
+// u8 scales[12]; u8 qs[128]}, 144 bytes = 9 vec4u, read as vec4u: unit 0 is
+// the whole head (d, dmin and the packed scales, decoded once per block by
+// ggml_kscale.wgsl). Sub-block
+// s (group s) has 6-bit scale sc and min m, w = d * sc * q - dmin * m, its
+// codes the low (s even) or high (s odd) nibbles of qs[32 (s / 2) ..], units
+// 1 + 2 (s / 2) and the next.
+
+alias W = vec4u;
+const GROUPS_PER_BLOCK: u32 = 8u;
+const BLOCK_UNITS: u32 = 9u;
+
+fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8> {
+  let ac = k_scale_min(h, s);
+  let a = vec4f(ac.x);
+  let c = vec4f(ac.y);
+  let q0 = w[bw + 1u + 2u * (s / 2u)];
+  let q1 = w[bw + 2u + 2u * (s / 2u)];
+  let shift = 4u * (s % 2u);
+  var out: array<vec4f, 8>;
+  for (var i = 0u; i < 4u; i++) {
+    out[i] = fma(vec4f(byte_fields(q0[i], shift, 15u)), a, -c);
+    out[i + 4u] = fma(vec4f(byte_fields(q1[i], shift, 15u)), a, -c);
+  }
+  return out;
+}
+
+// x for ggml_dot, prepared once per group for all rows: each vec4 scaled by
+// the powers of two that undo codes masked in place (not shifted down):
+// nibble n of byte e of a word, masked, is q * 16^n * 256^e (exact in f32).
+fn ggml_prepare_x(x: array<vec4f, 8>, s: u32) -> array<vec4f, 8> {
+  let k = select(1.0, 0.0625, s % 2u == 1u) * vec4f(1.0, 0.00390625, 1.52587890625e-5, 5.9604644775390625e-8);
+  var out: array<vec4f, 8>;
+  for (var i = 0u; i < 8u; i++) {
+    out[i] = x[i] * k;
+  }
+  return out;
+}
+
+// sum_k w_k x_k over group s with the min folded out: a * sum(q x) - c * sum(x)
+// (`xp` from ggml_prepare_x, `xs` the sums of the unscaled x's two halves):
+// per code one and, one conversion and one multiply-add.
+fn ggml_dot(bw: u32, h: Head, s: u32, xp: array<vec4f, 8>, xs: vec2f) -> f32 {
+  let ac = k_scale_min(h, s);
+  let q0 = w[bw + 1u + 2u * (s / 2u)];
+  let q1 = w[bw + 2u + 2u * (s / 2u)];
+  let mask = vec4u(0xfu, 0xf00u, 0xf0000u, 0xf000000u) << vec4u(4u * (s % 2u));
+  var t = vec4f(vec4u(q0[0]) & mask) * xp[0];
+  for (var i = 1u; i < 4u; i++) {
+    t = fma(vec4f(vec4u(q0[i]) & mask), xp[i], t);
+  }
+  for (var i = 0u; i < 4u; i++) {
+    t = fma(vec4f(vec4u(q1[i]) & mask), xp[i + 4u], t);
+  }
+  return ac.x * dot(t, vec4f(1.0)) - ac.y * (xs.x + xs.y);
+}
+
+// Decode-path matrix-vector product over one row chunk of a GGML block matrix
+// (engine/quant/block_matrix.ts), dequantized in registers:
+//   out[colOffset + n] = sum_k w(n, k) * x[k]   for n < rows, k < K.
+// The work is cut in 32-value groups (a Q4_1/Q5_x block, a K-type sub-block):
+// per group a thread loads that group of x once and, for each of its ROWS
+// rows, decodes the group with the type's ggml_group (its scale and min
+// decoded once per group; the block's head read once per block) and
+// multiplies. Two splits as matvec_quant.wgsl (matvec_ggml.ts): "k", threads
+// sharing ROWS rows and taking groups strided by WG, summed in workgroup
+// memory; "rows", each thread owning ROWS rows and walking all blocks. Rows
+// past the chunk end re-read the last row. Only the ceil(K / 32) groups
+// holding x are read (ggml_codegen.ts groupLoop): a Loupe-quantized row's
+// zero padding past K is never touched. As a stream kernel (the bench's
+// ceiling) x is the constant 1 and not bound.
+//
+// Hooks (matvec_ggml.ts): ROWS_PER_GROUP (split); X_DECL, X_LOAD (x's binding
+// and loaders, ggml_codegen.ts); PARTIAL, STORE (reduction); ACC, LOOP (the
+// unrolled per-row work).
+
+const ROWS: u32 = 6u;
+
+struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.ts)
+  K: u32,
+  rows: u32,
+  colOffset: u32,
+  unitsPerRow: u32,
+}
+
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> w: array<W>;           // [rows, unitsPerRow]
+@group(0) @binding(2) var<storage, read_write> out: array<f32>; // [N]
+@group(0) @binding(3) var<uniform> x: array<vec4f, 16>; // [K / 4]
+
+override WG: u32 = 32; // threads per workgroup
+
+fn load_x(base: u32, g: u32) -> array<vec4f, 8> {
+  var v: array<vec4f, 8>;
+  for (var i = 0u; i < 8u; i++) {
+    v[i] = x[base + 8u * g + i];
+  }
+  return v;
+}
+
+fn load_x_tail(base: u32, g: u32) -> array<vec4f, 8> {
+  var v: array<vec4f, 8>;
+  for (var i = 0u; i < 8u; i++) {
+    v[i] = select(vec4f(0.0), x[base + min(8u * g + i, p.K / 4u - 1u)], 8u * g + i < p.K / 4u);
+  }
+  return v;
+}
+
+@compute @workgroup_size(WG)
+fn main(
+  @builtin(workgroup_id) wid: vec3u,
+  @builtin(num_workgroups) nwg: vec3u,
+  @builtin(local_invocation_index) lid: u32,
+) {
+  // The grid is folded into y (grid.ts) when the workgroup count > 65,535.
+  let row0 = (wid.x + wid.y * nwg.x) * ROWS * WG;
+  if (row0 >= p.rows) {
+    return;
+  }
+  let last = p.rows - 1u;
+  var acc0 = 0.0;
+  var acc1 = 0.0;
+  var acc2 = 0.0;
+  var acc3 = 0.0;
+  var acc4 = 0.0;
+  var acc5 = 0.0;
+  let base0 = min(row0 + 0u * WG + lid, last) * p.unitsPerRow;
+  let base1 = min(row0 + 1u * WG + lid, last) * p.unitsPerRow;
+  let base2 = min(row0 + 2u * WG + lid, last) * p.unitsPerRow;
+  let base3 = min(row0 + 3u * WG + lid, last) * p.unitsPerRow;
+  let base4 = min(row0 + 4u * WG + lid, last) * p.unitsPerRow;
+  let base5 = min(row0 + 5u * WG + lid, last) * p.unitsPerRow;
+  let nb = p.K / (32u * GROUPS_PER_BLOCK); // blocks wholly inside K
+  for (var b = 0u; b < nb; b++) {
+    let bw0 = base0 + b * BLOCK_UNITS;
+    let h0 = ggml_head(bw0);
+    let bw1 = base1 + b * BLOCK_UNITS;
+    let h1 = ggml_head(bw1);
+    let bw2 = base2 + b * BLOCK_UNITS;
+    let h2 = ggml_head(bw2);
+    let bw3 = base3 + b * BLOCK_UNITS;
+    let h3 = ggml_head(bw3);
+    let bw4 = base4 + b * BLOCK_UNITS;
+    let h4 = ggml_head(bw4);
+    let bw5 = base5 + b * BLOCK_UNITS;
+    let h5 = ggml_head(bw5);
+    for (var s = 0u; s < GROUPS_PER_BLOCK; s++) {
+      let g = b * GROUPS_PER_BLOCK + s;
+      let x0 = load_x(0u, g);
+      let xs0 = half_sums(x0);
+      let xp0 = ggml_prepare_x(x0, s);
+      acc0 += ggml_dot(bw0, h0, s, xp0, xs0);
+      acc1 += ggml_dot(bw1, h1, s, xp0, xs0);
+      acc2 += ggml_dot(bw2, h2, s, xp0, xs0);
+      acc3 += ggml_dot(bw3, h3, s, xp0, xs0);
+      acc4 += ggml_dot(bw4, h4, s, xp0, xs0);
+      acc5 += ggml_dot(bw5, h5, s, xp0, xs0);
+    }
+  }
+  // The block holding K's end: its groups up to K, x read with a guard.
+  if (nb * 32u * GROUPS_PER_BLOCK < p.K) {
+    let b = nb;
+    let bw0 = base0 + b * BLOCK_UNITS;
+    let h0 = ggml_head(bw0);
+    let bw1 = base1 + b * BLOCK_UNITS;
+    let h1 = ggml_head(bw1);
+    let bw2 = base2 + b * BLOCK_UNITS;
+    let h2 = ggml_head(bw2);
+    let bw3 = base3 + b * BLOCK_UNITS;
+    let h3 = ggml_head(bw3);
+    let bw4 = base4 + b * BLOCK_UNITS;
+    let h4 = ggml_head(bw4);
+    let bw5 = base5 + b * BLOCK_UNITS;
+    let h5 = ggml_head(bw5);
+    for (var s = 0u; s < GROUPS_PER_BLOCK; s++) {
+      let g = b * GROUPS_PER_BLOCK + s;
+      if (g * 32u >= p.K) {
+        break;
+      }
+      let x0 = load_x_tail(0u, g);
+      let xs0 = half_sums(x0);
+      let xp0 = ggml_prepare_x(x0, s);
+      acc0 += ggml_dot(bw0, h0, s, xp0, xs0);
+      acc1 += ggml_dot(bw1, h1, s, xp0, xs0);
+      acc2 += ggml_dot(bw2, h2, s, xp0, xs0);
+      acc3 += ggml_dot(bw3, h3, s, xp0, xs0);
+      acc4 += ggml_dot(bw4, h4, s, xp0, xs0);
+      acc5 += ggml_dot(bw5, h5, s, xp0, xs0);
+    }
+  }
+  if (row0 + 0u * WG + lid < p.rows) {
+    out[p.colOffset + row0 + 0u * WG + lid] = acc0;
+  }
+  if (row0 + 1u * WG + lid < p.rows) {
+    out[p.colOffset + row0 + 1u * WG + lid] = acc1;
+  }
+  if (row0 + 2u * WG + lid < p.rows) {
+    out[p.colOffset + row0 + 2u * WG + lid] = acc2;
+  }
+  if (row0 + 3u * WG + lid < p.rows) {
+    out[p.colOffset + row0 + 3u * WG + lid] = acc3;
+  }
+  if (row0 + 4u * WG + lid < p.rows) {
+    out[p.colOffset + row0 + 4u * WG + lid] = acc4;
+  }
+  if (row0 + 5u * WG + lid < p.rows) {
+    out[p.colOffset + row0 + 5u * WG + lid] = acc5;
+  }
+}

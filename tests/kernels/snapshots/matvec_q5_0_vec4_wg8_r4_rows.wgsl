@@ -1,0 +1,223 @@
+// kernel matvec_q5_0_vec4_wg8_r4_rows
+// entry point main
+// constants {"WG":8}
+
+// Shared WGSL for the kernels that read GGML block formats in place
+// (engine/quant/block_matrix.ts). Every type's snippet (ggml_<format>.wgsl)
+// defines, over the global `w: array<W>` of a row chunk:
+//   alias W = u32 or vec4u;         // the unit of w: whole blocks are whole units
+//   const GROUPS_PER_BLOCK: u32;    // 32-value groups per block (1 or 8)
+//   const BLOCK_UNITS: u32;         // units of W per block (ggml's bytes padded to 4)
+//   struct Head { ... }             // what a block's groups share (f16 scales, ...)
+//   fn ggml_head(bw: u32) -> Head   // read once per block, at unit bw
+//   fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8>
+// ggml_group returns the dequantized values of group s of the block at unit
+// bw (element 4i + e in component e of [i]), its sub-block scale and min
+// decoded once per group. A snippet may also define
+//   fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32
+// (the group's dot product with x, whose half sums are xs) with its scale and
+// offset folded out of the per-code work (one fma per code), and
+//   fn ggml_prepare_x(x: array<vec4f, 8>, s: u32) -> array<vec4f, 8>
+// (x as ggml_dot wants it, made once per group for all rows: Q4_K pre-scales
+// it to multiply codes masked in place); the others get GGML_DOT_GENERIC and
+// PREPARE_X_IDENTITY (ggml_codegen.ts). Only core WGSL: bytes and bit fields by shifts and
+// masks, f16 by unpack2x16float.
+
+// Bit field `shift` .. of each of the four bytes of `word`, masked: byte e of
+// the word is component e.
+fn byte_fields(word: u32, shift: u32, mask: u32) -> vec4u {
+  return (vec4u(word) >> (vec4u(0u, 8u, 16u, 24u) + vec4u(shift))) & vec4u(mask);
+}
+
+// Byte j (0..3) of `word`.
+fn byte_of(word: u32, j: u32) -> u32 {
+  return (word >> (8u * j)) & 0xffu;
+}
+
+// sum_i dot(a[i], b[i]) as one fma chain per component.
+fn dot8(a: array<vec4f, 8>, b: array<vec4f, 8>) -> f32 {
+  var s = a[0] * b[0];
+  for (var i = 1u; i < 8u; i++) {
+    s = fma(a[i], b[i], s);
+  }
+  return dot(s, vec4f(1.0));
+}
+
+// sums of x's two halves (values 0..15 and 16..31 of a group).
+fn half_sums(x: array<vec4f, 8>) -> vec2f {
+  let lo = x[0] + x[1] + x[2] + x[3];
+  let hi = x[4] + x[5] + x[6] + x[7];
+  return vec2f(dot(lo, vec4f(1.0)), dot(hi, vec4f(1.0)));
+}
+
+// Q5_0 (engine/quant/ggml_blocks.ts): blocks of 32, {f16 d; u8 qh[4];
+// u8 qs[16]}, 22 bytes kept as stored and padded to 24 (6 words), so qh and
+// qs sit 2 bytes off word boundaries and are re-assembled from word halves;
+// w = d * (q - 16), q = nibble | (bit j of qh) << 4.
+
+alias W = u32;
+const GROUPS_PER_BLOCK: u32 = 1u;
+const BLOCK_UNITS: u32 = 6u;
+
+struct Head {
+  d: f32,
+  qh: u32,
+}
+
+fn ggml_head(bw: u32) -> Head {
+  let w0 = w[bw];
+  return Head(unpack2x16float(w0).x, (w0 >> 16u) | (w[bw + 1u] << 16u));
+}
+
+fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8> {
+  var out: array<vec4f, 8>;
+  for (var i = 0u; i < 4u; i++) {
+    let qs = (w[bw + 1u + i] >> 16u) | (w[bw + 2u + i] << 16u);
+    let h0 = ((vec4u(h.qh) >> (vec4u(0u, 1u, 2u, 3u) + 4u * i)) & vec4u(1u)) << vec4u(4u);
+    let h1 = ((vec4u(h.qh) >> (vec4u(16u, 17u, 18u, 19u) + 4u * i)) & vec4u(1u)) << vec4u(4u);
+    out[i] = (vec4f(byte_fields(qs, 0u, 15u) | h0) - 16.0) * h.d;
+    out[i + 4u] = (vec4f(byte_fields(qs, 4u, 15u) | h1) - 16.0) * h.d;
+  }
+  return out;
+}
+
+
+fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32 {
+  return dot8(ggml_group(bw, h, s), x);
+}
+
+
+fn ggml_prepare_x(x: array<vec4f, 8>, s: u32) -> array<vec4f, 8> {
+  return x;
+}
+
+// Decode-path matrix-vector product over one row chunk of a GGML block matrix
+// (engine/quant/block_matrix.ts), dequantized in registers:
+//   out[colOffset + n] = sum_k w(n, k) * x[k]   for n < rows, k < K.
+// The work is cut in 32-value groups (a Q4_1/Q5_x block, a K-type sub-block):
+// per group a thread loads that group of x once and, for each of its ROWS
+// rows, decodes the group with the type's ggml_group (its scale and min
+// decoded once per group; the block's head read once per block) and
+// multiplies. Two splits as matvec_quant.wgsl (matvec_ggml.ts): "k", threads
+// sharing ROWS rows and taking groups strided by WG, summed in workgroup
+// memory; "rows", each thread owning ROWS rows and walking all blocks. Rows
+// past the chunk end re-read the last row. Only the ceil(K / 32) groups
+// holding x are read (ggml_codegen.ts groupLoop): a Loupe-quantized row's
+// zero padding past K is never touched. As a stream kernel (the bench's
+// ceiling) x is the constant 1 and not bound.
+//
+// Hooks (matvec_ggml.ts): ROWS_PER_GROUP (split); X_DECL, X_LOAD (x's binding
+// and loaders, ggml_codegen.ts); PARTIAL, STORE (reduction); ACC, LOOP (the
+// unrolled per-row work).
+
+const ROWS: u32 = 4u;
+
+struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.ts)
+  K: u32,
+  rows: u32,
+  colOffset: u32,
+  unitsPerRow: u32,
+}
+
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> w: array<W>;           // [rows, unitsPerRow]
+@group(0) @binding(2) var<storage, read_write> out: array<f32>; // [N]
+@group(0) @binding(3) var<storage, read> x: array<vec4f>; // [K / width]
+
+override WG: u32 = 32; // threads per workgroup
+
+fn load_x(base: u32, g: u32) -> array<vec4f, 8> {
+  var v: array<vec4f, 8>;
+  for (var i = 0u; i < 8u; i++) {
+    v[i] = x[base + 8u * g + i];
+  }
+  return v;
+}
+
+fn load_x_tail(base: u32, g: u32) -> array<vec4f, 8> {
+  var v: array<vec4f, 8>;
+  for (var i = 0u; i < 8u; i++) {
+    v[i] = select(vec4f(0.0), x[base + min(8u * g + i, p.K / 4u - 1u)], 8u * g + i < p.K / 4u);
+  }
+  return v;
+}
+
+@compute @workgroup_size(WG)
+fn main(
+  @builtin(workgroup_id) wid: vec3u,
+  @builtin(num_workgroups) nwg: vec3u,
+  @builtin(local_invocation_index) lid: u32,
+) {
+  // The grid is folded into y (grid.ts) when the workgroup count > 65,535.
+  let row0 = (wid.x + wid.y * nwg.x) * ROWS * WG;
+  if (row0 >= p.rows) {
+    return;
+  }
+  let last = p.rows - 1u;
+  var acc0 = 0.0;
+  var acc1 = 0.0;
+  var acc2 = 0.0;
+  var acc3 = 0.0;
+  let base0 = min(row0 + 0u * WG + lid, last) * p.unitsPerRow;
+  let base1 = min(row0 + 1u * WG + lid, last) * p.unitsPerRow;
+  let base2 = min(row0 + 2u * WG + lid, last) * p.unitsPerRow;
+  let base3 = min(row0 + 3u * WG + lid, last) * p.unitsPerRow;
+  let nb = p.K / (32u * GROUPS_PER_BLOCK); // blocks wholly inside K
+  for (var b = 0u; b < nb; b++) {
+    let bw0 = base0 + b * BLOCK_UNITS;
+    let h0 = ggml_head(bw0);
+    let bw1 = base1 + b * BLOCK_UNITS;
+    let h1 = ggml_head(bw1);
+    let bw2 = base2 + b * BLOCK_UNITS;
+    let h2 = ggml_head(bw2);
+    let bw3 = base3 + b * BLOCK_UNITS;
+    let h3 = ggml_head(bw3);
+    for (var s = 0u; s < GROUPS_PER_BLOCK; s++) {
+      let g = b * GROUPS_PER_BLOCK + s;
+      let x0 = load_x(0u, g);
+      let xs0 = half_sums(x0);
+      let xp0 = ggml_prepare_x(x0, s);
+      acc0 += ggml_dot(bw0, h0, s, xp0, xs0);
+      acc1 += ggml_dot(bw1, h1, s, xp0, xs0);
+      acc2 += ggml_dot(bw2, h2, s, xp0, xs0);
+      acc3 += ggml_dot(bw3, h3, s, xp0, xs0);
+    }
+  }
+  // The block holding K's end: its groups up to K, x read with a guard.
+  if (nb * 32u * GROUPS_PER_BLOCK < p.K) {
+    let b = nb;
+    let bw0 = base0 + b * BLOCK_UNITS;
+    let h0 = ggml_head(bw0);
+    let bw1 = base1 + b * BLOCK_UNITS;
+    let h1 = ggml_head(bw1);
+    let bw2 = base2 + b * BLOCK_UNITS;
+    let h2 = ggml_head(bw2);
+    let bw3 = base3 + b * BLOCK_UNITS;
+    let h3 = ggml_head(bw3);
+    for (var s = 0u; s < GROUPS_PER_BLOCK; s++) {
+      let g = b * GROUPS_PER_BLOCK + s;
+      if (g * 32u >= p.K) {
+        break;
+      }
+      let x0 = load_x_tail(0u, g);
+      let xs0 = half_sums(x0);
+      let xp0 = ggml_prepare_x(x0, s);
+      acc0 += ggml_dot(bw0, h0, s, xp0, xs0);
+      acc1 += ggml_dot(bw1, h1, s, xp0, xs0);
+      acc2 += ggml_dot(bw2, h2, s, xp0, xs0);
+      acc3 += ggml_dot(bw3, h3, s, xp0, xs0);
+    }
+  }
+  if (row0 + 0u * WG + lid < p.rows) {
+    out[p.colOffset + row0 + 0u * WG + lid] = acc0;
+  }
+  if (row0 + 1u * WG + lid < p.rows) {
+    out[p.colOffset + row0 + 1u * WG + lid] = acc1;
+  }
+  if (row0 + 2u * WG + lid < p.rows) {
+    out[p.colOffset + row0 + 2u * WG + lid] = acc2;
+  }
+  if (row0 + 3u * WG + lid < p.rows) {
+    out[p.colOffset + row0 + 3u * WG + lid] = acc3;
+  }
+}
