@@ -9,7 +9,7 @@ import type { KvCache } from "./model/kv_cache.ts";
 import { type CacheOptions, EngineCaches } from "./caches.ts";
 import { checkTokenIds } from "./model/tokens.ts";
 import { checkHookOptions, type DerivedModule, type ModuleTable } from "./hooks.ts";
-import { runTrace, type TracedModel } from "./trace.ts";
+import { checkTraceLength, runTrace, type TracedModel } from "./trace.ts";
 import { type ForwardOptions, forwardPass, type ForwardResult, type PassHost } from "./forward.ts";
 import {
   batchedForwardPass,
@@ -20,11 +20,11 @@ import {
   type PromptInput,
   runBatchTrace,
 } from "./batch.ts";
-import { CallQueue } from "./queue.ts";
+import { EngineLife } from "./lifecycle.ts";
 import { EngineModules } from "./modules.ts";
 import type { Tap } from "./model/llama.ts";
 import type { Pipeline } from "./model/pipeline.ts";
-import { type DevicePlacement, lostDeviceMessage } from "./model/placement.ts";
+import type { DevicePlacement } from "./model/placement.ts";
 import type { WeightMatrix } from "./quant/matrix.ts";
 import { disposeWeights, type LlamaWeights, type StageWeights } from "./model/weights.ts";
 import {
@@ -33,7 +33,7 @@ import {
   type GenerateStep,
   generateTokens,
 } from "./generate.ts";
-import { BusyError, ContextLengthError, DeviceLostError, UsageError } from "./errors.ts";
+import { UsageError } from "./errors.ts";
 import { type LoadedModel, loadModel, type LoadOptions } from "./load.ts";
 import { memoryByDevice, type MemoryReport, totalMemory } from "./memory.ts";
 
@@ -70,17 +70,8 @@ export class Engine {
   readonly #caches: EngineCaches;
   readonly #owned: Gpu[];
   readonly #modules: EngineModules;
-  /** Calls that use the scratch buffers run one at a time, in call order. */
-  readonly #queue = new CallQueue(
-    () => this.#assertUsable(),
-    () => {
-      if (this.#disposed && !this.#freed) this.#free();
-    },
-  );
-  /** Why the engine is unusable (disposed or a device lost), once it is. */
-  #disposed: string | null = null;
-  /** Whether every buffer has been freed (dispose() waits for a running call). */
-  #freed = false;
+  /** The call queue, dispose() and device loss (engine/lifecycle.ts). */
+  readonly #life: EngineLife;
 
   private constructor(m: LoadedModel) {
     this.gpu = m.devices[0];
@@ -95,13 +86,12 @@ export class Engine {
     this.#caches = new EngineCaches(this, m.kv, m.pipeline, m.config);
     this.contextLength = m.kv.contextLength;
     this.#modules = new EngineModules(m.config, m.pipeline);
-    // A lost device ends the engine: every device's buffers are freed, and the
-    // running call (which races every wait against the loss) fails.
-    for (const g of m.devices) {
-      g.lost.then(() => {
-        if (!this.#disposed) this.#release(this.#lost(g).message);
-      });
-    }
+    this.#life = new EngineLife(
+      m.devices,
+      m.placement,
+      () => m.pipeline.stages.some((s) => s.graph.tapping),
+      () => this.#free(),
+    );
   }
 
   /** Loads a model folder (local, http(s) or hf:owner/name[@revision]); see LoadOptions. */
@@ -211,7 +201,7 @@ export class Engine {
    * engine's).
    */
   createCache(options: CacheOptions = {}): KvCache {
-    this.#assertUsable();
+    this.#life.assertUsable();
     return this.#caches.create(options);
   }
 
@@ -233,17 +223,19 @@ export class Engine {
     input: PromptInput | readonly PromptInput[],
     options: ForwardOptions = {},
   ): Promise<ForwardResult | ForwardResult[]> {
-    this.#assertCallable("forward");
+    this.#life.assertCallable("forward");
     if (isBatch<PromptInput>(input)) {
       const prompts = input.map((p) => this.#tokenize(p));
       const kv = this.#caches.of(undefined, "forward");
-      return await this.#queue.run(() =>
+      return await this.#life.queue.run(() =>
         kv.use(() => this.#batchPass(prompts, options, undefined))
       );
     }
     const tokens = this.#tokenize(input as PromptInput);
     const kv = this.#caches.of(options.kvCache, "forward");
-    return await this.#queue.run(() => kv.use(() => this.#pass(tokens, kv, options, undefined)));
+    return await this.#life.queue.run(() =>
+      kv.use(() => this.#pass(tokens, kv, options, undefined))
+    );
   }
 
   /**
@@ -274,28 +266,14 @@ export class Engine {
     fn: (m: TracedModel, batch: BatchLayout) => Promise<R> | R,
     options: ForwardOptions = {},
   ): Promise<(ForwardResult & { value: R }) | BatchTraceResult<R>> {
-    this.#assertCallable("trace");
+    this.#life.assertCallable("trace");
     const batch = isBatch<PromptInput>(input);
     const prompts = batch ? input.map((p) => this.#tokenize(p)) : [];
     const tokens = batch ? prompts.flat() : this.#tokenize(input as PromptInput);
     const kv = this.#caches.of(batch ? undefined : options.kvCache, "trace");
-    if (tokens.length > this.#pipeline.maxChunk) {
-      throw new Error(
-        `trace: ${tokens.length} tokens exceed one chunk (${this.#pipeline.maxChunk}); ` +
-          `load the engine with a larger maxChunk`,
-      );
-    }
+    checkTraceLength(tokens.length, this.#pipeline.maxChunk, kv.contextLength, batch);
     if (batch) {
-      // One run over the cache: the trace function sees each module once.
-      if (tokens.length > kv.contextLength) {
-        throw new ContextLengthError(
-          tokens.length,
-          kv.contextLength,
-          `trace: the batch's ${tokens.length} tokens exceed the KV cache's ${kv.contextLength} ` +
-            `positions; a batched trace runs the prompts together`,
-        );
-      }
-      return await this.#queue.run(() =>
+      return await this.#life.queue.run(() =>
         kv.use(() =>
           runBatchTrace(
             this.#modules.tree,
@@ -306,7 +284,7 @@ export class Engine {
         )
       );
     }
-    return await this.#queue.run(() =>
+    return await this.#life.queue.run(() =>
       kv.use(() =>
         runTrace(
           this.#modules.tree,
@@ -325,10 +303,8 @@ export class Engine {
       pipeline: this.#pipeline,
       kv,
       claim: () => this.#caches.claim(kv, null),
-      guard: (p) => this.#guard(p),
-      assertOpen: () => {
-        if (this.#disposed) throw this.#unusable();
-      },
+      guard: (p) => this.#life.guard(p),
+      assertOpen: () => this.#life.assertOpen(),
     };
   }
 
@@ -361,7 +337,7 @@ export class Engine {
     prompt: string | ArrayLike<number>,
     options: GenerateOptions = {},
   ): AsyncGenerator<GenerateStep, KvCache | undefined> {
-    this.#assertCallable("generate");
+    this.#life.assertCallable("generate");
     const ids = this.#tokenize(prompt), kv = this.#caches.of(options.kvCache, "generate");
     // Checked now, so that a bad id, name or option fails at the call, not at
     // the first step; the cache is claimed at the first step, in queue order,
@@ -370,16 +346,16 @@ export class Engine {
     checkHookOptions(this.modules, options);
     checkGenerateOptions(options);
     const steps = generateTokens(this, this.#pipeline, kv, checked, options, {
-      exclusive: (fn) => this.#queue.run(() => kv.use(fn)),
+      exclusive: (fn) => this.#life.queue.run(() => kv.use(fn)),
       claim: (gen) => {
         this.checkTokens(ids, this.#caches.kept(kv), kv.contextLength);
         const start = this.#caches.claim(kv, gen);
-        this.#queue.hold(gen);
+        this.#life.queue.hold(gen);
         return start;
       },
-      finished: (gen) => this.#queue.drop(gen),
+      finished: (gen) => this.#life.queue.drop(gen),
     });
-    return this.#guardSteps(steps);
+    return this.#life.guardSteps(steps);
   }
 
   /**
@@ -390,65 +366,12 @@ export class Engine {
    * engine's forward, trace or generate: they would wait for `fn` forever.
    */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    this.#assertCallable("exclusive");
-    return this.#queue.run(fn);
+    this.#life.assertCallable("exclusive");
+    return this.#life.queue.run(fn);
   }
 
   #tokenize(input: string | ArrayLike<number>): number[] {
     return typeof input === "string" ? this.tokenizer.encode(input) : Array.from(input);
-  }
-
-  /** Refuses a call made from inside one of this engine's own passes (it would wait forever). */
-  #assertCallable(what: string): void {
-    this.#assertUsable();
-    if (this.#queue.busy && this.#pipeline.stages.some((s) => s.graph.tapping)) {
-      throw new BusyError(
-        `${what}: called from inside an intervention or trace function of a pass on the same ` +
-          `engine; it would wait for that pass forever. Await the pass first, or use a second engine`,
-      );
-    }
-  }
-
-  async *#guardSteps(
-    steps: AsyncGenerator<GenerateStep, KvCache | undefined>,
-  ): AsyncGenerator<GenerateStep, KvCache | undefined> {
-    try {
-      return yield* steps;
-    } catch (e) {
-      throw this.#explain(e);
-    }
-  }
-
-  /** Runs `p`; a device loss during it becomes an error naming the device and its layers. */
-  async #guard<T>(p: Promise<T>): Promise<T> {
-    try {
-      return await p;
-    } catch (e) {
-      throw this.#explain(e);
-    }
-  }
-
-  #explain(e: unknown): unknown {
-    const lost = this.devices.find((g) => g.isLost);
-    if (!lost) return e;
-    this.#release(this.#lost(lost).message);
-    return this.#lost(lost, e);
-  }
-
-  #lost(g: Gpu, cause?: unknown): DeviceLostError {
-    const p = this.placement[this.devices.indexOf(g)];
-    return new DeviceLostError(g.lostKind ?? "unknown", lostDeviceMessage(g.name, p), { cause });
-  }
-
-  #unusable(): Error {
-    const lost = this.devices.find((g) => g.isLost);
-    return lost ? this.#lost(lost) : new UsageError(this.#disposed!);
-  }
-
-  #assertUsable(): void {
-    if (this.#disposed) throw this.#unusable();
-    for (const g of this.devices) if (g.isLost) throw this.#lost(g);
-    for (const g of this.devices) g.assertAlive();
   }
 
   /**
@@ -457,19 +380,11 @@ export class Engine {
    * its GPU work first and then fails with UsageError, as do queued calls.
    */
   dispose(): void {
-    this.#release("this Engine was disposed");
+    this.#life.release("this Engine was disposed");
   }
 
-  #release(reason: string): void {
-    if (this.#disposed) return;
-    this.#disposed = reason;
-    // A running pass still records into these buffers: free them when it ends.
-    if (!this.#queue.busy || this.devices.some((g) => g.isLost)) this.#free();
-  }
-
+  /** Frees every buffer (EngineLife calls it once, after the last running call). */
   #free(): void {
-    this.#freed = true;
-    this.#queue.retireHolders(() => this.#unusable());
     this.#caches.dispose();
     this.#pipeline.dispose();
     for (const w of this.#weights) disposeWeights(w);

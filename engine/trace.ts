@@ -13,6 +13,7 @@
 import type { Tensor } from "./ops/tensor.ts";
 import type { Tap } from "./model/llama.ts";
 import type { LayerModules, LlamaModules } from "./model/modules.ts";
+import { ContextLengthError } from "./errors.ts";
 
 /** One module as the trace function sees it. */
 export interface TracedModule {
@@ -271,5 +272,32 @@ export async function runTrace<P extends { dispose(): void }, R>(
   } catch (e) {
     result.dispose();
     throw e;
+  }
+}
+
+/**
+ * Refuses a trace of `tokens` that does not fit one chunk (`maxChunk`), or,
+ * for a batch, the KV cache's `contextLength` positions: a batch is one run
+ * over the cache, so that the trace function sees each module once.
+ */
+export function checkTraceLength(
+  tokens: number,
+  maxChunk: number,
+  contextLength: number,
+  batch: boolean,
+): void {
+  if (tokens > maxChunk) {
+    throw new Error(
+      `trace: ${tokens} tokens exceed one chunk (${maxChunk}); ` +
+        `load the engine with a larger maxChunk`,
+    );
+  }
+  if (batch && tokens > contextLength) {
+    throw new ContextLengthError(
+      tokens,
+      contextLength,
+      `trace: the batch's ${tokens} tokens exceed the KV cache's ${contextLength} ` +
+        `positions; a batched trace runs the prompts together`,
+    );
   }
 }

@@ -17,28 +17,28 @@ import type { Gpu } from "../engine/gpu/gpu.ts";
 import type { Recorder } from "../engine/gpu/recorder.ts";
 import type { Engine } from "../engine/engine.ts";
 import { Tensor } from "../engine/ops/tensor.ts";
-import { openSource } from "../engine/formats/source.ts";
-import { readWeightMatrix } from "../engine/quant/matrix.ts";
 import { saeDecode } from "../shaders/sae_decode.ts";
 import { saeEncode, type SaeGpuWeights } from "../shaders/sae_encode.ts";
 import { saeSparseDecode } from "../shaders/sae_sparse_decode.ts";
 import { topFeatures, topkMask } from "../shaders/sae_topk.ts";
-import {
-  openSaeSpec,
-  type SaeActivation,
-  type SaeFormat,
-  splitSaeSource as splitFormatSource,
-} from "./format.ts";
+import type { SaeActivation, SaeFormat } from "./format.ts";
 import type { SaeHostWeights } from "./reference.ts";
-import { type FeatureEdit, planEdits, steerCheap, steerFull, type SteerMethod } from "./steer.ts";
-import { type SaeQuant, uploadSae } from "./upload.ts";
-import { hostRun, saeDevice, sameDevice, Scratch, tokenBlocks } from "./blocks.ts";
+import { type FeatureEdit, planEdits, recordSteer, type SteerMethod } from "./steer.ts";
+import type { SaeQuant } from "./upload.ts";
+import { hostRun, sameDevice, Scratch, tokenBlocks } from "./blocks.ts";
+import {
+  disposeSaeWeights,
+  loadSaeParts,
+  readSaeWeights,
+  type SaeParts,
+  syntheticParts,
+} from "./load.ts";
 import { editFeature } from "../shaders/sae_edit.ts";
 import type { FeatureLabels } from "./labels.ts";
 import { FeatureNotes } from "./moderation.ts";
 
 export type { SaeInfo, SaeLoadOptions, TopFeatures } from "./types.ts";
-import type { SaeInfo, SaeLoadOptions, TopFeatures } from "./types.ts";
+import type { SaeLoadOptions, TopFeatures } from "./types.ts";
 export { splitSaeSource } from "./format.ts";
 
 /**
@@ -78,7 +78,7 @@ export class Sae {
   #disposed = false;
   readonly #notes: FeatureNotes;
 
-  private constructor(gpu: Gpu, label: string, spec: SaeInfo, weights: SaeGpuWeights) {
+  private constructor({ gpu, label, info: spec, weights }: SaeParts) {
     this.gpu = gpu;
     this.label = label;
     this.format = spec.format;
@@ -105,15 +105,7 @@ export class Sae {
     device: Gpu | Engine,
     opts: SaeLoadOptions = {},
   ): Promise<Sae> {
-    const gpu = "device" in device ? device : saeDevice(device, opts.module);
-    const { folder, prefix, file } = splitFormatSource(source);
-    const spec = await openSaeSpec(await openSource(folder, opts.source), prefix, file);
-    try {
-      const label = opts.label ?? "sae";
-      return new Sae(gpu, label, spec, await uploadSae(gpu, spec, label, opts.quant));
-    } finally {
-      spec.file.close();
-    }
+    return new Sae(await loadSaeParts(source, device, opts));
   }
 
   /**
@@ -125,24 +117,7 @@ export class Sae {
     weights: SaeGpuWeights,
     opts: { activation?: SaeActivation; label?: string } = {},
   ): Sae {
-    const { rows: dSae, cols: dIn } = weights.wEnc;
-    const act = opts.activation ?? { kind: "relu" };
-    if (
-      weights.wDec.rows !== dSae || weights.wDec.cols !== dIn || weights.bEnc.size !== dSae ||
-      weights.bDec.size !== dIn || (act.kind === "jumprelu") !== !!weights.threshold
-    ) {
-      throw new Error(`Sae.fromWeights: weights do not fit W_enc [${dSae}, ${dIn}]`);
-    }
-    const label = opts.label ?? "sae";
-    return new Sae(gpu, label, {
-      format: "synthetic",
-      describe: `${label} (d_in ${dIn}, d_sae ${dSae}, ${weights.wEnc.format})`,
-      dIn,
-      dSae,
-      activation: act,
-      applyBDecToInput: weights.center,
-      config: null,
-    }, weights);
+    return new Sae(syntheticParts(gpu, weights, opts));
   }
 
   /** Its features' labels (see useLabels), or null. */
@@ -327,26 +302,8 @@ export class Sae {
       scratch: (n: string, s: readonly number[]) => this.scratch(n, s),
       encode: (r: Recorder, xb: Tensor<"f32">, out: Tensor<"f32">) => this.#encode(r, xb, out),
     };
-    const method = opts.method ?? "cheap";
-    if (method !== "cheap" && method !== "full") {
-      throw new Error(`${this.label}.steer: method must be "cheap" or "full", got ${method}`);
-    }
-    const needsDense = method === "full" || this.activation.kind === "topk";
-    if (!needsDense) {
-      this.#record("steer", (rec) => steerCheap(rec, ctx, x, plan));
-      return x;
-    }
-    this.#record("steer", (rec) =>
-      tokenBlocks(`${this.label}.steer`, this.dSae, x, (xb, s) => {
-        const n = xb.shape[0];
-        const local = plan.map((p) => ({
-          ...p,
-          positions: p.positions &&
-            p.positions.filter((t) => t >= s && t < s + n).map((t) => t - s),
-        })).filter((p) => !p.positions || p.positions.length > 0);
-        if (local.length === 0) return;
-        (method === "full" ? steerFull : steerCheap)(rec, ctx, xb, local);
-      }));
+    const record = (fn: (rec: Recorder) => void) => this.#record("steer", fn);
+    recordSteer(record, ctx, `${this.label}.steer`, this.dSae, x, plan, opts.method ?? "cheap");
     return x;
   }
 
@@ -423,26 +380,14 @@ export class Sae {
    */
   async readWeights(): Promise<SaeHostWeights> {
     this.#alive("readWeights");
-    const w = this.weights;
-    return {
-      wEnc: await readWeightMatrix(w.wEnc),
-      wDec: await readWeightMatrix(w.wDec),
-      bEnc: await w.bEnc.toArray(),
-      bDec: await w.bDec.toArray(),
-      threshold: w.threshold ? await w.threshold.toArray() : null,
-    };
+    return await readSaeWeights(this.weights);
   }
 
   /** Frees its GPU buffers; later calls throw. Idempotent. */
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
-    const w = this.weights;
-    w.wEnc.dispose();
-    w.wDec.dispose();
-    w.bEnc.dispose();
-    w.bDec.dispose();
-    w.threshold?.dispose();
+    disposeSaeWeights(this.weights);
     this.#scratch.dispose();
   }
 }

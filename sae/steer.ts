@@ -15,6 +15,7 @@ import type { SaeGpuWeights } from "../shaders/sae_encode.ts";
 import { steerApply, steerGatherDense, steerGatherEncode } from "../shaders/sae_steer.ts";
 import type { SaeActivation } from "./format.ts";
 import { UsageError } from "../engine/errors.ts";
+import { tokenBlocks } from "./blocks.ts";
 
 /**
  * One edit of one feature: exactly one of add, set, mul, clamp, ablate, at
@@ -158,4 +159,38 @@ export function steerFull(
   for (const p of plan) editFeature(rec, f1, p.feature, p.op, p.positions);
   saeDecode(rec, f0, wDec, bDec, err, { alpha: -1, residual: x });
   saeDecode(rec, f1, wDec, bDec, x, { residual: err });
+}
+
+/**
+ * Records `plan` on x [T, d_in] in place through `record`: "cheap" over the
+ * edited features alone when the activation allows it; else ("full", or a TopK
+ * SAE, which needs dense features) token block by token block, each block
+ * taking the edits at its own positions. `where` names the call in errors.
+ */
+export function recordSteer(
+  record: (fn: (rec: Recorder) => void) => void,
+  ctx: SteerContext,
+  where: string,
+  dSae: number,
+  x: Tensor<"f32">,
+  plan: readonly PlannedEdit[],
+  method: SteerMethod,
+): void {
+  if (method !== "cheap" && method !== "full") {
+    throw new Error(`${where}: method must be "cheap" or "full", got ${method}`);
+  }
+  const needsDense = method === "full" || ctx.activation.kind === "topk";
+  if (!needsDense) return record((rec) => steerCheap(rec, ctx, x, plan));
+  record((rec) =>
+    tokenBlocks(where, dSae, x, (xb, s) => {
+      const n = xb.shape[0];
+      const local = plan.map((p) => ({
+        ...p,
+        positions: p.positions &&
+          p.positions.filter((t) => t >= s && t < s + n).map((t) => t - s),
+      })).filter((p) => !p.positions || p.positions.length > 0);
+      if (local.length === 0) return;
+      (method === "full" ? steerFull : steerCheap)(rec, ctx, xb, local);
+    })
+  );
 }

@@ -1,0 +1,87 @@
+// An SAE's weights on their way onto the GPU and back: loaded from Goodfire's
+// or SAELens' files (the file is closed whether or not the upload succeeds, and
+// uploadSae frees what it made if it fails), checked when given already on the
+// GPU, read back to the host, and freed. The Sae class delegates to these.
+
+import type { Gpu } from "../engine/gpu/gpu.ts";
+import type { Engine } from "../engine/engine.ts";
+import { openSource } from "../engine/formats/source.ts";
+import { readWeightMatrix } from "../engine/quant/matrix.ts";
+import type { SaeGpuWeights } from "../shaders/sae_encode.ts";
+import { openSaeSpec, type SaeActivation, splitSaeSource } from "./format.ts";
+import type { SaeHostWeights } from "./reference.ts";
+import { uploadSae } from "./upload.ts";
+import { saeDevice } from "./blocks.ts";
+import type { SaeInfo, SaeLoadOptions } from "./types.ts";
+
+/** What an Sae is built from: its device, label, description and weights. */
+export interface SaeParts {
+  gpu: Gpu;
+  label: string;
+  info: SaeInfo;
+  weights: SaeGpuWeights;
+}
+
+/** Opens `source` and uploads its weights to `device` (or the engine's device of opts.module). */
+export async function loadSaeParts(
+  source: string,
+  device: Gpu | Engine,
+  opts: SaeLoadOptions,
+): Promise<SaeParts> {
+  const gpu = "device" in device ? device : saeDevice(device, opts.module);
+  const { folder, prefix, file } = splitSaeSource(source);
+  const spec = await openSaeSpec(await openSource(folder, opts.source), prefix, file);
+  try {
+    const label = opts.label ?? "sae";
+    return { gpu, label, info: spec, weights: await uploadSae(gpu, spec, label, opts.quant) };
+  } finally {
+    spec.file.close();
+  }
+}
+
+/** Checks weights already on the GPU (W_enc and W_dec [d_sae, d_in]) and describes them. */
+export function syntheticParts(
+  gpu: Gpu,
+  weights: SaeGpuWeights,
+  opts: { activation?: SaeActivation; label?: string },
+): SaeParts {
+  const { rows: dSae, cols: dIn } = weights.wEnc;
+  const act = opts.activation ?? { kind: "relu" };
+  if (
+    weights.wDec.rows !== dSae || weights.wDec.cols !== dIn || weights.bEnc.size !== dSae ||
+    weights.bDec.size !== dIn || (act.kind === "jumprelu") !== !!weights.threshold
+  ) {
+    throw new Error(`Sae.fromWeights: weights do not fit W_enc [${dSae}, ${dIn}]`);
+  }
+  const label = opts.label ?? "sae";
+  const info: SaeInfo = {
+    format: "synthetic",
+    describe: `${label} (d_in ${dIn}, d_sae ${dSae}, ${weights.wEnc.format})`,
+    dIn,
+    dSae,
+    activation: act,
+    applyBDecToInput: weights.center,
+    config: null,
+  };
+  return { gpu, label, info, weights };
+}
+
+/** Every weight back on the CPU, in the GPU layout; quantized matrices as f32 values. */
+export async function readSaeWeights(w: SaeGpuWeights): Promise<SaeHostWeights> {
+  return {
+    wEnc: await readWeightMatrix(w.wEnc),
+    wDec: await readWeightMatrix(w.wDec),
+    bEnc: await w.bEnc.toArray(),
+    bDec: await w.bDec.toArray(),
+    threshold: w.threshold ? await w.threshold.toArray() : null,
+  };
+}
+
+/** Frees every GPU buffer of `w`. */
+export function disposeSaeWeights(w: SaeGpuWeights): void {
+  w.wEnc.dispose();
+  w.wDec.dispose();
+  w.bEnc.dispose();
+  w.bDec.dispose();
+  w.threshold?.dispose();
+}
