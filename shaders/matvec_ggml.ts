@@ -30,10 +30,14 @@ export interface MatvecGgmlConfig {
 /**
  * Rows per thread on software adapters, per format: measured on llvmpipe at
  * 4096x4096 (bench/harness.ts streams interleaved, a loaded 2-core machine):
- * q4k 6 rows 0.82 GB/s, 4 rows 0.78, 8 rows 0.75; q6k 4 rows 0.72, 6 rows
- * 0.58, 8 rows 0.51 (Q6_K decodes more per value: fewer rows spill less).
+ * q6k 4 rows 0.72 GB/s, 6 rows 0.58, 8 rows 0.51 (Q6_K decodes more per
+ * value: fewer rows spill less). q4k, with d and dmin converted once per
+ * block (ggml_kscale.wgsl), as a ratio to its streaming ceiling at 4096x4096
+ * and 14336x4096: 10 rows 0.76-0.80 and 0.74-0.80, 8 rows 0.77-0.80 and
+ * 0.76-0.77, 6 rows 0.68-0.74 and 0.69-0.72 (x's load and pre-scaling, shared by the rows, is
+ * what the stream does not pay).
  */
-const SOFTWARE_ROWS: Partial<Record<BlockFormat, number>> = { q4k: 6 };
+const SOFTWARE_ROWS: Partial<Record<BlockFormat, number>> = { q4k: 10 };
 
 /**
  * Software adapters: threads owning whole rows (no barrier; one x load

@@ -1,4 +1,4 @@
-// kernel stream_q4k_wg8_r6_rows
+// kernel matvec_q4k_vec4_wg8_r10_rows
 // entry point main
 // constants {"WG":8}
 
@@ -52,23 +52,26 @@ fn half_sums(x: array<vec4f, 8>) -> vec2f {
 
 // The head of a Q4_K / Q5_K super-block: unit 0 (vec4u) holds f16 d and dmin
 // and the 12 bytes of packed 6-bit scales and mins (engine/quant/ggml_blocks.ts
-// kScaleMin). The head keeps that vec4u as read (4 registers per row: a thread
-// holds one head per row it owns); each group decodes its (scale, min) pair
-// from it without branches. Joined before either type's snippet.
+// kScaleMin). The head keeps that vec4u as read and d, dmin as f32 (6 registers
+// per row: a thread holds one head per row it owns; the f16 conversion is
+// paid once per block, not per group); each group decodes its (scale, min)
+// pair from it without branches. Joined before either type's snippet.
 
 struct Head {
   v: vec4u,
+  dd: vec2f, // (d, dmin), converted once per block, not per group
 }
 
 fn ggml_head(bw: u32) -> Head {
-  return Head(w[bw]);
+  let v = w[bw];
+  return Head(v, unpack2x16float(v.x));
 }
 
 // (d * sc, dmin * m) of sub-block s: bytes 0-3 hold sc[0..3] and the top 2
 // bits of sc[4..7]; 4-7 the same for the mins; 8-11 the low nibbles of
 // sc[4..7] (low) and m[4..7] (high).
 fn k_scale_min(h: Head, s: u32) -> vec2f {
-  let dd = unpack2x16float(h.v.x);
+  let dd = h.dd;
   let i = 8u * (s % 4u);
   let b_sc = (h.v.y >> i) & 0xffu;
   let b_m = (h.v.z >> i) & 0xffu;
@@ -154,7 +157,7 @@ fn ggml_dot(bw: u32, h: Head, s: u32, xp: array<vec4f, 8>, xs: vec2f) -> f32 {
 // and loaders, ggml_codegen.ts); PARTIAL, STORE (reduction); ACC, LOOP (the
 // unrolled per-row work).
 
-const ROWS: u32 = 6u;
+const ROWS: u32 = 10u;
 
 struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.ts)
   K: u32,
@@ -166,16 +169,24 @@ struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.t
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> w: array<W>;           // [rows, unitsPerRow]
 @group(0) @binding(2) var<storage, read_write> out: array<f32>; // [N]
-
+@group(0) @binding(3) var<storage, read> x: array<vec4f>; // [K / width]
 
 override WG: u32 = 32; // threads per workgroup
 
 fn load_x(base: u32, g: u32) -> array<vec4f, 8> {
-  return array<vec4f, 8>(vec4f(1.0), vec4f(1.0), vec4f(1.0), vec4f(1.0), vec4f(1.0), vec4f(1.0), vec4f(1.0), vec4f(1.0));
+  var v: array<vec4f, 8>;
+  for (var i = 0u; i < 8u; i++) {
+    v[i] = x[base + 8u * g + i];
+  }
+  return v;
 }
 
 fn load_x_tail(base: u32, g: u32) -> array<vec4f, 8> {
-  return array<vec4f, 8>(vec4f(1.0), vec4f(1.0), vec4f(1.0), vec4f(1.0), vec4f(1.0), vec4f(1.0), vec4f(1.0), vec4f(1.0));
+  var v: array<vec4f, 8>;
+  for (var i = 0u; i < 8u; i++) {
+    v[i] = select(vec4f(0.0), x[base + min(8u * g + i, p.K / 4u - 1u)], 8u * g + i < p.K / 4u);
+  }
+  return v;
 }
 
 @compute @workgroup_size(WG)
@@ -196,12 +207,20 @@ fn main(
   var acc3 = 0.0;
   var acc4 = 0.0;
   var acc5 = 0.0;
+  var acc6 = 0.0;
+  var acc7 = 0.0;
+  var acc8 = 0.0;
+  var acc9 = 0.0;
   let base0 = min(row0 + 0u * WG + lid, last) * p.unitsPerRow;
   let base1 = min(row0 + 1u * WG + lid, last) * p.unitsPerRow;
   let base2 = min(row0 + 2u * WG + lid, last) * p.unitsPerRow;
   let base3 = min(row0 + 3u * WG + lid, last) * p.unitsPerRow;
   let base4 = min(row0 + 4u * WG + lid, last) * p.unitsPerRow;
   let base5 = min(row0 + 5u * WG + lid, last) * p.unitsPerRow;
+  let base6 = min(row0 + 6u * WG + lid, last) * p.unitsPerRow;
+  let base7 = min(row0 + 7u * WG + lid, last) * p.unitsPerRow;
+  let base8 = min(row0 + 8u * WG + lid, last) * p.unitsPerRow;
+  let base9 = min(row0 + 9u * WG + lid, last) * p.unitsPerRow;
   let nb = p.K / (32u * GROUPS_PER_BLOCK); // blocks wholly inside K
   for (var b = 0u; b < nb; b++) {
     let bw0 = base0 + b * BLOCK_UNITS;
@@ -216,6 +235,14 @@ fn main(
     let h4 = ggml_head(bw4);
     let bw5 = base5 + b * BLOCK_UNITS;
     let h5 = ggml_head(bw5);
+    let bw6 = base6 + b * BLOCK_UNITS;
+    let h6 = ggml_head(bw6);
+    let bw7 = base7 + b * BLOCK_UNITS;
+    let h7 = ggml_head(bw7);
+    let bw8 = base8 + b * BLOCK_UNITS;
+    let h8 = ggml_head(bw8);
+    let bw9 = base9 + b * BLOCK_UNITS;
+    let h9 = ggml_head(bw9);
     for (var s = 0u; s < GROUPS_PER_BLOCK; s++) {
       let g = b * GROUPS_PER_BLOCK + s;
       let x0 = load_x(0u, g);
@@ -227,6 +254,10 @@ fn main(
       acc3 += ggml_dot(bw3, h3, s, xp0, xs0);
       acc4 += ggml_dot(bw4, h4, s, xp0, xs0);
       acc5 += ggml_dot(bw5, h5, s, xp0, xs0);
+      acc6 += ggml_dot(bw6, h6, s, xp0, xs0);
+      acc7 += ggml_dot(bw7, h7, s, xp0, xs0);
+      acc8 += ggml_dot(bw8, h8, s, xp0, xs0);
+      acc9 += ggml_dot(bw9, h9, s, xp0, xs0);
     }
   }
   // The block holding K's end: its groups up to K, x read with a guard.
@@ -244,6 +275,14 @@ fn main(
     let h4 = ggml_head(bw4);
     let bw5 = base5 + b * BLOCK_UNITS;
     let h5 = ggml_head(bw5);
+    let bw6 = base6 + b * BLOCK_UNITS;
+    let h6 = ggml_head(bw6);
+    let bw7 = base7 + b * BLOCK_UNITS;
+    let h7 = ggml_head(bw7);
+    let bw8 = base8 + b * BLOCK_UNITS;
+    let h8 = ggml_head(bw8);
+    let bw9 = base9 + b * BLOCK_UNITS;
+    let h9 = ggml_head(bw9);
     for (var s = 0u; s < GROUPS_PER_BLOCK; s++) {
       let g = b * GROUPS_PER_BLOCK + s;
       if (g * 32u >= p.K) {
@@ -258,6 +297,10 @@ fn main(
       acc3 += ggml_dot(bw3, h3, s, xp0, xs0);
       acc4 += ggml_dot(bw4, h4, s, xp0, xs0);
       acc5 += ggml_dot(bw5, h5, s, xp0, xs0);
+      acc6 += ggml_dot(bw6, h6, s, xp0, xs0);
+      acc7 += ggml_dot(bw7, h7, s, xp0, xs0);
+      acc8 += ggml_dot(bw8, h8, s, xp0, xs0);
+      acc9 += ggml_dot(bw9, h9, s, xp0, xs0);
     }
   }
   if (row0 + 0u * WG + lid < p.rows) {
@@ -277,5 +320,17 @@ fn main(
   }
   if (row0 + 5u * WG + lid < p.rows) {
     out[p.colOffset + row0 + 5u * WG + lid] = acc5;
+  }
+  if (row0 + 6u * WG + lid < p.rows) {
+    out[p.colOffset + row0 + 6u * WG + lid] = acc6;
+  }
+  if (row0 + 7u * WG + lid < p.rows) {
+    out[p.colOffset + row0 + 7u * WG + lid] = acc7;
+  }
+  if (row0 + 8u * WG + lid < p.rows) {
+    out[p.colOffset + row0 + 8u * WG + lid] = acc8;
+  }
+  if (row0 + 9u * WG + lid < p.rows) {
+    out[p.colOffset + row0 + 9u * WG + lid] = acc9;
   }
 }
