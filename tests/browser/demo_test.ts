@@ -152,7 +152,15 @@ async function run(chromium: string) {
       (e) => e.map((x) => x.textContent!),
     );
     assert.ok(rows.length > 0 && rows.every((r) => /^#\d+$/.test(r)), `features: ${rows}`);
-    await page.click("#token-features .token-top .bar-row .bar-label");
+    // Found and clicked in one page task: the list can be re-rendered between a
+    // puppeteer query and its click ("Node is detached from document", seen once in CI).
+    await page.waitForFunction(() => {
+      const label = document.querySelector<HTMLElement>(
+        "#token-features .token-top .bar-row .bar-label",
+      );
+      label?.click();
+      return label !== null;
+    });
     const opened = Number(rows[0].slice(1));
     await page.waitForFunction(
       (f) => {
