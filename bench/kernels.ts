@@ -13,6 +13,7 @@ import type { Kernel } from "../engine/gpu/kernel.ts";
 import { DEFAULT_BLOCK, type QuantFormat, quantLayout } from "../engine/quant/format.ts";
 import { addKernel } from "../shaders/add.ts";
 import { columnSumSquaresKernel } from "../shaders/column_sumsq.ts";
+import { computePeakDot4Kernel, computePeakKernel } from "../shaders/compute_peak.ts";
 import { attentionKernel, attentionSegmentsKernel } from "../shaders/attention.ts";
 import { elementwiseKernel } from "../shaders/elementwise.ts";
 import { embeddingKernel, embeddingQuantKernel } from "../shaders/embedding.ts";
@@ -71,6 +72,8 @@ export function kernelCatalog(): Map<string, Kernel> {
     attentionKernel,
     attentionSegmentsKernel,
     columnSumSquaresKernel,
+    computePeakKernel,
+    computePeakDot4Kernel,
     elementwiseKernel,
     embeddingKernel,
     matmulKernel,

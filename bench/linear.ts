@@ -4,7 +4,8 @@
 // interleaved with the format's streaming kernels over the same matrix, and
 // its ratio is to the best of them (vsCeiling) and to the run's 14336x4096
 // ceiling (vsRunCeiling): on a shared machine only the first is immune to
-// load that comes and goes between measurements.
+// load that comes and goes between measurements. The matmul's GFLOP/s is
+// divided by the run's f32 multiply-add ceiling (bench/compute_ceiling.ts).
 
 import { Tensor } from "../engine/ops/tensor.ts";
 import { linear } from "../shaders/linear.ts";
@@ -21,6 +22,7 @@ import {
   timePerCall,
 } from "./harness.ts";
 import type { BenchResult } from "./result.ts";
+import { computeCeilings } from "./compute_ceiling.ts";
 
 /** [rows (out features), cols (in features)]. */
 export const SHAPES_8B: [number, number][] = [[4096, 4096], [14336, 4096], [4096, 14336]];
@@ -30,6 +32,7 @@ const PREFILL_TOKENS = 128;
 async function benchLinear(ctx: BenchContext, tokens: number): Promise<BenchResult[]> {
   const gpu = ctx.gpu, results: BenchResult[] = [];
   const ceiling = tokens === 1 ? await ceilings(ctx) : undefined;
+  const compute = tokens > 1 ? await computeCeilings(ctx) : undefined;
   if (tokens > 1) {
     // A prefill call is seconds of work on a software adapter: build each
     // format's pipeline on a small matrix, then time each shape once.
@@ -75,13 +78,14 @@ async function benchLinear(ctx: BenchContext, tokens: number): Promise<BenchResu
             ratios: { vsCeiling: gbs / stream, vsRunCeiling: gbs / ceiling![format] },
           });
         } else {
+          const gflops = 2 * tokens * rows * cols / s / 1e9;
           results.push({
             name: "matmul",
             shape: `${shape}, T=${tokens}`,
             format,
             adapter,
-            figures: { ms: s * 1e3, gflopPerSecond: 2 * tokens * rows * cols / s / 1e9 },
-            ratios: {},
+            figures: { ms: s * 1e3, gflopPerSecond: gflops },
+            ratios: { vsComputeCeiling: gflops / compute!.fmaGflops },
           });
         }
         ctx.log(

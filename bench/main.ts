@@ -14,6 +14,7 @@ import { benchDevices } from "./devices.ts";
 import { benchHooks, benchHooks8b } from "./hooks.ts";
 import { benchGenerate, type GenerateBenchResult, printGenerateTable } from "./generate.ts";
 import { benchCeilings, type BenchContext } from "./harness.ts";
+import { benchComputeCeilings } from "./compute_ceiling.ts";
 import { benchMatmul, benchMatvec } from "./linear.ts";
 import { benchSaeDecode, benchSaeKernels } from "./sae.ts";
 import { benchSmoke } from "./smoke.ts";
@@ -22,7 +23,7 @@ import { type BenchResult, printTables } from "./result.ts";
 
 /** Every benchmark body, by name, in the order `deno task bench` runs them. */
 export const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResult[]>> = {
-  ceiling: benchCeilings,
+  ceiling: async (ctx) => [...await benchCeilings(ctx), ...await benchComputeCeilings(ctx)],
   matvec: benchMatvec,
   matmul: benchMatmul,
   decode: (ctx) => benchDecode(ctx),
