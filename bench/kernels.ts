@@ -19,8 +19,8 @@ import { elementwiseKernel } from "../shaders/elementwise.ts";
 import { embeddingKernel, embeddingQuantKernel } from "../shaders/embedding.ts";
 import { matmulKernel } from "../shaders/matmul.ts";
 import { matmulQuantKernel } from "../shaders/matmul_quant.ts";
-import { MATMUL_ROWS, matmulQuantRowsKernel } from "../shaders/matmul_quant_rows.ts";
-import { MATMUL_ROWS_F32, matmulRowsKernel } from "../shaders/matmul_rows.ts";
+import { matmulQuantRowsKernel, quantRowsTile } from "../shaders/matmul_quant_rows.ts";
+import { matmulRowsKernel, ROWS_TILES, rowsTile } from "../shaders/matmul_rows.ts";
 import { matvecConfig, matvecKernel } from "../shaders/matvec.ts";
 import { matvecQuantConfig, matvecQuantKernel, usesDot4 } from "../shaders/matvec_quant.ts";
 import { projectKernel } from "../shaders/project.ts";
@@ -93,11 +93,16 @@ export function kernelCatalog(): Map<string, Kernel> {
   ];
   for (const K of FIXTURE_K) {
     for (const d of DEVICES) all.push(matvecKernel(K, matvecConfig(d as Gpu)));
-    all.push(matmulRowsKernel(K % 4 === 0, MATMUL_ROWS_F32));
+    for (const s of ROWS_TILES) {
+      all.push(matmulRowsKernel(K % 4 === 0, rowsTile(s, s * 8, K % 4 === 0 ? 32 : 8)));
+    }
   }
   const layouts = FORMATS.flatMap((f) => FIXTURE_K.map((K) => quantLayout(f, K, DEFAULT_BLOCK[f])));
   for (const l of layouts) {
-    all.push(embeddingQuantKernel(l), matmulQuantKernel(l), matmulQuantRowsKernel(l, MATMUL_ROWS));
+    all.push(embeddingQuantKernel(l), matmulQuantKernel(l));
+    for (const s of ROWS_TILES) {
+      all.push(matmulQuantRowsKernel(l, quantRowsTile(s, l.cols, s * 8)));
+    }
     for (const d of DEVICES) {
       const c = matvecQuantConfig(d, l.format, l.cols);
       all.push(matvecQuantKernel(l, c, false));

@@ -10,15 +10,21 @@ import type { QuantMatrix } from "../engine/quant/matrix.ts";
 import { linearShapes } from "./matmul.ts";
 import { matmulQuantParams } from "./matmul_quant.ts";
 import { blockCode, quantWalk, wordVector } from "./quant_codegen.ts";
-import { type MatmulRowsConfig, storeTile } from "./matmul_rows.ts";
+import { type MatmulRowsConfig, rowsTile, storeTile } from "./matmul_rows.ts";
 import quant from "./quant.wgsl" with { type: "text" };
 import template from "./matmul_quant_rows.wgsl" with { type: "text" };
 
 /**
- * Tuned on llvmpipe at 4096x4096, T = 128: q4 16.5 and q8 17.4 GFLOP/s, against
- * the tiled matmul_quant's 2.7 (8 x 2: 15.4 / 11.5; 12 x 4: 16.6 / 16.4).
+ * The first tuning, kept for tests of one fixed tile: on llvmpipe at
+ * 4096x4096, T = 128, q4 16.5 and q8 17.4 GFLOP/s, against the tiled
+ * matmul_quant's 2.7. Dispatches pick by shape (quantRowsTile).
  */
 export const MATMUL_ROWS: MatmulRowsConfig = { wg: 8, rows: 8, tokens: 8 };
+
+/** The tile for a quantized matrix of row length K (see rowsTile: at most 16, 8 for odd K). */
+export function quantRowsTile(T: number, K: number, N: number): MatmulRowsConfig {
+  return rowsTile(T, N, K % 4 === 0 ? 16 : 8);
+}
 
 const kernels = new Map<string, Kernel<typeof matmulQuantParams.fields>>();
 
@@ -76,10 +82,11 @@ export function matmulQuantRows(
   x: Tensor<"f32">,
   w: QuantMatrix,
   out: Tensor<"f32">,
-  config: MatmulRowsConfig = MATMUL_ROWS,
+  config?: MatmulRowsConfig,
 ): void {
   const [T, K, N] = linearShapes("matmulQuantRows", x, w, out);
   const l = w.layout;
+  config ??= quantRowsTile(T, K, N);
   const kernel = matmulQuantRowsKernel(l, config);
   for (const c of w.chunks) {
     rec.dispatch(kernel, {

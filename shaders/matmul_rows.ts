@@ -17,13 +17,41 @@ export interface MatmulRowsConfig {
   rows: number;
   /** Tokens per thread. */
   tokens: number;
+  /**
+   * Accumulate `acc += dot(w, x)` in scalars instead of `fma` into vec4s
+   * (vec4 rows only): a quarter of the accumulator registers.
+   */
+  dot?: boolean;
 }
 
-/**
- * Tuned on llvmpipe at 4096x4096, T = 128 (8 x 8 accumulators spill, and still
- * win): 12.6 GFLOP/s against the tiled kernel's 2.5.
- */
+/** The first tuning (8 x 8 vec4 accumulators): 12.6-18.8 GFLOP/s at 4096x4096, T = 128. */
 export const MATMUL_ROWS_F32: MatmulRowsConfig = { wg: 8, rows: 8, tokens: 8 };
+
+/** Square tiles (rows = tokens per thread) the selection picks from, largest first. */
+export const ROWS_TILES = [32, 16, 8] as const;
+
+/**
+ * The tile for T tokens and N rows: the largest square tile (at most
+ * `largest`) that T and N fill, so short prompts and narrow matrices do not
+ * compute padding; scalar dot accumulators. Measured on llvmpipe at
+ * 4096x4096, T = 128, against its 60.7 GFLOP/s multiply-add ceiling
+ * (bench/compute_ceiling.ts): f32 8 x 8 vec4 fma 18.8, 16 x 16 dot 27.4,
+ * 32 x 32 dot 33-34 GFLOP/s; q8 20.5 / 30.7 / 40.5; q4 17.7 / 25.8 / 21.6
+ * (q4's nibble unpacking per row and token outgrows the registers at 32).
+ * Quantized tiles stop at 16 and rows whose K is not a multiple of 4 (scalar
+ * loads: odd fixture shapes only) at 8, because the unrolled WGSL grows as
+ * rows x tokens x block: q8 at 32 x 32 is 600 KB of source and compiles for
+ * minutes on a loaded machine. Non-square tiles (8 x 16, 32 x 16, ...)
+ * measured between their neighbours; 24 and 48 compile for minutes too.
+ */
+export function rowsTile(T: number, N: number, largest = 32): MatmulRowsConfig {
+  const wg = 8;
+  if (largest < 8) throw new Error(`rowsTile: largest tile ${largest} is below 8`);
+  for (const s of ROWS_TILES) {
+    if (s <= largest && s <= T && s * wg <= N) return { wg, rows: s, tokens: s, dot: true };
+  }
+  return { wg, rows: 8, tokens: 8, dot: true };
+}
 
 const kernels = new Map<string, Kernel<typeof matmulParams.fields>>();
 
@@ -51,11 +79,13 @@ export function matmulRowsKernel(
   vec4: boolean,
   c: MatmulRowsConfig,
 ): Kernel<typeof matmulParams.fields> {
-  const key = `matmul_rows_f32_${vec4 ? "vec4" : "f32"}_wg${c.wg}_r${c.rows}_t${c.tokens}`;
+  const dot = vec4 && c.dot === true;
+  const key = `matmul_rows_f32_${vec4 ? "vec4" : "f32"}_wg${c.wg}_r${c.rows}_t${c.tokens}` +
+    (dot ? "_dot" : "");
   let kernel = kernels.get(key);
   if (!kernel) {
     const rows = [...Array(c.rows).keys()], toks = [...Array(c.tokens).keys()];
-    const zero = vec4 ? "vec4f(0.0)" : "0.0";
+    const zero = vec4 && !dot ? "vec4f(0.0)" : "0.0";
     const acc = [
       ...toks.map((j) => `let xo${j} = min(t0 + ${j}u, p.T - 1u) * n;`),
       ...rows.map((r) => `let wo${r} = min(row0 + ${r}u * WG + lid, last) * n;`),
@@ -65,10 +95,14 @@ export function matmulRowsKernel(
       ...toks.map((j) => `let x${j} = x[xo${j} + i];`),
       ...rows.flatMap((r) => [
         `let w${r} = w[wo${r} + i];`,
-        ...toks.map((j) => `acc${r}_${j} = fma(w${r}, x${j}, acc${r}_${j});`),
+        ...toks.map((j) =>
+          dot
+            ? `acc${r}_${j} += dot(w${r}, x${j});`
+            : `acc${r}_${j} = fma(w${r}, x${j}, acc${r}_${j});`
+        ),
       ]),
     ];
-    const store = storeTile(c, (acc) => vec4 ? `dot(${acc}, vec4f(1.0))` : acc);
+    const store = storeTile(c, (acc) => vec4 && !dot ? `dot(${acc}, vec4f(1.0))` : acc);
     const source = fill(key, template, {
       ROWS: String(c.rows),
       TT: String(c.tokens),
@@ -90,9 +124,10 @@ export function matmulRows(
   x: Tensor<"f32">,
   w: Matrix,
   out: Tensor<"f32">,
-  config: MatmulRowsConfig = MATMUL_ROWS_F32,
+  config?: MatmulRowsConfig,
 ): void {
   const [T, K, N] = linearShapes("matmulRows", x, w, out);
+  config ??= rowsTile(T, N, K % 4 === 0 ? 32 : 8);
   const kernel = matmulRowsKernel(K % 4 === 0, config);
   for (const chunk of w.chunks) {
     const rows = chunk.tensor.shape[0];

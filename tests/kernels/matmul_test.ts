@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { linear } from "../../shaders/linear.ts";
 import { matmulKernel, matmulReference, matmulTiled } from "../../shaders/matmul.ts";
-import { MATMUL_ROWS_F32, matmulRows, matmulRowsKernel } from "../../shaders/matmul_rows.ts";
+import { matmulRows, matmulRowsKernel, rowsTile } from "../../shaders/matmul_rows.ts";
 import { matvecConfig, matvecKernel } from "../../shaders/matvec.ts";
 import { Matrix } from "../../engine/gpu/matrix.ts";
 import { Recorder } from "../../engine/gpu/recorder.ts";
@@ -25,6 +25,9 @@ const KERNELS: Record<string, MatmulFn> = {
   matmulTiled,
   matmulRows,
   "matmulRows 4x3x5": (rec, x, w, out) => matmulRows(rec, x, w, out, { wg: 4, rows: 3, tokens: 5 }),
+  // The largest tile rowsTile picks, with scalar dot accumulators, on shapes it overhangs.
+  "matmulRows 32x32 dot": (rec, x, w, out) =>
+    matmulRows(rec, x, w, out, { wg: 8, rows: 32, tokens: 32, dot: true }),
 };
 
 /** Runs `kernel` on random x [T, K], w [N, K] and checks out [T, N]. */
@@ -123,7 +126,7 @@ Deno.test("linear: picks matvec for one token and, for several, the matmul that 
     tx.dispose();
     out.dispose();
   }
-  const matmul = own.isFallbackAdapter ? matmulRowsKernel(true, MATMUL_ROWS_F32) : matmulKernel;
+  const matmul = own.isFallbackAdapter ? matmulRowsKernel(true, rowsTile(4, N)) : matmulKernel;
   assert.deepEqual(own.pipelineKeys, [matmul.key, matvecKernel(K, matvecConfig(own)).key].sort());
   tw.dispose();
 });
@@ -149,4 +152,12 @@ Deno.test("linear: mismatched shapes name the matrix and both shapes", () => {
     out.dispose();
   }
   tw.dispose();
+});
+
+Deno.test("rowsTile: the largest square tile the prompt and the matrix fill", () => {
+  assert.deepEqual(rowsTile(128, 4096), { wg: 8, rows: 32, tokens: 32, dot: true });
+  assert.deepEqual(rowsTile(20, 4096), { wg: 8, rows: 16, tokens: 16, dot: true });
+  assert.deepEqual(rowsTile(128, 200), { wg: 8, rows: 16, tokens: 16, dot: true });
+  assert.deepEqual(rowsTile(3, 4096), { wg: 8, rows: 8, tokens: 8, dot: true });
+  assert.deepEqual(rowsTile(128, 4096, 16), { wg: 8, rows: 16, tokens: 16, dot: true });
 });

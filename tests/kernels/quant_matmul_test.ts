@@ -27,6 +27,16 @@ const KERNELS: Record<string, MatmulFn> = {
   matmulQuantRows,
   "matmulQuantRows 4x3x5": (rec, x, w, out) =>
     matmulQuantRows(rec, x, w, out, { wg: 4, rows: 3, tokens: 5 }),
+  // The largest tile quantRowsTile picks, on shapes it overhangs (vec4 rows
+  // only, as there: the scalar-load variant at 16 x 16 compiles for minutes).
+  "matmulQuantRows 16x16": (rec, x, w, out) =>
+    matmulQuantRows(
+      rec,
+      x,
+      w,
+      out,
+      w.cols % 4 === 0 ? { wg: 8, rows: 16, tokens: 16 } : undefined,
+    ),
 };
 
 async function checkMatmulQuant(
