@@ -130,6 +130,8 @@ export {
   type EditMode,
   type EditScope,
   type FeatureCondition,
+  type SteerOptions,
+  type SteerStop,
   checkVariantSae,
   loadVariant,
   parseVariant,

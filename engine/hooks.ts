@@ -54,7 +54,9 @@ export interface InterventionContext extends TapContext {
 
 /** What generate adds to every intervention's context. */
 export interface GenerationContext {
+  /** See InterventionContext.generatedFrom. */
   generatedFrom: number;
+  /** See InterventionContext.stop. */
   stop: StopSignal;
 }
 

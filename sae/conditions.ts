@@ -125,18 +125,3 @@ export interface SteerStop {
   positionStart: number;
   conditions: readonly (FeatureCondition & { code: number; fromRow: number })[];
 }
-
-/** The first position (and the lowest code there) a per-token loop stops at, or null. */
-export function firstStopReference(
-  features: Float32Array,
-  dSae: number,
-  positionStart: number,
-  stops: readonly PlannedStop[],
-): { position: number; code: number } | null {
-  const T = features.length / dSae;
-  for (let t = 0; t < T; t++) {
-    const hit = stops.filter((s) => t >= s.fromRow && conditionHolds(features[t * dSae + s.feature], s));
-    if (hit.length) return { position: positionStart + t, code: Math.min(...hit.map((s) => s.code)) };
-  }
-  return null;
-}

@@ -40,6 +40,7 @@ import {
  * two-sided form is `clamp: [min, max]`).
  */
 export type EditMode = "nudge" | "pin" | "mul" | "clamp";
+/** The modes, in the order errors list them. */
 export const EDIT_MODES: readonly EditMode[] = ["nudge", "pin", "mul", "clamp"];
 
 /**

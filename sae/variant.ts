@@ -25,20 +25,28 @@ import { readText } from "./labels.ts";
 import type { Sae } from "./sae.ts";
 import { EDIT_MODES, type EditMode, type FeatureEdit, planSteer } from "./steer.ts";
 
+/** The `format` of a variant file. */
 export const VARIANT_FORMAT = "loupe-variant";
+/** The `version` this Loupe reads and writes. */
 export const VARIANT_VERSION = 1;
 
 /** A condition on one feature's activation: above < v < below (strict; at least one). */
 export interface VariantCondition {
+  /** The feature. */
   index_in_sae: number;
+  /** Holds while the activation is above this. */
   above?: number;
+  /** Holds while the activation is below this. */
   below?: number;
 }
 
 /** One edit, Ember's way: `mode` with `value` (clamp: at most value; `min` adds a floor). */
 export interface VariantEdit {
+  /** The feature edited. */
   index_in_sae: number;
+  /** nudge: added; pin: set; mul: factor; clamp: upper bound. */
   value: number;
+  /** nudge, pin, mul or clamp. */
   mode: EditMode;
   /** mode "clamp" only: the lower bound (f' = min(max(f, min), value)). */
   min?: number;
@@ -50,19 +58,25 @@ export interface VariantEdit {
 
 /** Stop generating at the first token where the condition holds, reporting `reason`. */
 export interface VariantAbort extends VariantCondition {
+  /** What the generation reports when it stops here. */
   reason: string;
+  /** "all" (default) or "generated". */
   scope?: EditScope;
 }
 
 /** A saved steering configuration (the JSON file, field for field). */
 export interface Variant {
-  format: typeof VARIANT_FORMAT;
-  version: typeof VARIANT_VERSION;
+  /** Always "loupe-variant". */
+  format: "loupe-variant";
+  /** Always 1. */
+  version: 1;
   /** The model it was made for (its source as given to Loupe, or a hub id). */
   base_model: string;
   /** The SAE: its source (`id`), the module it reads (`layer`) and its width. */
   sae: { id: string; layer: string; d_sae: number };
+  /** Applied in order at the SAE's layer. */
   edits: VariantEdit[];
+  /** Stop conditions (may be empty). */
   abort_when: VariantAbort[];
 }
 
@@ -125,7 +139,7 @@ const ABORT = ["index_in_sae", "above", "below", "reason", "scope"] as const;
 
 /** Parses and checks a variant file's text; `where` (its path) names it in every FormatError. */
 export function parseVariant(text: string, where: string): Variant {
-  const r = new Reader(where);
+  const r: Reader = new Reader(where);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -232,7 +246,9 @@ export interface VariantSource {
   baseModel: string;
   /** The SAE's source or id, its module and its width. */
   sae: { id: string; layer: string; dSae: number };
+  /** The edits, as steering() takes them (no positions). */
   edits: readonly FeatureEdit[];
+  /** Stop conditions, as SteeringOptions.abortWhen. */
   abortWhen?: readonly AbortCondition[];
 }
 
