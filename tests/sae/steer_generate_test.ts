@@ -111,15 +111,25 @@ Deno.test("steering in generate: conditions and scope generated = per-token CPU 
       shape: [T, sae.dIn],
     });
     console.log(`  generate: ${r.maxRel.toExponential(2)} of max|x'|`);
-    const above = fa.slice(P).filter((v) => conditionHolds(v, { lo: Math.fround(theta), hi: Infinity }));
-    console.log(`  generated rows with feature ${a} above ${theta.toFixed(4)}: ${above.length} of ${N - 1}`);
+    const above = fa.slice(P).filter((v) =>
+      conditionHolds(v, { lo: Math.fround(theta), hi: Infinity })
+    );
+    console.log(
+      `  generated rows with feature ${a} above ${theta.toFixed(4)}: ${above.length} of ${N - 1}`,
+    );
     // The prompt rows carry only the scope-all edit: without it they are x itself.
     const promptOnly = steerReference(w, sae, x, plan.slice(0, 1));
-    assertClose("prompt rows untouched by scope generated", rows.slice(0, P * sae.dIn),
-      promptOnly.slice(0, P * sae.dIn), { rel: 1e-5, shape: [P, sae.dIn] });
+    assertClose(
+      "prompt rows untouched by scope generated",
+      rows.slice(0, P * sae.dIn),
+      promptOnly.slice(0, P * sae.dIn),
+      { rel: 1e-5, shape: [P, sae.dIn] },
+    );
     // And the generated-scope edits moved the generated rows.
     let moved = 0;
-    for (let i = P * sae.dIn; i < want.length; i++) moved = Math.max(moved, Math.abs(want[i] - x[i]));
+    for (let i = P * sae.dIn; i < want.length; i++) {
+      moved = Math.max(moved, Math.abs(want[i] - x[i]));
+    }
     assert.ok(moved > 0.05, `generated rows moved by only ${moved}`);
   } finally {
     sae.dispose();
@@ -151,7 +161,10 @@ Deno.test("abortWhen stops generate at the token a per-token CPU loop says, with
         }
       }
     }
-    assert.ok(pick && pick.gap > 0.05, `no feature rises clearly during generation: ${JSON.stringify(pick)}`);
+    assert.ok(
+      pick && pick.gap > 0.05,
+      `no feature rises clearly during generation: ${JSON.stringify(pick)}`,
+    );
     const reason = `feature ${pick.feature} fired`;
     const run = async (opts: Parameters<typeof steering>[2]) => {
       const got: number[] = [];
@@ -175,18 +188,29 @@ Deno.test("abortWhen stops generate at the token a per-token CPU loop says, with
     const theta = splitThreshold(fa.slice(0, P));
     assertMargin(`feature ${a}`, fa, theta);
     const cond = { feature: a, above: theta };
-    r = await run({ abortWhen: [{ ...cond, reason: "in the prompt" }, { ...cond, reason: "later" }] });
+    r = await run({
+      abortWhen: [{ ...cond, reason: "in the prompt" }, { ...cond, reason: "later" }],
+    });
     const first = fa.findIndex((v) => v > theta);
-    assert.deepEqual(r, { got: [], aborted: { reason: "in the prompt", position: first, step: 0 } });
+    assert.deepEqual(r, {
+      got: [],
+      aborted: { reason: "in the prompt", position: first, step: 0 },
+    });
     r = await run({ abortWhen: [{ ...cond, reason: "generated", scope: "generated" }] });
     const firstGen = fa.findIndex((v, t) => t >= P && v > theta);
     if (firstGen < 0) assert.deepEqual(r, { got: plain, aborted: null });
     else {
       assert.deepEqual(r.got, plain.slice(0, firstGen - P + 1));
-      assert.deepEqual(r.aborted, { reason: "generated", position: firstGen, step: firstGen - P + 1 });
+      assert.deepEqual(r.aborted, {
+        reason: "generated",
+        position: firstGen,
+        step: firstGen - P + 1,
+      });
     }
     // forward ignores abortWhen (nothing to stop): the logits are the plain ones.
-    const fw = await engine.forward(PROMPT, { interventions: { [LAYER]: steering(sae, [], { abortWhen: [{ ...cond, reason }] }) } });
+    const fw = await engine.forward(PROMPT, {
+      interventions: { [LAYER]: steering(sae, [], { abortWhen: [{ ...cond, reason }] }) },
+    });
     fw.dispose();
   } finally {
     sae.dispose();
