@@ -39,7 +39,12 @@ export {
   type PromptInput,
   type WeightFormat,
 } from "./engine/engine.ts";
-export type { GenerateOptions, GenerateStep } from "./engine/generate.ts";
+export type {
+  GenerateAbort,
+  GenerateOptions,
+  GenerateStep,
+  GenerateStream,
+} from "./engine/generate.ts";
 export type { ImportanceOption, ImportanceSettings } from "./engine/importance.ts";
 export type { WeightMix } from "./engine/quant/mix.ts";
 export type { SamplingOptions } from "./engine/model/sampler.ts";
@@ -48,8 +53,10 @@ export type {
   DerivedModule,
   HookOptions,
   Intervention,
+  InterventionContext,
   InterventionResult,
   ModuleTable,
+  StopSignal,
 } from "./engine/hooks.ts";
 export type { Llama3RopeScaling, LlamaConfig } from "./engine/formats/config.ts";
 export type { DevicePlacement } from "./engine/model/placement.ts";
@@ -80,7 +87,9 @@ export type {
 } from "./engine/formats/tokenizer.ts";
 export type { DownloadProgress, ProgressFn, SourceOptions } from "./engine/formats/source.ts";
 export {
+  type AbortCondition,
   attachSae,
+  checkVariantSae,
   collectFeatureStats,
   contrastFeatures,
   type ContrastOptions,
@@ -88,6 +97,9 @@ export {
   type ContrastScore,
   contrastScores,
   decoderRow,
+  type EditMode,
+  type EditScope,
+  type FeatureCondition,
   type FeatureEdit,
   FeatureLabels,
   featureLogitEffects,
@@ -99,7 +111,9 @@ export {
   type LabelMatch,
   labelSimilarity,
   labelTokens,
+  loadVariant,
   parseModeratedList,
+  parseVariant,
   Sae,
   type SaeActivation,
   type SaeAttachment,
@@ -117,8 +131,20 @@ export {
   steering,
   type SteeringOptions,
   type SteerMethod,
+  type SteerOptions,
+  type SteerStop,
   type TokenEffect,
   type TopFeatures,
+  type Variant,
+  type VariantAbort,
+  variantAbortWhen,
+  type VariantCondition,
+  type VariantEdit,
+  variantEdits,
+  variantFromEdits,
+  variantInterventions,
+  type VariantSource,
+  variantToJson,
 } from "./sae/mod.ts";
 export {
   BusyError,

@@ -1,13 +1,13 @@
 // Token-by-token generation with the KV cache. Sampling runs on the GPU in the
 // same submission as the forward pass; only the chosen id (4 bytes) comes back
-// per step.
+// per step, and with it the stop flag interventions may raise (8 bytes in all).
 
-import type { Gpu } from "./gpu/gpu.ts";
 import { Recorder } from "./gpu/recorder.ts";
 import { Tensor } from "./ops/tensor.ts";
 import type { Engine } from "./engine.ts";
 import type { KvCache } from "./model/kv_cache.ts";
-import { buildHooks, type HookOptions } from "./hooks.ts";
+import { buildHooks, type HookOptions, STOP_CODES, STOP_NONE } from "./hooks.ts";
+import { StopFlags, TokenReadback } from "./step_readback.ts";
 import type { Pipeline } from "./model/pipeline.ts";
 import { resolveSampling, Sampler, type SamplingOptions } from "./model/sampler.ts";
 import { NO_TOKEN, sampleToken } from "../shaders/sample.ts";
@@ -46,55 +46,43 @@ export interface GenerateStep {
   cache?: Map<string, Tensor<"f32">>;
 }
 
+/** Why an intervention stopped a generation (through the StopSignal of its context). */
+export interface GenerateAbort {
+  /** The reason the intervention registered. */
+  reason: string;
+  /** The absolute position whose activation raised the stop (prompt or generated). */
+  position: number;
+  /** Tokens yielded before the stop: the step whose token was withheld. */
+  step: number;
+}
+
+/**
+ * What engine.generate returns: the token stream, and once it has ended,
+ * whether an intervention stopped it.
+ */
+export interface GenerateStream extends AsyncGenerator<GenerateStep, KvCache | undefined> {
+  /**
+   * Null unless an intervention stopped the generation (e.g. steering's
+   * abortWhen): then why and where. The token of the step that raised the
+   * stop, and every later one, is not yielded.
+   */
+  readonly aborted: GenerateAbort | null;
+}
+
+/** `steps` with the `aborted` getter of GenerateStream. */
+export function generateStream(
+  steps: AsyncGenerator<GenerateStep, KvCache | undefined>,
+  aborted: () => GenerateAbort | null,
+): GenerateStream {
+  return Object.defineProperty(steps, "aborted", {
+    get: aborted,
+    enumerable: true,
+  }) as GenerateStream;
+}
+
 /** Steps recorded ahead of the one whose token is being read. */
 const AHEAD = 3;
 const SLOTS = AHEAD + 1;
-
-/** A 4-byte mapped buffer reused for every step's token. */
-class TokenReadback {
-  readonly #gpu: Gpu;
-  readonly #staging: GPUBuffer;
-  constructor(gpu: Gpu) {
-    this.#gpu = gpu;
-    this.#staging = gpu.createBuffer(
-      "generate.tokenReadback",
-      4,
-      GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
-    );
-  }
-  #mapped: Promise<void> | null = null;
-  record(rec: Recorder, token: Tensor<"u32">): void {
-    rec.copy(token.buffer, token.offset, this.#staging, 0, 4);
-  }
-  /**
-   * Asks for the mapping right after the step is submitted: maps resolve on
-   * the implementation's poll, and one poll then serves every step in flight.
-   */
-  request(): void {
-    this.#mapped = this.#staging.mapAsync(GPUMapMode.READ);
-    // Errors surface in read(); an abandoned request must not be unhandled.
-    this.#mapped.catch(() => {});
-  }
-  async read(): Promise<number> {
-    try {
-      await this.#gpu.guard(this.#mapped ?? this.#staging.mapAsync(GPUMapMode.READ));
-      this.#mapped = null;
-    } catch (e) {
-      this.#gpu.assertAlive();
-      throw e;
-    }
-    const id = new Uint32Array(this.#staging.getMappedRange())[0];
-    this.#staging.unmap();
-    return id;
-  }
-  dispose(): void {
-    if (this.#disposed) return;
-    this.#disposed = true;
-    if (this.#mapped) this.#staging.unmap();
-    this.#gpu.destroyBuffer(this.#staging);
-  }
-  #disposed = false;
-}
 
 /** What a generation needs from its engine (engine.ts). */
 export interface GenerationHost {
@@ -107,6 +95,8 @@ export interface GenerationHost {
   claim(gen: Generation): number;
   /** Forgets a generation that ended. */
   finished(gen: Generation): void;
+  /** Told when an intervention stopped the generation, before it ends. */
+  aborted?(abort: GenerateAbort): void;
 }
 
 /**
@@ -126,6 +116,8 @@ export class Generation {
   token: Tensor<"u32"> | null = null;
   /** Step k's hook buffers (pool buffers) in slot k % SLOTS. */
   readonly held: Tensor[][] = Array.from({ length: SLOTS }, () => []);
+  /** The stop flags interventions raise (made on first use). */
+  readonly stops = new StopFlags();
   #retired: Error | null = null;
 
   /** Stops the generation with `reason` (thrown at its next step) and frees its buffers. */
@@ -148,6 +140,7 @@ export class Generation {
   free(): void {
     for (let i = 0; i < SLOTS; i++) this.releaseSlot(i);
     for (const r of this.readbacks.splice(0)) r.dispose();
+    this.stops.dispose();
     this.token?.dispose();
     this.token = null;
   }
@@ -204,17 +197,20 @@ export async function* generateTokens(
   const hooksFor = (step: number, tokens: number, first: number) => {
     gen.releaseSlot(step % SLOTS);
     if (!wantHooks) return undefined;
-    return buildHooks(engine.modules, options, tokens, first, (label, shape, module) => {
+    const allocate = (label: string, shape: number[], module: string) => {
       const on = engine.deviceOf(module);
       const t = new Tensor(on, on.acquire(label, shape[0] * shape[1] * 4), shape, "f32", 0, false);
       gen.held[step % SLOTS].push(t);
       return t;
-    });
+    };
+    // Positions from start + prompt.length on were fed generated tokens.
+    const generation = { generatedFrom: start + prompt.length, stop: gen.stops };
+    return buildHooks(engine.modules, options, tokens, first, allocate, generation);
   };
   const sample = (rec: Recorder, step: number) => {
     const logits = graph.scratch.logits.rows(0, 1).reshape([vocab]);
     sampleToken(rec, logits, gen.token!, sampler.next());
-    readbacks[step % SLOTS].record(rec, gen.token!);
+    readbacks[step % SLOTS].record(rec, gen.token!, gen.stops.on(gpu));
   };
   const hooks: ReturnType<typeof hooksFor>[] = new Array(SLOTS);
   let text = "";
@@ -285,12 +281,22 @@ export async function* generateTokens(
         });
       }
       gen.check();
-      let id: number;
+      let id: number, stop: number;
       try {
-        id = await readbacks[step % SLOTS].read();
+        ({ token: id, stop } = await readbacks[step % SLOTS].read());
+        // Over several devices, flags off the sampling device come back on their own.
+        for (const flag of gen.stops.others(gpu)) stop = Math.min(stop, (await flag.toArray())[0]);
       } catch (e) {
         gen.check(); // retired meanwhile: that is the reason the map failed
         throw e;
+      }
+      if (stop !== STOP_NONE) {
+        // Raised in this step's pass: its token is withheld, and the steps
+        // recorded ahead are dropped with it (the KV cache is rewound below).
+        const reason = gen.stops.reasons[(stop % STOP_CODES) - 1] ??
+          `stop code ${stop % STOP_CODES}`;
+        host.aborted?.({ reason, position: Math.floor(stop / STOP_CODES), step });
+        return options.kvCache;
       }
       if (id === NO_TOKEN) {
         throw new Error(
