@@ -1,6 +1,7 @@
 // The demo page: load the model and SAE named in /config.json, then generate
 // (greedy or sampled, streamed), inspect tokens and features, steer, and map
-// the SAE's features. URL parameters prefill it (used by the browser test):
+// the SAE's features, search features by example or label, contrast two sets
+// of prompts, and save or load steering variants. URL parameters prefill it (used by the browser test):
 //   ?tokens=1,403,407  a prompt as token ids     ?prompt=TEXT
 //   ?max=N  tokens to generate                   ?steer=989:add=4,12:set=2
 //   ?corpus=N  stories in the feature corpus     ?corpusTokens=N  tokens per story
@@ -8,6 +9,7 @@
 /// <reference lib="dom" />
 
 import { Gpu } from "../../mod.ts";
+import { ContrastPanel } from "./contrast_panel.ts";
 import { buildCorpus, type Corpus, DEFAULT_CORPUS } from "./corpus.ts";
 import { requestAdapter, setProgress, showAdapter, showLoadFailure } from "./loading.ts";
 import { FeatureMapPanel } from "./mappanel.ts";
@@ -17,6 +19,7 @@ import {
   renderFeaturePanel,
   renderTokenFeatures,
 } from "./panel.ts";
+import { SearchPanel } from "./search_panel.ts";
 import { Session } from "./session.ts";
 import { type Edit, parseEdits, SteeringEditor, toFeatureEdits } from "./steering.ts";
 import { $, el, tokenNode, tokenStrip } from "./views.ts";
@@ -27,6 +30,8 @@ interface DemoConfig {
   layer: string;
   modelName: string;
   saeName: string;
+  /** A labels file served with the SAE (Neuronpedia export or {index: label}), if any. */
+  labels?: string;
 }
 
 interface Shown extends CurrentText {
@@ -295,6 +300,15 @@ async function main() {
     openFeature,
   });
   editor = new SteeringEditor($("edits"), session.sae.dSae, openFeature);
+  const search = new SearchPanel({
+    session,
+    corpus: () => corpus,
+    corpusStatus: () => corpusStatus,
+    open: openFeature,
+    labelsChanged: () => chosen >= 0 && openFeature(chosen),
+  });
+  new ContrastPanel({ session, open: openFeature });
+  if (cfg.labels) void search.fetchLabels(cfg.labels);
   const idsInput = $("prompt-ids") as HTMLInputElement;
   // A prompt given as token ids (?tokens=, or set on the hidden field with a change event).
   idsInput.addEventListener("change", () => showPromptIds(idsInput.value));
@@ -334,6 +348,7 @@ async function main() {
   (globalThis as { loupeDemo?: unknown }).loupeDemo = {
     session,
     mapPosition: (f: number) => map.position(f),
+    edits: () => editor.edits(),
   };
   document.body.dataset.ready = "true";
   startCorpus().catch(reportError);

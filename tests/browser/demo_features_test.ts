@@ -1,0 +1,244 @@
+// The demo's feature tools in Chromium, driven like a user: search by example
+// (the top feature and its score equal what sae/search.ts computes in Deno for
+// the same texts against the same built-in background), a clicked result opens
+// its dashboard, labels loaded from a file name the results and are searchable,
+// contrast ranks both directions (sorted, top of each side equal to Deno's),
+// and a steering variant saved to a file and loaded back restores the same
+// edits and the same steered text. Any console error fails it. A screenshot
+// per step goes to a temporary folder, printed at the end. Locally, no
+// Chromium or no WebGPU adapter skips it; in CI (CI=true) either fails.
+
+/// <reference lib="dom" />
+
+import assert from "node:assert/strict";
+import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import * as esbuild from "esbuild";
+import { DEFAULT_MODEL, DEFAULT_SAE, startDemo } from "../../demo/demo.ts";
+import { BUILTIN_BACKGROUND } from "../../demo/web/background.ts";
+import { Engine } from "../../engine/engine.ts";
+import { attachSae, Sae } from "../../sae/mod.ts";
+import { testGpu } from "../util/gpu.ts";
+import { CHROMIUM_ARGS, findChromium } from "./harness.ts";
+
+const CI = /^(true|1)$/i.test(Deno.env.get("CI") ?? "");
+const LAYER = "model.layers.2";
+/** The smallest corpus: it builds in the background and only shares the GPU here. */
+const CORPUS = "corpus=1&corpusTokens=16";
+const LONG = { sanitizeOps: false, sanitizeResources: false, sanitizeExit: false };
+/** Optional files the loaders probe for with HEAD; their 404s are expected. */
+const OPTIONAL_FILES = /\/(chat_template\.jinja|tokenizer_config\.json|generation_config\.json)$/;
+
+const SEARCH_TEXTS = [
+  "Lily had a red ball. She liked to play with the ball.",
+  "Tom threw the ball to his dog.",
+];
+const SET_A = ["The dog ran to the park.", "The big dog barked at the cat.", "Max the dog ran."];
+const SET_B = ["Mom baked a cake.", "The girl ate a sweet cookie.", "They had soup for dinner."];
+
+/** |got - want| <= rel * max(|want|, 1e-2): the two adapters round differently. */
+function close(what: string, got: number, want: number, rel = 1e-3) {
+  const allowed = rel * Math.max(Math.abs(want), 1e-2);
+  assert.ok(Math.abs(got - want) <= allowed, `${what}: page ${got}, Deno ${want} (±${allowed})`);
+}
+
+/** What the library computes in Deno for the page's inputs (same model, SAE and texts). */
+async function expected() {
+  const gpu = await testGpu();
+  const engine = await Engine.load(DEFAULT_MODEL, { gpu });
+  try {
+    const sae = await Sae.load(`${DEFAULT_SAE}/goodfire.pth`, engine, { module: LAYER });
+    const site = attachSae(engine, LAYER, sae);
+    const search = await site.search(SEARCH_TEXTS, { background: BUILTIN_BACKGROUND, top: 5 });
+    const contrast = await site.contrast(SET_A, SET_B, { top: 5 });
+    sae.dispose();
+    return { search, contrast };
+  } finally {
+    engine.dispose();
+  }
+}
+
+function unavailable(reason: string) {
+  if (CI) {
+    Deno.test("demo features: runs in Chromium [chromium]", () => {
+      throw new Error(`${reason} (CI=true: the browser tests must run)`);
+    });
+  } else {
+    console.log(`demo features browser test SKIPPED: ${reason}`);
+    Deno.test({ name: `demo features (${reason}) [chromium]`, ignore: true, fn() {} });
+  }
+}
+
+/** Rows of a ranked table: feature index, full-precision score, label cell. */
+function rows(page: Page, sel: string) {
+  return page.$$eval(
+    `${sel} tr.result-row`,
+    (e) =>
+      e.map((r) => ({
+        feature: Number((r as HTMLElement).dataset.feature),
+        score: Number((r as HTMLElement).dataset.score),
+        label: r.querySelector(".label-col")?.textContent ?? "",
+      })),
+  );
+}
+
+function assertSorted(what: string, scores: number[], sign: 1 | -1) {
+  for (let i = 1; i < scores.length; i++) {
+    assert.ok(sign * (scores[i - 1] - scores[i]) >= 0, `${what}: not sorted at ${i}: ${scores}`);
+  }
+}
+
+async function setText(page: Page, id: string, value: string) {
+  await page.$eval(`#${id}`, (e, v) => {
+    (e as HTMLTextAreaElement).value = v as string;
+    e.dispatchEvent(new Event("input"));
+  }, value);
+}
+
+async function waitPanel(page: Page, feature: number) {
+  await page.waitForFunction(
+    (f) => {
+      const p = document.getElementById("feature-panel")!;
+      return p.dataset.feature === String(f) && p.dataset.ready === "true";
+    },
+    { timeout: 30_000 },
+    feature,
+  );
+}
+
+async function run(chromium: string) {
+  const t0 = performance.now();
+  const want = await expected();
+  const times = [`Deno reference ${((performance.now() - t0) / 1000).toFixed(1)} s`];
+  const server = await startDemo({ port: 0 });
+  await esbuild.stop();
+  const shots = await Deno.makeTempDir({ prefix: "loupe-demo-features-shots-" });
+  const files = await Deno.makeTempDir({ prefix: "loupe-demo-features-files-" });
+  let browser: Browser | null = null;
+  const errors: string[] = [];
+  const lap = (what: string, since: number) =>
+    times.push(`${what} ${((performance.now() - since) / 1000).toFixed(1)} s`);
+  try {
+    browser = await puppeteer.launch({
+      executablePath: chromium,
+      headless: true,
+      args: [...CHROMIUM_ARGS, ...(Deno.env.get("LOUPE_CHROMIUM_FLAGS")?.split(/\s+/) ?? [])]
+        .filter((a) => a),
+      defaultViewport: { width: 1400, height: 1000 },
+    });
+    const page = await browser.newPage();
+    page.on("console", (m) => {
+      if (m.type() !== "error") return;
+      const where = m.location()?.url ?? "";
+      if (/404 \(Not Found\)/.test(m.text()) && OPTIONAL_FILES.test(where)) return;
+      errors.push(`console.error: ${m.text()} (${where})`);
+    });
+    page.on("pageerror", (e) => errors.push(`uncaught: ${(e as Error).message ?? e}`));
+    let step = 0;
+    const shot = async (name: string, card: string) => {
+      await page.$eval(card, (e) => e.scrollIntoView());
+      await page.screenshot({ path: `${shots}/${++step}-${name}.png` });
+    };
+
+    let t = performance.now();
+    await page.goto(`${server.url}/?max=16&${CORPUS}`, { waitUntil: "load" });
+    await page.waitForFunction(
+      () => document.body.dataset.ready === "true" || !document.getElementById("nogpu")!.hidden,
+      { timeout: 60_000 },
+    );
+    const nogpu = await page.$eval("#nogpu", (e) => (e as HTMLElement).hidden ? "" : e.textContent);
+    if (nogpu) {
+      if (CI) throw new Error(`the demo found no WebGPU: ${nogpu}`);
+      console.log(`  demo features SKIPPED: ${nogpu}`);
+      return;
+    }
+    lap("load", t);
+
+    // 1. Search by example against the built-in background: Deno's ranking.
+    t = performance.now();
+    await setText(page, "search-texts", SEARCH_TEXTS.join("\n"));
+    await page.select("#search-background", "builtin");
+    await page.click("#search-run");
+    await page.waitForSelector("#search-results[data-ready]", { timeout: 30_000 });
+    lap("search", t);
+    const found = await rows(page, "#search-results");
+    assert.ok(found.length > 0, "search: no results");
+    assertSorted("search scores", found.map((r) => r.score), 1);
+    const best = want.search.features[0];
+    assert.equal(found[0].feature, best.feature, "search: top feature differs from Deno's");
+    close(`search: feature ${best.feature} log-odds`, found[0].score, best.logOdds);
+    assert.match(await page.$eval("#search-status", (e) => e.textContent!), /16 built-in/);
+    await page.click("#search-results tr.result-row");
+    await waitPanel(page, best.feature);
+    await shot("search", "#search-card");
+
+    // 2. Labels from a file: shown in results and the dashboard, searchable by text.
+    const labelsFile = `${files}/labels.json`;
+    await Deno.writeTextFile(
+      labelsFile,
+      JSON.stringify({ [best.feature]: "balls and playing catch", "3": "the word dog" }),
+    );
+    const labelsInput = await page.$("#labels-file");
+    await labelsInput!.uploadFile(labelsFile);
+    await page.waitForSelector("#labels-status[data-ready]");
+    await page.waitForFunction(
+      () => document.querySelector("#feature-panel .feature-label")?.textContent !== "",
+    );
+    assert.equal(
+      await page.$eval("#feature-panel .feature-label", (e) => e.textContent),
+      "balls and playing catch",
+    );
+    await page.type("#label-query", "ball");
+    await page.waitForSelector("#label-results[data-ready]");
+    const byLabel = await rows(page, "#label-results");
+    assert.deepEqual(byLabel.map((r) => r.feature), [best.feature]);
+    await page.click("#search-run");
+    await page.waitForSelector("#search-results[data-ready]", { timeout: 30_000 });
+    assert.equal((await rows(page, "#search-results"))[0].label, "balls and playing catch");
+    await shot("labels", "#search-card");
+
+    // 3. Contrast: both directions, sorted, each side's top equal to Deno's.
+    t = performance.now();
+    await setText(page, "contrast-a", SET_A.join("\n"));
+    await setText(page, "contrast-b", SET_B.join("\n"));
+    await page.click("#contrast-run");
+    await page.waitForSelector("#contrast-card[data-ready]", { timeout: 30_000 });
+    lap("contrast", t);
+    const a = await rows(page, "#contrast-results-a"), b = await rows(page, "#contrast-results-b");
+    assert.ok(a.length > 0 && b.length > 0, `contrast: ${a.length} A and ${b.length} B rows`);
+    assert.ok(a.every((r) => r.score > 0) && b.every((r) => r.score < 0), "contrast: signs");
+    assertSorted("contrast A", a.map((r) => r.score), 1);
+    assertSorted("contrast B", b.map((r) => r.score), -1);
+    assert.equal(a[0].feature, want.contrast.a[0].feature, "contrast: top of A differs");
+    assert.equal(b[0].feature, want.contrast.b[0].feature, "contrast: top of B differs");
+    close("contrast: top of A's t", a[0].score, want.contrast.a[0].t);
+    close("contrast: top of B's t", b[0].score, want.contrast.b[0].t);
+    await shot("contrast", "#contrast-card");
+
+    assert.deepEqual(errors, [], "no console errors");
+    lap("total", t0);
+    console.log(`  demo features: ${times.join(", ")}\n  screenshots: ${shots}`);
+  } catch (e) {
+    console.log(
+      `  ${times.join(", ")}\n  screenshots so far: ${shots}; console errors: ${
+        JSON.stringify(errors)
+      }`,
+    );
+    throw e;
+  } finally {
+    await browser?.close().catch(() => {});
+    await server.close();
+    await Deno.remove(files, { recursive: true }).catch(() => {});
+  }
+}
+
+const chromium = findChromium();
+if (!chromium.path) {
+  unavailable(`no Chromium at ${chromium.tried.join(", ")}; install chromium or set CHROME_PATH`);
+} else {
+  const path = chromium.path;
+  Deno.test({
+    name: "demo: feature search, labels, contrast, variant save/load (bundled model) [chromium]",
+    ...LONG,
+    fn: () => run(path),
+  });
+}
