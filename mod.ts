@@ -39,7 +39,12 @@ export {
   type PromptInput,
   type WeightFormat,
 } from "./engine/engine.ts";
-export type { GenerateOptions, GenerateStep } from "./engine/generate.ts";
+export type {
+  GenerateAbort,
+  GenerateOptions,
+  GenerateStep,
+  GenerateStream,
+} from "./engine/generate.ts";
 export type { ImportanceOption, ImportanceSettings } from "./engine/importance.ts";
 export type { WeightMix } from "./engine/quant/mix.ts";
 export type { SamplingOptions } from "./engine/model/sampler.ts";
@@ -48,8 +53,10 @@ export type {
   DerivedModule,
   HookOptions,
   Intervention,
+  InterventionContext,
   InterventionResult,
   ModuleTable,
+  StopSignal,
 } from "./engine/hooks.ts";
 export type { Llama3RopeScaling, LlamaConfig } from "./engine/formats/config.ts";
 export type { DevicePlacement } from "./engine/model/placement.ts";
@@ -119,6 +126,25 @@ export {
   type SteerMethod,
   type TokenEffect,
   type TopFeatures,
+  type AbortCondition,
+  type EditMode,
+  type EditScope,
+  type FeatureCondition,
+  type SteerOptions,
+  type SteerStop,
+  checkVariantSae,
+  loadVariant,
+  parseVariant,
+  type Variant,
+  type VariantAbort,
+  variantAbortWhen,
+  type VariantCondition,
+  type VariantEdit,
+  variantEdits,
+  variantFromEdits,
+  variantInterventions,
+  type VariantSource,
+  variantToJson,
 } from "./sae/mod.ts";
 export {
   BusyError,

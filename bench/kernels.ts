@@ -29,7 +29,8 @@ import { ropeKernel, ropePositionsKernel } from "../shaders/rope.ts";
 import { featureStatsKernel } from "../shaders/sae_feature_stats.ts";
 import { saeBiasActKernel } from "../shaders/sae_bias_act.ts";
 import { saeDecodeKernel, saeDecodeOneTokenKernel } from "../shaders/sae_decode.ts";
-import { saeEditKernel } from "../shaders/sae_edit.ts";
+import { saeEditKernel, saeEditWhenKernel } from "../shaders/sae_edit.ts";
+import { saeStopKernel } from "../shaders/sae_stop.ts";
 import { type EncodeActivation, saeEncodeKernel } from "../shaders/sae_encode.ts";
 import { saeSparseDecodeKernel } from "../shaders/sae_sparse_decode.ts";
 import { saeSteerKernel } from "../shaders/sae_steer.ts";
@@ -86,6 +87,8 @@ export function kernelCatalog(): Map<string, Kernel> {
     topkMaskKernel,
     saeTransposeKernel,
     saeEditKernel,
+    saeEditWhenKernel,
+    saeStopKernel,
     featureStatsKernel,
   ];
   for (const K of FIXTURE_K) {

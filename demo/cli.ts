@@ -48,6 +48,10 @@ function saeFlags(v: Record<string, string | boolean | string[] | undefined>): S
     labels: v.labels as string | undefined,
     moderated: v.moderated as string | undefined,
     includeModerated: !!v["include-moderated"],
+    variant: v.variant as string | undefined,
+    abortWhen: strings(v["abort-when"]),
+    saveVariant: v["save-variant"] as string | undefined,
+    model: (v.model as string | undefined) ?? DEFAULT_MODEL,
   };
 }
 
@@ -285,22 +289,25 @@ async function generate(v: Record<string, string | boolean | string[] | undefine
     }
     edits = await parseInterventions(strings(v.intervene), engine, (m) => new UsageError(m));
     sae = await loadSaeFlags(engine, saeFlags(v), (m) => new UsageError(m));
-    for await (
-      const step of engine.generate(prompt, {
-        interventions: mergeInterventions(edits.interventions, sae?.interventions ?? {}),
-        maxNewTokens: num("max-tokens", v["max-tokens"] as string, true) ?? 128,
-        temperature: num("temperature", v.temperature as string, false),
-        topK: num("top-k", v["top-k"] as string, true),
-        topP: num("top-p", v["top-p"] as string, false),
-        seed: num("seed", v.seed as string, true),
-      })
-    ) {
+    const stream = engine.generate(prompt, {
+      interventions: mergeInterventions(edits.interventions, sae?.interventions ?? {}),
+      maxNewTokens: num("max-tokens", v["max-tokens"] as string, true) ?? 128,
+      temperature: num("temperature", v.temperature as string, false),
+      topK: num("top-k", v["top-k"] as string, true),
+      topP: num("top-p", v["top-p"] as string, false),
+      seed: num("seed", v.seed as string, true),
+    });
+    for await (const step of stream) {
       tokens.push(step.token);
       text += step.text;
       if (!v.json) await Deno.stdout.write(out.encode(step.text));
     }
-    if (v.json) console.log(JSON.stringify({ tokens, text }));
+    const aborted = stream.aborted;
+    if (v.json) console.log(JSON.stringify({ tokens, text, ...(aborted ? { aborted } : {}) }));
     else await Deno.stdout.write(out.encode("\n"));
+    if (aborted && !v.json) {
+      console.error(`aborted at position ${aborted.position}: ${aborted.reason}`);
+    }
   } finally {
     edits?.dispose();
     sae?.dispose();

@@ -135,8 +135,31 @@ export const FLAGS = {
     type: "string",
     arg: "EDIT",
     multiple: true,
-    help: "FEATURE:add=V | set=V | mul=V | ablate | clamp=MIN,MAX at the SAE's layer, every " +
-      "position; repeatable; needs --sae and --layer",
+    help: "FEATURE:add=V | set=V | mul=V | ablate | clamp=MIN,MAX, or Ember's modes nudge=V | " +
+      "pin=V | clamp=MAX, at the SAE's layer, every position; then optionally ,generated (only " +
+      "generated positions) and ,when=G>T or ,when=G<T (only while feature G is above/below T " +
+      "on the token); repeatable; needs --sae and --layer",
+    commands: FORWARD,
+  },
+  variant: {
+    type: "string",
+    arg: "FILE",
+    help: "a steering variant (loupe-variant JSON: edits and abort_when) for --sae at --layer, " +
+      "checked against the SAE's d_sae and layer; --steer edits apply after its own",
+    commands: FORWARD,
+  },
+  "abort-when": {
+    type: "string",
+    arg: "F>V:REASON",
+    multiple: true,
+    help: "stop generating at the first token where feature F is above (F>V) or below (F<V) V, " +
+      "printing REASON; F>V,generated:REASON checks generated positions only; repeatable",
+    commands: ["generate"],
+  },
+  "save-variant": {
+    type: "string",
+    arg: "FILE",
+    help: "write the steering (--variant, --steer, --abort-when) to FILE as a variant, then run",
     commands: FORWARD,
   },
   top: {

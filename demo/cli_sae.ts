@@ -1,50 +1,34 @@
-// SAE flags of the CLI: --sae SRC --layer NAME [--steer FEATURE:add=V ...],
-// and the `loupe features` command.
+// SAE flags of the CLI: --sae SRC --layer NAME [--steer FEATURE:add=V ...]
+// [--variant FILE] [--abort-when ...] [--save-variant FILE], and the
+// `loupe features` command.
 
 import type { Engine } from "../engine/engine.ts";
 import type { Intervention } from "../engine/hooks.ts";
 import {
   attachSae,
+  checkVariantSae,
   FeatureLabels,
+  loadVariant,
   parseModeratedList,
   Sae,
   type SaeAttachment,
   steering,
+  variantAbortWhen,
+  variantEdits,
+  variantFromEdits,
+  variantToJson,
 } from "../sae/mod.ts";
 import { readText } from "../sae/labels.ts";
-import type { FeatureEdit } from "../sae/steer.ts";
+import { parseAbortWhen, parseSteer } from "./cli_steer.ts";
 
-const STEER = /^(\d+):(?:(add|set|mul)=(.+)|(ablate)|clamp=(.+),(.+))$/;
-
-/** FEATURE:add=V | FEATURE:set=V | FEATURE:mul=V | FEATURE:ablate | FEATURE:clamp=MIN,MAX */
-export function parseSteer(specs: readonly string[], usage: (m: string) => Error): FeatureEdit[] {
-  return specs.map((spec) => {
-    const m = STEER.exec(spec);
-    if (!m) {
-      throw usage(
-        `--steer expects FEATURE:add=V, FEATURE:set=V, FEATURE:mul=V, FEATURE:ablate or FEATURE:clamp=MIN,MAX; got "${spec}"`,
-      );
-    }
-    const feature = Number(m[1]);
-    const num = (s: string) => {
-      const n = Number(s);
-      if (s.trim() === "" || !Number.isFinite(n)) {
-        throw usage(`--steer ${spec}: "${s}" is not a number`);
-      }
-      return n;
-    };
-    if (m[4]) return { feature, ablate: true };
-    if (m[5] !== undefined) return { feature, clamp: [num(m[5]), num(m[6])] as [number, number] };
-    return { feature, [m[2]]: num(m[3]) } as FeatureEdit;
-  });
-}
+export { parseAbortWhen, parseSteer };
 
 export interface LoadedSae {
   sae: Sae;
   site: SaeAttachment;
   /** --include-moderated was given. */
   includeModerated: boolean;
-  /** The --steer edits as an intervention at the SAE's layer (absent without --steer). */
+  /** --steer, --variant and --abort-when as an intervention at the SAE's layer (else empty). */
   interventions: Record<string, Intervention>;
   /** Detaches the SAE from the engine and frees its buffers. */
   dispose(): void;
@@ -61,6 +45,14 @@ export interface SaeFlags {
   moderated?: string;
   /** --include-moderated. */
   includeModerated?: boolean;
+  /** --variant FILE: edits and abort conditions applied before --steer's. */
+  variant?: string;
+  /** --abort-when specs. */
+  abortWhen?: string[];
+  /** --save-variant FILE: where to write the steering as a variant. */
+  saveVariant?: string;
+  /** The model source (a variant's base_model). */
+  model?: string;
 }
 
 export async function loadSaeFlags(
@@ -68,15 +60,21 @@ export async function loadSaeFlags(
   v: SaeFlags,
   usage: (m: string) => Error,
 ): Promise<LoadedSae | null> {
+  const aborts = parseAbortWhen(v.abortWhen ?? [], usage);
   if (!v.sae) {
     if (v.layer || v.steer.length) throw usage("--layer and --steer need --sae SRC");
+    if (v.variant || aborts.length || v.saveVariant) {
+      throw usage("--variant, --abort-when and --save-variant need --sae SRC and --layer NAME");
+    }
     if (v.labels || v.moderated || v.includeModerated) {
       throw usage("--labels, --moderated and --include-moderated need --sae SRC");
     }
     return null;
   }
   if (!v.layer) throw usage("--sae needs --layer NAME (the module it reads, e.g. model.layers.2)");
-  const edits = parseSteer(v.steer, usage);
+  let edits = parseSteer(v.steer, usage);
+  // Read before the SAE loads, so that a bad file fails fast.
+  const variant = v.variant ? await loadVariant(v.variant) : null;
   console.error(`loading SAE ${v.sae}`);
   // On the device that runs the layer (deviceOf also checks the name).
   const sae = await Sae.load(v.sae, engine, { module: v.layer });
@@ -103,12 +101,40 @@ export async function loadSaeFlags(
         throw usage(`--steer: feature ${e.feature} is outside [0, ${sae.dSae})`);
       }
     }
+    let abortWhen = aborts;
+    if (variant) {
+      checkVariantSae(variant, sae, v.layer, v.variant!);
+      if (v.model !== undefined && variant.base_model !== v.model) {
+        console.error(`note: ${v.variant} was made for ${variant.base_model}; running ${v.model}`);
+      }
+      edits = [...variantEdits(variant), ...edits];
+      abortWhen = [...variantAbortWhen(variant), ...aborts];
+      console.error(
+        `variant ${v.variant}: ${variant.edits.length} edits, ${variant.abort_when.length} ` +
+          `abort conditions`,
+      );
+    }
     const includeModerated = !!v.includeModerated;
+    const steer = edits.length || abortWhen.length
+      ? { [v.layer]: steering(sae, edits, { includeModerated, abortWhen }) }
+      : {};
+    if (v.saveVariant) {
+      const text = variantToJson(variantFromEdits({
+        baseModel: v.model ?? "unknown",
+        sae: { id: v.sae, layer: v.layer, dSae: sae.dSae },
+        edits,
+        abortWhen,
+      }));
+      await Deno.writeTextFile(v.saveVariant, text);
+      console.error(
+        `variant written to ${v.saveVariant} (${edits.length} edits, ${abortWhen.length} abort conditions)`,
+      );
+    }
     return {
       sae,
       site,
       includeModerated,
-      interventions: edits.length ? { [v.layer]: steering(sae, edits, { includeModerated }) } : {},
+      interventions: steer,
       dispose: () => {
         site.detach();
         sae.dispose();

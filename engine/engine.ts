@@ -29,8 +29,10 @@ import type { WeightMatrix } from "./quant/matrix.ts";
 import { disposeWeights, type LlamaWeights, type StageWeights } from "./model/weights.ts";
 import {
   checkGenerateOptions,
+  type GenerateAbort,
   type GenerateOptions,
-  type GenerateStep,
+  generateStream,
+  type GenerateStream,
   generateTokens,
 } from "./generate.ts";
 import { UsageError } from "./errors.ts";
@@ -336,7 +338,7 @@ export class Engine {
   generate(
     prompt: string | ArrayLike<number>,
     options: GenerateOptions = {},
-  ): AsyncGenerator<GenerateStep, KvCache | undefined> {
+  ): GenerateStream {
     this.#life.assertCallable("generate");
     const ids = this.#tokenize(prompt), kv = this.#caches.of(options.kvCache, "generate");
     // Checked now, so that a bad id, name or option fails at the call, not at
@@ -345,6 +347,7 @@ export class Engine {
     const checked = this.checkTokens(ids, this.#caches.kept(kv), kv.contextLength);
     checkHookOptions(this.modules, options);
     checkGenerateOptions(options);
+    let aborted: GenerateAbort | null = null;
     const steps = generateTokens(this, this.#pipeline, kv, checked, options, {
       exclusive: (fn) => this.#life.queue.run(() => kv.use(fn)),
       claim: (gen) => {
@@ -354,8 +357,9 @@ export class Engine {
         return start;
       },
       finished: (gen) => this.#life.queue.drop(gen),
+      aborted: (a) => aborted = a,
     });
-    return this.#life.guardSteps(steps);
+    return generateStream(this.#life.guardSteps(steps), () => aborted);
   }
 
   /**

@@ -1,13 +1,13 @@
 // Token-by-token generation with the KV cache. Sampling runs on the GPU in the
 // same submission as the forward pass; only the chosen id (4 bytes) comes back
-// per step.
+// per step, and with it the stop flag interventions may raise (8 bytes in all).
 
 import type { Gpu } from "./gpu/gpu.ts";
 import { Recorder } from "./gpu/recorder.ts";
 import { Tensor } from "./ops/tensor.ts";
 import type { Engine } from "./engine.ts";
 import type { KvCache } from "./model/kv_cache.ts";
-import { buildHooks, type HookOptions } from "./hooks.ts";
+import { buildHooks, type HookOptions, STOP_CODES, STOP_NONE, type StopSignal } from "./hooks.ts";
 import type { Pipeline } from "./model/pipeline.ts";
 import { resolveSampling, Sampler, type SamplingOptions } from "./model/sampler.ts";
 import { NO_TOKEN, sampleToken } from "../shaders/sample.ts";
@@ -46,25 +46,100 @@ export interface GenerateStep {
   cache?: Map<string, Tensor<"f32">>;
 }
 
+/** Why an intervention stopped a generation (through the StopSignal of its context). */
+export interface GenerateAbort {
+  /** The reason the intervention registered. */
+  reason: string;
+  /** The absolute position whose activation raised the stop (prompt or generated). */
+  position: number;
+  /** Tokens yielded before the stop: the step whose token was withheld. */
+  step: number;
+}
+
+/**
+ * What engine.generate returns: the token stream, and once it has ended,
+ * whether an intervention stopped it.
+ */
+export interface GenerateStream extends AsyncGenerator<GenerateStep, KvCache | undefined> {
+  /**
+   * Null unless an intervention stopped the generation (e.g. steering's
+   * abortWhen): then why and where. The token of the step that raised the
+   * stop, and every later one, is not yielded.
+   */
+  readonly aborted: GenerateAbort | null;
+}
+
+/** `steps` with the `aborted` getter of GenerateStream. */
+export function generateStream(
+  steps: AsyncGenerator<GenerateStep, KvCache | undefined>,
+  aborted: () => GenerateAbort | null,
+): GenerateStream {
+  return Object.defineProperty(steps, "aborted", { get: aborted, enumerable: true }) as
+    GenerateStream;
+}
+
 /** Steps recorded ahead of the one whose token is being read. */
 const AHEAD = 3;
 const SLOTS = AHEAD + 1;
 
-/** A 4-byte mapped buffer reused for every step's token. */
+/**
+ * The stop flags of one generation (StopSignal), one per device an
+ * intervention asked on, and the reasons their codes stand for.
+ */
+class StopFlags implements StopSignal {
+  readonly #flags = new Map<Gpu, Tensor<"u32">>();
+  readonly reasons: string[] = [];
+  flag(gpu: Gpu): Tensor<"u32"> {
+    let t = this.#flags.get(gpu);
+    if (!t) {
+      t = Tensor.from(gpu, "generate.stop", Uint32Array.of(STOP_NONE), [1], "u32");
+      this.#flags.set(gpu, t);
+    }
+    return t;
+  }
+  code(reason: string): number {
+    let i = this.reasons.indexOf(reason);
+    if (i < 0) {
+      if (this.reasons.length >= STOP_CODES - 1) {
+        throw new UsageError(`generate: more than ${STOP_CODES - 1} distinct stop reasons`);
+      }
+      i = this.reasons.push(reason) - 1;
+    }
+    return i + 1;
+  }
+  /** The flag on `gpu`, if an intervention made one. */
+  on(gpu: Gpu): Tensor<"u32"> | undefined {
+    return this.#flags.get(gpu);
+  }
+  /** Flags on devices other than `gpu` (several devices: read back on their own). */
+  others(gpu: Gpu): Tensor<"u32">[] {
+    return [...this.#flags].filter(([g]) => g !== gpu).map(([, t]) => t);
+  }
+  dispose(): void {
+    for (const t of this.#flags.values()) t.dispose();
+    this.#flags.clear();
+  }
+}
+
+/** An 8-byte mapped buffer reused for every step's token and stop flag. */
 class TokenReadback {
   readonly #gpu: Gpu;
   readonly #staging: GPUBuffer;
+  /** The step recorded a copy of the stop flag (else the second word is stale). */
+  #withStop = false;
   constructor(gpu: Gpu) {
     this.#gpu = gpu;
     this.#staging = gpu.createBuffer(
       "generate.tokenReadback",
-      4,
+      8,
       GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
     );
   }
   #mapped: Promise<void> | null = null;
-  record(rec: Recorder, token: Tensor<"u32">): void {
+  record(rec: Recorder, token: Tensor<"u32">, stop: Tensor<"u32"> | undefined): void {
     rec.copy(token.buffer, token.offset, this.#staging, 0, 4);
+    if (stop) rec.copy(stop.buffer, stop.offset, this.#staging, 4, 4);
+    this.#withStop = !!stop;
   }
   /**
    * Asks for the mapping right after the step is submitted: maps resolve on
@@ -75,7 +150,8 @@ class TokenReadback {
     // Errors surface in read(); an abandoned request must not be unhandled.
     this.#mapped.catch(() => {});
   }
-  async read(): Promise<number> {
+  /** The step's token, and its stop flag (STOP_NONE when the step had none). */
+  async read(): Promise<{ token: number; stop: number }> {
     try {
       await this.#gpu.guard(this.#mapped ?? this.#staging.mapAsync(GPUMapMode.READ));
       this.#mapped = null;
@@ -83,9 +159,9 @@ class TokenReadback {
       this.#gpu.assertAlive();
       throw e;
     }
-    const id = new Uint32Array(this.#staging.getMappedRange())[0];
+    const [token, flag] = new Uint32Array(this.#staging.getMappedRange());
     this.#staging.unmap();
-    return id;
+    return { token, stop: this.#withStop ? flag : STOP_NONE };
   }
   dispose(): void {
     if (this.#disposed) return;
@@ -107,6 +183,8 @@ export interface GenerationHost {
   claim(gen: Generation): number;
   /** Forgets a generation that ended. */
   finished(gen: Generation): void;
+  /** Told when an intervention stopped the generation, before it ends. */
+  aborted?(abort: GenerateAbort): void;
 }
 
 /**
@@ -126,6 +204,8 @@ export class Generation {
   token: Tensor<"u32"> | null = null;
   /** Step k's hook buffers (pool buffers) in slot k % SLOTS. */
   readonly held: Tensor[][] = Array.from({ length: SLOTS }, () => []);
+  /** The stop flags interventions raise (made on first use). */
+  readonly stops = new StopFlags();
   #retired: Error | null = null;
 
   /** Stops the generation with `reason` (thrown at its next step) and frees its buffers. */
@@ -148,6 +228,7 @@ export class Generation {
   free(): void {
     for (let i = 0; i < SLOTS; i++) this.releaseSlot(i);
     for (const r of this.readbacks.splice(0)) r.dispose();
+    this.stops.dispose();
     this.token?.dispose();
     this.token = null;
   }
@@ -204,17 +285,20 @@ export async function* generateTokens(
   const hooksFor = (step: number, tokens: number, first: number) => {
     gen.releaseSlot(step % SLOTS);
     if (!wantHooks) return undefined;
-    return buildHooks(engine.modules, options, tokens, first, (label, shape, module) => {
+    const allocate = (label: string, shape: number[], module: string) => {
       const on = engine.deviceOf(module);
       const t = new Tensor(on, on.acquire(label, shape[0] * shape[1] * 4), shape, "f32", 0, false);
       gen.held[step % SLOTS].push(t);
       return t;
-    });
+    };
+    // Positions from start + prompt.length on were fed generated tokens.
+    const generation = { generatedFrom: start + prompt.length, stop: gen.stops };
+    return buildHooks(engine.modules, options, tokens, first, allocate, generation);
   };
   const sample = (rec: Recorder, step: number) => {
     const logits = graph.scratch.logits.rows(0, 1).reshape([vocab]);
     sampleToken(rec, logits, gen.token!, sampler.next());
-    readbacks[step % SLOTS].record(rec, gen.token!);
+    readbacks[step % SLOTS].record(rec, gen.token!, gen.stops.on(gpu));
   };
   const hooks: ReturnType<typeof hooksFor>[] = new Array(SLOTS);
   let text = "";
@@ -285,12 +369,21 @@ export async function* generateTokens(
         });
       }
       gen.check();
-      let id: number;
+      let id: number, stop: number;
       try {
-        id = await readbacks[step % SLOTS].read();
+        ({ token: id, stop } = await readbacks[step % SLOTS].read());
+        // Over several devices, flags off the sampling device come back on their own.
+        for (const flag of gen.stops.others(gpu)) stop = Math.min(stop, (await flag.toArray())[0]);
       } catch (e) {
         gen.check(); // retired meanwhile: that is the reason the map failed
         throw e;
+      }
+      if (stop !== STOP_NONE) {
+        // Raised in this step's pass: its token is withheld, and the steps
+        // recorded ahead are dropped with it (the KV cache is rewound below).
+        const reason = gen.stops.reasons[(stop % STOP_CODES) - 1] ?? `stop code ${stop % STOP_CODES}`;
+        host.aborted?.({ reason, position: Math.floor(stop / STOP_CODES), step });
+        return options.kvCache;
       }
       if (id === NO_TOKEN) {
         throw new Error(

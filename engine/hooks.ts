@@ -5,6 +5,7 @@
 import { sameShape, Tensor } from "./ops/tensor.ts";
 import { unknownModule } from "./model/modules.ts";
 import type { Tap, TapContext } from "./model/llama.ts";
+import type { Gpu } from "./gpu/gpu.ts";
 
 /**
  * An intervention rewrites a module's output x [tokens, width] on the GPU,
@@ -15,8 +16,49 @@ import type { Tap, TapContext } from "./model/llama.ts";
  */
 export type Intervention = (
   x: Tensor<"f32">,
-  ctx: TapContext,
+  ctx: InterventionContext,
 ) => InterventionResult | Promise<InterventionResult>;
+
+/**
+ * A flag on the GPU through which interventions stop a generation without a
+ * readback of their own: engine.generate copies it back with each step's
+ * token and ends the generation when it is raised (GenerateStream.aborted).
+ * Kernels lower it with atomicMin to position * STOP_CODES + code, so it
+ * holds the earliest position any stop was raised at (and there the lowest
+ * code), whatever order threads run in; STOP_NONE while nothing was raised.
+ * Positions above 0xfffffe are reported as 0xfffffe.
+ */
+export interface StopSignal {
+  /** The flag on `gpu`, u32 [1] (made on first use, STOP_NONE until raised). */
+  flag(gpu: Gpu): Tensor<"u32">;
+  /** The code (1 .. STOP_CODES - 1) standing for `reason`, registered on first use. */
+  code(reason: string): number;
+}
+
+/** StopSignal's flag value while no stop was raised. */
+export const STOP_NONE = 0xffffffff;
+/** Codes per position in a StopSignal's flag: codes are 1 .. STOP_CODES - 1. */
+export const STOP_CODES = 256;
+
+/** What an intervention gets beside the activation. */
+export interface InterventionContext extends TapContext {
+  /**
+   * In engine.generate: the first position whose input token was generated
+   * (the prompt's positions come before it). Absent in forward and trace,
+   * where no position is generated.
+   */
+  generatedFrom?: number;
+  /** In engine.generate: lets the intervention stop the generation (see StopSignal). */
+  stop?: StopSignal;
+}
+
+/** What generate adds to every intervention's context. */
+export interface GenerationContext {
+  /** See InterventionContext.generatedFrom. */
+  generatedFrom: number;
+  /** See InterventionContext.stop. */
+  stop: StopSignal;
+}
 
 /** What an intervention returns: nothing (x unchanged), x's replacement, or [replacement, directEffect]. */
 export type InterventionResult = void | Tensor<"f32"> | [Tensor<"f32">, Tensor<"f32">];
@@ -113,6 +155,8 @@ export function buildHooks(
   start: number,
   /** Makes a cache tensor on the device of `module`. */
   allocate: (label: string, shape: number[], module: string) => Tensor<"f32">,
+  /** In generate: added to each intervention's context. */
+  generation?: GenerationContext,
 ): Hooks {
   const taps = new Map<string, Tap>();
   const cache = new Map<string, Tensor<"f32">>();
@@ -127,7 +171,7 @@ export function buildHooks(
 
   for (const [name, fn] of interventions) {
     add(name, async (x, ctx) => {
-      const r = await fn(x, ctx);
+      const r = await fn(x, generation ? { ...ctx, ...generation } : ctx);
       const [out, effect] = Array.isArray(r) ? r : [r, undefined];
       if (out && out !== x) checkShape(name, out, x);
       if (effect) {

@@ -3,10 +3,11 @@
 // interventions. engine/ knows nothing of SAEs; this uses Engine.attach.
 
 import type { Engine } from "../engine/engine.ts";
-import type { Intervention } from "../engine/hooks.ts";
+import type { Intervention, InterventionContext } from "../engine/hooks.ts";
 import { UsageError } from "../engine/errors.ts";
 import type { Sae } from "./sae.ts";
-import { type FeatureEdit, planEdits, type SteerMethod } from "./steer.ts";
+import { type FeatureEdit, planSteer, steeredFeatures, type SteerMethod } from "./steer.ts";
+import { type AbortCondition, checkAbortCondition, type SteerStop } from "./conditions.ts";
 import {
   contrastFeatures,
   type ContrastOptions,
@@ -21,8 +22,14 @@ import {
 export interface SteeringOptions {
   /** "cheap" (default) or "full"; see SteerMethod. */
   method?: SteerMethod;
-  /** Allow edits of moderated features (Sae.moderated); refused otherwise. */
+  /** Allow edits (and conditions) on moderated features (Sae.moderated); refused otherwise. */
   includeModerated?: boolean;
+  /**
+   * Stop engine.generate at the first token where any of these holds (its
+   * reason in GenerateStream.aborted); evaluated on the GPU in the pass, from
+   * the features as encoded. forward and trace ignore them.
+   */
+  abortWhen?: readonly AbortCondition[];
 }
 
 /** An SAE hung on a module by {@link attachSae}: its cache names and steering. */
@@ -106,7 +113,10 @@ export function attachSae(engine: Engine, module: string, sae: Sae): SaeAttachme
  * An intervention applying feature edits the seed's way, x' = decode(f') +
  * (x - decode(f)), by default through the algebraically identical cheap form
  * x + W_dec^T (f' - f) over the edited features. Edit `positions` are absolute
- * positions in the sequence (prompt and generated tokens alike).
+ * positions in the sequence (prompt and generated tokens alike); scope
+ * "generated" keeps the edit to positions whose input token engine.generate
+ * produced (ctx.generatedFrom on), so forward and trace never apply it.
+ * Conditions (`when`, opts.abortWhen) are evaluated on the GPU per token.
  */
 export function steering(
   sae: Sae,
@@ -114,20 +124,52 @@ export function steering(
   opts: SteeringOptions = {},
 ): Intervention {
   // Refused here, where the values enter, not at the first pass that runs it.
-  planEdits(edits, sae.dSae, Number.MAX_SAFE_INTEGER);
-  sae.checkModerated("steering", edits.map((e) => e.feature), opts.includeModerated);
+  planSteer(edits, [], sae.dSae, Number.MAX_SAFE_INTEGER, { scopes: true });
+  const aborts = opts.abortWhen ?? [];
+  if (!Array.isArray(aborts)) throw new UsageError("steering: abortWhen must be a list");
+  aborts.forEach((c, i) => checkAbortCondition(c, sae.dSae, `steering: abortWhen ${i}`));
+  sae.checkModerated("steering", steeredFeatures(edits, aborts), opts.includeModerated);
   if (opts.method !== undefined && opts.method !== "cheap" && opts.method !== "full") {
     throw new UsageError(`steering: method must be "cheap" or "full", got ${opts.method}`);
   }
-  return (x, ctx) => {
+  const { method, includeModerated } = opts;
+  return (x, ctx: InterventionContext) => {
     const n = x.shape[0], start = ctx.positionStart;
+    // Row of x where generated positions begin (n: none in this pass).
+    const firstGenerated = ctx.generatedFrom === undefined
+      ? n
+      : Math.min(n, Math.max(0, ctx.generatedFrom - start));
     const local = edits.flatMap((e) => {
-      if (!e.positions) return [e];
-      const rows = e.positions.filter((p) => p >= start && p < start + n).map((p) => p - start);
-      return rows.length ? [{ ...e, positions: rows }] : [];
+      const { scope, ...edit } = e;
+      let rows = e.positions
+        ? e.positions.filter((p) => p >= start && p < start + n).map((p) => p - start)
+        : null;
+      if (scope === "generated") {
+        rows = rows
+          ? rows.filter((r) => r >= firstGenerated)
+          : Array.from({ length: n - firstGenerated }, (_, i) => firstGenerated + i);
+        // Every row generated (each step after the prompt): no position list.
+        if (!e.positions && firstGenerated === 0) rows = null;
+      }
+      if (rows && rows.length === 0) return [];
+      return [rows ? { ...edit, positions: rows } : edit];
     });
+    let stop: SteerStop | undefined;
+    if (aborts.length && ctx.stop) {
+      const signal = ctx.stop;
+      const conditions = aborts.map((c) => ({
+        feature: c.feature,
+        above: c.above,
+        below: c.below,
+        code: signal.code(c.reason),
+        fromRow: c.scope === "generated" ? firstGenerated : 0,
+      })).filter((c) => c.fromRow < n);
+      if (conditions.length) {
+        stop = { flag: signal.flag(x.gpu), positionStart: start, conditions };
+      }
+    }
     // Steering rewrites the live activation in place: nothing to copy back.
-    sae.steer(x, local, opts);
+    sae.steer(x, local, { method, includeModerated, stop });
     return x;
   };
 }

@@ -2,7 +2,23 @@
 
 export { Sae, type SaeLoadOptions, splitSaeSource, type TopFeatures } from "./sae.ts";
 export type { SaeActivation, SaeFormat } from "./format.ts";
-export type { FeatureEdit, SteerMethod } from "./steer.ts";
+export type { EditMode, FeatureEdit, SteerMethod, SteerOptions } from "./steer.ts";
+export type { AbortCondition, EditScope, FeatureCondition, SteerStop } from "./conditions.ts";
+export {
+  checkVariantSae,
+  loadVariant,
+  parseVariant,
+  type Variant,
+  type VariantAbort,
+  variantAbortWhen,
+  type VariantCondition,
+  type VariantEdit,
+  variantEdits,
+  variantFromEdits,
+  variantInterventions,
+  type VariantSource,
+  variantToJson,
+} from "./variant.ts";
 export type { SaeQuant } from "./upload.ts";
 export type { SaeHostWeights } from "./reference.ts";
 export { decoderRow, featureLogitEffects, type TokenEffect } from "./features.ts";

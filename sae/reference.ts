@@ -8,6 +8,7 @@ import { saeEncodeReference } from "../shaders/sae_encode.ts";
 import { topkMaskReference } from "../shaders/sae_topk.ts";
 import type { SaeActivation } from "./format.ts";
 import type { PlannedEdit } from "./steer.ts";
+import { conditionHolds } from "./conditions.ts";
 
 /** An SAE's weights read back to the host (Sae.readWeights), f32. */
 export interface SaeHostWeights {
@@ -70,6 +71,8 @@ export function steerReference(
   for (const p of plan) {
     for (let t = 0; t < T; t++) {
       if (p.positions && !p.positions.includes(t)) continue;
+      // Conditions read the features as encoded, never an earlier edit's result.
+      if (p.when && !conditionHolds(f[t * s.dSae + p.when.feature], p.when)) continue;
       const i = t * s.dSae + p.feature;
       edited[i] = applyOpReference(edited[i], p.op);
     }

@@ -23,7 +23,14 @@ import { saeSparseDecode } from "../shaders/sae_sparse_decode.ts";
 import { topFeatures, topkMask } from "../shaders/sae_topk.ts";
 import type { SaeActivation, SaeFormat } from "./format.ts";
 import type { SaeHostWeights } from "./reference.ts";
-import { type FeatureEdit, planEdits, recordSteer, type SteerMethod } from "./steer.ts";
+import {
+  type FeatureEdit,
+  planSteer,
+  recordSteer,
+  steeredFeatures,
+  type SteerMethod,
+  type SteerOptions,
+} from "./steer.ts";
 import type { SaeQuant } from "./upload.ts";
 import { hostRun, sameDevice, Scratch, tokenBlocks } from "./blocks.ts";
 import {
@@ -286,16 +293,20 @@ export class Sae {
    * Applies feature edits to the residual stream x [T, d_in] in place. method
    * "cheap" (default) adds W_dec^T (f' - f) over the edited features; "full"
    * computes decode(f') + (x - decode(f)). Both give the same x' (to f32 rounding).
+   * opts.stop raises stop conditions on a flag in the same pass (steering() does).
    */
   steer(
     x: Tensor<"f32">,
     edits: readonly FeatureEdit[],
-    opts: { method?: SteerMethod; includeModerated?: boolean } = {},
+    opts: SteerOptions = {},
   ): Tensor<"f32"> {
     const T = this.#checkX("steer", x);
-    const plan = planEdits(edits, this.dSae, T);
-    this.checkModerated("steer", edits.map((e) => e.feature), opts.includeModerated);
-    if (plan.length === 0) return x;
+    const stop = opts.stop;
+    const plan = planSteer(edits, stop?.conditions ?? [], this.dSae, T);
+    const read = steeredFeatures(edits, stop?.conditions);
+    this.checkModerated("steer", read, opts.includeModerated);
+    if (plan.edits.length === 0 && plan.stops.length === 0) return x;
+    if (stop) this.#onDevice("steer", stop.flag);
     const ctx = {
       weights: this.weights,
       activation: this.activation,
@@ -303,7 +314,16 @@ export class Sae {
       encode: (r: Recorder, xb: Tensor<"f32">, out: Tensor<"f32">) => this.#encode(r, xb, out),
     };
     const record = (fn: (rec: Recorder) => void) => this.#record("steer", fn);
-    recordSteer(record, ctx, `${this.label}.steer`, this.dSae, x, plan, opts.method ?? "cheap");
+    recordSteer(
+      record,
+      ctx,
+      `${this.label}.steer`,
+      this.dSae,
+      x,
+      plan,
+      opts.method ?? "cheap",
+      stop && { flag: stop.flag, positionStart: stop.positionStart },
+    );
     return x;
   }
 

@@ -6,6 +6,7 @@ import { openSource } from "../../engine/formats/source.ts";
 import { Tokenizer } from "../../engine/formats/tokenizer.ts";
 import { assertClose } from "../util/compare.ts";
 import { FIXTURES, modelPath, readReference } from "../util/fixtures.ts";
+import { parseVariant } from "../../sae/variant.ts";
 
 const CLI = new URL("../../demo/cli.ts", import.meta.url).pathname;
 
@@ -293,6 +294,58 @@ Deno.test("loupe features, and generate/run with --sae --steer, follow the SAE r
   r = await loupe("generate", ...sae, "--steer", "5000:add=1", "--max-tokens", "1");
   assert.equal(r.code, 2);
   assert.match(r.stderr, /feature 5000 is outside \[0, 1024\)/);
+});
+
+Deno.test("loupe generate: Ember modes, --save-variant, --variant and --abort-when", async () => {
+  const saeDir = `${FIXTURES}saes/stories260K-layer2`;
+  const tokens = Array.from((await readReference(saeDir, "reference.safetensors")).get("tokens")!);
+  const args = [
+    "generate",
+    "--sae",
+    `${saeDir}/goodfire.pth`,
+    "--layer",
+    "model.layers.2",
+    "--tokens",
+    tokens.slice(0, 8).join(","),
+    "--max-tokens",
+    "8",
+  ];
+  const file = await Deno.makeTempFile({ suffix: ".json" });
+  try {
+    let r = await loupe(
+      ...args,
+      "--steer",
+      "989:nudge=4,generated",
+      "--steer",
+      "5:pin=0,when=989>0.5",
+      "--save-variant",
+      file,
+      "--json",
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const steered = JSON.parse(r.stdout);
+    assert.equal(steered.tokens.length, 8);
+    assert.equal(steered.aborted, undefined);
+    const variant = parseVariant(await Deno.readTextFile(file), file);
+    assert.deepEqual(variant.sae, {
+      id: `${saeDir}/goodfire.pth`,
+      layer: "model.layers.2",
+      d_sae: 1024,
+    });
+    assert.deepEqual(variant.edits, [
+      { index_in_sae: 989, value: 4, mode: "nudge", scope: "generated" },
+      { index_in_sae: 5, value: 0, mode: "pin", when: { index_in_sae: 989, above: 0.5 } },
+    ]);
+    r = await loupe(...args, "--variant", file, "--json");
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).tokens, steered.tokens);
+    // Features are never negative: the condition holds at position 0, before any token.
+    r = await loupe(...args, "--variant", file, "--abort-when", "989>-1:always");
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /aborted at position 0: always/);
+  } finally {
+    await Deno.remove(file);
+  }
 });
 
 Deno.test("loupe --devices 2 prints the placement and generates the same ids", async () => {

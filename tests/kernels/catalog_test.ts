@@ -39,7 +39,11 @@ Deno.test("kernel catalog: covers every kernel the fixture models and SAE compil
         try {
           (await engine.forward(PROMPT, { cache: [sites.features, sites.error] })).dispose();
           for (const method of ["cheap", "full"] as const) {
-            const interventions = sites.steer([{ feature: 3, add: 4 }], { method });
+            // A conditional edit and a stop condition compile sae_edit_when and sae_stop too.
+            const interventions = sites.steer(
+              [{ feature: 3, add: 4 }, { feature: 9, mul: 2, when: { feature: 5, above: 0 } }],
+              { method, abortWhen: [{ feature: 7, above: 1e6, reason: "never" }] },
+            );
             (await engine.forward(PROMPT, { interventions })).dispose();
             for await (const _ of engine.generate(PROMPT, { maxNewTokens: 2, interventions })) {
               // one-token steps
