@@ -22,7 +22,7 @@ export const BUILTIN_BACKGROUND: readonly string[] = [
   "The dog was big and brown. He ran fast to the tree.",
   "Mom made a cake for the party, and everyone was happy.",
   "Ben was sad because he lost his toy car.",
-  "\"Can I have a cookie?\" asked Sue. Her dad said yes.",
+  '"Can I have a cookie?" asked Sue. Her dad said yes.',
   "They went to the beach and built a big sand castle.",
   "The little bird sang a song in the tall green tree.",
   "It was a cold day, so Anna put on her warm hat.",

@@ -5,8 +5,8 @@
 
 /// <reference lib="dom" />
 
-import { UsageError } from "../../mod.ts";
-import { featureTable, num, pct } from "./results.ts";
+import { type ContrastScore, type FeatureNote, UsageError } from "../../mod.ts";
+import { type Column, featureTable, num, pct } from "./results.ts";
 import { promptLines, showError } from "./search_panel.ts";
 import type { Session } from "./session.ts";
 import { $ } from "./views.ts";
@@ -29,8 +29,18 @@ export class ContrastPanel {
     if (this.#running) return;
     const status = $("contrast-status"), button = $("contrast-run") as HTMLButtonElement;
     const outA = $("contrast-results-a"), outB = $("contrast-results-b");
-    const top = Math.max(1, Math.min(100, Math.floor(Number(($("contrast-top") as HTMLInputElement)
-      .value) || 10)));
+    const top = Math.max(
+      1,
+      Math.min(
+        100,
+        Math.floor(
+          Number(
+            ($("contrast-top") as HTMLInputElement)
+              .value,
+          ) || 10,
+        ),
+      ),
+    );
     this.#running = true;
     button.disabled = true;
     status.classList.remove("error");
@@ -46,11 +56,11 @@ export class ContrastPanel {
       status.textContent = `A: ${a.length} prompts, ${r.tokens.a} tokens; B: ${b.length} ` +
         `prompts, ${r.tokens.b} tokens; ranked by Welch's t over tokens (a ranking score, not ` +
         `a p-value); ${(performance.now() - t0).toFixed(0)} ms`;
-      const columns = [
-        { title: "meanDiff", text: (f: { meanDiff: number }) => num(f.meanDiff) },
+      const columns: Column<ContrastScore & FeatureNote>[] = [
+        { title: "meanDiff", text: (f) => num(f.meanDiff) },
         {
           title: "rateDiff",
-          text: (f: { rateDiff: number }) => (f.rateDiff >= 0 ? "+" : "−") + pct(Math.abs(f.rateDiff)),
+          text: (f) => (f.rateDiff >= 0 ? "+" : "−") + pct(Math.abs(f.rateDiff)),
           hint: "firing rate on A minus on B",
         },
       ];

@@ -22,6 +22,7 @@ import {
 import { SearchPanel } from "./search_panel.ts";
 import { Session } from "./session.ts";
 import { type Edit, parseEdits, SteeringEditor, toFeatureEdits } from "./steering.ts";
+import { VariantPanel } from "./variant_panel.ts";
 import { $, el, tokenNode, tokenStrip } from "./views.ts";
 
 interface DemoConfig {
@@ -308,6 +309,13 @@ async function main() {
     labelsChanged: () => chosen >= 0 && openFeature(chosen),
   });
   new ContrastPanel({ session, open: openFeature });
+  new VariantPanel({
+    session,
+    modelName: cfg.modelName,
+    saeName: cfg.saeName,
+    edits: () => editor.edits(),
+    setEdits: (edits) => editor.set(edits),
+  });
   if (cfg.labels) void search.fetchLabels(cfg.labels);
   const idsInput = $("prompt-ids") as HTMLInputElement;
   // A prompt given as token ids (?tokens=, or set on the hidden field with a change event).

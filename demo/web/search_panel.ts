@@ -102,8 +102,18 @@ export class SearchPanel {
     const status = $("search-status"), out = $("search-results"), button = $("search-run");
     const choice = ($("search-background") as HTMLSelectElement).value as BackgroundChoice;
     const rankBy = ($("search-rank") as HTMLSelectElement).value as "logOdds" | "meanDiff";
-    const top = Math.max(1, Math.min(100, Math.floor(Number(($("search-top") as HTMLInputElement)
-      .value) || 15)));
+    const top = Math.max(
+      1,
+      Math.min(
+        100,
+        Math.floor(
+          Number(
+            ($("search-top") as HTMLInputElement)
+              .value,
+          ) || 15,
+        ),
+      ),
+    );
     this.#running = true;
     (button as HTMLButtonElement).disabled = true;
     status.classList.remove("error");
@@ -117,11 +127,12 @@ export class SearchPanel {
       const r = await this.#hooks.session.site.search(texts, { background, rankBy, top });
       const ms = performance.now() - t0;
       const other = rankBy === "logOdds" ? "meanDiff" : "logOdds";
-      status.textContent = `${texts.length} text${texts.length > 1 ? "s" : ""}, ${r.tokens.texts} ` +
+      status.textContent =
+        `${texts.length} text${texts.length > 1 ? "s" : ""}, ${r.tokens.texts} ` +
         `tokens, against ${
-          choice === "none" ? "no background" : `${BACKGROUND_CHOICES[choice]} (${
-            r.tokens.background
-          } tokens)`
+          choice === "none"
+            ? "no background"
+            : `${BACKGROUND_CHOICES[choice]} (${r.tokens.background} tokens)`
         }; ranked by ${
           rankBy === "logOdds" ? "log-odds ratio of firing" : "difference in mean activation"
         }; ${ms.toFixed(0)} ms`;
@@ -131,7 +142,11 @@ export class SearchPanel {
         color: "#e8590c",
         columns: [
           { title: other, text: (f) => num(f[other]) },
-          { title: "fires here", text: (f) => pct(f.rateTexts), hint: "share of the texts' tokens" },
+          {
+            title: "fires here",
+            text: (f) => pct(f.rateTexts),
+            hint: "share of the texts' tokens",
+          },
           {
             title: "background",
             text: (f) => pct(f.rateBackground),

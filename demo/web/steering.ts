@@ -37,26 +37,38 @@ export function toFeatureEdits(edits: readonly Edit[]): FeatureEdit[] {
   );
 }
 
+/** Ember's modes (sae/variant.ts) as the editor's. */
+const FROM_MODE = { nudge: "add", pin: "set", mul: "mul" } as const;
+
 /**
- * The editor's edits of library edits. Anything it cannot show (clamp,
- * ablate, positions, conditions, scopes: any key beyond the feature and one
- * of add, set, mul) is refused, naming the edit, rather than dropped: a
- * variant loaded without part of an edit would steer differently from what
- * its file says.
+ * The editor's edits of library edits (a loaded variant's: add/set/mul, or
+ * mode nudge/pin/mul with a value). Anything it cannot show (clamp, ablate,
+ * positions, conditions, scope "generated": any other key) is refused, naming
+ * the edit, rather than dropped: a variant loaded without part of an edit
+ * would steer differently from what its file says.
  */
 export function fromFeatureEdits(edits: readonly FeatureEdit[], where: string): Edit[] {
   return edits.map((e, i) => {
-    const keys = Object.entries(e).filter(([k, v]) => k !== "feature" && v !== undefined)
+    const keys = Object.entries(e)
+      .filter(([k, v]) => k !== "feature" && v !== undefined && !(k === "scope" && v === "all"))
       .map(([k]) => k);
+    const refuse = (what: string) => {
+      throw new UsageError(
+        `${where}: edit ${i} (feature ${e.feature}) has ${what}; the demo's editor shows ` +
+          "nudge (add), pin (set) or mul at every position (the CLI's --variant applies the rest)",
+      );
+    };
+    if (keys.length === 2 && keys.includes("mode") && keys.includes("value")) {
+      const mode = FROM_MODE[e.mode as keyof typeof FROM_MODE];
+      if (!mode) refuse(`mode ${e.mode}`);
+      return { feature: e.feature, mode, value: e.value! };
+    }
     const mode = keys[0];
     if (keys.length !== 1 || (mode !== "add" && mode !== "set" && mode !== "mul")) {
-      throw new UsageError(
-        `${where}: edit ${i} (feature ${e.feature}) has ${keys.join(" + ") || "no value"}; ` +
-          "the demo's editor shows one add, set or mul at every position (the CLI's --variant " +
-          "applies the rest)",
-      );
+      refuse(keys.join(" + ") || "no value");
     }
-    return { feature: e.feature, mode, value: e[mode]! };
+    const m = mode as Edit["mode"];
+    return { feature: e.feature, mode: m, value: e[m]! };
   });
 }
 

@@ -11,19 +11,19 @@
 /// <reference lib="dom" />
 
 import assert from "node:assert/strict";
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import puppeteer, { type Browser, type ElementHandle, type Page } from "puppeteer-core";
 import * as esbuild from "esbuild";
 import { DEFAULT_MODEL, DEFAULT_SAE, startDemo } from "../../demo/demo.ts";
 import { BUILTIN_BACKGROUND } from "../../demo/web/background.ts";
 import { Engine } from "../../engine/engine.ts";
-import { attachSae, Sae } from "../../sae/mod.ts";
+import { attachSae, parseVariant, Sae } from "../../sae/mod.ts";
 import { testGpu } from "../util/gpu.ts";
 import { CHROMIUM_ARGS, findChromium } from "./harness.ts";
 
 const CI = /^(true|1)$/i.test(Deno.env.get("CI") ?? "");
 const LAYER = "model.layers.2";
-/** The smallest corpus: it builds in the background and only shares the GPU here. */
-const CORPUS = "corpus=1&corpusTokens=16";
+/** No corpus: it would only share the GPU here (search uses the built-in background). */
+const CORPUS = "corpus=0";
 const LONG = { sanitizeOps: false, sanitizeResources: false, sanitizeExit: false };
 /** Optional files the loaders probe for with HEAD; their 404s are expected. */
 const OPTIONAL_FILES = /\/(chat_template\.jinja|tokenizer_config\.json|generation_config\.json)$/;
@@ -105,19 +105,67 @@ async function waitPanel(page: Page, feature: number) {
   );
 }
 
+async function fileInput(page: Page, sel: string) {
+  const input = await page.$(sel);
+  assert.ok(input, `no ${sel} on the page`);
+  return input as ElementHandle<HTMLInputElement>;
+}
+
+function demoEdits(page: Page) {
+  return page.evaluate(() =>
+    (globalThis as unknown as { loupeDemo: { edits(): unknown[] } }).loupeDemo.edits()
+  );
+}
+
+/** Clicks "Generate with steering" and returns the steered text once the page is idle again. */
+async function steer(page: Page): Promise<string> {
+  const before = await page.evaluate(() => Number(document.body.dataset.generations ?? 0));
+  await page.click("#steer-generate");
+  await page.waitForFunction(
+    (n) =>
+      Number(document.body.dataset.generations ?? 0) > n &&
+      !(document.getElementById("steer-generate") as HTMLButtonElement).disabled,
+    { timeout: 60_000, polling: 100 },
+    before,
+  );
+  return await page.$eval("#steered-text", (e) => e.textContent!);
+}
+
+/** Lets the browser download into `dir`, runs `click`, and returns the file it saved. */
+async function download(browser: Browser, dir: string, click: () => Promise<void>) {
+  const cdp = await browser.target().createCDPSession();
+  await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: dir });
+  await click();
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const done = [...Deno.readDirSync(dir)].find((e) => /^variant-.*\.json$/.test(e.name));
+    if (done) return `${dir}/${done.name}`;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no variant file downloaded into ${dir} within 10 s`);
+}
+
 async function run(chromium: string) {
   const t0 = performance.now();
-  const want = await expected();
-  const times = [`Deno reference ${((performance.now() - t0) / 1000).toFixed(1)} s`];
+  const times: string[] = [];
+  // Computed while Chromium starts and loads the page (that is mostly waiting).
+  const reference = expected().then((r) => {
+    lap("Deno reference (alongside)", t0);
+    return r;
+  });
+  reference.catch(() => {}); // awaited below; a failure before that must not go unhandled
+  const lap = (what: string, since: number) =>
+    times.push(`${what} ${((performance.now() - since) / 1000).toFixed(1)} s`);
+  let t = performance.now();
   const server = await startDemo({ port: 0 });
   await esbuild.stop();
+  lap("build and serve", t);
   const shots = await Deno.makeTempDir({ prefix: "loupe-demo-features-shots-" });
   const files = await Deno.makeTempDir({ prefix: "loupe-demo-features-files-" });
   let browser: Browser | null = null;
   const errors: string[] = [];
-  const lap = (what: string, since: number) =>
-    times.push(`${what} ${((performance.now() - since) / 1000).toFixed(1)} s`);
   try {
+    t = performance.now();
     browser = await puppeteer.launch({
       executablePath: chromium,
       headless: true,
@@ -139,7 +187,8 @@ async function run(chromium: string) {
       await page.screenshot({ path: `${shots}/${++step}-${name}.png` });
     };
 
-    let t = performance.now();
+    lap("launch", t);
+    t = performance.now();
     await page.goto(`${server.url}/?max=16&${CORPUS}`, { waitUntil: "load" });
     await page.waitForFunction(
       () => document.body.dataset.ready === "true" || !document.getElementById("nogpu")!.hidden,
@@ -163,6 +212,7 @@ async function run(chromium: string) {
     const found = await rows(page, "#search-results");
     assert.ok(found.length > 0, "search: no results");
     assertSorted("search scores", found.map((r) => r.score), 1);
+    const want = await reference;
     const best = want.search.features[0];
     assert.equal(found[0].feature, best.feature, "search: top feature differs from Deno's");
     close(`search: feature ${best.feature} log-odds`, found[0].score, best.logOdds);
@@ -172,13 +222,13 @@ async function run(chromium: string) {
     await shot("search", "#search-card");
 
     // 2. Labels from a file: shown in results and the dashboard, searchable by text.
+    t = performance.now();
     const labelsFile = `${files}/labels.json`;
     await Deno.writeTextFile(
       labelsFile,
       JSON.stringify({ [best.feature]: "balls and playing catch", "3": "the word dog" }),
     );
-    const labelsInput = await page.$("#labels-file");
-    await labelsInput!.uploadFile(labelsFile);
+    await fileInput(page, "#labels-file").then((input) => input.uploadFile(labelsFile));
     await page.waitForSelector("#labels-status[data-ready]");
     await page.waitForFunction(
       () => document.querySelector("#feature-panel .feature-label")?.textContent !== "",
@@ -194,6 +244,7 @@ async function run(chromium: string) {
     await page.click("#search-run");
     await page.waitForSelector("#search-results[data-ready]", { timeout: 30_000 });
     assert.equal((await rows(page, "#search-results"))[0].label, "balls and playing catch");
+    lap("labels and a second search", t);
     await shot("labels", "#search-card");
 
     // 3. Contrast: both directions, sorted, each side's top equal to Deno's.
@@ -213,6 +264,54 @@ async function run(chromium: string) {
     close("contrast: top of A's t", a[0].score, want.contrast.a[0].t);
     close("contrast: top of B's t", b[0].score, want.contrast.b[0].t);
     await shot("contrast", "#contrast-card");
+
+    // 4. Variant: steer, save the edits to a file, clear them, load the file back.
+    t = performance.now();
+    const edits = [
+      { feature: 989, mode: "add", value: 4 },
+      { feature: 12, mode: "mul", value: 0.5 },
+    ];
+    for (const e of edits) {
+      await page.$eval(
+        "#new-edit-feature",
+        (el, f) => (el as HTMLInputElement).value = f,
+        String(e.feature),
+      );
+      await page.click("#add-edit");
+      const row = `.edit-row[data-feature='${e.feature}']`;
+      await page.select(`${row} .edit-mode`, e.mode);
+      await page.$eval(`${row} .edit-value`, (el, v) => {
+        (el as HTMLInputElement).value = v as string;
+        el.dispatchEvent(new Event("input"));
+      }, String(e.value));
+    }
+    assert.deepEqual(await demoEdits(page), edits);
+    const steered = await steer(page);
+    const plain = await page.$eval("#original-text", (e) => e.textContent!);
+    assert.notEqual(steered, plain, "the edits change the completion");
+    const saved = await download(browser, files, () => page.click("#variant-save"));
+    const variant = parseVariant(await Deno.readTextFile(saved), saved);
+    assert.equal(variant.base_model, "stories260K");
+    assert.deepEqual(variant.sae, {
+      id: "stories260K-layer2/goodfire.pth",
+      layer: LAYER,
+      d_sae: 1024,
+    });
+    assert.deepEqual(variant.edits, [
+      { index_in_sae: 989, value: 4, mode: "nudge" },
+      { index_in_sae: 12, value: 0.5, mode: "mul" },
+    ]);
+    assert.deepEqual(variant.abort_when, []);
+    while ((await page.$$(".edit-remove")).length) await page.click(".edit-remove");
+    assert.deepEqual(await demoEdits(page), []);
+    await fileInput(page, "#variant-file").then((input) => input.uploadFile(saved));
+    await page.waitForFunction(
+      () => /^loaded 2 edits/.test(document.getElementById("variant-status")!.textContent!),
+    );
+    assert.deepEqual(await demoEdits(page), edits, "the loaded edits are the saved ones");
+    assert.equal(await steer(page), steered, "the loaded variant steers to the same text");
+    lap("variant (2 generations of 16 tokens)", t);
+    await shot("variant", "#steer-card");
 
     assert.deepEqual(errors, [], "no console errors");
     lap("total", t0);
