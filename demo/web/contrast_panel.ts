@@ -80,6 +80,7 @@ export class ContrastPanel {
         open: this.#hooks.open,
         empty: "no feature is more active on B",
       }));
+      $("contrast-results").hidden = false;
       $("contrast-card").dataset.ready = "true";
     } catch (e) {
       showError(status, e);

@@ -217,7 +217,8 @@ export class SearchPanel {
       return;
     }
     const hidden = this.#hooks.session.sae.moderated.size;
-    status.textContent = `${labels.size} labels from ${labels.source}` +
+    status.textContent =
+      `${labels.size} label${labels.size === 1 ? "" : "s"} from ${labels.source}` +
       (hidden ? `; ${hidden} moderated features hidden from search and steering` : "");
     status.dataset.ready = "true";
   }

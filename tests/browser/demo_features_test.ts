@@ -14,9 +14,10 @@ import assert from "node:assert/strict";
 import puppeteer, { type Browser, type ElementHandle, type Page } from "puppeteer-core";
 import * as esbuild from "esbuild";
 import { DEFAULT_MODEL, DEFAULT_SAE, startDemo } from "../../demo/demo.ts";
-import { BUILTIN_BACKGROUND } from "../../demo/web/background.ts";
+import { BUILTIN_BACKGROUND, corpusStats } from "../../demo/web/background.ts";
+import type { Corpus } from "../../demo/web/corpus.ts";
 import { Engine } from "../../engine/engine.ts";
-import { attachSae, parseVariant, Sae } from "../../sae/mod.ts";
+import { attachSae, parseVariant, Sae, statsOfFeatures } from "../../sae/mod.ts";
 import { testGpu } from "../util/gpu.ts";
 import { CHROMIUM_ARGS, findChromium } from "./harness.ts";
 
@@ -156,12 +157,14 @@ async function run(chromium: string) {
   reference.catch(() => {}); // awaited below; a failure before that must not go unhandled
   const lap = (what: string, since: number) =>
     times.push(`${what} ${((performance.now() - since) / 1000).toFixed(1)} s`);
+  const files = await Deno.makeTempDir({ prefix: "loupe-demo-features-files-" });
+  // Served with the SAE (--labels); the page loads it at start.
+  await Deno.writeTextFile(`${files}/served.json`, JSON.stringify({ "989": "story openings" }));
   let t = performance.now();
-  const server = await startDemo({ port: 0 });
+  const server = await startDemo({ port: 0, labels: `${files}/served.json` });
   await esbuild.stop();
   lap("build and serve", t);
   const shots = await Deno.makeTempDir({ prefix: "loupe-demo-features-shots-" });
-  const files = await Deno.makeTempDir({ prefix: "loupe-demo-features-files-" });
   let browser: Browser | null = null;
   const errors: string[] = [];
   try {
@@ -201,6 +204,11 @@ async function run(chromium: string) {
       return;
     }
     lap("load", t);
+    await page.waitForSelector("#labels-status[data-ready]");
+    assert.match(
+      await page.$eval("#labels-status", (e) => e.textContent!),
+      /^1 label from sae\/labels\.json/,
+    );
 
     // 1. Search by example against the built-in background: Deno's ranking.
     t = performance.now();
@@ -229,7 +237,10 @@ async function run(chromium: string) {
       JSON.stringify({ [best.feature]: "balls and playing catch", "3": "the word dog" }),
     );
     await fileInput(page, "#labels-file").then((input) => input.uploadFile(labelsFile));
-    await page.waitForSelector("#labels-status[data-ready]");
+    await page.waitForFunction(
+      () =>
+        /^2 labels from labels\.json/.test(document.getElementById("labels-status")!.textContent!),
+    );
     await page.waitForFunction(
       () => document.querySelector("#feature-panel .feature-label")?.textContent !== "",
     );
@@ -310,6 +321,21 @@ async function run(chromium: string) {
     );
     assert.deepEqual(await demoEdits(page), edits, "the loaded edits are the saved ones");
     assert.equal(await steer(page), steered, "the loaded variant steers to the same text");
+    // Variants the editor cannot apply as written are refused in the panel, edits kept.
+    for (
+      const [name, change, message] of [
+        ["wide", { sae: { ...variant.sae, d_sae: 2048 } }, /d_sae 2048/],
+        ["clamp", { edits: [{ index_in_sae: 5, value: 1, mode: "clamp" }] }, /mode clamp/],
+      ] as const
+    ) {
+      const bad = `${files}/bad-${name}.json`;
+      await Deno.writeTextFile(bad, JSON.stringify({ ...variant, ...change }));
+      await fileInput(page, "#variant-file").then((input) => input.uploadFile(bad));
+      await page.waitForSelector("#variant-status.error");
+      assert.match(await page.$eval("#variant-status", (e) => e.textContent!), message);
+      assert.deepEqual(await demoEdits(page), edits, `${name}: the edits are kept`);
+      await page.$eval("#variant-status", (e) => e.classList.remove("error"));
+    }
     lap("variant (2 generations of 16 tokens)", t);
     await shot("variant", "#steer-card");
 
@@ -329,6 +355,32 @@ async function run(chromium: string) {
     await Deno.remove(files, { recursive: true }).catch(() => {});
   }
 }
+
+Deno.test("demo: the page corpus's statistics equal statsOfFeatures of its dense features, BOS left out", () => {
+  const d = 6;
+  // Two stories' dense features [T, d] (row 0 is BOS), and the same kept sparse.
+  const dense = [
+    [[9, 0, 0, 1, 0, 0], [0, 2, 0, 0, 0, 0.5], [0, 0, 0, 0, 0, 0], [3, 1, 0, 0, 0, 0]],
+    [[9, 0, 0, 0, 0, 4], [0, 0, 7, 0, 0, 0.25]],
+  ];
+  const stories = dense.map((rows) => {
+    const start = [0], idx: number[] = [], val: number[] = [];
+    for (const row of rows) {
+      row.forEach((v, f) => v > 0 && (idx.push(f), val.push(v)));
+      start.push(idx.length);
+    }
+    return {
+      ids: rows.map((_, t) => t),
+      start: Uint32Array.from(start),
+      idx: Uint16Array.from(idx),
+      val: Float32Array.from(val),
+    };
+  });
+  const got = corpusStats({ stories } as unknown as Corpus, d);
+  const want = statsOfFeatures(dense.map((rows) => Float32Array.from(rows.slice(1).flat())), d);
+  assert.deepEqual(got, want);
+  assert.equal(got.tokens, 4);
+});
 
 const chromium = findChromium();
 if (!chromium.path) {
