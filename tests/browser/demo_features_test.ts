@@ -13,7 +13,7 @@
 import assert from "node:assert/strict";
 import puppeteer, { type Browser, type ElementHandle, type Page } from "puppeteer-core";
 import * as esbuild from "esbuild";
-import { DEFAULT_MODEL, DEFAULT_SAE, startDemo } from "../../demo/demo.ts";
+import { DEFAULT_MODEL, DEFAULT_SAE, parseDemoArgs, startDemo } from "../../demo/demo.ts";
 import { BUILTIN_BACKGROUND, corpusStats } from "../../demo/web/background.ts";
 import type { Corpus } from "../../demo/web/corpus.ts";
 import { Engine } from "../../engine/engine.ts";
@@ -355,6 +355,17 @@ async function run(chromium: string) {
     await Deno.remove(files, { recursive: true }).catch(() => {});
   }
 }
+
+Deno.test("demo server: --labels is parsed, and a missing labels file is refused before serving", async () => {
+  assert.deepEqual(parseDemoArgs(["--labels", "l.json", "--port=0"]), {
+    labels: "l.json",
+    port: 0,
+  });
+  await assert.rejects(
+    startDemo({ port: 0, labels: "/nonexistent/labels.json" }),
+    /--labels \/nonexistent\/labels\.json: no such file/,
+  );
+});
 
 Deno.test("demo: the page corpus's statistics equal statsOfFeatures of its dense features, BOS left out", () => {
   const d = 6;
