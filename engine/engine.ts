@@ -31,8 +31,8 @@ import {
   checkGenerateOptions,
   type GenerateAbort,
   type GenerateOptions,
-  generateStream,
   type GenerateStream,
+  generateStream,
   generateTokens,
 } from "./generate.ts";
 import { UsageError } from "./errors.ts";

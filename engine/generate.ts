@@ -74,8 +74,10 @@ export function generateStream(
   steps: AsyncGenerator<GenerateStep, KvCache | undefined>,
   aborted: () => GenerateAbort | null,
 ): GenerateStream {
-  return Object.defineProperty(steps, "aborted", { get: aborted, enumerable: true }) as
-    GenerateStream;
+  return Object.defineProperty(steps, "aborted", {
+    get: aborted,
+    enumerable: true,
+  }) as GenerateStream;
 }
 
 /** Steps recorded ahead of the one whose token is being read. */
@@ -381,7 +383,8 @@ export async function* generateTokens(
       if (stop !== STOP_NONE) {
         // Raised in this step's pass: its token is withheld, and the steps
         // recorded ahead are dropped with it (the KV cache is rewound below).
-        const reason = gen.stops.reasons[(stop % STOP_CODES) - 1] ?? `stop code ${stop % STOP_CODES}`;
+        const reason = gen.stops.reasons[(stop % STOP_CODES) - 1] ??
+          `stop code ${stop % STOP_CODES}`;
         host.aborted?.({ reason, position: Math.floor(stop / STOP_CODES), step });
         return options.kvCache;
       }

@@ -121,7 +121,10 @@ export function checkScope(scope: unknown, where: string): void {
  * they apply to.
  */
 export interface SteerStop {
+  /** The flag (StopSignal.flag) on the SAE's device. */
   flag: Tensor<"u32">;
+  /** Absolute position of x's row 0. */
   positionStart: number;
+  /** Each condition with its reason's code (1..255) and the first row of x it checks. */
   conditions: readonly (FeatureCondition & { code: number; fromRow: number })[];
 }

@@ -180,7 +180,9 @@ export function planSteer(
   };
   const planned = edits.map((e, i) => {
     const where = `steer: edit ${i} (feature ${e?.feature})`;
-    if (e === null || typeof e !== "object") throw new UsageError(`steer: edit ${i} is not an object`);
+    if (e === null || typeof e !== "object") {
+      throw new UsageError(`steer: edit ${i} is not an object`);
+    }
     if (!Number.isInteger(e.feature) || e.feature < 0 || e.feature >= dSae) {
       throw new UsageError(`${where}: feature must be an integer in [0, ${dSae})`);
     }
@@ -215,7 +217,13 @@ export function planSteer(
     if (!Number.isInteger(s.fromRow) || s.fromRow < 0) {
       throw new UsageError(`${where}: fromRow must be a non-negative integer, got ${s.fromRow}`);
     }
-    return { feature: s.feature, slot: slotOf(s.feature), ...bounds, code: s.code, fromRow: s.fromRow };
+    return {
+      feature: s.feature,
+      slot: slotOf(s.feature),
+      ...bounds,
+      code: s.code,
+      fromRow: s.fromRow,
+    };
   });
   return { edits: planned, stops: plannedStops };
 }
@@ -276,7 +284,13 @@ function recordStops(
 ) {
   if (plan.stops.length === 0) return;
   if (!stop) throw new Error("steer: stop conditions without a stop flag");
-  raiseStops(rec, f0, stop.flag, stop.positionStart, plan.stops.map((s) => ({ ...s, column: column(s) })));
+  raiseStops(
+    rec,
+    f0,
+    stop.flag,
+    stop.positionStart,
+    plan.stops.map((s) => ({ ...s, column: column(s) })),
+  );
 }
 
 /** x [T, d_in] += W_dec^T (f' - f) over the edited features; stops raised from f. */

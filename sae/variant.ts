@@ -89,19 +89,30 @@ class Reader {
     throw new FormatError(this.where, `${field}: ${msg}`);
   }
   object(v: unknown, field: string, keys: readonly string[]): Json {
-    if (v === null || typeof v !== "object" || Array.isArray(v)) this.fail(field, "must be an object");
+    if (v === null || typeof v !== "object" || Array.isArray(v)) {
+      this.fail(field, "must be an object");
+    }
     const extra = Object.keys(v as Json).filter((k) => !keys.includes(k));
     if (extra.length) {
-      this.fail(field, `unknown field${extra.length > 1 ? "s" : ""} ${extra.join(", ")} (known: ${keys.join(", ")})`);
+      this.fail(
+        field,
+        `unknown field${extra.length > 1 ? "s" : ""} ${extra.join(", ")} (known: ${
+          keys.join(", ")
+        })`,
+      );
     }
     return v as Json;
   }
   string(v: unknown, field: string): string {
-    if (typeof v !== "string" || v.trim() === "") this.fail(field, `must be a non-empty string, got ${show(v)}`);
+    if (typeof v !== "string" || v.trim() === "") {
+      this.fail(field, `must be a non-empty string, got ${show(v)}`);
+    }
     return v;
   }
   number(v: unknown, field: string): number {
-    if (typeof v !== "number" || !Number.isFinite(v)) this.fail(field, `must be a finite number, got ${show(v)}`);
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      this.fail(field, `must be a finite number, got ${show(v)}`);
+    }
     return v;
   }
   index(v: unknown, field: string, dSae: number): number {
@@ -112,14 +123,20 @@ class Reader {
   }
   scope(v: unknown, field: string): EditScope | undefined {
     if (v === undefined) return undefined;
-    if (v !== "all" && v !== "generated") this.fail(field, `must be "all" or "generated", got ${show(v)}`);
+    if (v !== "all" && v !== "generated") {
+      this.fail(field, `must be "all" or "generated", got ${show(v)}`);
+    }
     return v;
   }
   condition(v: Json, field: string, dSae: number): VariantCondition {
-    const c: VariantCondition = { index_in_sae: this.index(v.index_in_sae, `${field}.index_in_sae`, dSae) };
+    const c: VariantCondition = {
+      index_in_sae: this.index(v.index_in_sae, `${field}.index_in_sae`, dSae),
+    };
     if (v.above !== undefined) c.above = this.number(v.above, `${field}.above`);
     if (v.below !== undefined) c.below = this.number(v.below, `${field}.below`);
-    if (c.above === undefined && c.below === undefined) this.fail(field, "give above, below or both");
+    if (c.above === undefined && c.below === undefined) {
+      this.fail(field, "give above, below or both");
+    }
     if (c.above !== undefined && c.below !== undefined && !(c.above < c.below)) {
       this.fail(field, `above (${c.above}) must be less than below (${c.below})`);
     }
@@ -334,7 +351,12 @@ export function variantAbortWhen(v: Variant): AbortCondition[] {
 }
 
 /** Refuses a variant made for another SAE width or another layer (UsageError naming `where`). */
-export function checkVariantSae(v: Variant, sae: Pick<Sae, "dSae" | "describe">, layer: string, where: string): void {
+export function checkVariantSae(
+  v: Variant,
+  sae: Pick<Sae, "dSae" | "describe">,
+  layer: string,
+  where: string,
+): void {
   if (v.sae.d_sae !== sae.dSae) {
     throw new UsageError(
       `${where}: the variant is for an SAE with d_sae ${v.sae.d_sae} (${v.sae.id}), but ` +

@@ -57,6 +57,10 @@ Deno.test("--abort-when: FEATURE>V:REASON, FEATURE<V,generated:REASON", () => {
     { feature: 3, below: 0.001, reason: "quiet: 3", scope: "generated" },
   ]);
   for (const spec of ["12>0.5", "12=1:r", ">1:r", "12>x:r", "12>1,later:r"]) {
-    assert.throws(() => parseAbortWhen([spec], usage), /--abort-when expects FEATURE>V:REASON/, spec);
+    assert.throws(
+      () => parseAbortWhen([spec], usage),
+      /--abort-when expects FEATURE>V:REASON/,
+      spec,
+    );
   }
 });

@@ -58,7 +58,11 @@ Deno.test("editFeature with a condition: per-row edit = reference, odd shape, li
     }
   }
   rec.submit();
-  assertClose("conditional edits", await tf.toArray(), want, { rel: 0, abs: 0, shape: [T, stride] });
+  assertClose("conditional edits", await tf.toArray(), want, {
+    rel: 0,
+    abs: 0,
+    shape: [T, stride],
+  });
   // Both outcomes occur, or the condition could be ignored and still pass.
   assert.ok(edited > 10 && skipped > 10, `edited ${edited}, skipped ${skipped}`);
   assert.throws(
@@ -127,7 +131,10 @@ Deno.test("modes: nudge, pin, mul and clamp plan as add, set, mul and min(f, val
     [{ feature: 1, mode: "push" as "pin", value: 1 }, /mode must be one of nudge, pin, mul, clamp/],
     [{ feature: 1, add: 1, mode: "pin", value: 1 }, /got add, mode/],
     [{ feature: 1, add: 1, when: { feature: 2 } }, /when: give above, below or both/],
-    [{ feature: 1, add: 1, when: { feature: 9, above: 1 } }, /when: feature must be an integer in \[0, 8\)/],
+    [
+      { feature: 1, add: 1, when: { feature: 9, above: 1 } },
+      /when: feature must be an integer in \[0, 8\)/,
+    ],
     [{ feature: 1, add: 1, when: { feature: 2, above: 2, below: 1 } }, /above \(2\) must be less/],
     [{ feature: 1, add: 1, scope: "prompt" as "all" }, /scope must be "all" or "generated"/],
     [{ feature: 1, add: 1, scope: "generated" }, /scope "generated" needs a generation/],
@@ -170,8 +177,18 @@ for (const file of ["goodfire.pth", "saelens-topk"]) {
     const f = encodeReference(w, sae, input);
     const [a, b, c] = busiest(f, sae.dSae, 3);
     const edits: FeatureEdit[] = [
-      { feature: 989, mode: "nudge", value: 4, when: { feature: a, above: splitThreshold(f, sae.dSae, a) } },
-      { feature: b, mode: "pin", value: 3, when: { feature: c, below: splitThreshold(f, sae.dSae, c) } },
+      {
+        feature: 989,
+        mode: "nudge",
+        value: 4,
+        when: { feature: a, above: splitThreshold(f, sae.dSae, a) },
+      },
+      {
+        feature: b,
+        mode: "pin",
+        value: 3,
+        when: { feature: c, below: splitThreshold(f, sae.dSae, c) },
+      },
       { feature: 5, mode: "mul", value: 2 },
       { feature: c, mode: "clamp", value: 0.05, positions: [1, 4, 9, 20] },
       // The condition reads f as encoded, not f' from the pin above.

@@ -76,6 +76,44 @@ Deno.test("3 devices: SAE features cached and steered on every device equal one 
   }
 });
 
+Deno.test("abortWhen on a layer of the first device stops a 2-device generation (its flag read on its own)", async () => {
+  const tokens = Array.from((await readReference(DIR, "reference.safetensors")).get("tokens")!);
+  // Layers 0-1 on device 0, the rest (and sampling) on device 1.
+  const engine = await Engine.load(modelPath("stories260K"), { devices: 2, placement: [2, 3] });
+  try {
+    const sae = await Sae.load(`${DIR}/goodfire.pth`, engine.deviceOf("model.layers.1"));
+    assert.equal(sae.gpu, engine.devices[0]);
+    const site = attachSae(engine, "model.layers.1", sae);
+    const plain: number[] = [];
+    for await (const s of engine.generate(tokens, { maxNewTokens: 3, ignoreEos: true })) {
+      plain.push(s.token);
+    }
+    // Features are never negative: the first generated position (fed in step 1) stops it.
+    const abortWhen = [{
+      feature: 989,
+      above: -1,
+      reason: "first generated",
+      scope: "generated" as const,
+    }];
+    const stream = engine.generate(tokens, {
+      maxNewTokens: 3,
+      ignoreEos: true,
+      interventions: site.steer([], { abortWhen }),
+    });
+    const got: number[] = [];
+    for await (const s of stream) got.push(s.token);
+    assert.deepEqual(got, plain.slice(0, 1));
+    assert.deepEqual(stream.aborted, {
+      reason: "first generated",
+      position: tokens.length,
+      step: 1,
+    });
+    sae.dispose();
+  } finally {
+    engine.dispose();
+  }
+});
+
 Deno.test("a direct effect returned on one device is cleaned up on another", async () => {
   const ref = await readReference(modelPath("stories260K"), "interventions.safetensors");
   const tokens = Array.from(ref.get("tokens")!);

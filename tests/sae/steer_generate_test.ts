@@ -72,36 +72,51 @@ Deno.test("steering in generate: conditions and scope generated = per-token CPU 
   try {
     const f0 = encodeReference(w, sae, await layerRows(engine, PROMPT));
     const a = busiest(f0, sae.dSae, P), b = busiest(f0, sae.dSae, P, [a]);
-    const theta = splitThreshold(column(f0, sae.dSae, a, 0, P));
-    const edits: FeatureEdit[] = [
+    const N = 8, T = P + N - 1;
+    const edits = (theta: number): FeatureEdit[] => [
       // Prompt and generated positions, while feature a is above theta.
       { feature: 989, mode: "nudge", value: 4, when: { feature: a, above: theta } },
       // Generated positions only, while feature a is below theta.
       { feature: b, mode: "pin", value: 2, scope: "generated", when: { feature: a, below: theta } },
       { feature: 5, mode: "clamp", value: 0.01, scope: "generated" },
     ];
-    const N = 8;
-    const rows: number[] = [], tokens: number[] = [];
-    for await (
-      const step of engine.generate(PROMPT, {
-        maxNewTokens: N,
-        ignoreEos: true,
-        cache: [LAYER],
-        interventions: { [LAYER]: steering(sae, edits) },
-      })
-    ) {
-      tokens.push(step.token);
-      rows.push(...await step.cache!.get(LAYER)!.toArray());
+    // The generated rows depend on the edits: a threshold from the prompt may
+    // leave them all on one side, so move it into the generated rows' values
+    // until they fall on both sides (deterministic: at most three runs).
+    let theta = splitThreshold(column(f0, sae.dSae, a, 0, P));
+    let rows: number[] = [], x: Float32Array = new Float32Array(), fa: number[] = [], above = 0;
+    for (let run = 0; run < 3; run++) {
+      rows = [];
+      const tokens: number[] = [];
+      for await (
+        const step of engine.generate(PROMPT, {
+          maxNewTokens: N,
+          ignoreEos: true,
+          cache: [LAYER],
+          interventions: { [LAYER]: steering(sae, edits(theta)) },
+        })
+      ) {
+        tokens.push(step.token);
+        rows.push(...await step.cache!.get(LAYER)!.toArray());
+      }
+      // Step k's rows are position P + k - 1: the prompt, then tokens 0..N-2 as fed.
+      x = await layerRows(engine, [...PROMPT, ...tokens.slice(0, N - 1)]);
+      fa = column(encodeReference(w, sae, x), sae.dSae, a);
+      above = fa.slice(P).filter((v) => conditionHolds(v, { lo: Math.fround(theta), hi: Infinity }))
+        .length;
+      console.log(
+        `  run ${run}: generated rows with feature ${a} above ${theta}: ${above} of ${N - 1}`,
+      );
+      if (above > 0 && above < N - 1) break;
+      theta = splitThreshold(fa.slice(P));
     }
-    // Step k's rows are position P + k - 1: the prompt, then tokens 0..N-2 as fed.
-    const x = await layerRows(engine, [...PROMPT, ...tokens.slice(0, N - 1)]);
-    const T = P + N - 1;
-    const f = encodeReference(w, sae, x);
-    const fa = column(f, sae.dSae, a);
+    assert.ok(above > 0 && above < N - 1, `the condition did not split the generated rows`);
     assertMargin(`feature ${a}`, fa, theta);
     const generated = Array.from({ length: N - 1 }, (_, i) => P + i);
     const plan = planEdits(
-      edits.map(({ scope, ...e }) => scope === "generated" ? { ...e, positions: generated } : e),
+      edits(theta).map(({ scope, ...e }) =>
+        scope === "generated" ? { ...e, positions: generated } : e
+      ),
       sae.dSae,
       T,
     );
@@ -111,15 +126,19 @@ Deno.test("steering in generate: conditions and scope generated = per-token CPU 
       shape: [T, sae.dIn],
     });
     console.log(`  generate: ${r.maxRel.toExponential(2)} of max|x'|`);
-    const above = fa.slice(P).filter((v) => conditionHolds(v, { lo: Math.fround(theta), hi: Infinity }));
-    console.log(`  generated rows with feature ${a} above ${theta.toFixed(4)}: ${above.length} of ${N - 1}`);
     // The prompt rows carry only the scope-all edit: without it they are x itself.
     const promptOnly = steerReference(w, sae, x, plan.slice(0, 1));
-    assertClose("prompt rows untouched by scope generated", rows.slice(0, P * sae.dIn),
-      promptOnly.slice(0, P * sae.dIn), { rel: 1e-5, shape: [P, sae.dIn] });
+    assertClose(
+      "prompt rows untouched by scope generated",
+      rows.slice(0, P * sae.dIn),
+      promptOnly.slice(0, P * sae.dIn),
+      { rel: 1e-5, shape: [P, sae.dIn] },
+    );
     // And the generated-scope edits moved the generated rows.
     let moved = 0;
-    for (let i = P * sae.dIn; i < want.length; i++) moved = Math.max(moved, Math.abs(want[i] - x[i]));
+    for (let i = P * sae.dIn; i < want.length; i++) {
+      moved = Math.max(moved, Math.abs(want[i] - x[i]));
+    }
     assert.ok(moved > 0.05, `generated rows moved by only ${moved}`);
   } finally {
     sae.dispose();
@@ -151,7 +170,10 @@ Deno.test("abortWhen stops generate at the token a per-token CPU loop says, with
         }
       }
     }
-    assert.ok(pick && pick.gap > 0.05, `no feature rises clearly during generation: ${JSON.stringify(pick)}`);
+    assert.ok(
+      pick && pick.gap > 0.05,
+      `no feature rises clearly during generation: ${JSON.stringify(pick)}`,
+    );
     const reason = `feature ${pick.feature} fired`;
     const run = async (opts: Parameters<typeof steering>[2]) => {
       const got: number[] = [];
@@ -175,18 +197,29 @@ Deno.test("abortWhen stops generate at the token a per-token CPU loop says, with
     const theta = splitThreshold(fa.slice(0, P));
     assertMargin(`feature ${a}`, fa, theta);
     const cond = { feature: a, above: theta };
-    r = await run({ abortWhen: [{ ...cond, reason: "in the prompt" }, { ...cond, reason: "later" }] });
+    r = await run({
+      abortWhen: [{ ...cond, reason: "in the prompt" }, { ...cond, reason: "later" }],
+    });
     const first = fa.findIndex((v) => v > theta);
-    assert.deepEqual(r, { got: [], aborted: { reason: "in the prompt", position: first, step: 0 } });
+    assert.deepEqual(r, {
+      got: [],
+      aborted: { reason: "in the prompt", position: first, step: 0 },
+    });
     r = await run({ abortWhen: [{ ...cond, reason: "generated", scope: "generated" }] });
     const firstGen = fa.findIndex((v, t) => t >= P && v > theta);
     if (firstGen < 0) assert.deepEqual(r, { got: plain, aborted: null });
     else {
       assert.deepEqual(r.got, plain.slice(0, firstGen - P + 1));
-      assert.deepEqual(r.aborted, { reason: "generated", position: firstGen, step: firstGen - P + 1 });
+      assert.deepEqual(r.aborted, {
+        reason: "generated",
+        position: firstGen,
+        step: firstGen - P + 1,
+      });
     }
     // forward ignores abortWhen (nothing to stop): the logits are the plain ones.
-    const fw = await engine.forward(PROMPT, { interventions: { [LAYER]: steering(sae, [], { abortWhen: [{ ...cond, reason }] }) } });
+    const fw = await engine.forward(PROMPT, {
+      interventions: { [LAYER]: steering(sae, [], { abortWhen: [{ ...cond, reason }] }) },
+    });
     fw.dispose();
   } finally {
     sae.dispose();

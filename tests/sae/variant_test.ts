@@ -96,7 +96,10 @@ Deno.test("variant: bad files get a FormatError naming the file and the field", 
     [(v) => v.sae.d_sae = 0, /sae\.d_sae: must be a positive integer, got 0/],
     [(v) => delete v.sae.layer, /sae\.layer: must be a non-empty string/],
     [(v) => v.edits = {}, /edits: must be a list/],
-    [(v) => v.edits[0].index_in_sae = 16, /edits\[0\]\.index_in_sae: must be a feature index in \[0, 16\)/],
+    [
+      (v) => v.edits[0].index_in_sae = 16,
+      /edits\[0\]\.index_in_sae: must be a feature index in \[0, 16\)/,
+    ],
     [(v) => v.edits[1].value = "1", /edits\[1\]\.value: must be a finite number, got "1"/],
     [(v) => v.edits[2].mode = "push", /edits\[2\]\.mode: must be one of nudge, pin, mul, clamp/],
     [(v) => v.edits[0].min = 1, /edits\[0\]\.min: only mode "clamp" takes min/],
@@ -107,7 +110,10 @@ Deno.test("variant: bad files get a FormatError naming the file and the field", 
     [(v) => v.edits[5].when.below = -2, /edits\[5\]\.when: above \(-1\) must be less than below/],
     [(v) => v.edits[0].scop = "all", /edits\[0\]: unknown field scop/],
     [(v) => v.abort_when[0].reason = " ", /abort_when\[0\]\.reason: must be a non-empty string/],
-    [(v) => v.abort_when[1].above = null, /abort_when\[1\]\.above: must be a finite number, got null/],
+    [
+      (v) => v.abort_when[1].above = null,
+      /abort_when\[1\]\.above: must be a finite number, got null/,
+    ],
   ];
   for (const [change, pattern] of cases) {
     let text: string;
@@ -138,7 +144,8 @@ Deno.test("variant: checked against the loaded SAE; moderated features need the 
     assert.deepEqual(Object.keys(variantInterventions(site, v)), ["model.layers.2"]);
     assert.throws(
       () => variantInterventions({ sae, module: "model.layers.3" }, v, {}, "v.json"),
-      (e: Error) => e instanceof UsageError && /v\.json: the variant is for model\.layers\.2/.test(e.message),
+      (e: Error) =>
+        e instanceof UsageError && /v\.json: the variant is for model\.layers\.2/.test(e.message),
     );
     assert.throws(
       () => checkVariantSae(variantFromEdits(SOURCE), sae, "model.layers.2", "v.json"),
