@@ -19,6 +19,7 @@ import {
   renderFeaturePanel,
   renderTokenFeatures,
 } from "./panel.ts";
+import { markOpen } from "./results.ts";
 import { SearchPanel } from "./search_panel.ts";
 import { Session } from "./session.ts";
 import { type Edit, parseEdits, SteeringEditor, toFeatureEdits } from "./steering.ts";
@@ -219,6 +220,7 @@ function openFeature(feature: number) {
     );
   }
   map.select(feature);
+  markOpen(feature);
   const panel = $("feature-panel");
   delete panel.dataset.ready;
   renderFeaturePanel(panel, feature, {

@@ -66,7 +66,7 @@ export function featureTable<R extends Ranked>(rows: R[], o: TableOptions<R>): H
         return el(
           "tr",
           {
-            class: "result-row",
+            class: r.feature === openFeature ? "result-row open" : "result-row",
             "data-feature": r.feature,
             "data-score": s,
             title: `open feature ${r.feature}`,
@@ -100,5 +100,16 @@ export function featureTable<R extends Ranked>(rows: R[], o: TableOptions<R>): H
         );
       }),
     ),
+  );
+}
+
+/** The feature whose dashboard is open: its rows are marked, in tables drawn later too. */
+let openFeature = -1;
+
+/** Marks the open feature's rows in every ranked table (the others unmarked). */
+export function markOpen(feature: number): void {
+  openFeature = feature;
+  document.querySelectorAll<HTMLElement>("tr.result-row").forEach((r) =>
+    r.classList.toggle("open", r.dataset.feature === String(feature))
   );
 }
