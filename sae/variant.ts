@@ -207,7 +207,7 @@ export function parseVariant(text: string, where: string): Variant {
     }
     return out;
   });
-  const aborts = top.abort_when ?? [];
+  const aborts = top.abort_when === undefined ? [] : top.abort_when;
   if (!Array.isArray(aborts)) r.fail("abort_when", "must be a list");
   const abort_when = (aborts as unknown[]).map((raw, i): VariantAbort => {
     const field = `abort_when[${i}]`;

@@ -109,6 +109,7 @@ Deno.test("variant: bad files get a FormatError naming the file and the field", 
     [(v) => v.edits[2].when.feature = 9, /edits\[2\]\.when: unknown field feature/],
     [(v) => v.edits[5].when.below = -2, /edits\[5\]\.when: above \(-1\) must be less than below/],
     [(v) => v.edits[0].scop = "all", /edits\[0\]: unknown field scop/],
+    [(v) => v.abort_when = null, /abort_when: must be a list/],
     [(v) => v.abort_when[0].reason = " ", /abort_when\[0\]\.reason: must be a non-empty string/],
     [
       (v) => v.abort_when[1].above = null,
