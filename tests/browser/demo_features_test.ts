@@ -321,6 +321,8 @@ async function run(chromium: string) {
     );
     assert.deepEqual(await demoEdits(page), edits, "the loaded edits are the saved ones");
     assert.equal(await steer(page), steered, "the loaded variant steers to the same text");
+    lap("variant (2 generations of 16 tokens)", t);
+    await shot("variant", "#steer-card");
     // Variants the editor cannot apply as written are refused in the panel, edits kept.
     for (
       const [name, change, message] of [
@@ -336,8 +338,7 @@ async function run(chromium: string) {
       assert.deepEqual(await demoEdits(page), edits, `${name}: the edits are kept`);
       await page.$eval("#variant-status", (e) => e.classList.remove("error"));
     }
-    lap("variant (2 generations of 16 tokens)", t);
-    await shot("variant", "#steer-card");
+    await shot("variant-refused", "#steer-card");
 
     assert.deepEqual(errors, [], "no console errors");
     lap("total", t0);
