@@ -4,6 +4,7 @@
 // those three folders can be reached.
 //
 //   deno task demo [--port 8000] [--host 127.0.0.1] [--model DIR] [--sae DIR|FILE] [--layer NAME]
+//                  [--labels FILE]
 
 import * as esbuild from "esbuild";
 import { buildDemo, REPO } from "./build.ts";
@@ -20,12 +21,16 @@ export interface DemoConfig {
   /** Names for the page's header. */
   modelName: string;
   saeName: string;
+  /** The SAE's labels file URL, relative to the page (with --labels only). */
+  labels?: string;
 }
 
 export interface DemoOptions {
   model?: string;
   sae?: string;
   layer?: string;
+  /** A labels file for the SAE (Neuronpedia export or {index: label}), served as /sae/labels.json. */
+  labels?: string;
   host?: string;
   port?: number;
 }
@@ -120,11 +125,17 @@ export async function startDemo(opts: DemoOptions = {}): Promise<DemoServer> {
     layer: inferLayer(opts.sae ?? DEFAULT_SAE, opts.layer),
     modelName: basename(model),
     saeName: `${basename(sae.dir)}${sae.entry ? `/${sae.entry}` : ""}`,
+    ...(opts.labels ? { labels: "sae/labels.json" } : {}),
   };
+  if (opts.labels && !statOrNull(opts.labels)?.isFile) {
+    throw new Error(`--labels ${opts.labels}: no such file`);
+  }
   const outdir = await Deno.makeTempDir({ prefix: "loupe-demo-" });
   try {
     await buildDemo(outdir, config);
     const served = saeServing(sae);
+    // The one file, whatever its name: the SAE's folder stays unpublished.
+    if (opts.labels) served.files["/sae/labels.json"] = opts.labels;
     const server = await serve({
       roots: { "/": outdir, "/model/": model, ...served.roots },
       files: served.files,
@@ -147,7 +158,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<DemoServer> {
 }
 
 const USAGE = "usage: deno task demo [--port N] [--host ADDR] [--model DIR] [--sae DIR|FILE] " +
-  "[--layer model.layers.N]";
+  "[--layer model.layers.N] [--labels FILE]";
 
 export function parseDemoArgs(args: readonly string[]): DemoOptions {
   const out: DemoOptions = {};
@@ -178,6 +189,9 @@ export function parseDemoArgs(args: readonly string[]): DemoOptions {
         break;
       case "--layer":
         out.layer = value();
+        break;
+      case "--labels":
+        out.labels = value();
         break;
       case "-h":
       case "--help":

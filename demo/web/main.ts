@@ -1,13 +1,16 @@
 // The demo page: load the model and SAE named in /config.json, then generate
 // (greedy or sampled, streamed), inspect tokens and features, steer, and map
-// the SAE's features. URL parameters prefill it (used by the browser test):
+// the SAE's features, search features by example or label, contrast two sets
+// of prompts, and save or load steering variants. URL parameters prefill it
+// (used by the browser tests):
 //   ?tokens=1,403,407  a prompt as token ids     ?prompt=TEXT
-//   ?max=N  tokens to generate                   ?steer=989:add=4,12:set=2
+//   ?max=N  tokens to generate                   ?steer=989:add=4,12:set=2,5:mul=0.5
 //   ?corpus=N  stories in the feature corpus     ?corpusTokens=N  tokens per story
 
 /// <reference lib="dom" />
 
 import { Gpu } from "../../mod.ts";
+import { ContrastPanel } from "./contrast_panel.ts";
 import { buildCorpus, type Corpus, DEFAULT_CORPUS } from "./corpus.ts";
 import { requestAdapter, setProgress, showAdapter, showLoadFailure } from "./loading.ts";
 import { FeatureMapPanel } from "./mappanel.ts";
@@ -17,8 +20,11 @@ import {
   renderFeaturePanel,
   renderTokenFeatures,
 } from "./panel.ts";
+import { markOpen } from "./results.ts";
+import { SearchPanel } from "./search_panel.ts";
 import { Session } from "./session.ts";
 import { type Edit, parseEdits, SteeringEditor, toFeatureEdits } from "./steering.ts";
+import { VariantPanel } from "./variant_panel.ts";
 import { $, el, tokenNode, tokenStrip } from "./views.ts";
 
 interface DemoConfig {
@@ -27,6 +33,8 @@ interface DemoConfig {
   layer: string;
   modelName: string;
   saeName: string;
+  /** A labels file served with the SAE (Neuronpedia export or {index: label}), if any. */
+  labels?: string;
 }
 
 interface Shown extends CurrentText {
@@ -213,6 +221,7 @@ function openFeature(feature: number) {
     );
   }
   map.select(feature);
+  markOpen(feature);
   const panel = $("feature-panel");
   delete panel.dataset.ready;
   renderFeaturePanel(panel, feature, {
@@ -295,6 +304,22 @@ async function main() {
     openFeature,
   });
   editor = new SteeringEditor($("edits"), session.sae.dSae, openFeature);
+  const search = new SearchPanel({
+    session,
+    corpus: () => corpus,
+    corpusStatus: () => corpusStatus,
+    open: openFeature,
+    labelsChanged: () => chosen >= 0 && openFeature(chosen),
+  });
+  new ContrastPanel({ session, open: openFeature });
+  new VariantPanel({
+    session,
+    modelName: cfg.modelName,
+    saeName: cfg.saeName,
+    edits: () => editor.edits(),
+    setEdits: (edits) => editor.set(edits),
+  });
+  if (cfg.labels) void search.fetchLabels(cfg.labels);
   const idsInput = $("prompt-ids") as HTMLInputElement;
   // A prompt given as token ids (?tokens=, or set on the hidden field with a change event).
   idsInput.addEventListener("change", () => showPromptIds(idsInput.value));
@@ -334,6 +359,7 @@ async function main() {
   (globalThis as { loupeDemo?: unknown }).loupeDemo = {
     session,
     mapPosition: (f: number) => map.position(f),
+    edits: () => editor.edits(),
   };
   document.body.dataset.ready = "true";
   startCorpus().catch(reportError);

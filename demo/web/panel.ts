@@ -120,7 +120,9 @@ export async function renderFeaturePanel(
       {},
       `Feature #${feature} `,
       el("span", { class: "pill" }, `${session.layer} · ${session.sae.activation.kind} SAE`),
+      session.sae.moderated.has(feature) && el("span", { class: "pill warn" }, "moderated"),
     ),
+    el("div", { class: "feature-label" }, session.sae.featureLabel(feature) ?? ""),
     stats,
     el(
       "div",
@@ -189,7 +191,8 @@ export function renderTokenFeatures(
           label: `#${f}`,
           value: row[f],
           onClick: () => open(f),
-          title: `open feature ${f}`,
+          title: `open feature ${f}` +
+            (session.sae.featureLabel(f) ? `: ${session.sae.featureLabel(f)}` : ""),
         })),
         "#e8590c",
         "token-top",
