@@ -6,258 +6,16 @@
 //   `loupe COMMAND --help` list the flags (declared in cli_flags.ts).
 
 import { parseArgs } from "node:util";
-import { Engine, type WeightFormat } from "../engine/engine.ts";
 import { writeSafetensors } from "../engine/formats/safetensors.ts";
-import { loadProgress } from "./progress.ts";
 import { type ParsedInterventions, parseInterventions } from "./cli_interventions.ts";
-import {
-  type LoadedSae,
-  loadSaeFlags,
-  mergeInterventions,
-  promptFeatures,
-  type SaeFlags,
-} from "./cli_sae.ts";
-import { contrastTable, parsePromptFile, searchTable } from "./cli_features.ts";
-import type { FeatureText } from "../sae/search.ts";
+import { type LoadedSae, loadSaeFlags, mergeInterventions } from "./cli_sae.ts";
+import { features, featuresContrast, featuresSearch } from "./cli_features.ts";
+import { loadEngine, loadOptions, num, parseTokens, saeFlags, strings } from "./cli_common.ts";
 import { FeatureLabels } from "../sae/labels.ts";
-import {
-  type Command,
-  COMMANDS,
-  DEFAULT_MODEL,
-  helpText,
-  OPTIONS,
-  unusedFlags,
-} from "./cli_flags.ts";
+import { checkVariantSae, loadVariant } from "../sae/variant.ts";
+import { type Command, COMMANDS, helpText, OPTIONS, unusedFlags } from "./cli_flags.ts";
 import { NoAdapterError, UsageError } from "../engine/errors.ts";
-import { planText } from "./cli_plan.ts";
-
-function num(flag: string, v: string | undefined, integer: boolean): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (v.trim() === "" || !Number.isFinite(n) || (integer && !Number.isInteger(n))) {
-    throw new UsageError(`--${flag} expects ${integer ? "an integer" : "a number"}, got "${v}"`);
-  }
-  return n;
-}
-
-function saeFlags(v: Record<string, string | boolean | string[] | undefined>): SaeFlags {
-  return {
-    sae: v.sae as string | undefined,
-    layer: v.layer as string | undefined,
-    steer: strings(v.steer),
-    labels: v.labels as string | undefined,
-    moderated: v.moderated as string | undefined,
-    includeModerated: !!v["include-moderated"],
-    variant: v.variant as string | undefined,
-    abortWhen: strings(v["abort-when"]),
-    saveVariant: v["save-variant"] as string | undefined,
-    model: (v.model as string | undefined) ?? DEFAULT_MODEL,
-  };
-}
-
-type Values = Record<string, string | boolean | string[] | undefined>;
-
-/** Loads the engine and the SAE (--sae and --layer required), runs fn, frees both. */
-async function withSae(v: Values, what: string, fn: (sae: LoadedSae) => Promise<void>) {
-  if (!v.sae || !v.layer) throw new UsageError(`${what} needs --sae SRC and --layer NAME`);
-  const engine = await loadEngine(loadOptions(v));
-  let sae: LoadedSae | null = null;
-  try {
-    sae = (await loadSaeFlags(engine, saeFlags(v), (m) => new UsageError(m)))!;
-    await fn(sae);
-  } finally {
-    sae?.dispose();
-    engine.dispose();
-  }
-}
-
-async function promptFile(path: string, flag: string): Promise<FeatureText[]> {
-  let text: string;
-  try {
-    text = await Deno.readTextFile(path);
-  } catch (e) {
-    throw new UsageError(`--${flag} ${path}: ${(e as Error).message}`);
-  }
-  return parsePromptFile(text, path);
-}
-
-async function featuresSearch(v: Values): Promise<void> {
-  const texts = strings(v.text);
-  if (!texts.length) throw new UsageError("features search needs --text TEXT (repeatable)");
-  const top = num("top", v.top as string | undefined, true) ?? 20;
-  if (top < 1) throw new UsageError(`--top must be at least 1, got ${top}`);
-  const background = v.background
-    ? await promptFile(v.background as string, "background")
-    : undefined;
-  await withSae(v, "features search", async (loaded) => {
-    if (!background) console.error("no --background: ranking by firing on the texts alone");
-    const r = await loaded.site.search(texts, {
-      background,
-      top,
-      includeModerated: loaded.includeModerated,
-    });
-    if (v.json) console.log(JSON.stringify(r));
-    else for (const line of searchTable(r)) console.log(line);
-  });
-}
-
-async function featuresContrast(v: Values): Promise<void> {
-  if (!v.a || !v.b) throw new UsageError("features contrast needs --a FILE and --b FILE");
-  const top = num("top", v.top as string | undefined, true) ?? 20;
-  if (top < 1) throw new UsageError(`--top must be at least 1, got ${top}`);
-  const a = await promptFile(v.a as string, "a"), b = await promptFile(v.b as string, "b");
-  await withSae(v, "features contrast", async (loaded) => {
-    const r = await loaded.site.contrast(a, b, {
-      top,
-      query: v.query as string | undefined,
-      includeModerated: loaded.includeModerated,
-    });
-    if (v.json) console.log(JSON.stringify(r));
-    else for (const line of contrastTable(r)) console.log(line);
-  });
-}
-
-async function features(v: Record<string, string | boolean | string[] | undefined>): Promise<void> {
-  if ((v.tokens === undefined) === (v.prompt === undefined)) {
-    throw new UsageError("features needs --tokens or --prompt");
-  }
-  if (!v.sae || !v.layer) throw new UsageError("features needs --sae SRC and --layer NAME");
-  const k = num("top", v.top as string | undefined, true) ?? 8;
-  if (k < 1) throw new UsageError(`--top must be at least 1, got ${k}`);
-  const engine = await loadEngine(loadOptions(v));
-  let sae: LoadedSae | null = null;
-  try {
-    const tokens = v.tokens !== undefined
-      ? parseTokens(v.tokens as string)
-      : engine.tokenizer.encode(v.prompt as string);
-    sae = (await loadSaeFlags(engine, saeFlags(v), (m) => new UsageError(m)))!;
-    const rows = await promptFeatures(engine, sae, tokens, Math.min(k, sae.sae.dSae));
-    const includeModerated = sae.includeModerated;
-    if (v.json) {
-      console.log(JSON.stringify({ tokens, features: rows, includeModerated }));
-    } else {
-      if (includeModerated) console.log("# moderated features included (marked *)");
-      const labelled = new Map<number, string>();
-      for (const [t, r] of rows.entries()) {
-        const feats = r.top.map((f) => {
-          if (f.label !== undefined) labelled.set(f.feature, f.label);
-          return `${f.feature}${f.moderated ? "*" : ""}:${f.value.toFixed(3)}`;
-        }).join(" ");
-        console.log(
-          `${String(t).padStart(4)} ${String(r.token).padStart(6)} ${
-            JSON.stringify(r.text).padEnd(14)
-          } ${feats}`,
-        );
-      }
-      // Labels once each, after the table, so the rows stay aligned.
-      if (labelled.size) console.log("labels:");
-      for (const [f, label] of [...labelled].sort((x, y) => x[0] - y[0])) {
-        console.log(`${String(f).padStart(8)}  ${label}`);
-      }
-    }
-  } finally {
-    sae?.dispose();
-    engine.dispose();
-  }
-}
-
-function strings(v: string | boolean | string[] | undefined): string[] {
-  return Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
-}
-
-function parseTokens(v: string): number[] {
-  return v.split(",").map((s, i) => {
-    const n = Number(s.trim());
-    if (s.trim() === "" || !Number.isInteger(n)) {
-      throw new UsageError(`--tokens: item ${i} ("${s}") is not an integer token id`);
-    }
-    return n;
-  });
-}
-
-const QUANTS = ["f32", "q8", "q4", "q4k", "q6k", "q4km"] as const;
-
-interface EngineFlags {
-  model?: string;
-  contextLength?: number;
-  quant?: WeightFormat;
-  embedQuant?: Exclude<WeightFormat, "q4km">;
-  /** --importance: "auto" or a calibration text file (LoadOptions.importance). */
-  importance?: string;
-  devices?: number;
-}
-
-function loadOptions(v: Record<string, string | boolean | string[] | undefined>): EngineFlags {
-  const quant = v.quant as WeightFormat | undefined;
-  const embedQuant = v["embed-quant"] as Exclude<WeightFormat, "q4km"> | undefined;
-  // A mix chooses per tensor; the embedding / head take one format.
-  const embedQuants = QUANTS.filter((q) => q !== "q4km");
-  for (
-    const [flag, f, allowed] of [
-      ["--quant", quant, QUANTS],
-      ["--embed-quant", embedQuant, embedQuants],
-    ] as const
-  ) {
-    if (f !== undefined && !(allowed as readonly string[]).includes(f)) {
-      throw new UsageError(`${flag} expects one of ${allowed.join(", ")}, got "${f}"`);
-    }
-  }
-  const devices = num("devices", v.devices as string | undefined, true);
-  if (devices !== undefined && devices < 1) {
-    throw new UsageError(`--devices must be at least 1, got ${devices}`);
-  }
-  return {
-    model: v.model as string | undefined,
-    contextLength: num("context-length", v["context-length"] as string, true),
-    quant,
-    embedQuant,
-    importance: v.importance as string | undefined,
-    devices,
-  };
-}
-
-async function loadEngine(opts: EngineFlags): Promise<Engine> {
-  const src = opts.model ?? DEFAULT_MODEL;
-  const progress = loadProgress(`loading ${src}`);
-  try {
-    const engine = await Engine.load(src, {
-      contextLength: opts.contextLength,
-      quant: opts.quant,
-      embedQuant: opts.embedQuant,
-      importance: opts.importance,
-      devices: opts.devices,
-      onProgress: progress.update,
-    });
-    progress.stop();
-    const s = engine.gpu.summary;
-    const mib = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
-    console.error(
-      `adapter: ${s.description} (${s.vendor || "unknown vendor"}); ${
-        opts.quant ?? (/\.gguf$/i.test(src) ? "GGUF's stored" : "f32")
-      } weights${opts.embedQuant ? ` (embedding and lm_head ${opts.embedQuant})` : ""}, ` +
-        `${engine.contextLength} positions of KV cache`,
-    );
-    // The load summary: what each device holds (the placement, with measured bytes).
-    engine.memoryByDevice.forEach((m, i) => {
-      const p = engine.placement[i];
-      const parts = [
-        p.embed ? "embedding" : "",
-        `layers ${p.first}-${p.end - 1}`,
-        p.head ? "norm + lm_head" : "",
-      ].filter((x) => x);
-      console.error(
-        `  ${m.device}: ${parts.join(", ")}; weights ${mib(m.weights)}, KV cache ${
-          mib(m.kvCache)
-        }, ` +
-          `scratch ${mib(m.scratch)}`,
-      );
-    });
-    return engine;
-  } catch (e) {
-    progress.stop();
-    throw e;
-  }
-}
+import { planText, readSaeSpec } from "./cli_plan.ts";
 
 async function generate(v: Record<string, string | boolean | string[] | undefined>): Promise<void> {
   if (v.prompt !== undefined && v.tokens !== undefined) {
@@ -378,6 +136,16 @@ async function plan(v: Record<string, string | boolean | string[] | undefined>):
     saeWidth: num("sae-width", v["sae-width"] as string | undefined, true),
   });
   for (const l of lines) console.log(l);
+  if (v.variant) {
+    if (!v.sae || !v.layer) throw new UsageError("--variant needs --sae SRC and --layer NAME");
+    const variant = await loadVariant(v.variant as string);
+    const spec = await readSaeSpec(v.sae as string);
+    checkVariantSae(variant, spec, v.layer as string, v.variant as string);
+    console.log(
+      `variant: ${variant.edits.length} edits, ${variant.abort_when.length} abort conditions ` +
+        `for ${variant.base_model} (${v.variant})`,
+    );
+  }
   if (v.labels) {
     if (!v.sae && v["sae-width"] === undefined) throw new UsageError("--labels needs --sae");
     const labels = await FeatureLabels.load(v.labels as string);

@@ -1,8 +1,19 @@
-// `loupe features search` and `loupe features contrast`: Ember's feature
-// search and contrast on a local SAE (sae/search.ts), printed as a ranked
-// table, or one JSON object with --json.
+// `loupe features` (top features per token), `loupe features search` and
+// `loupe features contrast`: Ember's feature search and contrast on a local
+// SAE (sae/search.ts), printed as a ranked table, or one JSON object with --json.
 
 import type { ChatMessage } from "../engine/formats/tokenizer.ts";
+import {
+  loadEngine,
+  loadOptions,
+  num,
+  parseTokens,
+  saeFlags,
+  strings,
+  type Values,
+  withSae,
+} from "./cli_common.ts";
+import { type LoadedSae, loadSaeFlags, promptFeatures } from "./cli_sae.ts";
 import { UsageError } from "../engine/errors.ts";
 import type { FeatureNote, FeatureText } from "../sae/search.ts";
 
@@ -110,4 +121,98 @@ export function contrastTable(
     });
   }
   return lines;
+}
+
+export async function promptFile(path: string, flag: string): Promise<FeatureText[]> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (e) {
+    throw new UsageError(`--${flag} ${path}: ${(e as Error).message}`);
+  }
+  return parsePromptFile(text, path);
+}
+
+export async function featuresSearch(v: Values): Promise<void> {
+  const texts = strings(v.text);
+  if (!texts.length) throw new UsageError("features search needs --text TEXT (repeatable)");
+  const top = num("top", v.top as string | undefined, true) ?? 20;
+  if (top < 1) throw new UsageError(`--top must be at least 1, got ${top}`);
+  const background = v.background
+    ? await promptFile(v.background as string, "background")
+    : undefined;
+  await withSae(v, "features search", async (loaded) => {
+    if (!background) console.error("no --background: ranking by firing on the texts alone");
+    const r = await loaded.site.search(texts, {
+      background,
+      top,
+      includeModerated: loaded.includeModerated,
+      interventions: loaded.interventions,
+    });
+    if (v.json) console.log(JSON.stringify(r));
+    else for (const line of searchTable(r)) console.log(line);
+  });
+}
+
+export async function featuresContrast(v: Values): Promise<void> {
+  if (!v.a || !v.b) throw new UsageError("features contrast needs --a FILE and --b FILE");
+  const top = num("top", v.top as string | undefined, true) ?? 20;
+  if (top < 1) throw new UsageError(`--top must be at least 1, got ${top}`);
+  const a = await promptFile(v.a as string, "a"), b = await promptFile(v.b as string, "b");
+  await withSae(v, "features contrast", async (loaded) => {
+    const r = await loaded.site.contrast(a, b, {
+      top,
+      query: v.query as string | undefined,
+      includeModerated: loaded.includeModerated,
+      interventions: loaded.interventions,
+    });
+    if (v.json) console.log(JSON.stringify(r));
+    else for (const line of contrastTable(r)) console.log(line);
+  });
+}
+
+export async function features(
+  v: Record<string, string | boolean | string[] | undefined>,
+): Promise<void> {
+  if ((v.tokens === undefined) === (v.prompt === undefined)) {
+    throw new UsageError("features needs --tokens or --prompt");
+  }
+  if (!v.sae || !v.layer) throw new UsageError("features needs --sae SRC and --layer NAME");
+  const k = num("top", v.top as string | undefined, true) ?? 8;
+  if (k < 1) throw new UsageError(`--top must be at least 1, got ${k}`);
+  const engine = await loadEngine(loadOptions(v));
+  let sae: LoadedSae | null = null;
+  try {
+    const tokens = v.tokens !== undefined
+      ? parseTokens(v.tokens as string)
+      : engine.tokenizer.encode(v.prompt as string);
+    sae = (await loadSaeFlags(engine, saeFlags(v), (m) => new UsageError(m)))!;
+    const rows = await promptFeatures(engine, sae, tokens, Math.min(k, sae.sae.dSae));
+    const includeModerated = sae.includeModerated;
+    if (v.json) {
+      console.log(JSON.stringify({ tokens, features: rows, includeModerated }));
+    } else {
+      if (includeModerated) console.log("# moderated features included (marked *)");
+      const labelled = new Map<number, string>();
+      for (const [t, r] of rows.entries()) {
+        const feats = r.top.map((f) => {
+          if (f.label !== undefined) labelled.set(f.feature, f.label);
+          return `${f.feature}${f.moderated ? "*" : ""}:${f.value.toFixed(3)}`;
+        }).join(" ");
+        console.log(
+          `${String(t).padStart(4)} ${String(r.token).padStart(6)} ${
+            JSON.stringify(r.text).padEnd(14)
+          } ${feats}`,
+        );
+      }
+      // Labels once each, after the table, so the rows stay aligned.
+      if (labelled.size) console.log("labels:");
+      for (const [f, label] of [...labelled].sort((x, y) => x[0] - y[0])) {
+        console.log(`${String(f).padStart(8)}  ${label}`);
+      }
+    }
+  } finally {
+    sae?.dispose();
+    engine.dispose();
+  }
 }

@@ -145,8 +145,9 @@ export const FLAGS = {
     type: "string",
     arg: "FILE",
     help: "a steering variant (loupe-variant JSON: edits and abort_when) for --sae at --layer, " +
-      "checked against the SAE's d_sae and layer; --steer edits apply after its own",
-    commands: FORWARD,
+      "checked against the SAE's d_sae and layer; --steer edits apply after its own; " +
+      "features, search and contrast read the steered model (plan: checked only)",
+    commands: ALL,
   },
   "abort-when": {
     type: "string",

@@ -58,6 +58,16 @@ async function planConfig(model: string): Promise<{ config: LlamaConfig; describ
   return { config: await loadLlamaConfig(files), describe: files.describe };
 }
 
+/** An SAE's shape and description from its source; only the directory and header are read. */
+export async function readSaeSpec(
+  sae: string,
+): Promise<{ dIn: number; dSae: number; describe: string }> {
+  const { folder, prefix, file } = splitSaeSource(sae);
+  const spec = await openSaeSpec(await openSource(folder), prefix, file);
+  spec.file.close();
+  return { dIn: spec.dIn, dSae: spec.dSae, describe: spec.describe };
+}
+
 /** The plan as text lines; throws (a plain Error) when a budget cannot be met. */
 export async function planText(f: PlanFlags): Promise<string[]> {
   const { config, describe } = await planConfig(f.model);
@@ -72,10 +82,7 @@ export async function planText(f: PlanFlags): Promise<string[]> {
     }
     let dIn = config.hiddenSize, dSae = f.saeWidth ?? 0, what = `d_sae ${dSae}`;
     if (f.sae) {
-      // Only the file's directory and header are read.
-      const { folder, prefix, file } = splitSaeSource(f.sae);
-      const spec = await openSaeSpec(await openSource(folder), prefix, file);
-      spec.file.close();
+      const spec = await readSaeSpec(f.sae);
       [dIn, dSae, what] = [spec.dIn, spec.dSae, spec.describe];
     }
     if (dIn !== config.hiddenSize) {

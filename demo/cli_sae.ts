@@ -176,7 +176,11 @@ export async function promptFeatures(
   tokens: number[],
   k: number,
 ): Promise<TokenFeatures[]> {
-  const r = await engine.forward(tokens, { cache: [loaded.site.module] });
+  // With --variant the features are those of the steered model.
+  const r = await engine.forward(tokens, {
+    cache: [loaded.site.module],
+    interventions: loaded.interventions,
+  });
   try {
     const x = await r.cache.get(loaded.site.module)!.toArray();
     const sae = loaded.sae;

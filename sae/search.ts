@@ -5,6 +5,7 @@
 // (shaders/sae_feature_stats.ts), so a corpus costs one [3, d_sae] readback.
 // The scores are in sae/scores.ts.
 
+import type { Intervention } from "../engine/hooks.ts";
 import type { Engine } from "../engine/engine.ts";
 import type { ChatMessage } from "../engine/formats/tokenizer.ts";
 import { Tensor } from "../engine/ops/tensor.ts";
@@ -39,6 +40,12 @@ export interface StatsOptions {
   skipBos?: boolean;
   /** Prompts per batched pass (bounds the per-prompt logits held at once); default 32. */
   batchSize?: number;
+  /**
+   * Interventions applied in the same passes (e.g. a variant's steering, so
+   * that the statistics are those of the steered model). One at the SAE's own
+   * module runs first; the features are read from its result.
+   */
+  interventions?: Record<string, Intervention>;
 }
 
 function isChat(t: FeatureText): t is readonly ChatMessage[] {
@@ -76,12 +83,17 @@ export async function collectFeatureStats(
   try {
     for (let s = 0; s < prompts.length; s += batchSize) {
       const batch = prompts.slice(s, s + batchSize);
+      const before = opts.interventions?.[module];
       const results = await engine.forward(batch, {
         interventions: {
-          [module]: (x, ctx) => {
+          ...opts.interventions,
+          [module]: async (x, ctx) => {
+            const r = before ? await before(x, ctx) : undefined;
+            const y = (Array.isArray(r) ? r[0] : r) ?? x;
             const i = s + (ctx.prompt ?? 0);
-            const f = sae.encode(x);
+            const f = sae.encode(y);
             featureStats(ctx.rec, f, stats, ctx.positionStart === 0 ? skip[i] : 0);
+            return r;
           },
         },
       });

@@ -5,7 +5,8 @@
 
 import assert from "node:assert/strict";
 import { Engine } from "../../engine/engine.ts";
-import { attachSae, Sae } from "../../sae/mod.ts";
+import { attachSae, Sae, variantFromEdits, variantToJson } from "../../sae/mod.ts";
+import { DEFAULT_MODEL } from "../../demo/cli_flags.ts";
 import { FIXTURES } from "../util/fixtures.ts";
 import { storiesWithChat } from "../util/chat_model.ts";
 import { testGpu } from "../util/gpu.ts";
@@ -166,6 +167,73 @@ Deno.test("loupe features search and contrast: JSON equal to the library, labels
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /needs --a FILE and --b FILE/);
     await Deno.remove(model, { recursive: true });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("loupe features search --variant reads the steered model; plan --variant checks the file", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const edits = [{ feature: 989, add: 6 }, { feature: 12, mul: 0 }];
+    const variantFile = `${dir}/v.json`;
+    await Deno.writeTextFile(
+      variantFile,
+      variantToJson(variantFromEdits({
+        baseModel: "stories260K",
+        sae: { id: SAE, layer: LAYER, dSae: 1024 },
+        edits,
+        abortWhen: [],
+      })),
+    );
+    const gpu = await testGpu();
+    const engine = await Engine.load(DEFAULT_MODEL, { gpu });
+    const sae = await Sae.load(SAE, engine);
+    const site = attachSae(engine, LAYER, sae);
+    const plain = await site.search(TEXTS, { top: 5 });
+    const steered = await site.search(TEXTS, { top: 5, interventions: site.steer(edits) });
+    site.detach();
+    sae.dispose();
+    engine.dispose();
+    // Feature 989, nudged everywhere, now fires on every token.
+    assert.ok(steered.features.some((f) => f.feature === 989), "989 ranks once steered");
+    assert.notDeepEqual(steered.features, plain.features);
+
+    const args = ["--sae", SAE, "--layer", LAYER, "--variant", variantFile];
+    const r = await loupe(
+      "features",
+      "search",
+      ...args,
+      ...TEXTS.flatMap((t) => ["--text", t]),
+      "--top",
+      "5",
+      "--json",
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const got = JSON.parse(r.stdout);
+    assert.deepEqual(
+      got.features.map((f: { feature: number }) => f.feature),
+      steered.features.map((f) => f.feature),
+    );
+    const plan = await loupe("plan", "--model", `${DEFAULT_MODEL}/config.json`, ...args);
+    assert.equal(plan.code, 0, plan.stderr);
+    assert.match(plan.stdout, /^variant: 2 edits, 0 abort conditions for stories260K/m);
+    const wrong = await loupe(
+      "plan",
+      "--model",
+      `${DEFAULT_MODEL}/config.json`,
+      "--sae",
+      SAE,
+      "--layer",
+      "model.layers.3",
+      "--variant",
+      variantFile,
+    );
+    assert.equal(wrong.code, 2, wrong.stderr);
+    assert.match(
+      wrong.stderr,
+      /the variant is for model\.layers\.2, but the SAE is attached to model\.layers\.3/,
+    );
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
