@@ -86,6 +86,8 @@ export type {
   Tokenizer,
 } from "./engine/formats/tokenizer.ts";
 export type { DownloadProgress, ProgressFn, SourceOptions } from "./engine/formats/source.ts";
+export type { ByteReader, FileSource } from "./engine/platform/bytes.ts";
+export { fileListSource, type PickedFile } from "./engine/platform/files.ts";
 export {
   type AbortCondition,
   attachSae,

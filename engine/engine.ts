@@ -5,6 +5,7 @@ import type { Gpu } from "./gpu/gpu.ts";
 import { Tensor } from "./ops/tensor.ts";
 import type { LlamaConfig } from "./formats/config.ts";
 import type { Tokenizer } from "./formats/tokenizer.ts";
+import type { FileSource } from "./platform/bytes.ts";
 import type { KvCache } from "./model/kv_cache.ts";
 import { type CacheOptions, EngineCaches } from "./caches.ts";
 import { checkTokenIds } from "./model/tokens.ts";
@@ -96,8 +97,13 @@ export class Engine {
     );
   }
 
-  /** Loads a model folder (local, http(s) or hf:owner/name[@revision]); see LoadOptions. */
-  static async load(source: string, options: LoadOptions = {}): Promise<Engine> {
+  /**
+   * Loads a model folder (local, http(s) or hf:owner/name[@revision]) or a
+   * .gguf file; see LoadOptions. A FileSource (say fileListSource over files
+   * picked in a browser) is read as a model folder, or as its one .gguf file
+   * when it has no config.json and lists exactly one.
+   */
+  static async load(source: string | FileSource, options: LoadOptions = {}): Promise<Engine> {
     return new Engine(await loadModel(source, options));
   }
 

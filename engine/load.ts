@@ -20,7 +20,7 @@ import { KvCache } from "./model/kv_cache.ts";
 import { LlamaGraph } from "./model/llama.ts";
 import { Pipeline } from "./model/pipeline.ts";
 import { type DevicePlacement, planPlacement } from "./model/placement.ts";
-import { UsageError } from "./errors.ts";
+import { FormatError, UsageError } from "./errors.ts";
 import { checkMatrixFormat, type MatrixFormat } from "./quant/format.ts";
 import { isWeightMix, type WeightMix } from "./quant/mix.ts";
 import { type ImportanceOption, resolveImportance } from "./importance.ts";
@@ -143,15 +143,49 @@ interface OpenedModel {
   stored: boolean;
 }
 
+/**
+ * For a FileSource given as is: the .gguf file to read when it holds one and
+ * no config.json, else null (a model folder). Without config.json and without
+ * a lone .gguf, says what was expected and what is there.
+ */
+async function ggufInFiles(files: FileSource): Promise<string | null> {
+  if (await files.has("config.json")) return null;
+  const ggufs = (files.names ?? []).filter((n) => /\.gguf$/i.test(n));
+  if (ggufs.length === 1) return ggufs[0];
+  const listed = files.names
+    ? `; it holds ${files.names.length} files: ${files.names.slice(0, 12).join(", ")}${
+      files.names.length > 12 ? ", …" : ""
+    }`
+    : "";
+  throw new FormatError(
+    `${files.describe}/config.json`,
+    ggufs.length > 1
+      ? `missing, and there are ${ggufs.length} .gguf files (${ggufs.join(", ")}): give one`
+      : `missing: a model is a folder with config.json, tokenizer.json and *.safetensors, ` +
+        `or one .gguf file${listed}`,
+  );
+}
+
 /** Config, tokenizer and checkpoint, from a folder or from one GGUF file. */
-async function openModel(source: string, o: LoadOptions): Promise<OpenedModel> {
+async function openModel(source: string | FileSource, o: LoadOptions): Promise<OpenedModel> {
+  if (typeof source !== "string") {
+    const gguf = await ggufInFiles(source);
+    if (gguf) {
+      const { ckpt, config, tokenizer } = await openGgufModel(source, gguf);
+      return { describe: ckpt.describe, config, tokenizer, ckpt, stored: true };
+    }
+    return openFolderModel(source);
+  }
   const gguf = splitFileSource(source);
   if (gguf) {
     const files = await openSource(gguf.folder, o);
     const { ckpt, config, tokenizer } = await openGgufModel(files, gguf.file);
     return { describe: ckpt.describe, config, tokenizer, ckpt, stored: true };
   }
-  const files = await openSource(source, o);
+  return openFolderModel(await openSource(source, o));
+}
+
+async function openFolderModel(files: FileSource): Promise<OpenedModel> {
   const config = await loadLlamaConfig(files);
   const tokenizer = await loadTokenizer(files, config.vocabSize);
   // The checkpoint's tensor list is checked against config.json before
@@ -160,7 +194,7 @@ async function openModel(source: string, o: LoadOptions): Promise<OpenedModel> {
   return { describe: files.describe, config, tokenizer, ckpt, stored: false };
 }
 
-export async function loadModel(source: string, o: LoadOptions): Promise<LoadedModel> {
+export async function loadModel(source: string | FileSource, o: LoadOptions): Promise<LoadedModel> {
   const { describe, config, tokenizer, ckpt, stored } = await openModel(source, o);
   let placement: DevicePlacement[];
   let contextLength: number, maxChunk: number, format: WeightFormat;

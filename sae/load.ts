@@ -5,7 +5,9 @@
 
 import type { Gpu } from "../engine/gpu/gpu.ts";
 import type { Engine } from "../engine/engine.ts";
+import { FormatError } from "../engine/errors.ts";
 import { openSource } from "../engine/formats/source.ts";
+import type { FileSource } from "../engine/platform/bytes.ts";
 import { readWeightMatrix } from "../engine/quant/matrix.ts";
 import type { SaeGpuWeights } from "../shaders/sae_encode.ts";
 import { openSaeSpec, type SaeActivation, splitSaeSource } from "./format.ts";
@@ -22,15 +24,42 @@ export interface SaeParts {
   weights: SaeGpuWeights;
 }
 
+/**
+ * Which SAE a FileSource given as is holds: a SAELens folder when it has
+ * cfg.json, else the one .pth/.pt/.safetensors it lists. Anything else is
+ * refused naming what was expected and what is there.
+ */
+async function saeInFiles(files: FileSource): Promise<string | null> {
+  if (await files.has("cfg.json")) return null;
+  const names = files.names ?? [];
+  const weights = names.filter((n) => /\.(pth|pt|safetensors)$/.test(n));
+  if (weights.length === 1) return weights[0];
+  const listed = names.length
+    ? `; it holds ${names.slice(0, 12).join(", ")}${names.length > 12 ? ", …" : ""}`
+    : "";
+  throw new FormatError(
+    files.describe,
+    weights.length > 1
+      ? `several SAE weight files (${weights.join(", ")}): give the folder of one SAE`
+      : `no SAE: expected a SAELens folder (cfg.json + sae_weights.safetensors) or one ` +
+        `.pth / .safetensors file${listed}`,
+  );
+}
+
 /** Opens `source` and uploads its weights to `device` (or the engine's device of opts.module). */
 export async function loadSaeParts(
-  source: string,
+  source: string | FileSource,
   device: Gpu | Engine,
   opts: SaeLoadOptions,
 ): Promise<SaeParts> {
   const gpu = "device" in device ? device : saeDevice(device, opts.module);
-  const { folder, prefix, file } = splitSaeSource(source);
-  const spec = await openSaeSpec(await openSource(folder, opts.source), prefix, file);
+  let spec;
+  if (typeof source === "string") {
+    const { folder, prefix, file } = splitSaeSource(source);
+    spec = await openSaeSpec(await openSource(folder, opts.source), prefix, file);
+  } else {
+    spec = await openSaeSpec(source, "", await saeInFiles(source));
+  }
   try {
     const label = opts.label ?? "sae";
     return { gpu, label, info: spec, weights: await uploadSae(gpu, spec, label, opts.quant) };

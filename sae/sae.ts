@@ -16,6 +16,7 @@
 import type { Gpu } from "../engine/gpu/gpu.ts";
 import type { Recorder } from "../engine/gpu/recorder.ts";
 import type { Engine } from "../engine/engine.ts";
+import type { FileSource } from "../engine/platform/bytes.ts";
 import { Tensor } from "../engine/ops/tensor.ts";
 import { saeDecode } from "../shaders/sae_decode.ts";
 import { saeEncode, type SaeGpuWeights } from "../shaders/sae_encode.ts";
@@ -105,10 +106,13 @@ export class Sae {
    * its cfg.json beside it), or a SAELens folder; local, http(s) or hf:.
    * `device` is a Gpu, or an Engine: then the SAE goes to the device that runs
    * `opts.module` (required when the engine has several devices).
+   * A FileSource (say fileListSource over files picked in a browser) holds
+   * one SAE: a SAELens folder (cfg.json + sae_weights.safetensors), or the one
+   * .pth / .safetensors it lists.
    * Nothing stays allocated on the GPU if loading fails.
    */
   static async load(
-    source: string,
+    source: string | FileSource,
     device: Gpu | Engine,
     opts: SaeLoadOptions = {},
   ): Promise<Sae> {

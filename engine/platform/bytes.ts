@@ -16,6 +16,11 @@ export interface ByteReader {
 export interface FileSource {
   /** Where the files come from, for messages ("/models/x", "hf:owner/name@main"). */
   readonly describe: string;
+  /**
+   * Every file in it, when the source can list them (picked local files,
+   * memory); Engine.load and Sae.load use it to find a lone .gguf or .pth.
+   */
+  readonly names?: readonly string[];
   has(name: string): Promise<boolean>;
   text(name: string): Promise<string>;
   open(name: string): Promise<ByteReader>;
@@ -94,6 +99,7 @@ export function memorySource(describe: string, files: Record<string, Uint8Array 
   };
   const source: FileSource = {
     describe,
+    names: [...encoded.keys()].sort(),
     has: (name) => attempt(() => encoded.has(checkFileName(name, describe))),
     text: (name) => attempt(() => new TextDecoder().decode(get(name))),
     open: (name) => attempt(() => memoryReader(name, get(name))),
