@@ -1,10 +1,28 @@
 // The loading screen: the WebGPU adapter (or a page that says why there is
-// none and what to do), the adapter line, load progress, and the box that
-// replaces the page when loading fails.
+// none and what to do), the adapter line, load progress (bytes, rate, time
+// left) with a cancel button, the box that replaces the page when loading
+// fails, and the recovery box after a device loss or out-of-memory error.
 
 /// <reference lib="dom" />
 
-import type { Gpu } from "../../mod.ts";
+import {
+  DeviceLostError,
+  type FileSource,
+  type Gpu,
+  OutOfMemoryError,
+  type WeightFormat,
+} from "../../mod.ts";
+import { formatBytes } from "../../engine/platform/bytes.ts";
+import type { Chosen } from "./open_picker.ts";
+import {
+  LoadMeter,
+  type Recovery,
+  showRecovery,
+  smallerFormat,
+  watchFetch,
+  watchSource,
+} from "./open_load.ts";
+import { Session } from "./session.ts";
 import { $, el } from "./views.ts";
 
 /** Shows a load failure in place of the page, then throws so nothing runs on without a GPU. */
@@ -67,4 +85,133 @@ export function showLoadFailure(e: unknown) {
     el("pre", {}, String((e as Error).stack ?? e)),
   );
   console.error(e);
+}
+
+const mib = (n: number) => `${Math.round(n / 2 ** 20)} MiB`;
+
+function adapterLimits(gpu: Gpu): string {
+  const l = gpu.device.limits;
+  return `Adapter limits: max buffer ${mib(l.maxBufferSize)}, max storage binding ${
+    mib(l.maxStorageBufferBindingSize)
+  }.`;
+}
+
+/** The reload buttons: a smaller weight format, half the context, or the same again. */
+function reloadOptions(c: Chosen, context: number | null): Recovery["options"] {
+  const options: Recovery["options"] = [];
+  const smaller = smallerFormat(c.quant);
+  if (smaller) {
+    options.push({ label: `Reload with ${smaller} weights`, params: { quant: smaller } });
+  }
+  if (context && context >= 32) {
+    const half = String(Math.floor(context / 2));
+    options.push({
+      label: `Reload with context ${half}`,
+      params: { context: half, quant: c.quant },
+    });
+  }
+  options.push({ label: "Reload as before", params: { quant: c.quant } });
+  return options;
+}
+
+/** A session's use of the device, for the recovery message (read before it is disposed). */
+function held(s: Session | null): string {
+  if (!s) return "";
+  const m = s.engine.memory;
+  return ` The model held ${formatBytes(m.weights)} of weights, ${
+    formatBytes(m.kvCache)
+  } of KV cache ` +
+    `(context ${s.engine.contextLength}) and ${formatBytes(m.scratch)} of scratch.`;
+}
+
+/**
+ * Loads the chosen model and SAE with progress and a cancel button. Returns
+ * the session; or, when it failed or was cancelled, the message to show on
+ * the picker; or recovered = true when a device loss or out-of-memory error
+ * replaced the page with the recovery box.
+ */
+export async function loadChosen(
+  c: Chosen,
+  gpu: Gpu,
+): Promise<{ session: Session } | { message: string; recovered: boolean }> {
+  const ctl = new AbortController();
+  const cancel = $("cancel-load") as HTMLButtonElement;
+  cancel.hidden = false;
+  cancel.onclick = () => ctl.abort(new Error("load cancelled"));
+  const meter = new LoadMeter(c.localBytes);
+  const wrap = (s: string | FileSource) =>
+    typeof s === "string" ? s : watchSource(s, meter, ctl.signal);
+  setProgress(0, "starting…");
+  try {
+    const session = await Session.load(
+      { model: wrap(c.model), sae: wrap(c.sae), layer: c.layer },
+      gpu,
+      (f, what) =>
+        setProgress(
+          meter.total ? Math.min(1, meter.bytes / meter.total) : f,
+          `${what} · ${meter.describe(f)}`,
+        ),
+      {
+        quant: c.quant as WeightFormat,
+        contextLength: c.contextLength,
+        source: { fetch: watchFetch(meter, ctl.signal), endpoint: c.endpoint },
+      },
+    );
+    return { session };
+  } catch (e) {
+    if (gpu.isLost || e instanceof DeviceLostError || e instanceof OutOfMemoryError) {
+      showRecovery({
+        title: gpu.isLost || e instanceof DeviceLostError
+          ? "The GPU device was lost while loading"
+          : "Out of GPU memory while loading",
+        what: (e as Error).message,
+        limits: adapterLimits(gpu),
+        freed: "Everything the load had allocated was freed.",
+        options: reloadOptions(c, c.contextLength ?? null),
+        pickAgain: c.local,
+      });
+      return { message: "", recovered: true };
+    }
+    if (ctl.signal.aborted) {
+      return {
+        message: `Loading was cancelled after ${meter.describe(0)}; nothing stayed on the GPU.`,
+        recovered: false,
+      };
+    }
+    return { message: `Loading failed: ${(e as Error).message}`, recovered: false };
+  } finally {
+    cancel.hidden = true;
+  }
+}
+
+/**
+ * On device loss: dispose the session (its buffers went with the device) and
+ * replace the page with what happened, the adapter limits, what the model
+ * held, and reload buttons.
+ */
+export function watchDevice(gpu: Gpu, c: Chosen, current: () => Session | null) {
+  void gpu.lost.then((reason) => {
+    const s = current();
+    const usage = held(s);
+    let freed = "The model and the SAE were disposed; the lost device released their memory.";
+    try {
+      s?.sae.dispose();
+      s?.engine.dispose();
+    } catch (e) {
+      freed = `Disposing the model failed (${
+        (e as Error).message
+      }); reloading the page frees everything.`;
+    }
+    showRecovery({
+      title: "The GPU device was lost",
+      what: `WebGPU reported: ${reason}. ` +
+        (gpu.lostKind === "destroyed"
+          ? "The device was destroyed on purpose (by the page or a test)."
+          : "The driver reset it: often too little memory for the model, a timeout, or another tab."),
+      limits: adapterLimits(gpu) + usage,
+      freed,
+      options: reloadOptions(c, s?.engine.contextLength ?? null),
+      pickAgain: c.local,
+    });
+  });
 }

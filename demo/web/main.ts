@@ -3,6 +3,7 @@
 // the SAE's features, search features by example or label, contrast two sets
 // of prompts, and save or load steering variants. URL parameters prefill it
 // (used by the browser tests):
+//   ?open  the model/SAE picker first             ?quant=q8  ?context=N  ?layer=NAME
 //   ?tokens=1,403,407  a prompt as token ids     ?prompt=TEXT
 //   ?max=N  tokens to generate                   ?steer=989:add=4,12:set=2,5:mul=0.5
 //   ?corpus=N  stories in the feature corpus     ?corpusTokens=N  tokens per story
@@ -12,7 +13,14 @@
 import { Gpu } from "../../mod.ts";
 import { ContrastPanel } from "./contrast_panel.ts";
 import { buildCorpus, type Corpus, DEFAULT_CORPUS } from "./corpus.ts";
-import { requestAdapter, setProgress, showAdapter, showLoadFailure } from "./loading.ts";
+import {
+  loadChosen,
+  requestAdapter,
+  showAdapter,
+  showLoadFailure,
+  watchDevice,
+} from "./loading.ts";
+import { pickSources, servedChoice } from "./open_picker.ts";
 import { FeatureMapPanel } from "./mappanel.ts";
 import {
   type CurrentText,
@@ -22,7 +30,7 @@ import {
 } from "./panel.ts";
 import { markOpen } from "./results.ts";
 import { SearchPanel } from "./search_panel.ts";
-import { Session } from "./session.ts";
+import type { Session } from "./session.ts";
 import { type Edit, parseEdits, SteeringEditor, toFeatureEdits } from "./steering.ts";
 import { VariantPanel } from "./variant_panel.ts";
 import { $, el, tokenNode, tokenStrip } from "./views.ts";
@@ -279,11 +287,34 @@ function reportError(e: unknown) {
 
 async function main() {
   const cfg: DemoConfig = await (await fetch("config.json")).json();
-  $("names").textContent = `${cfg.modelName} · SAE ${cfg.saeName} on ${cfg.layer}`;
   const adapter = await requestAdapter();
   const gpu = await Gpu.create({ adapter });
   showAdapter(adapter, gpu);
-  session = await Session.load(cfg, gpu, setProgress);
+  // ?open shows the picker; otherwise the served model, and the picker after a cancel or error.
+  let message = "";
+  for (;;) {
+    const chosen = url.searchParams.has("open")
+      ? await pickSources(cfg, url.searchParams, message)
+      : servedChoice(cfg, url.searchParams);
+    const loaded = await loadChosen(chosen, gpu);
+    if ("session" in loaded) {
+      session = loaded.session;
+      watchDevice(gpu, chosen, () => session);
+      if (chosen.sae !== cfg.sae) delete cfg.labels;
+      $("names").textContent =
+        `${chosen.modelName} (${chosen.quant}) · SAE ${chosen.saeName} on ${chosen.layer}`;
+      Object.assign(cfg, {
+        layer: chosen.layer,
+        modelName: chosen.modelName,
+        saeName: chosen.saeName,
+      });
+      break;
+    }
+    if (loaded.recovered) return;
+    // A failed or cancelled load leaves nothing on the GPU: ask again, saying why.
+    message = loaded.message;
+    url.searchParams.set("open", "1");
+  }
   cacheKey = [
     cfg.modelName,
     cfg.saeName,
@@ -360,6 +391,10 @@ async function main() {
     session,
     mapPosition: (f: number) => map.position(f),
     edits: () => editor.edits(),
+    /** Token ids of the last generation (prompt + generated). */
+    lastIds: () => shown?.ids ?? null,
+    /** Simulates a GPU device loss (tests). */
+    loseDevice: () => session.engine.deviceOf(cfg.layer).device.destroy(),
   };
   document.body.dataset.ready = "true";
   startCorpus().catch(reportError);

@@ -9,20 +9,35 @@ import {
   Engine,
   type FeatureEdit,
   featureLogitEffects,
+  type FileSource,
   type Gpu,
   Recorder,
   Sae,
   type SaeAttachment,
+  type SourceOptions,
   steering,
   Tensor,
   type TokenEffect,
+  type WeightFormat,
 } from "../../mod.ts";
 
 export interface SessionConfig {
-  model: string;
-  sae: string;
+  /** A path served with the page, an http(s) URL, hf:owner/name, or picked files. */
+  model: string | FileSource;
+  sae: string | FileSource;
   layer: string;
 }
+
+/** How the model is loaded: weight format, context, where hf: and URLs are fetched from. */
+export interface SessionLoadOptions {
+  quant?: WeightFormat;
+  contextLength?: number;
+  source?: SourceOptions;
+}
+
+/** A served path resolved against the page; hf: ids, URLs and picked files as they are. */
+const resolve = (s: string | FileSource) =>
+  typeof s === "string" && !s.startsWith("hf:") ? new URL(s, globalThis.location.href).href : s;
 
 export interface GenerateParams {
   maxNewTokens: number;
@@ -52,15 +67,22 @@ export class Session {
     cfg: SessionConfig,
     gpu: Gpu,
     progress: (fraction: number, what: string) => void,
+    options: SessionLoadOptions = {},
   ): Promise<Session> {
-    const base = globalThis.location.href;
-    const engine = await Engine.load(new URL(cfg.model, base).href, {
+    const engine = await Engine.load(resolve(cfg.model), {
+      ...options.source,
+      quant: options.quant,
+      contextLength: options.contextLength,
       gpu,
       onProgress: (done, total, tensor) => progress(0.9 * done / total, `model: ${tensor}`),
     });
     try {
-      progress(0.9, `SAE: ${cfg.sae}`);
-      const sae = await Sae.load(new URL(cfg.sae, base).href, engine, { module: cfg.layer });
+      const saeName = typeof cfg.sae === "string" ? cfg.sae : cfg.sae.describe;
+      progress(0.9, `SAE: ${saeName}`);
+      const sae = await Sae.load(resolve(cfg.sae), engine, {
+        module: cfg.layer,
+        source: options.source,
+      });
       try {
         const site = attachSae(engine, cfg.layer, sae);
         progress(1, "ready");
