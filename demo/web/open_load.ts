@@ -103,6 +103,7 @@ export interface Recovery {
 export function showRecovery(r: Recovery) {
   $("app").hidden = true;
   $("loading").hidden = true;
+  document.getElementById("corpus-status")?.setAttribute("hidden", "");
   const box = $("lost");
   box.hidden = false;
   const reload = (params: Record<string, string>) => {

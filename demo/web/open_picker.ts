@@ -135,7 +135,10 @@ class Slot {
       return;
     }
     const bytes = this.files.reduce((n, f) => n + f.file.size, 0);
-    this.note.textContent = `${this.files.length} local files, ${formatBytes(bytes)}`;
+    const n = this.files.length;
+    this.note.textContent = `${fileListSource(this.files).describe}: ${n} file${
+      n === 1 ? "" : "s"
+    }, ${formatBytes(bytes)}`;
     this.text.value = "";
   }
 

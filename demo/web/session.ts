@@ -192,8 +192,7 @@ export class Session {
     if (hit) return Promise.resolve(hit);
     return this.engine.exclusive(async () => {
       const w = this.engine.weights;
-      // featureLogitEffects takes f32 weights; the demo loads the model as f32.
-      if (w.lmHead.format !== "f32") throw new Error("logit effects need f32 lm_head weights");
+      // Any lm_head format: featureLogitEffects runs it through linear().
       const r = await featureLogitEffects(this.sae, feature, w.norm, w.lmHead, k);
       this.#effects.set(feature, r);
       return r;
