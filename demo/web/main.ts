@@ -291,7 +291,7 @@ async function main() {
   const gpu = await Gpu.create({ adapter });
   showAdapter(adapter, gpu);
   // ?open shows the picker; otherwise the served model, and the picker after a cancel or error.
-  let message = "";
+  let message = "", chosenQuant = "";
   for (;;) {
     const chosen = url.searchParams.has("open")
       ? await pickSources(cfg, url.searchParams, message)
@@ -303,6 +303,7 @@ async function main() {
       if (chosen.sae !== cfg.sae) delete cfg.labels;
       $("names").textContent =
         `${chosen.modelName} (${chosen.quant}) · SAE ${chosen.saeName} on ${chosen.layer}`;
+      chosenQuant = chosen.quant + (chosen.localBytes ? `|${chosen.localBytes}B` : "");
       Object.assign(cfg, {
         layer: chosen.layer,
         modelName: chosen.modelName,
@@ -315,8 +316,10 @@ async function main() {
     message = loaded.message;
     url.searchParams.set("open", "1");
   }
+  // The format changes the model's text, so the corpus is cached per format.
   cacheKey = [
     cfg.modelName,
+    chosenQuant,
     cfg.saeName,
     cfg.layer,
     session.sae.dSae,

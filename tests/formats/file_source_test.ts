@@ -134,3 +134,29 @@ Deno.test("file source: SAEs from picked files (.pth, SAELens folder) equal the 
       /no SAE: expected a SAELens folder .* it holds notes\.json/.test(e.message),
   );
 });
+
+Deno.test("file source: the demo's watched source counts bytes and a cancel stops the load, freeing all", async () => {
+  // The demo's wrapper (demo/web/open_load.ts): no DOM needed at import.
+  const { LoadMeter, watchSource } = await import("../../demo/web/open_load.ts");
+  const names = ["config.json", "tokenizer.json", "tokenizer_config.json", "model.safetensors"];
+  const files = fileListSource(await pick(STORIES, names, "stories260K"));
+  const total = (await files.open("model.safetensors")).size;
+  const meter = new LoadMeter(total);
+  const whole = await Engine.load(watchSource(files, meter, new AbortController().signal), { gpu });
+  whole.dispose();
+  // Every weight byte is read once, plus the header.
+  assert.ok(meter.bytes > 0.99 * total && meter.bytes <= total, `${meter.bytes} of ${total}`);
+  assert.match(meter.describe(0), /^1\.0 MB of 1\.0 MB read · [\d.]+ [kMG]?B\/s$/);
+
+  const before = gpu.liveBuffers;
+  const ctl = new AbortController();
+  const cancelled = new LoadMeter(total);
+  const err = await Engine.load(watchSource(files, cancelled, ctl.signal), {
+    gpu,
+    onProgress: (done) => done === 5 && ctl.abort(new Error("load cancelled")),
+  }).then(() => null, (e) => e);
+  // The reader's error, prefixed with the file and tensor being read.
+  assert.match(String(err), /model\.safetensors: tensor model\.layers\.\S+: load cancelled$/);
+  assert.ok(cancelled.bytes < total / 2, `stopped early: ${cancelled.bytes} of ${total} bytes`);
+  assert.deepEqual(gpu.liveBuffers, before, "nothing stays on the GPU");
+});
