@@ -10,7 +10,7 @@
 
 /// <reference lib="dom" />
 
-import { Gpu } from "../../mod.ts";
+import { DeviceLostError, Gpu } from "../../mod.ts";
 import { ContrastPanel } from "./contrast_panel.ts";
 import { buildCorpus, type Corpus, DEFAULT_CORPUS } from "./corpus.ts";
 import {
@@ -63,6 +63,7 @@ let map: FeatureMapPanel;
 let lastPlain: { key: string; text: string } | null = null;
 let busy = false;
 let editor: SteeringEditor;
+let deviceGpu: Gpu;
 
 // ---- prompt and generation ------------------------------------------------
 
@@ -281,6 +282,20 @@ async function startCorpus() {
 }
 
 function reportError(e: unknown) {
+  // After a device loss every pending pass fails, a mapAsync abort sometimes before
+  // device.lost resolves: such errors wait briefly for it, and the recovery box says why once.
+  const mayBeLoss = e instanceof DeviceLostError || (e as Error)?.name === "AbortError";
+  if (mayBeLoss && !document.body.dataset.lost) {
+    const timeout = new Promise<boolean>((ok) => setTimeout(() => ok(false), 1000));
+    void Promise.race([deviceGpu.lost.then(() => true), timeout]).then((lost) => {
+      if (!lost) showError(e);
+    });
+    return;
+  }
+  if (!document.body.dataset.lost) showError(e);
+}
+
+function showError(e: unknown) {
   console.error(e);
   $("gen-status").textContent = `error: ${(e as Error).message ?? e}`;
 }
@@ -289,6 +304,7 @@ async function main() {
   const cfg: DemoConfig = await (await fetch("config.json")).json();
   const adapter = await requestAdapter();
   const gpu = await Gpu.create({ adapter });
+  deviceGpu = gpu;
   showAdapter(adapter, gpu);
   // ?open shows the picker; otherwise the served model, and the picker after a cancel or error.
   let message = "", chosenQuant = "";

@@ -82,12 +82,26 @@ async function droppedFiles(dt: DataTransfer): Promise<PickedFile[]> {
   return [...dt.files].map((file) => ({ file, path: file.name }));
 }
 
+/** SAELens' hook_name ("blocks.N.hook_resid_post") as the module it reads, else null. */
+export function layerOfHook(cfgText: string): string | null {
+  try {
+    const hook = (JSON.parse(cfgText) as { hook_name?: unknown }).hook_name;
+    const m = typeof hook === "string" ? /^blocks\.(\d+)\./.exec(hook) : null;
+    return m ? `model.layers.${m[1]}` : null;
+  } catch {
+    return null;
+  }
+}
+
 /** One source slot (model or SAE): a text field, two inputs and a drop zone. */
 class Slot {
   files: PickedFile[] | null = null;
   readonly text: HTMLInputElement;
   readonly note: HTMLElement;
   readonly box: HTMLElement;
+
+  /** Called with the files each time some are picked. */
+  onPick: (files: PickedFile[]) => void = () => {};
 
   constructor(readonly id: string, label: string, value: string, hint: string) {
     this.text = el("input", { id: `open-${id}`, type: "text", value, placeholder: hint, size: 48 });
@@ -140,6 +154,7 @@ class Slot {
       n === 1 ? "" : "s"
     }, ${formatBytes(bytes)}`;
     this.text.value = "";
+    this.onPick(this.files);
   }
 
   /** The source: picked files, or the text as hf:, URL or a path served with the page. */
@@ -185,6 +200,14 @@ export function pickSources(d: Defaults, params: URLSearchParams, message = ""):
     placeholder: "https://huggingface.co",
     value: params.get("hfEndpoint") ?? undefined,
   });
+  // A picked SAELens folder names its layer in cfg.json: fill it in.
+  sae.onPick = (files) => {
+    const cfg = files.find((f) => /(^|\/)cfg\.json$/.test(f.path ?? f.file.name));
+    void cfg?.file.text().then((t) => {
+      const found = layerOfHook(t);
+      if (found) layer.value = found;
+    });
+  };
   const error = el("div", { id: "open-error", class: "open-error" }, message);
   const load = el("button", { id: "open-load", class: "primary" }, "Load");
   form.replaceChildren(

@@ -21,7 +21,7 @@ const CI = /^(true|1)$/i.test(Deno.env.get("CI") ?? "");
 const MODEL = `${FIXTURES}models/stories260K`;
 const MODEL_FILES = ["config.json", "tokenizer.json", "tokenizer_config.json", "model.safetensors"];
 const SAE_FILE = `${FIXTURES}saes/stories260K-layer2/goodfire.pth`;
-const QUERY = "max=12&corpus=2&corpusTokens=16";
+const QUERY = "max=10&corpus=2&corpusTokens=16";
 const LONG = { sanitizeOps: false, sanitizeResources: false, sanitizeExit: false };
 /** Optional files the loaders probe for with HEAD; their 404s are expected. */
 const OPTIONAL_FILES = /\/(chat_template\.jinja|tokenizer_config\.json|generation_config\.json)$/;
@@ -102,8 +102,6 @@ async function run(chromium: string) {
 
     // 2. Device loss: the message, then a reload at q8 that generates.
     t = performance.now();
-    // The background corpus is done first: its passes would fail on the lost device.
-    await page.waitForSelector("#corpus-status[data-ready]", { timeout: 60_000 });
     await page.evaluate(() => (globalThis as unknown as Demo).loupeDemo.loseDevice());
     await page.waitForFunction(() => document.body.dataset.lost === "true", { timeout: 20_000 });
     const lost = await text(page, "#lost");
@@ -150,6 +148,7 @@ async function run(chromium: string) {
     assert.match(await text(page, "#open-sae-picked"), /^local files: 1 file, /);
     await shot("picked");
     await page.click("#open-load");
+    await shot("loading-local");
     await ready(page);
     assert.equal(await page.evaluate(() => document.body.dataset.ready), "true");
     assert.match(
