@@ -86,7 +86,7 @@ export type {
   Tokenizer,
 } from "./engine/formats/tokenizer.ts";
 export type { DownloadProgress, ProgressFn, SourceOptions } from "./engine/formats/source.ts";
-export type { ByteReader, FileSource } from "./engine/platform/bytes.ts";
+export { type ByteReader, type FileSource, formatBytes } from "./engine/platform/bytes.ts";
 export { fileListSource, type PickedFile } from "./engine/platform/files.ts";
 export {
   type AbortCondition,

@@ -8,11 +8,11 @@
 import {
   DeviceLostError,
   type FileSource,
+  formatBytes,
   type Gpu,
   OutOfMemoryError,
   type WeightFormat,
 } from "../../mod.ts";
-import { formatBytes } from "../../engine/platform/bytes.ts";
 import type { Chosen } from "./open_picker.ts";
 import {
   LoadMeter,

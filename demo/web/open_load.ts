@@ -10,8 +10,7 @@
 
 /// <reference lib="dom" />
 
-import type { ByteReader, FileSource } from "../../mod.ts";
-import { formatBytes } from "../../engine/platform/bytes.ts";
+import { type ByteReader, type FileSource, formatBytes } from "../../mod.ts";
 import { $, el } from "./views.ts";
 
 /** Counts bytes read through the wrapped sources and fetches; says rate and remaining time. */

@@ -5,8 +5,7 @@
 
 /// <reference lib="dom" />
 
-import { fileListSource, type FileSource, type PickedFile } from "../../mod.ts";
-import { formatBytes } from "../../engine/platform/bytes.ts";
+import { fileListSource, type FileSource, formatBytes, type PickedFile } from "../../mod.ts";
 import { $, el } from "./views.ts";
 
 /** What to load, as chosen on the form or given by the server and the URL. */

@@ -8,7 +8,9 @@ export interface ByteReader {
   readonly name: string;
   /** Size in bytes. */
   readonly size: number;
+  /** `length` bytes from `offset`; rejects a range outside the file. */
   read(offset: number, length: number): Promise<Uint8Array<ArrayBuffer>>;
+  /** Releases the file (a handle, a connection); reads after it fail. */
   close(): void;
 }
 
@@ -21,8 +23,11 @@ export interface FileSource {
    * memory); Engine.load and Sae.load use it to find a lone .gguf or .pth.
    */
   readonly names?: readonly string[];
+  /** Whether the file exists (optional files: tokenizer_config.json, chat_template.jinja). */
   has(name: string): Promise<boolean>;
+  /** A whole file as UTF-8 text (config and tokenizer JSON). */
   text(name: string): Promise<string>;
+  /** Random access to a file (weights, read in slices). */
   open(name: string): Promise<ByteReader>;
 }
 

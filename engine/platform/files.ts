@@ -7,7 +7,9 @@ import { attempt, type ByteReader, checkFileName, checkRange, type FileSource } 
 
 /** A File and, optionally, its path inside the picked folder (default: its webkitRelativePath, else its name). */
 export interface PickedFile {
+  /** The file's contents and size. */
   file: File;
+  /** Its relative name in the source ("sub/x.json"). */
   path?: string;
 }
 
