@@ -16,6 +16,7 @@ import {
   splitFileSource,
 } from "./formats/source.ts";
 import { Tokenizer } from "./formats/tokenizer.ts";
+import { abortableSource } from "./platform/files.ts";
 import { KvCache } from "./model/kv_cache.ts";
 import { LlamaGraph } from "./model/llama.ts";
 import { Pipeline } from "./model/pipeline.ts";
@@ -167,8 +168,10 @@ async function ggufInFiles(files: FileSource): Promise<string | null> {
 }
 
 /** Config, tokenizer and checkpoint, from a folder or from one GGUF file. */
-async function openModel(source: string | FileSource, o: LoadOptions): Promise<OpenedModel> {
-  if (typeof source !== "string") {
+async function openModel(given: string | FileSource, o: LoadOptions): Promise<OpenedModel> {
+  if (typeof given !== "string") {
+    o.signal?.throwIfAborted();
+    const source = o.signal ? abortableSource(given, o.signal) : given;
     const gguf = await ggufInFiles(source);
     if (gguf) {
       const { ckpt, config, tokenizer } = await openGgufModel(source, gguf);
@@ -176,13 +179,13 @@ async function openModel(source: string | FileSource, o: LoadOptions): Promise<O
     }
     return openFolderModel(source);
   }
-  const gguf = splitFileSource(source);
+  const gguf = splitFileSource(given);
   if (gguf) {
     const files = await openSource(gguf.folder, o);
     const { ckpt, config, tokenizer } = await openGgufModel(files, gguf.file);
     return { describe: ckpt.describe, config, tokenizer, ckpt, stored: true };
   }
-  return openFolderModel(await openSource(source, o));
+  return openFolderModel(await openSource(given, o));
 }
 
 async function openFolderModel(files: FileSource): Promise<OpenedModel> {

@@ -8,6 +8,7 @@ import type { Engine } from "../engine/engine.ts";
 import { FormatError } from "../engine/errors.ts";
 import { openSource } from "../engine/formats/source.ts";
 import type { FileSource } from "../engine/platform/bytes.ts";
+import { abortableSource } from "../engine/platform/files.ts";
 import { readWeightMatrix } from "../engine/quant/matrix.ts";
 import type { SaeGpuWeights } from "../shaders/sae_encode.ts";
 import { openSaeSpec, type SaeActivation, splitSaeSource } from "./format.ts";
@@ -58,7 +59,10 @@ export async function loadSaeParts(
     const { folder, prefix, file } = splitSaeSource(source);
     spec = await openSaeSpec(await openSource(folder, opts.source), prefix, file);
   } else {
-    spec = await openSaeSpec(source, "", await saeInFiles(source));
+    const signal = opts.source?.signal;
+    signal?.throwIfAborted();
+    const files = signal ? abortableSource(source, signal) : source;
+    spec = await openSaeSpec(files, "", await saeInFiles(files));
   }
   try {
     const label = opts.label ?? "sae";

@@ -154,7 +154,7 @@ export async function loadChosen(
       {
         quant: c.quant as WeightFormat,
         contextLength: c.contextLength,
-        source: { fetch: watchFetch(meter, ctl.signal), endpoint: c.endpoint },
+        source: { fetch: watchFetch(meter, ctl.signal), endpoint: c.endpoint, signal: ctl.signal },
       },
     );
     return { session };

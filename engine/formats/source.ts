@@ -8,6 +8,7 @@
 // "https://host/x.gguf", "hf:owner/name/x.gguf", "hf:owner/name@rev/x.gguf".
 
 import { checkFileName, type FileSource } from "../platform/bytes.ts";
+import { abortableSource } from "../platform/files.ts";
 import { fetchFile, type FetchFn, fileUrl, httpFolderSource, httpHas } from "../platform/http.ts";
 import { type DownloadCache, getPlatform, type ProgressFn } from "../platform/platform.ts";
 
@@ -29,6 +30,12 @@ export interface SourceOptions {
   silent?: boolean;
   /** fetch to use for http(s) and hub requests (tests, proxies, auth headers). */
   fetch?: typeof fetch;
+  /**
+   * Cancels the load: requests carry it, and every read after it is aborted
+   * fails with its reason (the tensor being read named in the message). What
+   * the load made is freed, as for any failure.
+   */
+  signal?: AbortSignal;
 }
 
 export interface HubRepo {
@@ -99,6 +106,18 @@ export function splitFileSource(src: string): FileInSource | null {
 }
 
 export async function openSource(src: string, opts: SourceOptions = {}): Promise<FileSource> {
+  const { signal } = opts;
+  if (!signal) return openUnwatched(src, opts);
+  signal.throwIfAborted();
+  const fetchFn = opts.fetch ?? fetch;
+  const files = await openUnwatched(src, {
+    ...opts,
+    fetch: (input, init) => fetchFn(input, { ...init, signal }),
+  });
+  return abortableSource(files, signal);
+}
+
+async function openUnwatched(src: string, opts: SourceOptions): Promise<FileSource> {
   const platform = await getPlatform();
   const fetchFn = opts.fetch ?? fetch;
   if (src.startsWith("hf:")) {

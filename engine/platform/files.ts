@@ -87,3 +87,36 @@ export function fileListSource(
     open: (name) => attempt(() => fileReader(name, get(name))),
   };
 }
+
+/**
+ * The same files, with every `text`, `open` and `read` refused once `signal`
+ * is aborted (with its reason). Loaders free what they made when a read
+ * fails, so this is how a load is cancelled: at the next read.
+ */
+export function abortableSource(src: FileSource, signal: AbortSignal): FileSource {
+  const reader = (r: ByteReader): ByteReader => ({
+    name: r.name,
+    size: r.size,
+    read: (offset, length) =>
+      attempt(() => {
+        signal.throwIfAborted();
+        return r.read(offset, length);
+      }),
+    close: () => r.close(),
+  });
+  return {
+    describe: src.describe,
+    names: src.names,
+    has: (name) => src.has(name),
+    text: (name) =>
+      attempt(() => {
+        signal.throwIfAborted();
+        return src.text(name);
+      }),
+    open: (name) =>
+      attempt(async () => {
+        signal.throwIfAborted();
+        return reader(await src.open(name));
+      }),
+  };
+}

@@ -160,3 +160,24 @@ Deno.test("file source: the demo's watched source counts bytes and a cancel stop
   assert.ok(cancelled.bytes < total / 2, `stopped early: ${cancelled.bytes} of ${total} bytes`);
   assert.deepEqual(gpu.liveBuffers, before, "nothing stays on the GPU");
 });
+
+Deno.test("file source: Engine.load and Sae.load stop at an aborted signal, freeing all", async () => {
+  const before = gpu.liveBuffers;
+  const ctl = new AbortController();
+  const err = await Engine.load(STORIES, {
+    gpu,
+    signal: ctl.signal,
+    onProgress: (done) => done === 3 && ctl.abort(new Error("stop here")),
+  }).then(() => null, (e) => e);
+  assert.match(String(err), /model\.safetensors: tensor \S+: stop here$/);
+  assert.deepEqual(gpu.liveBuffers, before, "nothing stays on the GPU");
+  const aborted = AbortSignal.abort(new Error("cancelled before"));
+  await assert.rejects(Engine.load(STORIES, { gpu, signal: aborted }), /cancelled before/);
+  const files = fileListSource(await pick(SAE_DIR, ["goodfire.pth"], null));
+  await assert.rejects(Sae.load(files, gpu, { source: { signal: aborted } }), /cancelled before/);
+  await assert.rejects(
+    Sae.load(`${SAE_DIR}/goodfire.pth`, gpu, { source: { signal: aborted } }),
+    /cancelled before/,
+  );
+  assert.deepEqual(gpu.liveBuffers, before);
+});
