@@ -204,7 +204,7 @@ export function watchDevice(gpu: Gpu, c: Chosen, current: () => Session | null) 
     }
     showRecovery({
       title: "The GPU device was lost",
-      what: `WebGPU reported: ${reason}. ` +
+      what: `WebGPU reported: ${reason.replace(/\.+$/, "")}. ` +
         (gpu.lostKind === "destroyed"
           ? "The device was destroyed on purpose (by the page or a test)."
           : "The driver reset it: often too little memory for the model, a timeout, or another tab."),
