@@ -140,7 +140,9 @@ if (import.meta.main) {
   const models = Deno.args.length
     ? Deno.args
     : ["stories260K", "llama3-tiny", "tinystories-656k", "llama3-tied-f16"];
-  for (const m of models) await menuTable(gpu, m);
+  for (const m of models) {
+    if (m !== "llama3-tied-f16" || Deno.args.length === 0) await menuTable(gpu, m);
+  }
   if (models.includes("llama3-tied-f16")) await tiedQ8(gpu);
   gpu.destroy();
 }

@@ -81,7 +81,12 @@ function decodePlan(text: string, where: string): Omit<BudgetPlan, "cached"> {
   }
   const plan = new Map<string, BudgetChoice>();
   for (const [name, choice] of Object.entries(j.plan)) plan.set(name, parseChoice(String(choice)));
-  return { plan, bits: Number(j.bits), predictedKl: Number(j.predictedKl), overBudget: !!j.overBudget };
+  return {
+    plan,
+    bits: Number(j.bits),
+    predictedKl: Number(j.predictedKl),
+    overBudget: !!j.overBudget,
+  };
 }
 
 /**

@@ -236,9 +236,7 @@ export async function loadModel(source: string, o: LoadOptions): Promise<LoadedM
   try {
     const host = { describe, ckpt, config, tokenizer, gpu: devices[0] };
     const importance = await resolveImportance(host, o.importance);
-    const budget = format === "q4kb"
-      ? await resolveBudgetPlan(host, o.budget, importance)
-      : null;
+    const budget = format === "q4kb" ? await resolveBudgetPlan(host, o.budget, importance) : null;
     let done = 0;
     // A tied lm_head on another device than the embedding is loaded twice.
     const total = expectedTensors(config).size +

@@ -13,11 +13,7 @@ import type { Checkpoint } from "../formats/checkpoint.ts";
 import { toFloat32 } from "../formats/dtype.ts";
 import { createStoredMatrix, type GgmlType } from "../quant/ggml.ts";
 import type { Gpu } from "../gpu/gpu.ts";
-import {
-  createWeightMatrix,
-  type CreatableFormat,
-  type WeightMatrix,
-} from "../quant/matrix.ts";
+import { type CreatableFormat, createWeightMatrix, type WeightMatrix } from "../quant/matrix.ts";
 import type { BudgetChoice } from "../quant/budget.ts";
 import { checkMatrixFormat, type MatrixFormat } from "../quant/format.ts";
 import { isWeightMix, mixFormat, type TensorRole, type WeightMix } from "../quant/mix.ts";
@@ -270,7 +266,10 @@ export async function loadStageWeights(
     return w.matrix;
   };
   // A tensor's format: the embedding's override, else the plan, the mix's rule or the one format.
-  const formatOf = (name: string, role: TensorRole): { format: CreatableFormat; block?: number; search?: boolean } => {
+  const formatOf = (
+    name: string,
+    role: TensorRole,
+  ): { format: CreatableFormat; block?: number; search?: boolean } => {
     const f = options.format;
     if (options.embedFormat && (role.kind === "embed" || role.kind === "head")) {
       return { format: options.embedFormat, block: options.block };

@@ -146,7 +146,14 @@ export function fitSymmetric(
 }
 
 /** Codes of x for scale a and offset b, rounded and clamped to [lo, hi]. */
-export function codes(x: Float64Array, a: number, b: number, lo: number, hi: number, out: Int32Array) {
+export function codes(
+  x: Float64Array,
+  a: number,
+  b: number,
+  lo: number,
+  hi: number,
+  out: Int32Array,
+) {
   for (let i = 0; i < x.length; i++) {
     out[i] = a === 0
       ? Math.max(lo, Math.min(hi, 0))

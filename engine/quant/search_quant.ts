@@ -23,7 +23,12 @@ const BLOCK = 32;
 /** ggml bytes per block of 32: f16 d, f16 m, (Q5_1: u32 high bits), 16 bytes of nibbles. */
 export const BLOCK32_BYTES: Readonly<Record<Block32Format, number>> = { q4_1: 20, q5_1: 24 };
 
-function checkRows(what: string, data: Float32Array, cols: number, importance?: Float32Array | null) {
+function checkRows(
+  what: string,
+  data: Float32Array,
+  cols: number,
+  importance?: Float32Array | null,
+) {
   if (!Number.isInteger(cols) || cols < 1 || data.length % cols !== 0) {
     throw new UsageError(`${what}: ${data.length} values are not whole rows of ${cols}`);
   }

@@ -73,7 +73,9 @@ Deno.test("budget quant: searched q4 / q8 scales beat max|w| scales; importance 
     const [ep, es] = [error(w, plain, cols), error(w, searched, cols)];
     const [wp, ww] = [error(w, searched, cols, imp), error(w, weighted, cols, imp)];
     console.log(
-      `  ${format}: squared error searched ${es.toExponential(3)} vs max|w| ${ep.toExponential(3)}; ` +
+      `  ${format}: squared error searched ${es.toExponential(3)} vs max|w| ${
+        ep.toExponential(3)
+      }; ` +
         `weighted ${ww.toExponential(3)} vs ${wp.toExponential(3)} without importance`,
     );
     assert.ok(es < ep, `${format}: searched ${es} >= plain ${ep}`);
@@ -92,10 +94,18 @@ Deno.test("budget menu: stored bytes equal the device matrix's; round trip equal
     const menu = budgetMenu(cols);
     assert.deepEqual(menu.map((c) => parseChoice(choiceName(c))), menu);
     for (const choice of menu) {
-      const m = createWeightMatrix(gpu, choiceName(choice), rows, cols, choice.format, choice.block, {
-        importance: imp,
-        search: true,
-      });
+      const m = createWeightMatrix(
+        gpu,
+        choiceName(choice),
+        rows,
+        cols,
+        choice.format,
+        choice.block,
+        {
+          importance: imp,
+          search: true,
+        },
+      );
       try {
         m.writeRows(0, w);
         assert.equal(m.byteLength, rows * storedRowBytes(choice, cols), choiceName(choice));
@@ -108,7 +118,14 @@ Deno.test("budget menu: stored bytes equal the device matrix's; round trip equal
     }
   }
   assert.deepEqual(budgetMenu(256).map(choiceName), ["q4k", "q5k", "q6k", "q8/32"]);
-  assert.deepEqual(budgetMenu(128).map(choiceName), ["q4/64", "q4/32", "q4/16", "q4_1", "q5_1", "q8/32"]);
+  assert.deepEqual(budgetMenu(128).map(choiceName), [
+    "q4/64",
+    "q4/32",
+    "q4/16",
+    "q4_1",
+    "q5_1",
+    "q8/32",
+  ]);
   assert.throws(() => parseChoice("q3k"), /unknown format choice "q3k"/);
 });
 
@@ -120,9 +137,21 @@ Deno.test("budget allocation: within the budget, best KL saved per byte first", 
   });
   // Three tensors of 100 weights; 4.5 bits = 56.25 bytes, 6 bits 75, 8.5 ~106.
   const tensors = [
-    { name: "a", params: 100, options: [opt("q4", 56, 0.1), opt("q5_1", 75, 0.02), opt("q8", 106, 0.001)] },
-    { name: "b", params: 100, options: [opt("q4", 56, 0.01), opt("q5_1", 75, 0.003), opt("q8", 106, 1e-4)] },
-    { name: "c", params: 100, options: [opt("q4", 56, 0.05), opt("q5_1", 75, 0.06), opt("q8", 106, 0.02)] },
+    {
+      name: "a",
+      params: 100,
+      options: [opt("q4", 56, 0.1), opt("q5_1", 75, 0.02), opt("q8", 106, 0.001)],
+    },
+    {
+      name: "b",
+      params: 100,
+      options: [opt("q4", 56, 0.01), opt("q5_1", 75, 0.003), opt("q8", 106, 1e-4)],
+    },
+    {
+      name: "c",
+      params: 100,
+      options: [opt("q4", 56, 0.05), opt("q5_1", 75, 0.06), opt("q8", 106, 0.02)],
+    },
   ];
   const all4 = allocate(tensors, 4.5);
   assert.deepEqual([...all4.plan.values()].map(choiceName), ["q4/32", "q4/32", "q4/32"]);
