@@ -23,7 +23,8 @@ import { meanKl } from "../quant/kl.ts";
 import { readWeightMatrix } from "../quant/matrix.ts";
 import { type Importance, sampleToken, seededRandom } from "./calibrate.ts";
 import { KvCache } from "./kv_cache.ts";
-import { LlamaGraph } from "./llama.ts";
+import { LlamaGraph, type Tap } from "./llama.ts";
+import { Tensor } from "../ops/tensor.ts";
 import { LlamaModules, TOP_TENSORS } from "./modules.ts";
 import { Pipeline } from "./pipeline.ts";
 import type { LlamaWeights } from "./weights.ts";
@@ -98,16 +99,66 @@ export async function measureTensorVariants(
 ): Promise<{ name: string; rows: number; cols: number; kl: Map<string, number> }[]> {
   const n = tokens.length;
   if (n < 1 || n > 128) throw new Error(`budget measure: ${n} tokens, expected 1 to 128`);
-  const graph = new LlamaGraph(gpu, c, weights, n, n);
-  const pipeline = new Pipeline([graph]);
+  const tree = LlamaModules.of(c), layers = c.numHiddenLayers;
+  const made: { dispose(): void }[] = [];
   const cache = new KvCache(gpu, c, n);
-  const logits = async () => {
+  made.push(cache);
+  // A tensor of layer l changes nothing before it: its pass starts at layer
+  // l from the reference pass's input to that layer (a stage without the
+  // embedding reads scratch.x, as on a second device), which skips the
+  // layers before it. stages[l] runs layers l.. and the head; stages[0] the
+  // whole model.
+  const stages: { graph: LlamaGraph; pipeline: Pipeline }[] = [];
+  const stage = (l: number) => {
+    const graph = new LlamaGraph(
+      gpu,
+      c,
+      l === 0 ? weights : {
+        firstLayer: l,
+        embed: null,
+        layers: weights.layers.slice(l),
+        norm: weights.norm,
+        lmHead: weights.lmHead,
+      },
+      n,
+      n,
+    );
+    const pipeline = new Pipeline([graph]);
+    made.push(pipeline);
+    return { graph, pipeline };
+  };
+  const inputs: Float32Array[] = [];
+  const logits = async (l: number) => {
+    const s = stages[l];
+    if (l > 0) gpu.write(s.graph.scratch.x.buffer, inputs[l]);
     cache.rewind(0);
-    await pipeline.run(tokens, cache, { allLogits: true });
-    return await graph.scratch.logits.rows(0, n).toArray();
+    await s.pipeline.run(tokens, cache, { allLogits: true });
+    return await s.graph.scratch.logits.rows(0, n).toArray();
   };
   try {
-    const reference = await logits();
+    stages.push(stage(0));
+    // The reference pass, keeping each layer's input (taps copy it out).
+    const saved = tree.layers.map((m) => {
+      const t = Tensor.from(gpu, `budget.${m.input.name}`, new Float32Array(n * c.hiddenSize), [
+        n,
+        c.hiddenSize,
+      ], "f32");
+      made.push(t);
+      return t;
+    });
+    const taps = new Map<string, Tap>(tree.layers.map((m, l) => [m.input.name, (x, ctx) => {
+      ctx.rec.copy(x.buffer, x.offset, saved[l].buffer, 0, n * c.hiddenSize * 4);
+    }]));
+    cache.rewind(0);
+    await stages[0].pipeline.run(tokens, cache, { allLogits: true, taps });
+    const reference = await stages[0].graph.scratch.logits.rows(0, n).toArray();
+    for (let l = 0; l < layers; l++) inputs.push(await saved[l].toArray());
+    for (let l = 1; l < layers; l++) stages.push(stage(l));
+    const stageOf = (name: string) => {
+      const l = LlamaModules.layerOfTensor(name);
+      // The embedding needs the whole pass; an untied head only the last layer's.
+      return l !== null ? l : name === TOP_TENSORS.embed ? 0 : layers - 1;
+    };
     const matrices = namedMatrices(c, weights);
     const out: { name: string; rows: number; cols: number; kl: Map<string, number> }[] = [];
     for (const [name, m] of matrices) {
@@ -116,7 +167,7 @@ export async function measureTensorVariants(
       try {
         for (const v of variantsOf(name, m.rows, m.cols)) {
           m.writeRows(0, v.values(original, m.cols));
-          kl.set(v.label, meanKl(await logits(), reference, c.vocabSize));
+          kl.set(v.label, meanKl(await logits(stageOf(name)), reference, c.vocabSize));
         }
       } finally {
         m.writeRows(0, original);
@@ -126,8 +177,7 @@ export async function measureTensorVariants(
     }
     return out;
   } finally {
-    cache.dispose();
-    pipeline.dispose();
+    for (const m of made.reverse()) m.dispose();
   }
 }
 
