@@ -94,7 +94,7 @@ function decodePlan(text: string, where: string): Omit<BudgetPlan, "cached"> {
  * with these settings (and importance), else measured now on host.gpu in f32.
  */
 export async function resolveBudgetPlan(
-  host: ImportanceHost,
+  host: Omit<ImportanceHost, "tokenizer">,
   options: BudgetSettings | undefined,
   importance: { importance: Importance; key: string } | null,
 ): Promise<BudgetPlan> {

@@ -9,6 +9,10 @@ import assert from "node:assert/strict";
 import { Engine, type LoadOptions } from "../../engine/engine.ts";
 import { meanKl } from "../../engine/quant/kl.ts";
 import { bitsPerWeight } from "../../bench/accuracy_formats.ts";
+import { resolveBudgetPlan } from "../../engine/budget_plan.ts";
+import { loadLlamaConfig } from "../../engine/formats/config.ts";
+import { openSafetensors } from "../../engine/formats/safetensors.ts";
+import { openSource } from "../../engine/formats/source.ts";
 import { testGpu } from "../util/gpu.ts";
 import { IN_BROWSER } from "../util/fixtures_dir.ts";
 import { modelPath, MODELS, readReference, TIED_F16_MODEL } from "../util/fixtures.ts";
@@ -140,6 +144,25 @@ Deno.test(`quant ${TIED_F16_MODEL} q8: measured, and an exact head lowers KL`, a
   assert.ok(all.kl > 1e-9 && all.kl <= 2.4e-3, `q8: mean KL ${all.kl}`);
   assert.ok(exactHead.kl > 1e-9 && exactHead.kl <= 2e-3, `q8, head f32: mean KL ${exactHead.kl}`);
   assert.ok(exactHead.kl < all.kl, `head f32 ${exactHead.kl} should beat head q8 ${all.kl}`);
+});
+
+Deno.test("quant mix: the q4kb plan is stored once and reused; bad budgets are refused", async () => {
+  const folder = modelPath("stories260K");
+  const files = await openSource(folder);
+  const config = await loadLlamaConfig(files);
+  const ckpt = await openSafetensors(files);
+  try {
+    const host = { describe: folder, ckpt, config, gpu };
+    // Measured by the stories260K case above, with the same (default) settings.
+    const plan = await resolveBudgetPlan(host, undefined, null);
+    assert.ok(plan.cached, "the default plan was not found in the store");
+    assert.ok(!plan.overBudget && plan.bits <= 4.9, `${plan.bits} bits`);
+    assert.equal(plan.plan.size, 1 + 7 * config.numHiddenLayers);
+    await assert.rejects(() => resolveBudgetPlan(host, { bits: 0 }, null), /budget.bits/);
+    await assert.rejects(() => resolveBudgetPlan(host, { tokens: 1 }, null), /budget.tokens/);
+  } finally {
+    ckpt.close();
+  }
 });
 
 Deno.test("quant mix: remove the temporary cache", async () => {
