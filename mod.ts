@@ -46,6 +46,7 @@ export type {
   GenerateStream,
 } from "./engine/generate.ts";
 export type { ImportanceOption, ImportanceSettings } from "./engine/importance.ts";
+export type { BudgetSettings } from "./engine/budget_plan.ts";
 export type { WeightMix } from "./engine/quant/mix.ts";
 export type { SamplingOptions } from "./engine/model/sampler.ts";
 export type { TracedLayer, TracedModel, TracedModule } from "./engine/trace.ts";

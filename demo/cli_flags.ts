@@ -225,7 +225,7 @@ export const FLAGS = {
   },
   quant: {
     type: "string",
-    arg: "f32|q8|q4|q4k|q6k|q4km",
+    arg: "f32|q8|q4|q4k|q6k|q4km|q4kb",
     help: "weight format on the GPU (quantized as the weights load)",
     default: "f32",
     commands: ALL,
@@ -233,7 +233,7 @@ export const FLAGS = {
   importance: {
     type: "string",
     arg: "auto|FILE",
-    help: "importance-weighted q4k/q6k/q4km: calibrate on the model's own text (auto) or a " +
+    help: "importance-weighted q4k/q6k/q4km/q4kb: calibrate on the model's own text (auto) or a " +
       "text file; computed once, kept in $LOUPE_CACHE/importance",
     default: "none",
     commands: ALL,
