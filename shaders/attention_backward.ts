@@ -4,7 +4,6 @@
 // the [T, T] probabilities are recomputed, never stored.
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import type { Tensor } from "../engine/gpu/tensor.ts";
 import { overlaps } from "./backward_checks.ts";
 import {
   ATTENTION_BACKWARD_MAX_HEAD_DIM,
