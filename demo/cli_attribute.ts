@@ -1,0 +1,118 @@
+// `loupe attribute`: gradients of m = log p(target | prompt) at the last
+// position with respect to every module output on the residual stream
+// (engine/backward.ts), written as safetensors for scripts:
+//
+//   loupe attribute --model SRC --tokens 1,2,3 [--target ID] [--quant q8]
+//                   --out FILE.safetensors [--json]
+//
+// FILE holds `metric` [1] (F32), `target` [1] and `tokens` [T] (I32), and
+// `grad.<module>` [T, hidden] for model.embed_tokens and every model.layers.N,
+// model.layers.N.self_attn and model.layers.N.mlp. A summary goes to stdout.
+// Not yet: --corrupt (attribution patching) and --sae (feature attribution).
+
+import { parseArgs } from "node:util";
+import { Engine } from "../engine/engine.ts";
+import { gradients } from "../engine/backward.ts";
+import { type TensorToWrite, writeSafetensors } from "../engine/formats/safetensors.ts";
+import { UsageError } from "../engine/errors.ts";
+import { DEFAULT_MODEL } from "./cli_flags.ts";
+
+export const ATTRIBUTE_HELP =
+  `loupe attribute: gradients of log p(target | prompt) at the last position
+
+  --model SRC        model folder, http(s) URL or hf:owner/name (default: the bundled stories260K)
+  --tokens IDS       the prompt as comma-separated token ids (required)
+  --target ID        the token whose log-probability is the metric (default: the greedy next token)
+  --quant FORMAT     weight format: f32 (default), q8 or q4
+  --out FILE         write metric, target, tokens and grad.<module> [T, hidden] as safetensors (required)
+  --json             print the summary as one JSON object
+  --help             this text`;
+
+const FORMATS = ["f32", "q8", "q4"] as const;
+
+function ids(flag: string, v: string): number[] {
+  return v.split(",").map((s, i) => {
+    const n = Number(s.trim());
+    if (s.trim() === "" || !Number.isInteger(n) || n < 0) {
+      throw new UsageError(`--${flag}: item ${i} ("${s}") is not a token id`);
+    }
+    return n;
+  });
+}
+
+/** Runs `loupe attribute ARGS`; returns the exit code (2 for usage errors). */
+export async function attributeMain(args: string[]): Promise<number> {
+  try {
+    const v = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        model: { type: "string" },
+        tokens: { type: "string" },
+        target: { type: "string" },
+        quant: { type: "string" },
+        out: { type: "string" },
+        json: { type: "boolean" },
+        help: { type: "boolean" },
+      },
+    }).values;
+    if (v.help) {
+      console.log(ATTRIBUTE_HELP);
+      return 0;
+    }
+    if (!v.tokens || !v.out) throw new UsageError("attribute needs --tokens IDS and --out FILE");
+    const quant = v.quant ?? "f32";
+    if (!(FORMATS as readonly string[]).includes(quant)) {
+      throw new UsageError(`--quant expects one of ${FORMATS.join(", ")}, got "${quant}"`);
+    }
+    const tokens = ids("tokens", v.tokens);
+    const target = v.target === undefined ? undefined : ids("target", v.target)[0];
+    const engine = await Engine.load(v.model ?? DEFAULT_MODEL, {
+      quant: quant as typeof FORMATS[number],
+    });
+    try {
+      const r = await gradients(engine, engine.checkTokens(tokens), { target });
+      try {
+        const out: TensorToWrite[] = [
+          { name: "metric", dtype: "F32", shape: [1], data: Float32Array.of(r.metric) },
+          { name: "target", dtype: "I32", shape: [1], data: Int32Array.of(r.target) },
+          { name: "tokens", dtype: "I32", shape: [tokens.length], data: Int32Array.from(tokens) },
+        ];
+        for (const [name, g] of r.grads) {
+          out.push({
+            name: `grad.${name}`,
+            dtype: "F32",
+            shape: [...g.shape],
+            data: await g.toArray(),
+          });
+        }
+        await Deno.writeFile(v.out, writeSafetensors(out));
+        const summary = {
+          metric: r.metric,
+          target: r.target,
+          tokens: tokens.length,
+          gradients: r.grads.size,
+          out: v.out,
+          keptBytesPerToken: r.bytes.keptPerToken,
+        };
+        console.log(
+          v.json ? JSON.stringify(summary) : `log p(${r.target} | prompt) = ${r.metric}; ` +
+            `${r.grads.size} gradients [${tokens.length}, ${engine.config.hiddenSize}] written to ${v.out}`,
+        );
+      } finally {
+        r.dispose();
+      }
+    } finally {
+      engine.dispose();
+    }
+    return 0;
+  } catch (e) {
+    console.error(`loupe: ${e instanceof Error ? e.message : String(e)}`);
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      console.error("(loupe attribute --help lists the flags)");
+      return 2;
+    }
+    return 1;
+  }
+}
