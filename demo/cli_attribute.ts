@@ -2,17 +2,19 @@
 // position with respect to every module output on the residual stream
 // (engine/backward.ts), written as safetensors for scripts:
 //
-//   loupe attribute --model SRC --tokens 1,2,3 [--target ID] [--quant q8]
-//                   --out FILE.safetensors [--json]
+//   loupe attribute --model SRC --tokens 1,2,3 [--target ID] [--corrupt 1,2,4]
+//                   [--quant q8] --out FILE.safetensors [--json]
 //
 // FILE holds `metric` [1] (F32), `target` [1] and `tokens` [T] (I32), and
 // `grad.<module>` [T, hidden] for model.embed_tokens and every model.layers.N,
-// model.layers.N.self_attn and model.layers.N.mlp. A summary goes to stdout.
-// Not yet: --corrupt (attribution patching) and --sae (feature attribution).
+// model.layers.N.self_attn and model.layers.N.mlp; with --corrupt,
+// `patching.<module>` [T] (the attribution-patching estimate per position,
+// engine/backward_patching.ts). A summary goes to stdout. Not yet: --sae.
 
 import { parseArgs } from "node:util";
 import { Engine } from "../engine/engine.ts";
 import { gradients } from "../engine/backward.ts";
+import { patchedModules, patchingEstimates } from "../engine/backward_patching.ts";
 import { type TensorToWrite, writeSafetensors } from "../engine/formats/safetensors.ts";
 import { UsageError } from "../engine/errors.ts";
 import { DEFAULT_MODEL } from "./cli_flags.ts";
@@ -23,8 +25,11 @@ export const ATTRIBUTE_HELP =
   --model SRC        model folder, http(s) URL or hf:owner/name (default: the bundled stories260K)
   --tokens IDS       the prompt as comma-separated token ids (required)
   --target ID        the token whose log-probability is the metric (default: the greedy next token)
+  --corrupt IDS      a corrupted prompt of the same length: also write patching.<module> [T], the
+                     attribution-patching estimate of m(patched) - m(clean) per position
   --quant FORMAT     weight format: f32 (default), q8 or q4
-  --out FILE         write metric, target, tokens and grad.<module> [T, hidden] as safetensors (required)
+  --out FILE         write metric, target, tokens, grad.<module> [T, hidden] (and patching.<module>)
+                     as safetensors (required)
   --json             print the summary as one JSON object
   --help             this text`;
 
@@ -51,6 +56,7 @@ export async function attributeMain(args: string[]): Promise<number> {
         model: { type: "string" },
         tokens: { type: "string" },
         target: { type: "string" },
+        corrupt: { type: "string" },
         quant: { type: "string" },
         out: { type: "string" },
         json: { type: "boolean" },
@@ -68,11 +74,18 @@ export async function attributeMain(args: string[]): Promise<number> {
     }
     const tokens = ids("tokens", v.tokens);
     const target = v.target === undefined ? undefined : ids("target", v.target)[0];
+    const corrupt = v.corrupt === undefined ? undefined : ids("corrupt", v.corrupt);
+    if (corrupt && corrupt.length !== tokens.length) {
+      throw new UsageError(
+        `--corrupt has ${corrupt.length} tokens and --tokens ${tokens.length}; they must match`,
+      );
+    }
     const engine = await Engine.load(v.model ?? DEFAULT_MODEL, {
       quant: quant as typeof FORMATS[number],
     });
     try {
-      const r = await gradients(engine, engine.checkTokens(tokens), { target });
+      const cache = corrupt ? patchedModules(engine) : [];
+      const r = await gradients(engine, engine.checkTokens(tokens), { target, cache });
       try {
         const out: TensorToWrite[] = [
           { name: "metric", dtype: "F32", shape: [1], data: Float32Array.of(r.metric) },
@@ -86,6 +99,17 @@ export async function attributeMain(args: string[]): Promise<number> {
             shape: [...g.shape],
             data: await g.toArray(),
           });
+        }
+        if (corrupt) {
+          const estimates = await patchingEstimates(engine, r, engine.checkTokens(corrupt));
+          for (const [name, e] of estimates) {
+            out.push({
+              name: `patching.${name}`,
+              dtype: "F32",
+              shape: [e.length],
+              data: Float32Array.from(e),
+            });
+          }
         }
         await Deno.writeFile(v.out, writeSafetensors(out));
         const summary = {

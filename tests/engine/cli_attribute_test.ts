@@ -8,10 +8,11 @@ import { openSource } from "../../engine/formats/source.ts";
 import { assertClose } from "../util/compare.ts";
 import { modelPath, readReference } from "../util/fixtures.ts";
 
-Deno.test("loupe attribute: writes metric, target and grad.<module> for the reference prompt", async () => {
+Deno.test("loupe attribute: writes metric, target, grad.<module> and patching.<module>", async () => {
   const folder = modelPath("stories260K");
   const ref = await readReference(folder, "gradients.safetensors");
   const tokens = (await readReference(folder, "reference.safetensors")).get("tokens")!;
+  const corrupt = ref.get("corrupt_tokens")!;
   const dir = await Deno.makeTempDir();
   try {
     const code = await attributeMain([
@@ -21,6 +22,8 @@ Deno.test("loupe attribute: writes metric, target and grad.<module> for the refe
       Array.from(tokens).join(","),
       "--out",
       `${dir}/grads.safetensors`,
+      "--corrupt",
+      Array.from(corrupt).join(","),
       "--json",
     ]);
     assert.equal(code, 0);
@@ -49,4 +52,5 @@ Deno.test("loupe attribute: usage errors exit 2", async () => {
   assert.equal(await attributeMain(["--tokens", "1,x", "--out", "/dev/null"]), 2);
   assert.equal(await attributeMain(["--tokens", "1", "--out", "/dev/null", "--quant", "q5"]), 2);
   assert.equal(await attributeMain(["--bogus"]), 2);
+  assert.equal(await attributeMain(["--tokens", "1,2", "--corrupt", "1", "--out", "/dev/null"]), 2);
 });
