@@ -131,6 +131,16 @@ export {
   UnknownModuleError,
   UsageError,
 } from "./engine/errors.ts";
+// Gradients of log p(target | prompt) (ARCHITECTURE.md, "Gradients").
+export { type GradientOptions, type GradientResult, gradients } from "./engine/backward.ts";
+export type { BackwardBytes } from "./engine/model/backward_plan.ts";
+export {
+  type AttributionPatching,
+  attributionPatching,
+  patchedModules,
+  patchingEstimates,
+} from "./engine/backward_patching.ts";
+export { type FeatureAttribution, featureAttribution } from "./sae/attribution.ts";
 
 function bundled(relative: string): string {
   const url = new URL(relative, import.meta.url);
