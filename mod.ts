@@ -137,8 +137,10 @@ export type { BackwardBytes } from "./engine/model/backward_plan.ts";
 export {
   type AttributionPatching,
   attributionPatching,
+  type PatchCheck,
   patchedModules,
   patchingEstimates,
+  type PatchingOptions,
 } from "./engine/backward_patching.ts";
 export { type FeatureAttribution, featureAttribution } from "./sae/attribution.ts";
 

@@ -21,7 +21,7 @@ for (const name of ["stories260K", "llama3-tiny"] as const) {
     const at = clean.findIndex((id, i) => id !== corrupt[i]);
     const engine = await Engine.load(folder, { gpu });
     try {
-      const r = await attributionPatching(engine, clean, corrupt);
+      const r = await attributionPatching(engine, clean, corrupt, { verify: 4 });
       const layers = engine.config.numHiddenLayers;
       for (
         const module of [
@@ -39,6 +39,26 @@ for (const name of ["stories260K", "llama3-tiny"] as const) {
         );
       }
       assert.equal(r.estimates.size, 3 * layers + 1);
+      // The checks are the largest estimates, each against a real patched forward; where the
+      // reference patched the same (module, position), the same change of m.
+      assert.equal(r.checks.length, 4);
+      let compared = 0;
+      for (const c of r.checks) {
+        assert.equal(c.estimate, r.estimates.get(c.module)![c.position]);
+        const want = ref.get(`attrpatch.${c.module}.true`);
+        if (!want) continue;
+        const scale = Math.max(...Array.from(want, Math.abs));
+        console.log(
+          `  ${c.module}[${c.position}]: estimate ${c.estimate.toExponential(3)}, ` +
+            `patched ${c.actual.toExponential(3)}, reference ${want[c.position].toExponential(3)}`,
+        );
+        assert.ok(
+          Math.abs(c.actual - want[c.position]) <= 1e-3 * scale,
+          `${c.module}[${c.position}]: patched forward ${c.actual}, reference ${want[c.position]}`,
+        );
+        compared++;
+      }
+      assert.ok(compared > 0, "no check landed on a module the reference patched");
     } finally {
       engine.dispose();
     }
