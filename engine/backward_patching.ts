@@ -30,7 +30,9 @@ export interface AttributionPatching {
 
 /** One (module, position) patched for real: the estimate and the change of m it caused. */
 export interface PatchCheck {
+  /** The module patched. */
   module: string;
+  /** The position patched. */
   position: number;
   /** The attribution-patching estimate. */
   estimate: number;
