@@ -142,6 +142,12 @@ export {
   patchingEstimates,
   type PatchingOptions,
 } from "./engine/backward_patching.ts";
+export {
+  type IntegratedGradients,
+  integratedGradients,
+  type IntegratedGradientsOptions,
+  type PathPoint,
+} from "./engine/backward_ig.ts";
 export { type FeatureAttribution, featureAttribution } from "./sae/attribution.ts";
 
 function bundled(relative: string): string {

@@ -20,6 +20,12 @@ export interface GradientOptions {
    * cache from the same forward pass; they come back in `cache`.
    */
   cache?: readonly string[];
+  /**
+   * Scale model.embed_tokens' output by this factor before the layers see it
+   * (integrated gradients' path, engine/backward_ig.ts); the gradients are then
+   * at the scaled point. Default 1.
+   */
+  embeddingScale?: number;
 }
 
 /** What `gradients` returns; `dispose()` it when done. */
@@ -72,7 +78,16 @@ export async function gradients(
   const made: Tensor[] = [];
   try {
     const extra = (options.cache ?? []).filter((n) => !residualNames.includes(n));
-    const fwd = await engine.forward(tokens, { cache: [...residualNames, ...extra] });
+    const scale = options.embeddingScale ?? 1;
+    if (!Number.isFinite(scale)) {
+      throw new UsageError(`gradients: embeddingScale must be finite, got ${scale}`);
+    }
+    const embed = plan.modules.embed_tokens.name;
+    const fwd = await engine.forward(tokens, {
+      cache: [...residualNames, ...extra],
+      // The cache holds what flowed on, so the kept embedding is the scaled one.
+      ...(scale !== 1 ? { interventions: { [embed]: (x: Tensor<"f32">) => x.scale(scale) } } : {}),
+    });
     // With outputs asked for, the forward's result lives as long as the gradients.
     const keep = (options.cache?.length ?? 0) > 0;
     let kept = false;
