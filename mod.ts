@@ -148,7 +148,11 @@ export {
   type IntegratedGradientsOptions,
   type PathPoint,
 } from "./engine/backward_ig.ts";
-export { type FeatureAttribution, featureAttribution } from "./sae/attribution.ts";
+export {
+  type FeatureAttribution,
+  featureAttribution,
+  featureAttributionOf,
+} from "./sae/attribution.ts";
 
 function bundled(relative: string): string {
   const url = new URL(relative, import.meta.url);

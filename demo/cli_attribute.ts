@@ -3,18 +3,24 @@
 // (engine/backward.ts), written as safetensors for scripts:
 //
 //   loupe attribute --model SRC --tokens 1,2,3 [--target ID] [--corrupt 1,2,4]
-//                   [--quant q8] --out FILE.safetensors [--json]
+//                   [--sae SRC --layer NAME] [--quant q8] --out FILE.safetensors [--json]
 //
 // FILE holds `metric` [1] (F32), `target` [1] and `tokens` [T] (I32), and
 // `grad.<module>` [T, hidden] for model.embed_tokens and every model.layers.N,
 // model.layers.N.self_attn and model.layers.N.mlp; with --corrupt,
 // `patching.<module>` [T] (the attribution-patching estimate per position,
-// engine/backward_patching.ts). A summary goes to stdout. Not yet: --sae.
+// engine/backward_patching.ts); with --sae and --layer, `attr.<layer>.sae.features`
+// [T, d_sae] (activation x gradient, the error term held constant,
+// sae/attribution.ts). One forward and one backward serve all of them. A
+// summary goes to stdout.
 
 import { parseArgs } from "node:util";
 import { Engine } from "../engine/engine.ts";
 import { gradients } from "../engine/backward.ts";
 import { patchedModules, patchingEstimates } from "../engine/backward_patching.ts";
+import { Sae } from "../sae/sae.ts";
+import { attachSae, type SaeAttachment } from "../sae/attach.ts";
+import { featureAttributionOf } from "../sae/attribution.ts";
 import { type TensorToWrite, writeSafetensors } from "../engine/formats/safetensors.ts";
 import { UsageError } from "../engine/errors.ts";
 import { DEFAULT_MODEL } from "./cli_flags.ts";
@@ -27,6 +33,9 @@ export const ATTRIBUTE_HELP =
   --target ID        the token whose log-probability is the metric (default: the greedy next token)
   --corrupt IDS      a corrupted prompt of the same length: also write patching.<module> [T], the
                      attribution-patching estimate of m(patched) - m(clean) per position
+  --sae SRC --layer NAME
+                     an SAE (Goodfire .pth/.safetensors, SAELens folder) on module NAME: also write
+                     attr.NAME.sae.features [T, d_sae], activation x gradient (error held constant)
   --quant FORMAT     weight format: f32 (default), q8 or q4
   --out FILE         write metric, target, tokens, grad.<module> [T, hidden] (and patching.<module>)
                      as safetensors (required)
@@ -57,6 +66,8 @@ export async function attributeMain(args: string[]): Promise<number> {
         tokens: { type: "string" },
         target: { type: "string" },
         corrupt: { type: "string" },
+        sae: { type: "string" },
+        layer: { type: "string" },
         quant: { type: "string" },
         out: { type: "string" },
         json: { type: "boolean" },
@@ -74,6 +85,7 @@ export async function attributeMain(args: string[]): Promise<number> {
     }
     const tokens = ids("tokens", v.tokens);
     const target = v.target === undefined ? undefined : ids("target", v.target)[0];
+    if (!v.sae !== !v.layer) throw new UsageError("--sae and --layer go together");
     const corrupt = v.corrupt === undefined ? undefined : ids("corrupt", v.corrupt);
     if (corrupt && corrupt.length !== tokens.length) {
       throw new UsageError(
@@ -83,8 +95,18 @@ export async function attributeMain(args: string[]): Promise<number> {
     const engine = await Engine.load(v.model ?? DEFAULT_MODEL, {
       quant: quant as typeof FORMATS[number],
     });
+    let site: SaeAttachment | null = null;
     try {
-      const cache = corrupt ? patchedModules(engine) : [];
+      if (v.sae) {
+        const sae = await Sae.load(v.sae, engine);
+        try {
+          site = attachSae(engine, v.layer!, sae);
+        } catch (e) {
+          sae.dispose();
+          throw e;
+        }
+      }
+      const cache = [...(corrupt ? patchedModules(engine) : []), ...(site ? [site.features] : [])];
       const r = await gradients(engine, engine.checkTokens(tokens), { target, cache });
       try {
         const out: TensorToWrite[] = [
@@ -111,6 +133,20 @@ export async function attributeMain(args: string[]): Promise<number> {
             });
           }
         }
+        if (site) {
+          const a = featureAttributionOf(site, r);
+          try {
+            const data = await a.attribution.toArray();
+            out.push({
+              name: `attr.${site.features}`,
+              dtype: "F32",
+              shape: [...a.attribution.shape],
+              data,
+            });
+          } finally {
+            a.dispose();
+          }
+        }
         await Deno.writeFile(v.out, writeSafetensors(out));
         const summary = {
           metric: r.metric,
@@ -128,6 +164,8 @@ export async function attributeMain(args: string[]): Promise<number> {
         r.dispose();
       }
     } finally {
+      site?.detach();
+      site?.sae.dispose();
       engine.dispose();
     }
     return 0;

@@ -6,7 +6,8 @@
 // gradient there (engine/backward.ts), and dm/df = dm/dx' W_dec^T: one
 // forward product with the decoder's rows, the SAE's [d_sae, d_in] layout.
 
-import { type GradientOptions, gradients } from "../engine/backward.ts";
+import { type GradientOptions, type GradientResult, gradients } from "../engine/backward.ts";
+import { UsageError } from "../engine/errors.ts";
 import { Recorder } from "../engine/gpu/recorder.ts";
 import { Tensor } from "../engine/ops/tensor.ts";
 import { linear } from "../shaders/linear.ts";
@@ -35,15 +36,36 @@ export async function featureAttribution(
   options: Omit<GradientOptions, "cache"> = {},
 ): Promise<FeatureAttribution> {
   const r = await gradients(site.engine, tokens, { ...options, cache: [site.features] });
+  try {
+    return featureAttributionOf(site, r);
+  } finally {
+    r.dispose();
+  }
+}
+
+/**
+ * Feature attribution from gradients already taken with `cache` holding
+ * `site.features` (so that one backward also serves patching and the rest).
+ * The result is independent of `r` (dispose each on its own).
+ */
+export function featureAttributionOf(site: SaeAttachment, r: GradientResult): FeatureAttribution {
+  const cached = r.cache.get(site.features);
+  const grad0 = r.grads.get(site.module);
+  if (!cached || !grad0) {
+    throw new UsageError(
+      `featureAttributionOf: the gradients were taken without caching ${site.features}` +
+        (grad0 ? "" : ` or have none for ${site.module}`),
+    );
+  }
   const made: Tensor[] = [];
   try {
-    const sae = site.sae, T = tokens.length;
-    const features = r.cache.get(site.features)!.clone();
+    const sae = site.sae, T = cached.shape[0];
+    const features = cached.clone();
     made.push(features);
     const grad = Tensor.empty(sae.gpu, "featureAttribution.grad", [T, sae.dSae], "f32");
     made.push(grad);
     const rec = new Recorder(sae.gpu, "featureAttribution");
-    linear(rec, r.grads.get(site.module)!, sae.weights.wDec, grad);
+    linear(rec, grad0, sae.weights.wDec, grad);
     rec.submit();
     const attribution = features.mul(grad);
     made.push(attribution);
@@ -58,7 +80,5 @@ export async function featureAttribution(
   } catch (e) {
     for (const t of made) t.dispose();
     throw e;
-  } finally {
-    r.dispose();
   }
 }

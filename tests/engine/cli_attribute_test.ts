@@ -6,9 +6,9 @@ import { attributeMain } from "../../demo/cli_attribute.ts";
 import { openSafetensors } from "../../engine/formats/safetensors.ts";
 import { openSource } from "../../engine/formats/source.ts";
 import { assertClose } from "../util/compare.ts";
-import { modelPath, readReference } from "../util/fixtures.ts";
+import { FIXTURES, modelPath, readReference } from "../util/fixtures.ts";
 
-Deno.test("loupe attribute: writes metric, target, grad.<module> and patching.<module>", async () => {
+Deno.test("loupe attribute: writes metric, target, grad.<module>, patching.<module> and SAE attribution", async () => {
   const folder = modelPath("stories260K");
   const ref = await readReference(folder, "gradients.safetensors");
   const tokens = (await readReference(folder, "reference.safetensors")).get("tokens")!;
@@ -24,6 +24,10 @@ Deno.test("loupe attribute: writes metric, target, grad.<module> and patching.<m
       `${dir}/grads.safetensors`,
       "--corrupt",
       Array.from(corrupt).join(","),
+      "--sae",
+      `${FIXTURES}saes/stories260K-layer2/goodfire-f32.pth`,
+      "--layer",
+      "model.layers.2",
       "--json",
     ]);
     assert.equal(code, 0);
@@ -53,4 +57,5 @@ Deno.test("loupe attribute: usage errors exit 2", async () => {
   assert.equal(await attributeMain(["--tokens", "1", "--out", "/dev/null", "--quant", "q5"]), 2);
   assert.equal(await attributeMain(["--bogus"]), 2);
   assert.equal(await attributeMain(["--tokens", "1,2", "--corrupt", "1", "--out", "/dev/null"]), 2);
+  assert.equal(await attributeMain(["--tokens", "1", "--out", "/dev/null", "--sae", "x.pth"]), 2);
 });
