@@ -103,16 +103,13 @@ export async function gradients(
       let m: number;
       try {
         const rec = new Recorder(gpu, "gradients");
-        plan.record(
-          rec,
-          {
-            residuals: residualNames.map((n) => fwd.cache.get(n)!),
-            lastLogits: fwd.logits,
-            target,
-          },
-          grads,
-          metric,
-        );
+        try {
+          const residuals = residualNames.map((n) => fwd.cache.get(n)!);
+          plan.record(rec, { residuals, lastLogits: fwd.logits, target }, grads, metric);
+        } catch (e) {
+          rec.abandon(); // nothing half-recorded is submitted
+          throw e;
+        }
         rec.submit();
         m = (await metric.toArray())[0];
       } finally {
