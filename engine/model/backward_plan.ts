@@ -1,6 +1,11 @@
 // The backward pass through the whole Llama model for one metric, m = log p(y)
 // at the last prompt position, with respect to activations (weights frozen):
-// run.c-style, the forward's maths read backwards. Per layer, from the top:
+// run.c-style, the forward's maths read backwards. First the head, at the last
+// position only (the other rows of g start at 0):
+//
+//   g[T-1] = norm'(x_final[T-1]) . lm_head'(onehot(y) - softmax(logits[T-1]))
+//
+// then per layer, from the top:
 //
 //   recompute from the layer's input x (the only activation kept per layer):
 //     xn = norm(x); q, k = rope(q(xn)), rope(k(xn)); v = v(xn); att = attn(q, k, v)
