@@ -132,7 +132,13 @@ export {
   UsageError,
 } from "./engine/errors.ts";
 // Gradients of log p(target | prompt) (ARCHITECTURE.md, "Gradients").
-export { type GradientOptions, type GradientResult, gradients } from "./engine/backward.ts";
+export {
+  type GradientOptions,
+  type GradientResult,
+  gradients,
+  gradientsOf,
+  type Metric,
+} from "./engine/backward.ts";
 export type { BackwardBytes } from "./engine/model/backward_plan.ts";
 export {
   type AttributionPatching,

@@ -51,7 +51,12 @@ export interface BackwardInputs {
   /** [1, vocab] the logits at the last position. */
   lastLogits: Tensor<"f32">;
   /** The metric's token id: m = log p(target | prompt) at the last position. */
-  target: number;
+  target?: number;
+  /**
+   * Instead of a target: dm/d logits [1, vocab] of another metric of the last
+   * position's logits (a logit difference: +1 and -1).
+   */
+  dLogits?: Tensor<"f32">;
 }
 
 /** Bytes a backward pass over T tokens holds, by role. */
@@ -207,20 +212,29 @@ export class BackwardPlan {
 
   /**
    * Records the backward pass: `grads` (one [T, hidden] tensor per name of
-   * gradientNames) and `metric` [1] are written.
+   * gradientNames) and, for a target, `metric` [1] (log p(target)) are written.
    */
-  record(rec: Recorder, inputs: BackwardInputs, grads: GradientTensors, metric: Tensor<"f32">) {
+  record(
+    rec: Recorder,
+    inputs: BackwardInputs,
+    grads: GradientTensors,
+    metric: Tensor<"f32"> | null,
+  ): void {
     const c = this.config, w = this.weights, s = this.#scratch, T = this.T;
     const h = c.hiddenSize, eps = c.rmsNormEps, L = c.numHiddenLayers;
     const heads = c.numAttentionHeads, kvHeads = c.numKeyValueHeads, headDim = c.headDim;
-    this.#check(inputs, grads);
+    this.#check(inputs, grads, metric);
     const row = h * 4;
     const copyOut = (name: string) =>
       rec.copy(s.g.buffer, s.g.offset, grads.get(name)!.buffer, grads.get(name)!.offset, T * row);
 
     // ---- the metric and the final norm + lm_head, at the last position only ----
-    logprobBackward(rec, inputs.lastLogits, inputs.target, s.dLogits, metric);
-    linearBackward(rec, s.dLogits, w.lmHead, s.dNormed);
+    let dLogits = inputs.dLogits;
+    if (!dLogits) {
+      logprobBackward(rec, inputs.lastLogits, inputs.target!, s.dLogits, metric!);
+      dLogits = s.dLogits;
+    }
+    linearBackward(rec, dLogits, w.lmHead, s.dNormed);
     const top = inputs.residuals[L];
     rec.copy(top.buffer, top.offset + (T - 1) * row, s.lastX.buffer, s.lastX.offset, row);
     rmsnormBackward(rec, s.lastX, w.norm, s.dNormed, s.lastG, eps);
@@ -277,7 +291,7 @@ export class BackwardPlan {
     copyOut(this.modules.embed_tokens.name);
   }
 
-  #check(inputs: BackwardInputs, grads: GradientTensors): void {
+  #check(inputs: BackwardInputs, grads: GradientTensors, metric: Tensor<"f32"> | null): void {
     const c = this.config, T = this.T, h = c.hiddenSize;
     const fits = (t: Tensor, rows: number, cols: number) =>
       t.dtype === "f32" && t.size === rows * cols && t.shape[t.shape.length - 1] === cols &&
@@ -295,6 +309,15 @@ export class BackwardPlan {
         );
       }
     });
+    if ((inputs.target === undefined) === (inputs.dLogits === undefined)) {
+      throw new Error("backward: give either a target (log p) or dLogits, not both or neither");
+    }
+    if (inputs.dLogits && !fits(inputs.dLogits, 1, c.vocabSize)) {
+      throw new Error(`backward: dLogits [${inputs.dLogits.shape}]; want [1, ${c.vocabSize}]`);
+    }
+    if (inputs.target !== undefined && (!metric || metric.size !== 1)) {
+      throw new Error("backward: a target's metric needs a [1] tensor to be written");
+    }
     if (!fits(inputs.lastLogits, 1, c.vocabSize)) {
       throw new Error(
         `backward: lastLogits [${inputs.lastLogits.shape}]; want [1, ${c.vocabSize}]`,

@@ -7,7 +7,7 @@
 
 import assert from "node:assert/strict";
 import { Engine } from "../../engine/engine.ts";
-import { gradients } from "../../engine/backward.ts";
+import { gradients, gradientsOf } from "../../engine/backward.ts";
 import { forwardF64, logProbF64, readHostModel } from "../../engine/model/backward_reference.ts";
 import { assertClose, compareClose } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
@@ -124,6 +124,55 @@ Deno.test("backward: GGML block weights (q4k) are refused before any pass, namin
       /backward: model\.embed_tokens\.weight is stored as q4k \(a GGML block format\), which has no backward kernel yet/,
     );
     assert.equal(gpu.liveBuffers.count, before);
+  } finally {
+    engine.dispose();
+  }
+});
+
+Deno.test("backward: several metrics from one forward; a logit difference matches central differences", async () => {
+  const folder = modelPath("llama3-tiny");
+  const ref = await readReference(folder, "gradients.safetensors");
+  const tokens = Array.from((await readReference(folder, "reference.safetensors")).get("tokens")!);
+  const engine = await Engine.load(folder, { gpu });
+  try {
+    const host = await readHostModel(engine.config, engine.weights);
+    const logits = forwardF64(host, tokens);
+    const order = Array.from(logits.keys()).sort((i, j) => logits[j] - logits[i]);
+    const [a, b] = [order[0], order[1]]; // the top two: "which of two answers"
+    const rs = await gradientsOf(engine, tokens, [
+      { kind: "logProb" },
+      { kind: "logitDiff", a, b },
+    ]);
+    try {
+      const h = engine.config.hiddenSize, T = tokens.length;
+      // The first is the plain log p(greedy), recorded before the second in the same submission.
+      for (const [module, g] of rs[0].grads) {
+        assertClose(`logProb grad.${module}`, await g.toArray(), ref.get(`grad.${module}`)!, {
+          rel: TOLERANCE,
+          shape: [T, h],
+        });
+      }
+      assert.equal(rs[1].target, a);
+      const diff = (l: Float64Array) => l[a] - l[b];
+      assert.ok(Math.abs(rs[1].metric - diff(logits)) <= 1e-5 * Math.abs(diff(logits)) + 1e-5);
+      for (const module of ["model.embed_tokens", "model.layers.1.self_attn", "model.layers.3"]) {
+        const got = await rs[1].grads.get(module)!.toArray();
+        let at = 0;
+        for (let i = 1; i < got.length; i++) if (Math.abs(got[i]) > Math.abs(got[at])) at = i;
+        const position = Math.floor(at / h), index = at % h, step = 1e-4;
+        const up = diff(forwardF64(host, tokens, { module, position, index, delta: step }));
+        const down = diff(forwardF64(host, tokens, { module, position, index, delta: -step }));
+        const fd = (up - down) / (2 * step);
+        assert.ok(
+          Math.abs(fd - got[at]) <= TOLERANCE * Math.abs(got[at]),
+          `logit difference grad.${module}[${position}, ${index}]: GPU ${
+            got[at]
+          }, central difference ${fd}`,
+        );
+      }
+    } finally {
+      for (const r of rs) r.dispose();
+    }
   } finally {
     engine.dispose();
   }
