@@ -158,6 +158,34 @@ export {
   UnknownModuleError,
   UsageError,
 } from "./engine/errors.ts";
+// Gradients of log p(target | prompt) (ARCHITECTURE.md, "Gradients").
+export {
+  type GradientOptions,
+  type GradientResult,
+  gradients,
+  gradientsOf,
+  type Metric,
+} from "./engine/backward.ts";
+export type { BackwardBytes } from "./engine/model/backward_plan.ts";
+export {
+  type AttributionPatching,
+  attributionPatching,
+  type PatchCheck,
+  patchedModules,
+  patchingEstimates,
+  type PatchingOptions,
+} from "./engine/backward_patching.ts";
+export {
+  type IntegratedGradients,
+  integratedGradients,
+  type IntegratedGradientsOptions,
+  type PathPoint,
+} from "./engine/backward_ig.ts";
+export {
+  type FeatureAttribution,
+  featureAttribution,
+  featureAttributionOf,
+} from "./sae/attribution.ts";
 
 function bundled(relative: string): string {
   const url = new URL(relative, import.meta.url);

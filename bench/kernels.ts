@@ -46,6 +46,12 @@ import { embeddingBlockKernel } from "../shaders/embedding.ts";
 import { matvecGgmlConfig, matvecGgmlKernel } from "../shaders/matvec_ggml.ts";
 import { MATMUL_GGML_ROWS, matmulGgmlRowsKernel } from "../shaders/matmul_ggml_rows.ts";
 import { streamConfigs } from "./harness.ts";
+import { rmsnormBackwardKernel } from "../shaders/rmsnorm_backward.ts";
+import { swigluBackwardKernel } from "../shaders/swiglu_backward.ts";
+import { logprobBackwardKernel } from "../shaders/logprob_backward.ts";
+import { attentionBackwardQueryKernel } from "../shaders/attention_backward_query.ts";
+import { attentionBackwardKeyKernel } from "../shaders/attention_backward_key.ts";
+import { linearBackwardF32Kernel, linearBackwardQuantKernel } from "../shaders/linear_backward.ts";
 
 /**
  * Row lengths (K) of the fixtures' projections: hidden and intermediate sizes
@@ -133,6 +139,16 @@ export function kernelCatalog(): Map<string, Kernel> {
       all.push(matvecGgmlKernel(blockLayout(f, 4096), matvecGgmlConfig(d, f), true));
     }
   }
+  // Backward kernels (gradients): one linear variant per format and block.
+  all.push(
+    rmsnormBackwardKernel,
+    swigluBackwardKernel,
+    logprobBackwardKernel,
+    attentionBackwardQueryKernel,
+    attentionBackwardKeyKernel,
+    linearBackwardF32Kernel,
+    ...FORMATS.map((f) => linearBackwardQuantKernel(quantLayout(f, 64, DEFAULT_BLOCK[f]))),
+  );
   // SAE kernels, for f32 weights and each quantized layout of d_in = 64.
   const saeLayouts = [null, ...FORMATS.map((f) => quantLayout(f, 64, DEFAULT_BLOCK[f]))];
   for (const act of ACTIVATIONS) {
