@@ -331,6 +331,8 @@ export function helpText(command?: Command): string {
     "",
     "commands:",
     ...Object.entries(COMMANDS).map(([c, h]) => `  ${c.padEnd(19)}${h}`),
+    // Its flags are its own (demo/cli_attribute.ts): `loupe attribute --help`.
+    `  ${"attribute".padEnd(19)}write gradients and attributions of log p(target) to .safetensors`,
     "",
     "flags:",
     ...flagLines(undefined),
