@@ -30,6 +30,7 @@ import {
 } from "./cli_flags.ts";
 import { NoAdapterError, UsageError } from "../engine/errors.ts";
 import { planText } from "./cli_plan.ts";
+import { probeMain } from "./cli_probe.ts";
 
 function num(flag: string, v: string | undefined, integer: boolean): number | undefined {
   if (v === undefined) return undefined;
@@ -383,6 +384,7 @@ async function plan(v: Record<string, string | boolean | string[] | undefined>):
 
 export async function main(args: string[]): Promise<number> {
   let [first, ...rest] = args;
+  if (first === "probe") return await probeMain(rest);
   // `features search` and `features contrast` are commands of their own.
   if (first === "features" && (rest[0] === "search" || rest[0] === "contrast")) {
     first = `features ${rest[0]}`;
