@@ -33,7 +33,7 @@ Deno.test("loupe probe train | run: JSON summary, a loadable probe file, a score
     const data = `${dir}/data.json`, file = `${dir}/probe.json`;
     await Deno.writeTextFile(
       data,
-      JSON.stringify(parseProbeExamples(names, "names.json").slice(0, 24)),
+      JSON.stringify(parseProbeExamples(names, "names.json").slice(0, 16)),
     );
     const common = ["--model", modelPath("stories260K"), "--sae", SAE, "--layer", LAYER];
 
@@ -52,8 +52,8 @@ Deno.test("loupe probe train | run: JSON summary, a loadable probe file, a score
     );
     assert.equal(train.code, 0);
     const summary = JSON.parse(train.out[0]);
-    assert.equal(summary.examples, 24);
-    assert.equal(summary.train + summary.heldOut, 24);
+    assert.equal(summary.examples, 16);
+    assert.equal(summary.train + summary.heldOut, 16);
     assert.ok(summary.heldOutAccuracy >= 0 && summary.heldOutAccuracy <= 1);
     const saved = Probe.parse(await Deno.readTextFile(file), file);
     assert.equal(saved.cacheName, `${LAYER}.probe.names`);
