@@ -171,6 +171,16 @@ export async function trainProbe(
     throw new UsageError(`trainProbe: ${sae.describe} is not on the device of ${module}`);
   }
   const width = sae ? sae.dSae : engine.moduleWidth(module);
+  // X [texts, width] is bound whole by every step's kernels.
+  if (examples.length * width * 4 > gpu.maxBindingBytes) {
+    throw new UsageError(
+      `trainProbe: ${examples.length} texts x ${width} values need ${
+        examples.length * width * 4
+      } ` +
+        `bytes in one binding, more than ${gpu.name} allows (${gpu.maxBindingBytes}); ` +
+        `use at most ${Math.floor(gpu.maxBindingBytes / (width * 4))} examples`,
+    );
+  }
   const labels = examples.map((e, i) => {
     if (e.label !== 0 && e.label !== 1) {
       throw new UsageError(`trainProbe: example ${i} has label ${e.label}, not 0 or 1`);

@@ -56,28 +56,35 @@ function train(on: "features" | "activations", pool: ProbePooling): Promise<Prob
   return trained.get(key)!;
 }
 
-/** Per example, its features and its layer output [T, width], from a forward of it alone. */
-const cachedRows = (async () => {
-  const out: { features: Float32Array; activations: Float32Array; tokens: number[] }[] = [];
-  for (const e of SUBSET) {
-    const tokens = engine.tokenizer.encode((e as { text: string }).text);
-    const r = await engine.forward(tokens, { cache: [site.features, LAYER] });
-    out.push({
-      tokens,
-      features: await r.cache.get(site.features)!.toArray(),
-      activations: await r.cache.get(LAYER)!.toArray(),
-    });
-    r.dispose();
-  }
-  return out;
-})();
+/**
+ * Per example, its features and its layer output [T, width], from a forward of it alone.
+ * Made on first use, not at load: engine calls from a promise started at module load would
+ * overlap the tests' own calls (the engine refuses a call while another call's tap runs).
+ */
+let cached: Promise<{ features: Float32Array; activations: Float32Array; tokens: number[] }[]>;
+function cachedRows() {
+  return cached ??= (async () => {
+    const out = [];
+    for (const e of SUBSET) {
+      const tokens = engine.tokenizer.encode((e as { text: string }).text);
+      const r = await engine.forward(tokens, { cache: [site.features, LAYER] });
+      out.push({
+        tokens,
+        features: await r.cache.get(site.features)!.toArray(),
+        activations: await r.cache.get(LAYER)!.toArray(),
+      });
+      r.dispose();
+    }
+    return out;
+  })();
+}
 
 /** Each example's pooled vector [width] on the CPU (BOS left out), from cachedRows. */
 async function pooledOnCpu(
   on: "features" | "activations",
   pool: ProbePooling,
 ): Promise<Float64Array[]> {
-  return (await cachedRows).map((c) => {
+  return (await cachedRows()).map((c) => {
     const f = c[on], T = c.tokens.length, width = f.length / T;
     const skip = c.tokens[0] === 1 ? 1 : 0, n = T - skip;
     const v = new Float64Array(width).fill(pool === "max" ? -Infinity : 0);
