@@ -209,4 +209,18 @@ Deno.test("probes leave moderated features out unless asked; bad sites and label
   const narrow = new Probe({ ...first.probe, on: "activations", sae: null, width: 63, terms: [] });
   assert.throws(() => attachProbe(engine, narrow), /reads 63 values per token/);
   assert.throws(() => attachProbe(engine, first.probe), /pass \{ sae \}/);
+
+  // X [texts, width] must fit one binding: 24 x 64 floats do not fit 4 KiB (the weights load in
+  // row chunks on such a device; nothing runs before the refusal).
+  const small = await Engine.load(modelPath("stories260K"), {
+    gpu: await testGpu({ maxBindingBytes: 4096 }),
+  });
+  try {
+    await assert.rejects(
+      () => trainProbe({ engine: small, module: LAYER }, SUBSET, { on: "activations" }),
+      /24 texts x 64 values need 6144 bytes in one binding.*at most 16 examples/,
+    );
+  } finally {
+    small.dispose();
+  }
 });
