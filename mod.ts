@@ -148,6 +148,28 @@ export {
   variantToJson,
 } from "./sae/mod.ts";
 export {
+  attachProbe,
+  type AttachProbeOptions,
+  parseProbeExamples,
+  Probe,
+  PROBE_DEFAULTS,
+  PROBE_FORMAT,
+  PROBE_VERSION,
+  type ProbeExample,
+  type ProbeFeature,
+  type ProbeInput,
+  type ProbeMonitor,
+  type ProbePooling,
+  type ProbeSite,
+  type ProbeSpec,
+  type ProbeTerm,
+  type ProbeTrainingInfo,
+  type ProbeTrainingResult,
+  splitExamples,
+  trainProbe,
+  type TrainProbeOptions,
+} from "./sae/mod.ts";
+export {
   BusyError,
   ContextLengthError,
   DeviceLostError,

@@ -28,6 +28,9 @@ import { quantizeXKernel } from "../shaders/quantize_x.ts";
 import { rmsnormKernel } from "../shaders/rmsnorm.ts";
 import { ropeKernel, ropePositionsKernel } from "../shaders/rope.ts";
 import { featureStatsKernel } from "../shaders/sae_feature_stats.ts";
+import { probePoolKernels } from "../shaders/probe_pool.ts";
+import { probePredictKernel } from "../shaders/probe_predict.ts";
+import { probeStepKernel } from "../shaders/probe_step.ts";
 import { saeBiasActKernel } from "../shaders/sae_bias_act.ts";
 import { saeDecodeKernel, saeDecodeOneTokenKernel } from "../shaders/sae_decode.ts";
 import { saeEditKernel, saeEditWhenKernel } from "../shaders/sae_edit.ts";
@@ -99,6 +102,10 @@ export function kernelCatalog(): Map<string, Kernel> {
     saeEditWhenKernel,
     saeStopKernel,
     featureStatsKernel,
+    probePoolKernels.max,
+    probePoolKernels.mean,
+    probePredictKernel,
+    probeStepKernel,
   ];
   for (const K of FIXTURE_K) {
     for (const d of DEVICES) all.push(matvecKernel(K, matvecConfig(d as Gpu)));

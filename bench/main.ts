@@ -16,6 +16,7 @@ import { benchGenerate, type GenerateBenchResult, printGenerateTable } from "./g
 import { benchCeilings, type BenchContext } from "./harness.ts";
 import { benchComputeCeilings } from "./compute_ceiling.ts";
 import { benchMatmul, benchMatvec } from "./linear.ts";
+import { benchProbe } from "./probe.ts";
 import { benchSaeDecode, benchSaeKernels } from "./sae.ts";
 import { benchSmoke } from "./smoke.ts";
 import { benchSoak, benchSoakRuntime } from "./soak.ts";
@@ -36,6 +37,7 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResu
   sae: (ctx) => benchSaeKernels(ctx),
   "sae-decode": (ctx) => benchSaeDecode(ctx),
   batch: (ctx) => benchBatch(ctx),
+  probe: (ctx) => benchProbe(ctx),
 };
 
 /** Benchmarks that run only when named: quick checks of the runners themselves. */

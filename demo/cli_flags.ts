@@ -331,8 +331,11 @@ export function helpText(command?: Command): string {
     "",
     "commands:",
     ...Object.entries(COMMANDS).map(([c, h]) => `  ${c.padEnd(19)}${h}`),
-    // Its flags are its own (demo/cli_attribute.ts): `loupe attribute --help`.
+    // Their flags are their own (demo/cli_attribute.ts, demo/cli_probe.ts): COMMAND --help.
     `  ${"attribute".padEnd(19)}write gradients and attributions of log p(target) to .safetensors`,
+    `  ${
+      "probe train|run".padEnd(19)
+    }train a sparse probe on SAE features or activations; score tokens`,
     "",
     "flags:",
     ...flagLines(undefined),
