@@ -37,12 +37,13 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResu
   sae: (ctx) => benchSaeKernels(ctx),
   "sae-decode": (ctx) => benchSaeDecode(ctx),
   batch: (ctx) => benchBatch(ctx),
-  probe: (ctx) => benchProbe(ctx),
 };
 
-/** Benchmarks that run only when named: quick checks of the runners themselves. */
+/** Benchmarks that run only when named: quick checks of the runners, and the long ones. */
 export const NAMED_ONLY: Record<string, (ctx: BenchContext) => Promise<BenchResult[]>> = {
   smoke: (ctx) => benchSmoke(ctx),
+  // Trains four probes on the 200-example set (~100 s on llvmpipe): by name only.
+  probe: (ctx) => benchProbe(ctx),
   soak: (ctx) => benchSoak(ctx),
   "soak-runtime": (ctx) => benchSoakRuntime(ctx),
   // Deno only (files, RSS) and ~25 GB of synthetic checkpoints: imported by a
