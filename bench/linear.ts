@@ -44,7 +44,7 @@ async function benchLinear(ctx: BenchContext, tokens: number): Promise<BenchResu
       for (const t of [w, x, out]) t.dispose();
     }
   }
-  for (const [rows, cols] of [...SHAPES_8B, ...SHAPES_70B]) {
+  for (const [rows, cols] of ctx.shapes ?? [...SHAPES_8B, ...SHAPES_70B]) {
     for (const format of LINEAR_FORMATS) {
       const w = randomMatrix(gpu, `bench.${format}`, rows, cols, format, rows + cols);
       const x = Tensor.empty(gpu, "bench.x", [tokens, cols], "f32");

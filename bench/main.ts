@@ -1,9 +1,11 @@
-// deno task bench [NAME...] [--json] [--browser] [--soak-n=N]: runs all benchmarks or the
+// deno task bench [NAME...] [--json] [--browser] [--soak-n=N] [--shapes=RxC,...]: runs all benchmarks or the
 // named ones on one device and prints plain-text tables, or with --json one
 // JSON object per result line. The thin Deno runner: benchmark bodies
 // (BENCHMARKS) use no Deno APIs, so a browser page can run the same ones:
 // --browser runs them first in Chromium (bench/browser.ts, bench/page.ts), then
 // here, and prints both (with --json, each line also says its "runner").
+// --shapes=4096x4096,14336x4096 limits matvec/matmul to those [rows x cols]
+// (Deno runner only; the 70B shapes take minutes per format in prefill).
 
 import { NoAdapterError } from "../engine/errors.ts";
 import { Gpu } from "../engine/gpu/gpu.ts";
@@ -76,6 +78,7 @@ export async function runInDeno(
     fixtures: new URL("../tests/fixtures/", import.meta.url).pathname,
     log: (line) => console.error(line),
     soakN: soakN(Deno.args),
+    shapes: shapes(Deno.args),
     rss: () => Deno.memoryUsage().rss,
     heap: () => Deno.memoryUsage().heapUsed,
   };
@@ -102,6 +105,19 @@ function soakN(args: readonly string[]): number | undefined {
     throw new Error(`--soak-n expects a positive integer, got "${flag}"`);
   }
   return n;
+}
+
+/** --shapes=RxC[,RxC...]: the matvec/matmul shapes, [rows (out), cols (in)]. */
+function shapes(args: readonly string[]): [number, number][] | undefined {
+  const flag = args.find((a) => a.startsWith("--shapes="));
+  if (!flag) return undefined;
+  return flag.slice("--shapes=".length).split(",").map((s) => {
+    const m = /^(\d+)x(\d+)$/.exec(s);
+    if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) {
+      throw new Error(`--shapes expects ROWSxCOLS[,ROWSxCOLS...], got "${s}" in "${flag}"`);
+    }
+    return [Number(m[1]), Number(m[2])];
+  });
 }
 
 if (import.meta.main) {

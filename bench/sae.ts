@@ -29,6 +29,7 @@ import {
   timePerCall,
 } from "./harness.ts";
 import type { BenchResult } from "./result.ts";
+import { computeCeilings } from "./compute_ceiling.ts";
 
 export const GOODFIRE_8B = { dIn: 4096, dSae: 65536 };
 const TOP_K = 32;
@@ -116,6 +117,8 @@ export async function benchSaeKernels(
 ): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   const ceiling = await ceilings(ctx);
+  // Many-token encodes are compute-bound: also a fraction of the f32 multiply-add ceiling.
+  const compute = tokens.some((T) => T > 1) ? await computeCeilings(ctx) : undefined;
   const { dIn, dSae } = GOODFIRE_8B;
   for (const format of formats) {
     const t0 = performance.now();
@@ -152,7 +155,7 @@ export async function benchSaeKernels(
             topFeatures(rec, f, TOP_K, idx, val);
           });
           for (const [name, s] of [["encode", encode], ["topk", topk]] as const) {
-            const gb = bytes / s / 1e9;
+            const gb = bytes / s / 1e9, gflops = 2 * T * dIn * dSae / s / 1e9;
             results.push({
               name: `sae.${name}`,
               shape: `${dIn}->${dSae}, ${T} token${T > 1 ? "s" : ""}${
@@ -163,10 +166,13 @@ export async function benchSaeKernels(
               figures: {
                 ms: s * 1000,
                 gbPerSecond: gb,
-                gflopPerSecond: 2 * T * dIn * dSae / s / 1e9,
+                gflopPerSecond: gflops,
                 ...(name === "topk" ? { selectMs: select * 1000 } : {}),
               },
-              ratios: { vsCeiling: gb / ceiling[format] },
+              ratios: {
+                vsCeiling: gb / ceiling[format],
+                ...(T > 1 ? { vsComputeCeiling: gflops / compute!.fmaGflops } : {}),
+              },
             });
           }
           ctx.log(
