@@ -12,6 +12,7 @@ import { Gpu } from "../engine/gpu/gpu.ts";
 import { benchAccuracy } from "./accuracy.ts";
 import { benchBatch } from "./batch.ts";
 import { benchDecode } from "./decode.ts";
+import { benchDispatches } from "./dispatches.ts";
 import { benchDevices } from "./devices.ts";
 import { benchHooks, benchHooks8b } from "./hooks.ts";
 import { benchGenerate, type GenerateBenchResult, printGenerateTable } from "./generate.ts";
@@ -29,6 +30,7 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResu
   matvec: benchMatvec,
   matmul: benchMatmul,
   decode: (ctx) => benchDecode(ctx),
+  dispatches: (ctx) => benchDispatches(ctx),
   accuracy: (ctx) => benchAccuracy(ctx.gpu, ctx.fixtures),
   hooks: async (ctx) => [
     ...await benchHooks({ model: `${ctx.fixtures}models/llama3-tiny`, gpu: ctx.gpu }),
