@@ -26,10 +26,11 @@ import {
   fastRandom,
   matrixBytes,
   randomMatrix,
+  timeInterleaved,
   timePerCall,
 } from "./harness.ts";
 import type { BenchResult } from "./result.ts";
-import { computeCeilings } from "./compute_ceiling.ts";
+import { computeCeilings, fmaPeakProbe } from "./compute_ceiling.ts";
 
 export const GOODFIRE_8B = { dIn: 4096, dSae: 65536 };
 const TOP_K = 32;
@@ -143,11 +144,24 @@ export async function benchSaeKernels(
         const idx = Tensor.empty(ctx.gpu, "bench.sae.idx", [T, TOP_K], "u32");
         const val = Tensor.empty(ctx.gpu, "bench.sae.val", [T, TOP_K], "f32");
         try {
-          const encode = await timeAdaptive(
-            ctx,
-            (rec) => rec.asActive(() => sae.encode(x, f)),
-            false,
-          );
+          const record = (rec: Recorder) => rec.asActive(() => sae.encode(x, f));
+          // Many tokens: two trials interleaved with the f32 peak (vsInterleavedCeiling).
+          const probe = T > 1 ? await fmaPeakProbe(ctx) : null;
+          let peakGflops: number | null = null, encode: number;
+          try {
+            if (probe) {
+              const s = await timeInterleaved(
+                ctx.gpu,
+                { encode: record, peak: probe.record },
+                1,
+                2,
+              );
+              encode = s.encode;
+              peakGflops = probe.flops / s.peak / 1e9;
+            } else encode = await timeAdaptive(ctx, record, false);
+          } finally {
+            probe?.dispose();
+          }
           const select = await timeAdaptive(ctx, (rec) => topFeatures(rec, f, TOP_K, idx, val));
           // Encode then select in one submission; the sum for slow (compute-bound) encodes.
           const topk = encode > 5 ? encode + select : await timeAdaptive(ctx, (rec) => {
@@ -168,10 +182,16 @@ export async function benchSaeKernels(
                 gbPerSecond: gb,
                 gflopPerSecond: gflops,
                 ...(name === "topk" ? { selectMs: select * 1000 } : {}),
+                ...(peakGflops !== null ? { ceilingGflopPerSecond: peakGflops } : {}),
               },
               ratios: {
                 vsCeiling: gb / ceiling[format],
-                ...(T > 1 ? { vsComputeCeiling: gflops / compute!.fmaGflops } : {}),
+                ...(peakGflops !== null
+                  ? {
+                    vsComputeCeiling: gflops / compute!.fmaGflops,
+                    vsInterleavedCeiling: gflops / peakGflops,
+                  }
+                  : {}),
               },
             });
           }
