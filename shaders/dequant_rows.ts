@@ -5,7 +5,6 @@ import type { Recorder } from "../engine/gpu/recorder.ts";
 import { defineKernel, defineParams, type Kernel } from "../engine/gpu/kernel.ts";
 import type { QuantLayout } from "../engine/quant/format.ts";
 import type { QuantChunk } from "../engine/quant/matrix.ts";
-import { grid1d } from "./grid.ts";
 import common from "./common.wgsl" with { type: "text" };
 import quant from "./quant.wgsl" with { type: "text" };
 import template from "./dequant_rows.wgsl" with { type: "text" };
@@ -55,6 +54,9 @@ export function dequantRows(
 ): void {
   const K = l.cols;
   if (K % 4 !== 0) throw new Error(`dequantRows: K ${K} is not a multiple of 4`);
+  if (rows > rec.gpu.device.limits.maxComputeWorkgroupsPerDimension) {
+    throw new Error(`dequantRows: ${rows} rows exceed one dispatch's workgroups in y`);
+  }
   if (row0 < 0 || rows < 1 || row0 + rows > c.rows) {
     throw new Error(`dequantRows: rows [${row0}, ${row0 + rows}) outside the chunk's ${c.rows}`);
   }
@@ -64,6 +66,6 @@ export function dequantRows(
   rec.dispatch(dequantRowsKernel(l), {
     params: { rows, K, row0, wordsPerRow: l.wordsPerRow, scalesPerRow: l.scalesPerRow },
     buffers: [c.words.binding, c.scales.binding, { buffer: out, size: rows * K * 4 }],
-    workgroups: grid1d(rec.gpu, rows * K / 4, WG),
+    workgroups: [Math.ceil(Math.ceil(K / 16) / WG), rows],
   });
 }

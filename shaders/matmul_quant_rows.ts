@@ -146,8 +146,11 @@ export function matmulQuantRowsExpanded(
   }
   const tile = rowsTile(T, N, 32);
   const span = tile.rows * tile.wg;
-  // Whole spans where they fit; never more than one binding holds.
-  const bindRows = Math.floor(rec.gpu.maxBindingBytes / (K * 4));
+  // Whole spans where they fit; never more than one binding holds or one grid row counts.
+  const bindRows = Math.min(
+    Math.floor(rec.gpu.maxBindingBytes / (K * 4)),
+    rec.gpu.device.limits.maxComputeWorkgroupsPerDimension, // dequantRows' grid in y
+  );
   if (bindRows < 1) {
     throw new Error(`matmulQuantRowsExpanded(${w.label}): one f32 row of ${K} exceeds a binding`);
   }

@@ -65,8 +65,7 @@ fn scaled_q4_hi(word: u32) -> vec4f {
 
 // Dequantizes rows [row0, row0 + rows) of one q8/q4 row chunk into f32:
 //   out[r, k] = d(row0 + r, k / BLOCK) * code(row0 + r, k)   (row stride K)
-// one vec4 of out per thread (K % 4 == 0, so a group never spans a block or a
-// word). The prefill path on software adapters (matmul_quant_rows.ts) expands
+// 16 codes per thread (K % 4 == 0: a vec4 never spans a block or a word). The prefill path on software adapters (matmul_quant_rows.ts) expands
 // a slab of rows with this and multiplies it with the f32 rows kernel, whose
 // 32 x 32 tile the in-register quantized kernels cannot reach.
 
@@ -86,15 +85,21 @@ struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.t
 override WG: u32 = 64;
 
 @compute @workgroup_size(WG)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let i = flat_index(gid, nwg, WG);
-  let groups = p.K / 4u;
-  if (i >= p.rows * groups) {
+fn main(@builtin(global_invocation_id) gid: vec3u) {
+  // Thread (g, r): codes [16g, 16g + 16) of slab row r, one scale (blocks are
+  // multiples of 16): index math and the scale load serve four vec4s.
+  let k0 = gid.x * 16u;
+  if (k0 >= p.K || gid.y >= p.rows) {
     return;
   }
-  let row = p.row0 + i / groups;
-  let k = (i % groups) * 4u;
-  let word = w[row * p.wordsPerRow + k / 8u];
-  let si = row * p.scalesPerRow + k / 32u;
-  out[i] = f16_at(scales[si >> 1u], si) * dequant_q4(word, (k % 8u) / 4u);
+  let row = p.row0 + gid.y;
+  let si = row * p.scalesPerRow + k0 / 32u;
+  let d = f16_at(scales[si >> 1u], si);
+  let wb = row * p.wordsPerRow + k0 / 8u;
+  let ob = gid.y * (p.K / 4u) + gid.x * 4u;
+  for (var q = 0u; q < 4u; q++) {
+    if (k0 + 4u * q < p.K) {
+      out[ob + q] = d * dequant_q4(w[wb + q * 4u / 8u], (q * 4u % 8u) / 4u);
+    }
+  }
 }
