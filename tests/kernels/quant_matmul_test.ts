@@ -3,7 +3,12 @@
 
 import assert from "node:assert/strict";
 import { matmulQuant } from "../../shaders/matmul_quant.ts";
-import { matmulQuantRows } from "../../shaders/matmul_quant_rows.ts";
+import {
+  expandsToF32,
+  matmulQuantRows,
+  matmulQuantRowsExpanded,
+} from "../../shaders/matmul_quant_rows.ts";
+import { dequantRows } from "../../shaders/dequant_rows.ts";
 import { matmulReference } from "../../shaders/matmul.ts";
 import { QuantMatrix } from "../../engine/quant/matrix.ts";
 import { dequantizeRows, type QuantFormat, quantizeRows } from "../../engine/quant/format.ts";
@@ -87,3 +92,45 @@ for (const format of FORMATS) {
     });
   }
 }
+
+// The expanded path (dequantize slabs, f32 rows kernel): slabs of one tile
+// span (8 x 8 here: T < 32 keeps the tile small and the test fast), several
+// per chunk, a partial last slab; and the selection that routes to it.
+for (const format of FORMATS) {
+  Deno.test(`matmulQuantRowsExpanded ${format}: several slabs, partial last one, chunks`, async () => {
+    const slabs: MatmulFn = (rec, x, w, out) =>
+      matmulQuantRowsExpanded(rec, x, w, out, 64 * w.cols * 4);
+    await checkMatmulQuant(gpu, format, 9, 68, 150, 21, undefined, slabs);
+    await checkMatmulQuant(gpu, format, 17, 128, 200, 22, 16, slabs);
+    const small = await testGpu({ maxBindingBytes: 4096 });
+    const chunks = await checkMatmulQuant(small, format, 3, 64, 300, 23, undefined, slabs);
+    assert.ok(chunks > 1, `expected several chunks, got ${chunks}`);
+  });
+  Deno.test(`dequantRows ${format}: exactly the CPU dequantization, from a row offset`, async () => {
+    const random = rng(31);
+    const [N, K, row0, rows] = [40, 100, 7, 30];
+    const data = randomArray(random, N * K);
+    const w = QuantMatrix.upload(gpu, "w", data, N, K, format, 32);
+    const all = dequantizeRows(quantizeRows(data, w.layout), w.layout);
+    const out = gpu.acquire("test.dequant", rows * K * 4);
+    const read = Tensor.empty(gpu, "test.dequant.read", [rows * K], "f32");
+    const rec = new Recorder(gpu, "test.dequantRows");
+    dequantRows(rec, w.layout, w.chunks[0], row0, rows, out);
+    rec.copy(out, 0, read.buffer, 0, rows * K * 4);
+    rec.submit();
+    assertClose("dequantRows", await read.toArray(), all.subarray(row0 * K, (row0 + rows) * K), {
+      rel: 0,
+      shape: [rows, K],
+    });
+    gpu.release(out);
+    for (const t of [w, read]) t.dispose();
+  });
+}
+
+Deno.test("expandsToF32: the 32 x 32 f32 tile's shapes only", () => {
+  assert.equal(expandsToF32(128, 4096, 4096), true);
+  assert.equal(expandsToF32(32, 64, 256), true);
+  assert.equal(expandsToF32(31, 4096, 4096), false, "T < 32");
+  assert.equal(expandsToF32(128, 4096, 255), false, "N < 256");
+  assert.equal(expandsToF32(128, 4098, 4096), false, "K % 4 != 0");
+});
