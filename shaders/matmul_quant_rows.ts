@@ -10,7 +10,13 @@ import type { QuantMatrix } from "../engine/quant/matrix.ts";
 import { linearShapes } from "./matmul.ts";
 import { matmulQuantParams } from "./matmul_quant.ts";
 import { blockCode, quantWalk, wordVector } from "./quant_codegen.ts";
-import { type MatmulRowsConfig, matmulRowsKernel, rowsTile, storeTile } from "./matmul_rows.ts";
+import {
+  largestRowsTile,
+  type MatmulRowsConfig,
+  matmulRowsKernel,
+  rowsTile,
+  storeTile,
+} from "./matmul_rows.ts";
 import { dequantRows } from "./dequant_rows.ts";
 import quant from "./quant.wgsl" with { type: "text" };
 import template from "./matmul_quant_rows.wgsl" with { type: "text" };
@@ -22,9 +28,12 @@ import template from "./matmul_quant_rows.wgsl" with { type: "text" };
  */
 export const MATMUL_ROWS: MatmulRowsConfig = { wg: 8, rows: 8, tokens: 8 };
 
-/** The tile for a quantized matrix of row length K (see rowsTile: at most 16, 8 for odd K). */
-export function quantRowsTile(T: number, K: number, N: number): MatmulRowsConfig {
-  return rowsTile(T, N, K % 4 === 0 ? 16 : 8);
+/**
+ * The tile for a quantized matrix of row length K (see rowsTile): at most 16
+ * where f32 goes to 32 (`largestF32`, largestRowsTile), else 8; 8 for odd K.
+ */
+export function quantRowsTile(T: number, K: number, N: number, largestF32 = 32): MatmulRowsConfig {
+  return rowsTile(T, N, K % 4 === 0 && largestF32 >= 32 ? 16 : 8);
 }
 
 const kernels = new Map<string, Kernel<typeof matmulQuantParams.fields>>();
@@ -87,8 +96,8 @@ export const EXPAND_BYTES = 32 << 20;
  * compiler at 32). Dequantizing costs one write and one read of the f32 slab
  * against ~2 x 32 flops per weight read per token tile: a few per cent at T = 128.
  */
-export function expandsToF32(T: number, K: number, N: number): boolean {
-  return K % 4 === 0 && rowsTile(T, N, 32).rows === 32;
+export function expandsToF32(T: number, K: number, N: number, largestF32 = 32): boolean {
+  return K % 4 === 0 && rowsTile(T, N, largestF32).rows === 32;
 }
 
 /**
@@ -105,8 +114,9 @@ export function matmulQuantRows(
 ): void {
   const [T, K, N] = linearShapes("matmulQuantRows", x, w, out);
   const l = w.layout;
-  if (!config && expandsToF32(T, K, N)) return matmulQuantRowsExpanded(rec, x, w, out);
-  config ??= quantRowsTile(T, K, N);
+  const largest = largestRowsTile(rec.gpu);
+  if (!config && expandsToF32(T, K, N, largest)) return matmulQuantRowsExpanded(rec, x, w, out);
+  config ??= quantRowsTile(T, K, N, largest);
   const kernel = matmulQuantRowsKernel(l, config);
   for (const c of w.chunks) {
     rec.dispatch(kernel, {
@@ -144,7 +154,7 @@ export function matmulQuantRowsExpanded(
   if (K % 4 !== 0) {
     throw new Error(`matmulQuantRowsExpanded(${w.label}): K ${K} is not a multiple of 4`);
   }
-  const tile = rowsTile(T, N, 32);
+  const tile = rowsTile(T, N, largestRowsTile(rec.gpu));
   const span = tile.rows * tile.wg;
   // Whole spans where they fit; never more than one binding holds or one grid row counts.
   const bindRows = Math.min(

@@ -7,8 +7,10 @@ import {
   expandsToF32,
   matmulQuantRows,
   matmulQuantRowsExpanded,
+  quantRowsTile,
 } from "../../shaders/matmul_quant_rows.ts";
 import { dequantRows } from "../../shaders/dequant_rows.ts";
+import { largestRowsTile } from "../../shaders/matmul_rows.ts";
 import { matmulReference } from "../../shaders/matmul.ts";
 import { QuantMatrix } from "../../engine/quant/matrix.ts";
 import { dequantizeRows, type QuantFormat, quantizeRows } from "../../engine/quant/format.ts";
@@ -25,6 +27,8 @@ const FORMATS: QuantFormat[] = ["q8", "q4"];
 
 const gpu = await testGpu();
 
+const QUANT_LARGEST = quantRowsTile(1024, 1024, 1024, largestRowsTile(gpu)).rows;
+
 type MatmulFn = (rec: Recorder, x: Tensor<"f32">, w: QuantMatrix, out: Tensor<"f32">) => void;
 /** The GPU kernel (tiled), the software-adapter one (rows) and rows at odd sizes. */
 const KERNELS: Record<string, MatmulFn> = {
@@ -32,15 +36,16 @@ const KERNELS: Record<string, MatmulFn> = {
   matmulQuantRows,
   "matmulQuantRows 4x3x5": (rec, x, w, out) =>
     matmulQuantRows(rec, x, w, out, { wg: 4, rows: 3, tokens: 5 }),
-  // The largest tile quantRowsTile picks, on shapes it overhangs (vec4 rows
-  // only, as there: the scalar-load variant at 16 x 16 compiles for minutes).
-  "matmulQuantRows 16x16": (rec, x, w, out) =>
+  // The largest tile quantRowsTile picks here (16 on llvmpipe, 8 on
+  // SwiftShader), on shapes it overhangs (vec4 rows only, as there: the
+  // scalar-load variant at 16 x 16 compiles for minutes).
+  [`matmulQuantRows ${QUANT_LARGEST}x${QUANT_LARGEST}`]: (rec, x, w, out) =>
     matmulQuantRows(
       rec,
       x,
       w,
       out,
-      w.cols % 4 === 0 ? { wg: 8, rows: 16, tokens: 16 } : undefined,
+      w.cols % 4 === 0 ? { wg: 8, rows: QUANT_LARGEST, tokens: QUANT_LARGEST } : undefined,
     ),
 };
 
