@@ -42,11 +42,16 @@ export class ChatPanel {
   constructor(hooks: ChatHooks) {
     this.#h = hooks;
     $("chat-send").addEventListener("click", hooks.action(() => this.send()));
-    $("chat-reset").addEventListener("click", () => {
-      this.#turns = [];
-      $("chat-log").replaceChildren();
-      $("chat-status").textContent = "";
-    });
+    // Through action(): not while a reply is being generated.
+    $("chat-reset").addEventListener(
+      "click",
+      hooks.action(() => {
+        this.#turns = [];
+        $("chat-log").replaceChildren();
+        $("chat-status").textContent = "";
+        return Promise.resolve();
+      }),
+    );
     $("chat-input").addEventListener("keydown", (e) => {
       const k = e as KeyboardEvent;
       if (k.key === "Enter" && !k.shiftKey) {
@@ -80,19 +85,40 @@ export class ChatPanel {
     const turns = [...this.#turns, { role: "user", content }];
     const messages = chatMessages(system, turns);
     input.value = "";
-    $("chat-log").append(message("user", content));
+    const log = $("chat-log"), before = log.childElementCount;
+    log.append(message("user", content));
+    try {
+      await this.#reply(messages, turns, edits, compare, scope);
+    } catch (e) {
+      // The turn did not happen: the log and the input go back to before it.
+      while (log.childElementCount > before) log.lastElementChild!.remove();
+      input.value = content;
+      throw e;
+    }
+  }
 
+  async #reply(
+    messages: ChatMessage[],
+    turns: ChatMessage[],
+    edits: Edit[],
+    compare: boolean,
+    scope: "all" | "generated",
+  ): Promise<void> {
     const base = this.#h.params();
     const run = async (withEdits: Edit[], into: HTMLElement, what: string) => {
       const body = into.querySelector(".chat-text")!;
       let n = 0;
+      const t0 = performance.now();
       const r = await chatReply(
         this.#h.session,
         messages,
         { ...base, edits: toFeatureEdits(withEdits), scope },
         (_id, piece) => {
           body.textContent += piece;
-          $("chat-status").textContent = `${what}: ${++n} tokens`;
+          if (++n === 1) into.dataset.firstTokenMs = (performance.now() - t0).toFixed(0);
+          $("chat-status").textContent = `${what}: ${n} tokens (first after ${
+            (Number(into.dataset.firstTokenMs) / 1000).toFixed(2)
+          } s)`;
         },
       );
       into.dataset.ids = r.ids.join(",");
@@ -125,15 +151,15 @@ export class ChatPanel {
       roles: tokenRoles(this.#h.session, messages, ids.length),
       edits,
     });
-    const stopped = kept.ids.length && this.#h.session.engine.tokenizer.eosIds.includes(
-        kept.ids[kept.ids.length - 1],
-      )
+    const engine = this.#h.session.engine;
+    const last = kept.ids[kept.ids.length - 1];
+    const stopped = [...engine.tokenizer.eosIds, ...engine.config.eosTokenIds].includes(last)
       ? "stopped at the end of turn"
       : "stopped at max tokens";
-    $("chat-status").textContent =
-      `${kept.ids.length} tokens in ${(kept.ms / 1000).toFixed(2)} s ` +
-      `(${(kept.ids.length / (kept.ms / 1000)).toFixed(0)} tok/s), ${stopped}; the conversation ` +
-      `is ${ids.length} tokens, re-prefilled each turn`;
+    const secs = (ms: number) => (ms / 1000).toFixed(2);
+    $("chat-status").textContent = `${kept.ids.length} tokens in ${secs(kept.ms)} s, the ` +
+      `first after ${secs(kept.firstMs)} s (prefill of the ${kept.prompt.length}-token ` +
+      `conversation, re-prefilled each turn), ${stopped}`;
     document.body.dataset.chatReplies = String(
       Number(document.body.dataset.chatReplies ?? 0) + (compare ? 2 : 1),
     );

@@ -32,6 +32,8 @@ export interface ChatReply {
   features: Float32Array;
   fed: number;
   ms: number;
+  /** Time to the first token: the prefill of the conversation (and any pipelines compiled). */
+  firstMs: number;
 }
 
 /** The messages the template renders: the system prompt (if any) first. */
@@ -93,12 +95,13 @@ export async function chatReply(
         `${session.engine.contextLength}: start a new chat`,
     );
   }
-  let text = "";
+  let text = "", firstMs = 0;
   const t0 = performance.now();
   const r = await session.generate(
     prompt,
     { ...params, maxNewTokens: Math.min(params.maxNewTokens, room) },
     (id, piece) => {
+      if (!firstMs) firstMs = performance.now() - t0;
       text += piece;
       onToken(id, piece);
     },
@@ -107,5 +110,5 @@ export async function chatReply(
   const d = session.sae.dSae, n = prompt.length + r.ids.length;
   const features = new Float32Array(n * d);
   features.set(r.features.subarray(0, Math.min(r.fed, n) * d));
-  return { prompt, ids: r.ids, text, features, fed: r.fed, ms };
+  return { prompt, ids: r.ids, text, features, fed: r.fed, ms, firstMs };
 }

@@ -111,7 +111,11 @@ async function send(page: Page, text: string, replies: number) {
     { timeout: 240_000, polling: 100 },
     replies,
   );
-  return await page.$eval("#chat-status", (e) => e.textContent ?? "");
+  const first = await page.$$eval(
+    "#chat-log .role-assistant",
+    (e) => e.map((x) => (x as HTMLElement).dataset.firstTokenMs).join("/"),
+  );
+  return `${await page.$eval("#chat-status", (e) => e.textContent ?? "")}; first token ms ${first}`;
 }
 
 async function run(chromium: string) {
@@ -151,7 +155,7 @@ async function run(chromium: string) {
     };
 
     const steer = `${EDIT.feature}:${EDIT.mode}=${EDIT.value}`;
-    await page.goto(`${server.url}/?max=${MAX}&steer=${steer}&corpus=2&corpusTokens=32`, {
+    await page.goto(`${server.url}/?max=${MAX}&steer=${steer}&corpus=1&corpusTokens=16`, {
       waitUntil: "load",
     });
     await page.waitForFunction(
@@ -213,7 +217,16 @@ async function run(chromium: string) {
     ]);
     // A token of the first user message: its top features.
     const userPos = roles.indexOf("role-user") + 4;
-    await page.click(`#strip .tok[data-pos="${userPos}"]`);
+    // Found and clicked in one page task: the strip is re-rendered when the corpus is ready.
+    await page.waitForFunction(
+      (pos) => {
+        const node = document.querySelector<HTMLElement>(`#strip .tok[data-pos="${pos}"]`);
+        node?.click();
+        return node !== null;
+      },
+      {},
+      userPos,
+    );
     await page.waitForSelector("#token-features .token-top .bar-row");
     const rows = await page.$$eval(
       "#token-features .token-top .bar-label",
