@@ -1,7 +1,8 @@
 // The demo page: load the model and SAE named in /config.json, then generate
 // (greedy or sampled, streamed), inspect tokens and features, steer, and map
 // the SAE's features, search features by example or label, contrast two sets
-// of prompts, and save or load steering variants. URL parameters prefill it
+// of prompts, and save or load steering variants. A model with a chat template
+// gets the chat view (chat_panel.ts) in place of the prompt box. URL parameters prefill it
 // (used by the browser tests):
 //   ?tokens=1,403,407  a prompt as token ids     ?prompt=TEXT
 //   ?max=N  tokens to generate                   ?steer=989:add=4,12:set=2,5:mul=0.5

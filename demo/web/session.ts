@@ -158,13 +158,13 @@ export class Session {
       if (ids.length && !(eos.includes(last) && !p.ignoreEos) && kvCache.length < rows) {
         // forward() knows no generated positions: scope "generated" becomes this one position.
         const at = kvCache.length;
-        const lastEdits = p.scope === "generated"
-          ? { [this.layer]: steering(this.sae, p.edits!.map((e) => ({ ...e, positions: [at] }))) }
+        const lastEdits = p.scope === "generated" && p.edits?.length
+          ? { [this.layer]: steering(this.sae, p.edits.map((e) => ({ ...e, positions: [at] }))) }
           : interventions;
         const r = await this.engine.forward([last], {
           kvCache,
           cache: [name],
-          interventions: scoped?.length ? lastEdits : undefined,
+          interventions: lastEdits,
         });
         try {
           copy(r.cache.get(name)!);

@@ -60,6 +60,9 @@ async function libraryReplies(saeDir: string): Promise<Replies> {
   const engine = await Engine.load(MODEL, { gpu });
   const sae = await Sae.load(saeDir, engine, { module: LAYER });
   try {
+    // The template's end of turn ends a reply (engine.generate stops on the tokenizer's eos ids).
+    const eot = engine.tokenizer.tokenToId("<|eot_id|>");
+    assert.ok(eot !== undefined && engine.tokenizer.eosIds.includes(eot), "<|eot_id|> ends a turn");
     const edits: FeatureEdit[] = [{ feature: EDIT.feature, add: EDIT.value, scope: "generated" }];
     const reply = async (messages: ChatMessage[], steer: boolean) => {
       const prompt = engine.tokenizer.encodeChat(messages, { addGenerationPrompt: true });
