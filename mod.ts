@@ -46,6 +46,7 @@ export type {
   GenerateStream,
 } from "./engine/generate.ts";
 export type { ImportanceOption, ImportanceSettings } from "./engine/importance.ts";
+export type { BudgetSettings } from "./engine/budget_plan.ts";
 export type { WeightMix } from "./engine/quant/mix.ts";
 export type { SamplingOptions } from "./engine/model/sampler.ts";
 export type { TracedLayer, TracedModel, TracedModule } from "./engine/trace.ts";
@@ -149,6 +150,28 @@ export {
   variantToJson,
 } from "./sae/mod.ts";
 export {
+  attachProbe,
+  type AttachProbeOptions,
+  parseProbeExamples,
+  Probe,
+  PROBE_DEFAULTS,
+  PROBE_FORMAT,
+  PROBE_VERSION,
+  type ProbeExample,
+  type ProbeFeature,
+  type ProbeInput,
+  type ProbeMonitor,
+  type ProbePooling,
+  type ProbeSite,
+  type ProbeSpec,
+  type ProbeTerm,
+  type ProbeTrainingInfo,
+  type ProbeTrainingResult,
+  splitExamples,
+  trainProbe,
+  type TrainProbeOptions,
+} from "./sae/mod.ts";
+export {
   BusyError,
   ContextLengthError,
   DeviceLostError,
@@ -159,6 +182,34 @@ export {
   UnknownModuleError,
   UsageError,
 } from "./engine/errors.ts";
+// Gradients of log p(target | prompt) (ARCHITECTURE.md, "Gradients").
+export {
+  type GradientOptions,
+  type GradientResult,
+  gradients,
+  gradientsOf,
+  type Metric,
+} from "./engine/backward.ts";
+export type { BackwardBytes } from "./engine/model/backward_plan.ts";
+export {
+  type AttributionPatching,
+  attributionPatching,
+  type PatchCheck,
+  patchedModules,
+  patchingEstimates,
+  type PatchingOptions,
+} from "./engine/backward_patching.ts";
+export {
+  type IntegratedGradients,
+  integratedGradients,
+  type IntegratedGradientsOptions,
+  type PathPoint,
+} from "./engine/backward_ig.ts";
+export {
+  type FeatureAttribution,
+  featureAttribution,
+  featureAttributionOf,
+} from "./sae/attribution.ts";
 
 function bundled(relative: string): string {
   const url = new URL(relative, import.meta.url);

@@ -31,6 +31,10 @@ export const FORMAT_CASES: readonly FormatCase[] = [
     label: "q4km_embed-q4k+imatrix",
     load: { quant: "q4km", embedQuant: "q4k", importance: "auto" },
   },
+  // The budgeted mix: per tensor the format of least measured KL within 4.9
+  // stored bits per weight (engine/budget_plan.ts).
+  { label: "q4kb", load: { quant: "q4kb" } },
+  { label: "q4kb+imatrix", load: { quant: "q4kb", importance: "auto" } },
 ];
 
 /** The matrices of a one-device model, each once (a tied head is the embedding). */

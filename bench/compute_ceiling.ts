@@ -81,6 +81,34 @@ export async function computeCeilings(ctx: BenchContext): Promise<ComputeCeiling
   return result;
 }
 
+/**
+ * The f32 multiply-add peak as a record function sized to about
+ * TARGET_SECONDS per call, and the flops one call does: timed interleaved with
+ * a kernel (timeInterleaved), their ratio is immune to load that comes and goes
+ * between measurements, as vsCeiling is for matvecs. `dispose` frees its buffer.
+ */
+export async function fmaPeakProbe(ctx: BenchContext): Promise<{
+  record: (rec: Recorder) => void;
+  flops: number;
+  dispose: () => void;
+}> {
+  const f32 = Tensor.empty(ctx.gpu, "ceiling.fma.probe", [THREADS], "f32");
+  let iterations = 64;
+  for (;;) {
+    const s = await timePerCall(ctx.gpu, (rec) => computePeak(rec, f32, { iterations }), 1, 1);
+    if (s >= TARGET_SECONDS / 4 || iterations >= 1 << 20) {
+      iterations = Math.max(iterations, Math.round(iterations * TARGET_SECONDS / s));
+      break;
+    }
+    iterations *= 4;
+  }
+  return {
+    record: (rec) => computePeak(rec, f32, { iterations }),
+    flops: THREADS * iterations * FMA_FLOPS_PER_STEP,
+    dispose: () => f32.dispose(),
+  };
+}
+
 /** Bench entries "compute-ceiling": one per kind the adapter offers. */
 export async function benchComputeCeilings(ctx: BenchContext): Promise<BenchResult[]> {
   const c = await computeCeilings(ctx);

@@ -36,6 +36,11 @@ export interface BenchContext {
   ceilings?: Record<MatrixFormat, number>;
   /** Iterations of the soak benchmarks (--soak-n=N; default 1000). */
   soakN?: number;
+  /**
+   * [rows, cols] of the matvec/matmul shapes to run (--shapes=4096x4096,...;
+   * default all of bench/linear.ts' 8B and 70B shapes).
+   */
+  shapes?: [number, number][];
   /** The process's resident set size in bytes, where the runner can measure it. */
   rss?: () => number;
   /** The JS heap in use in bytes, where the runner can measure it. */

@@ -20,6 +20,7 @@ import { embeddingKernel, embeddingQuantKernel } from "../shaders/embedding.ts";
 import { matmulKernel } from "../shaders/matmul.ts";
 import { matmulQuantKernel } from "../shaders/matmul_quant.ts";
 import { matmulQuantRowsKernel, quantRowsTile } from "../shaders/matmul_quant_rows.ts";
+import { dequantRowsKernel } from "../shaders/dequant_rows.ts";
 import { matmulRowsKernel, ROWS_TILES, rowsTile } from "../shaders/matmul_rows.ts";
 import { matvecConfig, matvecKernel } from "../shaders/matvec.ts";
 import { matvecQuantConfig, matvecQuantKernel, usesDot4 } from "../shaders/matvec_quant.ts";
@@ -28,6 +29,9 @@ import { quantizeXKernel } from "../shaders/quantize_x.ts";
 import { rmsnormKernel } from "../shaders/rmsnorm.ts";
 import { ropeKernel, ropePositionsKernel } from "../shaders/rope.ts";
 import { featureStatsKernel } from "../shaders/sae_feature_stats.ts";
+import { probePoolKernels } from "../shaders/probe_pool.ts";
+import { probePredictKernel } from "../shaders/probe_predict.ts";
+import { probeStepKernel } from "../shaders/probe_step.ts";
 import { saeBiasActKernel } from "../shaders/sae_bias_act.ts";
 import { saeDecodeKernel, saeDecodeOneTokenKernel } from "../shaders/sae_decode.ts";
 import { saeEditKernel, saeEditWhenKernel } from "../shaders/sae_edit.ts";
@@ -46,6 +50,12 @@ import { embeddingBlockKernel } from "../shaders/embedding.ts";
 import { matvecGgmlConfig, matvecGgmlKernel } from "../shaders/matvec_ggml.ts";
 import { MATMUL_GGML_ROWS, matmulGgmlRowsKernel } from "../shaders/matmul_ggml_rows.ts";
 import { streamConfigs } from "./harness.ts";
+import { rmsnormBackwardKernel } from "../shaders/rmsnorm_backward.ts";
+import { swigluBackwardKernel } from "../shaders/swiglu_backward.ts";
+import { logprobBackwardKernel } from "../shaders/logprob_backward.ts";
+import { attentionBackwardQueryKernel } from "../shaders/attention_backward_query.ts";
+import { attentionBackwardKeyKernel } from "../shaders/attention_backward_key.ts";
+import { linearBackwardF32Kernel, linearBackwardQuantKernel } from "../shaders/linear_backward.ts";
 
 /**
  * Row lengths (K) of the fixtures' projections: hidden and intermediate sizes
@@ -93,6 +103,10 @@ export function kernelCatalog(): Map<string, Kernel> {
     saeEditWhenKernel,
     saeStopKernel,
     featureStatsKernel,
+    probePoolKernels.max,
+    probePoolKernels.mean,
+    probePredictKernel,
+    probeStepKernel,
   ];
   for (const K of FIXTURE_K) {
     for (const d of DEVICES) all.push(matvecKernel(K, matvecConfig(d as Gpu)));
@@ -103,6 +117,7 @@ export function kernelCatalog(): Map<string, Kernel> {
   const layouts = FORMATS.flatMap((f) => FIXTURE_K.map((K) => quantLayout(f, K, DEFAULT_BLOCK[f])));
   for (const l of layouts) {
     all.push(embeddingQuantKernel(l), matmulQuantKernel(l));
+    if (l.cols % 4 === 0) all.push(dequantRowsKernel(l));
     for (const s of ROWS_TILES) {
       all.push(matmulQuantRowsKernel(l, quantRowsTile(s, l.cols, s * 8)));
     }
@@ -133,6 +148,16 @@ export function kernelCatalog(): Map<string, Kernel> {
       all.push(matvecGgmlKernel(blockLayout(f, 4096), matvecGgmlConfig(d, f), true));
     }
   }
+  // Backward kernels (gradients): one linear variant per format and block.
+  all.push(
+    rmsnormBackwardKernel,
+    swigluBackwardKernel,
+    logprobBackwardKernel,
+    attentionBackwardQueryKernel,
+    attentionBackwardKeyKernel,
+    linearBackwardF32Kernel,
+    ...FORMATS.map((f) => linearBackwardQuantKernel(quantLayout(f, 64, DEFAULT_BLOCK[f]))),
+  );
   // SAE kernels, for f32 weights and each quantized layout of d_in = 64.
   const saeLayouts = [null, ...FORMATS.map((f) => quantLayout(f, 64, DEFAULT_BLOCK[f]))];
   for (const act of ACTIVATIONS) {

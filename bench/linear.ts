@@ -5,7 +5,9 @@
 // its ratio is to the best of them (vsCeiling) and to the run's 14336x4096
 // ceiling (vsRunCeiling): on a shared machine only the first is immune to
 // load that comes and goes between measurements. The matmul's GFLOP/s is
-// divided by the run's f32 multiply-add ceiling (bench/compute_ceiling.ts).
+// divided by the run's f32 multiply-add ceiling (bench/compute_ceiling.ts,
+// vsComputeCeiling) and by that ceiling timed interleaved with it, two trials
+// each (vsInterleavedCeiling: the one to trust on a shared machine).
 
 import { Tensor } from "../engine/ops/tensor.ts";
 import { linear } from "../shaders/linear.ts";
@@ -22,7 +24,7 @@ import {
   timePerCall,
 } from "./harness.ts";
 import type { BenchResult } from "./result.ts";
-import { computeCeilings } from "./compute_ceiling.ts";
+import { computeCeilings, fmaPeakProbe } from "./compute_ceiling.ts";
 
 /** [rows (out features), cols (in features)]. */
 export const SHAPES_8B: [number, number][] = [[4096, 4096], [14336, 4096], [4096, 14336]];
@@ -33,18 +35,20 @@ async function benchLinear(ctx: BenchContext, tokens: number): Promise<BenchResu
   const gpu = ctx.gpu, results: BenchResult[] = [];
   const ceiling = tokens === 1 ? await ceilings(ctx) : undefined;
   const compute = tokens > 1 ? await computeCeilings(ctx) : undefined;
+  const probe = tokens > 1 ? await fmaPeakProbe(ctx) : undefined;
   if (tokens > 1) {
     // A prefill call is seconds of work on a software adapter: build each
-    // format's pipeline on a small matrix, then time each shape once.
+    // format's pipelines on a small matrix (256 rows: the 32 x 32 tile's), then
+    // time each shape in two trials interleaved with the f32 peak.
     for (const format of LINEAR_FORMATS) {
-      const w = randomMatrix(gpu, "warmup", 64, 64, format, 1);
+      const w = randomMatrix(gpu, "warmup", 256, 64, format, 1);
       const x = Tensor.empty(gpu, "warmup.x", [tokens, 64], "f32");
-      const out = Tensor.empty(gpu, "warmup.out", [tokens, 64], "f32");
+      const out = Tensor.empty(gpu, "warmup.out", [tokens, 256], "f32");
       await timePerCall(gpu, (rec) => linear(rec, x, w, out), 1, 1);
       for (const t of [w, x, out]) t.dispose();
     }
   }
-  for (const [rows, cols] of [...SHAPES_8B, ...SHAPES_70B]) {
+  for (const [rows, cols] of ctx.shapes ?? [...SHAPES_8B, ...SHAPES_70B]) {
     for (const format of LINEAR_FORMATS) {
       const w = randomMatrix(gpu, `bench.${format}`, rows, cols, format, rows + cols);
       const x = Tensor.empty(gpu, "bench.x", [tokens, cols], "f32");
@@ -63,9 +67,19 @@ async function benchLinear(ctx: BenchContext, tokens: number): Promise<BenchResu
             ...streamRecords(gpu, w, sink!),
           }, reps)
           : null;
-        const s = timed
-          ? timed.matvec
-          : await timePerCall(gpu, (rec) => linear(rec, x, w, out), 1, 1, false);
+        // Prefill: the matmul (pipeline built above) and the f32 peak, alternating.
+        const prefill = tokens > 1
+          ? await timeInterleaved(
+            gpu,
+            {
+              matmul: (rec) => linear(rec, x, w, out),
+              peak: probe!.record,
+            },
+            1,
+            2,
+          )
+          : null;
+        const s = timed ? timed.matvec : prefill!.matmul;
         const shape = `${rows}x${cols}`, adapter = gpu.summary.description;
         if (tokens === 1) {
           const gbs = bytes / s / 1e9, stream = bestStream(w, timed!);
@@ -84,8 +98,15 @@ async function benchLinear(ctx: BenchContext, tokens: number): Promise<BenchResu
             shape: `${shape}, T=${tokens}`,
             format,
             adapter,
-            figures: { ms: s * 1e3, gflopPerSecond: gflops },
-            ratios: { vsComputeCeiling: gflops / compute!.fmaGflops },
+            figures: {
+              ms: s * 1e3,
+              gflopPerSecond: gflops,
+              ceilingGflopPerSecond: probe!.flops / prefill!.peak / 1e9,
+            },
+            ratios: {
+              vsComputeCeiling: gflops / compute!.fmaGflops,
+              vsInterleavedCeiling: gflops / (probe!.flops / prefill!.peak / 1e9),
+            },
           });
         }
         ctx.log(
@@ -97,6 +118,7 @@ async function benchLinear(ctx: BenchContext, tokens: number): Promise<BenchResu
       }
     }
   }
+  probe?.dispose();
   return results;
 }
 

@@ -1,21 +1,25 @@
-// deno task bench [NAME...] [--json] [--browser] [--soak-n=N]: runs all benchmarks or the
+// deno task bench [NAME...] [--json] [--browser] [--soak-n=N] [--shapes=RxC,...]: runs all benchmarks or the
 // named ones on one device and prints plain-text tables, or with --json one
 // JSON object per result line. The thin Deno runner: benchmark bodies
 // (BENCHMARKS) use no Deno APIs, so a browser page can run the same ones:
 // --browser runs them first in Chromium (bench/browser.ts, bench/page.ts), then
 // here, and prints both (with --json, each line also says its "runner").
+// --shapes=4096x4096,14336x4096 limits matvec/matmul to those [rows x cols]
+// (Deno runner only; the 70B shapes take minutes per format in prefill).
 
 import { NoAdapterError } from "../engine/errors.ts";
 import { Gpu } from "../engine/gpu/gpu.ts";
 import { benchAccuracy } from "./accuracy.ts";
 import { benchBatch } from "./batch.ts";
 import { benchDecode } from "./decode.ts";
+import { benchDispatches } from "./dispatches.ts";
 import { benchDevices } from "./devices.ts";
 import { benchHooks, benchHooks8b } from "./hooks.ts";
 import { benchGenerate, type GenerateBenchResult, printGenerateTable } from "./generate.ts";
 import { benchCeilings, type BenchContext } from "./harness.ts";
 import { benchComputeCeilings } from "./compute_ceiling.ts";
 import { benchMatmul, benchMatvec } from "./linear.ts";
+import { benchProbe } from "./probe.ts";
 import { benchSaeDecode, benchSaeKernels } from "./sae.ts";
 import { benchSmoke } from "./smoke.ts";
 import { benchSoak, benchSoakRuntime } from "./soak.ts";
@@ -27,6 +31,7 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResu
   matvec: benchMatvec,
   matmul: benchMatmul,
   decode: (ctx) => benchDecode(ctx),
+  dispatches: (ctx) => benchDispatches(ctx),
   accuracy: (ctx) => benchAccuracy(ctx.gpu, ctx.fixtures),
   hooks: async (ctx) => [
     ...await benchHooks({ model: `${ctx.fixtures}models/llama3-tiny`, gpu: ctx.gpu }),
@@ -38,9 +43,11 @@ export const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResu
   batch: (ctx) => benchBatch(ctx),
 };
 
-/** Benchmarks that run only when named: quick checks of the runners themselves. */
+/** Benchmarks that run only when named: quick checks of the runners, and the long ones. */
 export const NAMED_ONLY: Record<string, (ctx: BenchContext) => Promise<BenchResult[]>> = {
   smoke: (ctx) => benchSmoke(ctx),
+  // Trains four probes on the 200-example set (~100 s on llvmpipe): by name only.
+  probe: (ctx) => benchProbe(ctx),
   soak: (ctx) => benchSoak(ctx),
   "soak-runtime": (ctx) => benchSoakRuntime(ctx),
   // Deno only (files, RSS) and ~25 GB of synthetic checkpoints: imported by a
@@ -76,6 +83,7 @@ export async function runInDeno(
     fixtures: new URL("../tests/fixtures/", import.meta.url).pathname,
     log: (line) => console.error(line),
     soakN: soakN(Deno.args),
+    shapes: shapes(Deno.args),
     rss: () => Deno.memoryUsage().rss,
     heap: () => Deno.memoryUsage().heapUsed,
   };
@@ -102,6 +110,19 @@ function soakN(args: readonly string[]): number | undefined {
     throw new Error(`--soak-n expects a positive integer, got "${flag}"`);
   }
   return n;
+}
+
+/** --shapes=RxC[,RxC...]: the matvec/matmul shapes, [rows (out), cols (in)]. */
+function shapes(args: readonly string[]): [number, number][] | undefined {
+  const flag = args.find((a) => a.startsWith("--shapes="));
+  if (!flag) return undefined;
+  return flag.slice("--shapes=".length).split(",").map((s) => {
+    const m = /^(\d+)x(\d+)$/.exec(s);
+    if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) {
+      throw new Error(`--shapes expects ROWSxCOLS[,ROWSxCOLS...], got "${s}" in "${flag}"`);
+    }
+    return [Number(m[1]), Number(m[2])];
+  });
 }
 
 if (import.meta.main) {

@@ -26,9 +26,11 @@ import {
   fastRandom,
   matrixBytes,
   randomMatrix,
+  timeInterleaved,
   timePerCall,
 } from "./harness.ts";
 import type { BenchResult } from "./result.ts";
+import { computeCeilings, fmaPeakProbe } from "./compute_ceiling.ts";
 
 export const GOODFIRE_8B = { dIn: 4096, dSae: 65536 };
 const TOP_K = 32;
@@ -116,6 +118,8 @@ export async function benchSaeKernels(
 ): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   const ceiling = await ceilings(ctx);
+  // Many-token encodes are compute-bound: also a fraction of the f32 multiply-add ceiling.
+  const compute = tokens.some((T) => T > 1) ? await computeCeilings(ctx) : undefined;
   const { dIn, dSae } = GOODFIRE_8B;
   for (const format of formats) {
     const t0 = performance.now();
@@ -140,11 +144,24 @@ export async function benchSaeKernels(
         const idx = Tensor.empty(ctx.gpu, "bench.sae.idx", [T, TOP_K], "u32");
         const val = Tensor.empty(ctx.gpu, "bench.sae.val", [T, TOP_K], "f32");
         try {
-          const encode = await timeAdaptive(
-            ctx,
-            (rec) => rec.asActive(() => sae.encode(x, f)),
-            false,
-          );
+          const record = (rec: Recorder) => rec.asActive(() => sae.encode(x, f));
+          // Many tokens: two trials interleaved with the f32 peak (vsInterleavedCeiling).
+          const probe = T > 1 ? await fmaPeakProbe(ctx) : null;
+          let peakGflops: number | null = null, encode: number;
+          try {
+            if (probe) {
+              const s = await timeInterleaved(
+                ctx.gpu,
+                { encode: record, peak: probe.record },
+                1,
+                2,
+              );
+              encode = s.encode;
+              peakGflops = probe.flops / s.peak / 1e9;
+            } else encode = await timeAdaptive(ctx, record, false);
+          } finally {
+            probe?.dispose();
+          }
           const select = await timeAdaptive(ctx, (rec) => topFeatures(rec, f, TOP_K, idx, val));
           // Encode then select in one submission; the sum for slow (compute-bound) encodes.
           const topk = encode > 5 ? encode + select : await timeAdaptive(ctx, (rec) => {
@@ -152,7 +169,7 @@ export async function benchSaeKernels(
             topFeatures(rec, f, TOP_K, idx, val);
           });
           for (const [name, s] of [["encode", encode], ["topk", topk]] as const) {
-            const gb = bytes / s / 1e9;
+            const gb = bytes / s / 1e9, gflops = 2 * T * dIn * dSae / s / 1e9;
             results.push({
               name: `sae.${name}`,
               shape: `${dIn}->${dSae}, ${T} token${T > 1 ? "s" : ""}${
@@ -163,10 +180,19 @@ export async function benchSaeKernels(
               figures: {
                 ms: s * 1000,
                 gbPerSecond: gb,
-                gflopPerSecond: 2 * T * dIn * dSae / s / 1e9,
+                gflopPerSecond: gflops,
                 ...(name === "topk" ? { selectMs: select * 1000 } : {}),
+                ...(peakGflops !== null ? { ceilingGflopPerSecond: peakGflops } : {}),
               },
-              ratios: { vsCeiling: gb / ceiling[format] },
+              ratios: {
+                vsCeiling: gb / ceiling[format],
+                ...(peakGflops !== null
+                  ? {
+                    vsComputeCeiling: gflops / compute!.fmaGflops,
+                    vsInterleavedCeiling: gflops / peakGflops,
+                  }
+                  : {}),
+              },
             });
           }
           ctx.log(

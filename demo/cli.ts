@@ -16,6 +16,8 @@ import { checkVariantSae, loadVariant } from "../sae/variant.ts";
 import { type Command, COMMANDS, helpText, OPTIONS, unusedFlags } from "./cli_flags.ts";
 import { NoAdapterError, UsageError } from "../engine/errors.ts";
 import { planText, readSaeSpec } from "./cli_plan.ts";
+import { attributeMain } from "./cli_attribute.ts";
+import { probeMain } from "./cli_probe.ts";
 
 async function generate(v: Record<string, string | boolean | string[] | undefined>): Promise<void> {
   if (v.prompt !== undefined && v.tokens !== undefined) {
@@ -158,6 +160,9 @@ async function plan(v: Record<string, string | boolean | string[] | undefined>):
 
 export async function main(args: string[]): Promise<number> {
   let [first, ...rest] = args;
+  // Gradients have their own flags (demo/cli_attribute.ts).
+  if (first === "attribute") return await attributeMain(rest);
+  if (first === "probe") return await probeMain(rest);
   // `features search` and `features contrast` are commands of their own.
   if (first === "features" && (rest[0] === "search" || rest[0] === "contrast")) {
     first = `features ${rest[0]}`;

@@ -62,13 +62,13 @@ export function parseTokens(v: string): number[] {
   });
 }
 
-export const QUANTS = ["f32", "q8", "q4", "q4k", "q6k", "q4km"] as const;
+export const QUANTS = ["f32", "q8", "q4", "q4k", "q6k", "q4km", "q4kb"] as const;
 
 export interface EngineFlags {
   model?: string;
   contextLength?: number;
   quant?: WeightFormat;
-  embedQuant?: Exclude<WeightFormat, "q4km">;
+  embedQuant?: Exclude<WeightFormat, "q4km" | "q4kb">;
   /** --importance: "auto" or a calibration text file (LoadOptions.importance). */
   importance?: string;
   devices?: number;
@@ -78,9 +78,9 @@ export function loadOptions(
   v: Record<string, string | boolean | string[] | undefined>,
 ): EngineFlags {
   const quant = v.quant as WeightFormat | undefined;
-  const embedQuant = v["embed-quant"] as Exclude<WeightFormat, "q4km"> | undefined;
+  const embedQuant = v["embed-quant"] as Exclude<WeightFormat, "q4km" | "q4kb"> | undefined;
   // A mix chooses per tensor; the embedding / head take one format.
-  const embedQuants = QUANTS.filter((q) => q !== "q4km");
+  const embedQuants = QUANTS.filter((q) => q !== "q4km" && q !== "q4kb");
   for (
     const [flag, f, allowed] of [
       ["--quant", quant, QUANTS],

@@ -225,7 +225,7 @@ export const FLAGS = {
   },
   quant: {
     type: "string",
-    arg: "f32|q8|q4|q4k|q6k|q4km",
+    arg: "f32|q8|q4|q4k|q6k|q4km|q4kb",
     help: "weight format on the GPU (quantized as the weights load)",
     default: "f32",
     commands: ALL,
@@ -233,7 +233,7 @@ export const FLAGS = {
   importance: {
     type: "string",
     arg: "auto|FILE",
-    help: "importance-weighted q4k/q6k/q4km: calibrate on the model's own text (auto) or a " +
+    help: "importance-weighted q4k/q6k/q4km/q4kb: calibrate on the model's own text (auto) or a " +
       "text file; computed once, kept in $LOUPE_CACHE/importance",
     default: "none",
     commands: ALL,
@@ -331,6 +331,11 @@ export function helpText(command?: Command): string {
     "",
     "commands:",
     ...Object.entries(COMMANDS).map(([c, h]) => `  ${c.padEnd(19)}${h}`),
+    // Their flags are their own (demo/cli_attribute.ts, demo/cli_probe.ts): COMMAND --help.
+    `  ${"attribute".padEnd(19)}write gradients and attributions of log p(target) to .safetensors`,
+    `  ${
+      "probe train|run".padEnd(19)
+    }train a sparse probe on SAE features or activations; score tokens`,
     "",
     "flags:",
     ...flagLines(undefined),

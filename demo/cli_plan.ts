@@ -15,7 +15,7 @@ import { openSaeSpec, splitSaeSource } from "../sae/format.ts";
 export interface PlanFlags {
   model: string;
   quant: WeightFormat;
-  embedQuant?: Exclude<WeightFormat, "q4km">;
+  embedQuant?: Exclude<WeightFormat, "q4km" | "q4kb">;
   devices: number;
   contextLength?: number;
   /** "20GB", "16GiB", "1.5e10" or a plain byte count. */
@@ -91,8 +91,8 @@ export async function planText(f: PlanFlags): Promise<string[]> {
     const format = f.quant === "f32" ? "f32" : "q8";
     sae = { layer, bytes: saeBytes(dIn, dSae, format, maxChunk), what: `${what} (${format})` };
   }
-  // A mix is planned at q6k, its widest format (as Engine.load plans it).
-  const planFormat = f.quant === "q4km" ? "q6k" : f.quant;
+  // A mix is planned at its widest format (as Engine.load plans it).
+  const planFormat = f.quant === "q4km" ? "q6k" : f.quant === "q4kb" ? "q8" : f.quant;
   const plan = planPlacement({
     config,
     format: planFormat,

@@ -67,7 +67,7 @@ function settingsOf(option: ImportanceOption): ImportanceSettings {
   return option;
 }
 
-async function sha256Hex(parts: readonly (string | Uint8Array)[]): Promise<string> {
+export async function sha256Hex(parts: readonly (string | Uint8Array)[]): Promise<string> {
   const enc = new TextEncoder();
   const chunks = parts.map((p) => typeof p === "string" ? enc.encode(p) : p);
   const all = new Uint8Array(chunks.reduce((n, c) => n + c.length + 8, 0));
@@ -88,7 +88,7 @@ async function sha256Hex(parts: readonly (string | Uint8Array)[]): Promise<strin
  * f32, in slabs of at most 16 MiB so memory stays bounded). Values rather
  * than file bytes, so that it reads any checkpoint format the loader does.
  */
-async function checkpointHash(config: LlamaConfig, ckpt: LoadCheckpoint): Promise<string> {
+export async function checkpointHash(config: LlamaConfig, ckpt: LoadCheckpoint): Promise<string> {
   const parts: (string | Uint8Array)[] = [JSON.stringify(config)];
   for (const name of [...ckpt.tensors.keys()].sort()) {
     const shape = ckpt.get(name).shape;
@@ -106,7 +106,7 @@ async function checkpointHash(config: LlamaConfig, ckpt: LoadCheckpoint): Promis
   return await sha256Hex(parts);
 }
 
-function cacheFolder(env: (name: string) => string | undefined): string | null {
+export function cacheFolder(env: (name: string) => string | undefined): string | null {
   const base = env("LOUPE_CACHE") ??
     (env("XDG_CACHE_HOME") ? `${env("XDG_CACHE_HOME")}/loupe` : undefined) ??
     (env("HOME") ? `${env("HOME")}/.cache/loupe` : undefined);
@@ -131,7 +131,7 @@ async function decode(bytes: Uint8Array, where: string): Promise<Importance> {
   }
 }
 
-async function readAll(store: DownloadCache, file: string): Promise<Uint8Array> {
+export async function readAll(store: DownloadCache, file: string): Promise<Uint8Array> {
   const reader = await store.open(file, `${store.root}/${file}`);
   try {
     return await reader.read(0, reader.size);
@@ -141,7 +141,7 @@ async function readAll(store: DownloadCache, file: string): Promise<Uint8Array> 
 }
 
 /** The checkpoint as the weight loader reads it. */
-type LoadCheckpoint = Parameters<typeof loadWeights>[2];
+export type LoadCheckpoint = Parameters<typeof loadWeights>[2];
 
 /** What resolveImportance needs of the load in progress. */
 export interface ImportanceHost {

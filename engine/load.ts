@@ -25,6 +25,7 @@ import { FormatError, UsageError } from "./errors.ts";
 import { checkMatrixFormat, type MatrixFormat } from "./quant/format.ts";
 import { isWeightMix, type WeightMix } from "./quant/mix.ts";
 import { type ImportanceOption, resolveImportance } from "./importance.ts";
+import { type BudgetSettings, resolveBudgetPlan } from "./budget_plan.ts";
 import { TOP_TENSORS } from "./model/modules.ts";
 import {
   checkCheckpoint,
@@ -36,8 +37,9 @@ import {
 
 /**
  * How weights are held on the device: f32; q8/q4 blocks; q4k/q6k, ggml's
- * Q4_K/Q6_K super-blocks (about 4.5 and 6.6 bits per weight); or the mix
- * "q4km", choosing one of them per tensor (engine/quant/mix.ts).
+ * Q4_K/Q6_K super-blocks (about 4.5 and 6.6 bits per weight); or a mix
+ * choosing per tensor (engine/quant/mix.ts): "q4km" (llama.cpp's Q4_K_M rule)
+ * or "q4kb" (measured, under a bits-per-weight budget: engine/budget_plan.ts).
  */
 export type WeightFormat = "f32" | "q8" | "q4" | "q4k" | "q6k" | WeightMix;
 
@@ -49,8 +51,16 @@ export interface LoadOptions extends SourceOptions {
    * re-quantization), and a given format converts from it. "q4km" is
    * llama.cpp's Q4_K_M mix: q6k for lm_head (and a tied embedding) and for
    * v_proj / down_proj in about a third of the layers, q4k elsewhere.
+   * "q4kb" is a budgeted mix: per tensor the format (q4k / q5k / q6k for rows
+   * that are multiples of 256, else q4 / q4_1 / q5_1 / q8 blocks of 32 or 64)
+   * that minimizes the output KL measured on the model's own sampled text
+   * within `budget.bits` (default 4.9) bits per weight as stored on the
+   * device; measured once on an f32 copy and kept next to the importance
+   * vectors.
    */
   quant?: WeightFormat;
+  /** The "q4kb" mix's budget and calibration (ignored by other formats). */
+  budget?: BudgetSettings;
   /**
    * Importance-weighted quantization of q4k / q6k matrices (llama.cpp's
    * imatrix): "auto" runs the model in f32 over 256 tokens of its own text
@@ -228,8 +238,13 @@ export async function loadModel(source: string | FileSource, o: LoadOptions): Pr
     const layerNames = [...expectedTensors(config)]
       .filter(([name, shape]) => shape.length === 2 && !embedNames.includes(name as never))
       .map(([name]) => name);
-    // A mix is planned at q6k, its widest format: an upper bound.
-    const planFormat: MatrixFormat = isWeightMix(format) ? "q6k" : format;
+    // A mix is planned at its widest format, an upper bound: q6k for q4km,
+    // q8 (blocks of 16: 9 bits, above every q4kb choice) for q4kb.
+    const planFormat: MatrixFormat = format === "q4kb"
+      ? "q8"
+      : isWeightMix(format)
+      ? "q6k"
+      : format;
     placement = planPlacement({
       config,
       format: keepLayers ? storedPlanFormat(ckpt, layerNames) : planFormat,
@@ -256,10 +271,9 @@ export async function loadModel(source: string | FileSource, o: LoadOptions): Pr
   const graphs: LlamaGraph[] = [];
   let kv: KvCache | undefined, pipeline: Pipeline | undefined;
   try {
-    const importance = await resolveImportance(
-      { describe, ckpt, config, tokenizer, gpu: devices[0] },
-      o.importance,
-    );
+    const host = { describe, ckpt, config, tokenizer, gpu: devices[0] };
+    const importance = await resolveImportance(host, o.importance);
+    const budget = format === "q4kb" ? await resolveBudgetPlan(host, o.budget, importance) : null;
     let done = 0;
     // A tied lm_head on another device than the embedding is loaded twice.
     const total = expectedTensors(config).size +
@@ -271,6 +285,7 @@ export async function loadModel(source: string | FileSource, o: LoadOptions): Pr
         embedFormat,
         keepStored: keepStored(stored, o),
         importance: importance?.importance,
+        plan: budget?.plan,
         onProgress: o.onProgress && ((_, __, name) => o.onProgress!(++done, total, name)),
       }, p);
       weights.push(w);
@@ -329,7 +344,7 @@ function checkImportanceUse(
   const k = (f: string | undefined) => f === "q4k" || f === "q6k" || isWeightMix(f ?? "");
   if (!k(format) && !k(embedFormat)) {
     throw new UsageError(
-      `Engine.load importance: only q4k, q6k and q4km use importance; quant is "${format}"`,
+      `Engine.load importance: only q4k, q6k, q4km and q4kb use importance; quant is "${format}"`,
     );
   }
 }

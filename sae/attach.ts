@@ -17,6 +17,8 @@ import {
   type SearchOptions,
   type SearchResult,
 } from "./search.ts";
+import { type ProbeTrainingResult, trainProbe, type TrainProbeOptions } from "./probe_train.ts";
+import type { ProbeExample } from "./probe_data.ts";
 
 /** Options of {@link steering}. */
 export interface SteeringOptions {
@@ -57,6 +59,11 @@ export interface SaeAttachment {
     b: readonly FeatureText[],
     opts?: ContrastOptions,
   ): Promise<ContrastResult>;
+  /** A sparse logistic probe on pooled features (or `on: "activations"`); see trainProbe. */
+  trainProbe(
+    examples: readonly ProbeExample[],
+    opts?: TrainProbeOptions,
+  ): Promise<ProbeTrainingResult>;
   /** Removes the two cache names from the engine (the SAE itself stays alive). */
   detach(): void;
 }
@@ -102,6 +109,7 @@ export function attachSae(engine: Engine, module: string, sae: Sae): SaeAttachme
     steer: (edits, opts) => ({ [module]: steering(sae, edits, opts) }),
     search: (texts, opts) => searchFeatures(site, texts, opts),
     contrast: (a, b, opts) => contrastFeatures(site, a, b, opts),
+    trainProbe: (examples, opts) => trainProbe(site, examples, opts),
     detach: () => {
       engine.detach(features);
       engine.detach(error);

@@ -52,3 +52,28 @@ export {
   searchScores,
   statsOfFeatures,
 } from "./scores.ts";
+export {
+  Probe,
+  PROBE_FORMAT,
+  PROBE_VERSION,
+  type ProbeInput,
+  type ProbePooling,
+  type ProbeSpec,
+  type ProbeTerm,
+  type ProbeTrainingInfo,
+} from "./probe.ts";
+export {
+  exampleInput,
+  parseProbeExamples,
+  type ProbeExample,
+  splitExamples,
+} from "./probe_data.ts";
+export {
+  PROBE_DEFAULTS,
+  type ProbeFeature,
+  type ProbeSite,
+  type ProbeTrainingResult,
+  trainProbe,
+  type TrainProbeOptions,
+} from "./probe_train.ts";
+export { attachProbe, type AttachProbeOptions, type ProbeMonitor } from "./probe_monitor.ts";

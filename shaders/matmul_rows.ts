@@ -3,6 +3,7 @@
 // (matmul.ts) stays the GPU path; linear.ts chooses (ARCHITECTURE.md, "Kernel
 // choices").
 
+import type { Gpu } from "../engine/gpu/gpu.ts";
 import type { Recorder } from "../engine/gpu/recorder.ts";
 import { defineKernel, fill, indent, type Kernel } from "../engine/gpu/kernel.ts";
 import type { Matrix } from "../engine/gpu/matrix.ts";
@@ -29,6 +30,17 @@ export const MATMUL_ROWS_F32: MatmulRowsConfig = { wg: 8, rows: 8, tokens: 8 };
 
 /** Square tiles (rows = tokens per thread) the selection picks from, largest first. */
 export const ROWS_TILES = [32, 16, 8] as const;
+
+/**
+ * The largest f32 tile this adapter gets: 32, except on SwiftShader
+ * (Chromium's software adapter), whose shader compiler took 78 s over the
+ * 32 x 32 kernel (about 5,300 lines of WGSL) at the first prompt of 32 tokens,
+ * against 1.4 s on llvmpipe; the 16 x 16 one compiles there in under a second.
+ */
+export function largestRowsTile(gpu: Gpu): 16 | 32 {
+  const { architecture, description } = gpu.summary;
+  return /swiftshader/i.test(`${architecture} ${description}`) ? 16 : 32;
+}
 
 /**
  * The tile for T tokens and N rows: the largest square tile (at most
@@ -127,7 +139,7 @@ export function matmulRows(
   config?: MatmulRowsConfig,
 ): void {
   const [T, K, N] = linearShapes("matmulRows", x, w, out);
-  config ??= rowsTile(T, N, K % 4 === 0 ? 32 : 8);
+  config ??= rowsTile(T, N, K % 4 === 0 ? largestRowsTile(rec.gpu) : 8);
   const kernel = matmulRowsKernel(K % 4 === 0, config);
   for (const chunk of w.chunks) {
     const rows = chunk.tensor.shape[0];

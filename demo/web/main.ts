@@ -1,7 +1,8 @@
 // The demo page: load the model and SAE named in /config.json, then generate
 // (greedy or sampled, streamed), inspect tokens and features, steer, and map
 // the SAE's features, search features by example or label, contrast two sets
-// of prompts, and save or load steering variants. URL parameters prefill it
+// of prompts, and save or load steering variants. A model with a chat template
+// gets the chat view (chat_panel.ts) in place of the prompt box. URL parameters prefill it
 // (used by the browser tests):
 //   ?open  the model/SAE picker first             ?quant=q8  ?context=N  ?layer=NAME
 //   ?tokens=1,403,407  a prompt as token ids     ?prompt=TEXT
@@ -11,6 +12,8 @@
 /// <reference lib="dom" />
 
 import { DeviceLostError, Gpu } from "../../mod.ts";
+import { ChatPanel, type ChatShown } from "./chat_panel.ts";
+import { hasChatTemplate, type Role } from "./chat_session.ts";
 import { ContrastPanel } from "./contrast_panel.ts";
 import { buildCorpus, type Corpus, DEFAULT_CORPUS } from "./corpus.ts";
 import {
@@ -64,6 +67,8 @@ let lastPlain: { key: string; text: string } | null = null;
 let busy = false;
 let editor: SteeringEditor;
 let deviceGpu: Gpu;
+/** With a chat model: the role of each token of `shown` (the conversation). */
+let roles: Role[] | null = null;
 
 // ---- prompt and generation ------------------------------------------------
 
@@ -96,7 +101,8 @@ function generateParams() {
 
 function specials(ids: readonly number[]) {
   const set = new Set([session.bos, ...session.engine.tokenizer.eosIds]);
-  return ids.map((id) => set.has(id));
+  // Chat templates' markers (<|start_header_id|>, ...) are dimmed too.
+  return ids.map((id) => set.has(id) || /^<\|.*\|>$/.test(session.piece(id)));
 }
 
 /** Generates from the prompt, streaming into the strip (and `into`); returns the text. */
@@ -115,6 +121,7 @@ async function generate(edits: Edit[], into: HTMLElement | null): Promise<string
   prompt.forEach((id) => strip.append(tokenNode(session.piece(id), specials([id])[0])));
   $("strip").replaceChildren(strip);
   $("token-features").replaceChildren();
+  roles = null;
   $("strip-label").textContent = edits.length ? `steered: ${describeEdits(edits)}` : "";
   let text = "", shownCount = 0;
   if (into) into.textContent = "";
@@ -180,6 +187,11 @@ function renderStrip() {
     promptLength: shown.promptLength,
     onClick: clickToken,
   }));
+  if (roles) {
+    $("strip").querySelectorAll<HTMLElement>(".tok").forEach((node) => {
+      node.classList.add(`role-${roles![Number(node.dataset.pos)]}`);
+    });
+  }
   $("strip-help").textContent = chosen >= 0
     ? `Coloured by feature #${chosen} (orange = active). Click a token for its top features.`
     : "Click a token to see its SAE features.";
@@ -279,6 +291,44 @@ async function startCorpus() {
   status.dataset.ready = "true";
   if (chosen >= 0) openFeature(chosen);
   map.corpusReady(c);
+}
+
+/** The chat view's conversation in the token strip: every message, then the last reply. */
+function showChat(c: ChatShown) {
+  const d = session.sae.dSae;
+  shown = {
+    ids: c.ids,
+    promptLength: c.promptLength,
+    features: c.features,
+    edits: c.edits,
+    acts: (f) => Float32Array.from({ length: c.ids.length }, (_, t) => c.features[t * d + f]),
+  };
+  roles = c.roles;
+  selectedPos = -1;
+  $("token-features").replaceChildren();
+  $("strip-label").textContent = `the whole conversation (${c.ids.length} tokens; ` +
+    `underlined: system, user, assistant)${
+      c.edits.length ? `, steered: ${describeEdits(c.edits)}` : ""
+    }`;
+  if (chosen < 0 || c.edits.length) {
+    chosen = c.edits.length ? c.edits[0].feature : mostActive(shown);
+  }
+  openFeature(chosen);
+}
+
+/** A chat model: the chat view replaces the prompt box and the completion buttons. */
+function useChatView() {
+  $("chat-card").hidden = false;
+  for (const id of ["prompt", "generate", "steer-generate", "steer-compare"]) $(id).hidden = true;
+  $("prompt-card").querySelector("h2")!.textContent = "Generation settings";
+  $("steer-where").textContent = "as the chat view chooses (generated tokens or every position)";
+  new ChatPanel({
+    session,
+    params: generateParams,
+    edits: () => editor.edits(),
+    show: showChat,
+    action,
+  });
 }
 
 function reportError(e: unknown) {
@@ -405,6 +455,7 @@ async function main() {
     () => editor.add(Number(($("new-edit-feature") as HTMLInputElement).value)),
   );
   $("map-open").addEventListener("click", action(() => map.show()));
+  if (hasChatTemplate(session)) useChatView();
   // For tests and the console: where a feature's point is on the map.
   (globalThis as { loupeDemo?: unknown }).loupeDemo = {
     session,

@@ -46,6 +46,8 @@ export interface GenerateParams {
   topK?: number;
   seed?: number;
   edits?: readonly FeatureEdit[];
+  /** Where the edits apply: every position (default) or only the generated ones. */
+  scope?: "all" | "generated";
   ignoreEos?: boolean;
 }
 
@@ -105,12 +107,18 @@ export class Session {
     return this.engine.tokenizer.encode(text);
   }
 
-  /** One token as text for the strip: SentencePiece's ▁ as a space, byte tokens as characters. */
+  /**
+   * One token as text for the strip: SentencePiece's ▁ as a space, byte
+   * tokens as characters; a byte-level BPE token (Llama 3's Ġ for a space, Ċ
+   * for a newline) decoded on its own.
+   */
   piece(id: number): string {
     const tok = this.engine.tokenizer.idToToken(id) ?? `<${id}>`;
     const byte = /^<0x([0-9A-Fa-f]{2})>$/.exec(tok);
     if (byte) return String.fromCharCode(parseInt(byte[1], 16));
-    return tok.replace(/▁/g, " ");
+    if (tok.includes("▁")) return tok.replace(/▁/g, " ");
+    if (/[\u0100-\u0143]/.test(tok)) return this.engine.tokenizer.decode([id]);
+    return tok;
   }
 
   /**
@@ -135,9 +143,8 @@ export class Session {
     const rows = Math.min(prompt.length + p.maxNewTokens, this.engine.contextLength);
     const kvCache = this.engine.createCache({ contextLength: rows });
     const all = Tensor.empty(gpu, "demo.features", [rows, d], "f32");
-    const interventions = p.edits?.length
-      ? { [this.layer]: steering(this.sae, p.edits) }
-      : undefined;
+    const scoped = p.edits?.map((e) => p.scope === "generated" ? { ...e, scope: p.scope } : e);
+    const interventions = scoped?.length ? { [this.layer]: steering(this.sae, scoped) } : undefined;
     let fed = 0;
     const copy = (f: Tensor<"f32">) => {
       // Valid until the generation's next step; the copy is queued before it.
@@ -171,7 +178,16 @@ export class Session {
       const last = ids[ids.length - 1];
       const eos = [...this.engine.config.eosTokenIds, ...this.engine.tokenizer.eosIds];
       if (ids.length && !(eos.includes(last) && !p.ignoreEos) && kvCache.length < rows) {
-        const r = await this.engine.forward([last], { kvCache, cache: [name], interventions });
+        // forward() knows no generated positions: scope "generated" becomes this one position.
+        const at = kvCache.length;
+        const lastEdits = p.scope === "generated" && p.edits?.length
+          ? { [this.layer]: steering(this.sae, p.edits.map((e) => ({ ...e, positions: [at] }))) }
+          : interventions;
+        const r = await this.engine.forward([last], {
+          kvCache,
+          cache: [name],
+          interventions: lastEdits,
+        });
         try {
           copy(r.cache.get(name)!);
         } finally {

@@ -44,7 +44,7 @@ export interface CalibrationInput {
 }
 
 /** mulberry32: a small seeded PRNG, so a calibration is reproducible. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -55,7 +55,7 @@ function seededRandom(seed: number): () => number {
 }
 
 /** A token drawn from softmax(logits) (temperature 1), in f64. */
-function sampleToken(logits: Float32Array, random: () => number): number {
+export function sampleToken(logits: Float32Array, random: () => number): number {
   let max = -Infinity;
   for (const v of logits) max = Math.max(max, v);
   let sum = 0;

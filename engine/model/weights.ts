@@ -13,7 +13,8 @@ import type { Checkpoint } from "../formats/checkpoint.ts";
 import { toFloat32 } from "../formats/dtype.ts";
 import { createStoredMatrix, type GgmlType } from "../quant/ggml.ts";
 import type { Gpu } from "../gpu/gpu.ts";
-import { createWeightMatrix, type WeightMatrix } from "../quant/matrix.ts";
+import { type CreatableFormat, createWeightMatrix, type WeightMatrix } from "../quant/matrix.ts";
+import type { BudgetChoice } from "../quant/budget.ts";
 import { checkMatrixFormat, type MatrixFormat } from "../quant/format.ts";
 import { isWeightMix, mixFormat, type TensorRole, type WeightMix } from "../quant/mix.ts";
 import { Tensor } from "../ops/tensor.ts";
@@ -179,6 +180,12 @@ export interface LoadWeightsOptions {
    * (E[x^2] of its input, engine/model/calibrate.ts); used by q4k / q6k.
    */
   importance?: ReadonlyMap<string, Float32Array>;
+  /**
+   * The "q4kb" mix's plan (engine/budget_plan.ts): tensor name -> format
+   * (q8 / q4 with searched scales). Required by "q4kb"; embedFormat still
+   * overrides the embedding and lm_head.
+   */
+  plan?: ReadonlyMap<string, BudgetChoice>;
   /** Quant block size (format.ts BLOCK_SIZES); default DEFAULT_BLOCK. */
   block?: number;
   onProgress?: LoadProgress;
@@ -258,13 +265,24 @@ export async function loadStageWeights(
     step(name);
     return w.matrix;
   };
-  // A tensor's format: the embedding's override, else the mix's rule or the one format.
-  const formatOf = (role: TensorRole): MatrixFormat => {
+  // A tensor's format: the embedding's override, else the plan, the mix's rule or the one format.
+  const formatOf = (
+    name: string,
+    role: TensorRole,
+  ): { format: CreatableFormat; block?: number; search?: boolean } => {
     const f = options.format;
     if (options.embedFormat && (role.kind === "embed" || role.kind === "head")) {
-      return options.embedFormat;
+      return { format: options.embedFormat, block: options.block };
     }
-    return isWeightMix(f) ? mixFormat(f, role, c.numHiddenLayers, c.tieWordEmbeddings) : f;
+    if (f === "q4kb") {
+      const choice = options.plan?.get(name);
+      if (!choice) throw new Error(`${where}: the q4kb plan has no format for ${name}`);
+      return { ...choice, search: true };
+    }
+    return {
+      format: isWeightMix(f) ? mixFormat(f, role, c.numHiddenLayers, c.tieWordEmbeddings) : f,
+      block: options.block,
+    };
   };
   const matrix = async (name: string, role: TensorRole): Promise<WeightMatrix> => {
     const embedOrHead = role.kind === "embed" || role.kind === "head";
@@ -279,8 +297,10 @@ export async function loadStageWeights(
       options.perturbRows?.(name, r, slab, cols);
       return slab;
     };
-    const m = createWeightMatrix(gpu, name, rows, cols, formatOf(role), options.block, {
+    const { format, block, search } = formatOf(name, role);
+    const m = createWeightMatrix(gpu, name, rows, cols, format, block, {
       importance: options.importance?.get(name),
+      search,
     });
     owned.push(m);
     for (let r = 0; r < rows; r += slabRows) {

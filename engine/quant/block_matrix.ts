@@ -14,6 +14,7 @@ import { Tensor } from "../gpu/tensor.ts";
 import { UsageError } from "../errors.ts";
 import { dequantizeGgml, ggmlBlock, type GgmlType } from "./ggml_blocks.ts";
 import { type KFormat, quantizeKRows } from "./kquant.ts";
+import { quantizeBlock32Rows } from "./search_quant.ts";
 
 /** Block formats read in place; "q4k" and "q6k" are also user-facing quant formats. */
 export type BlockFormat = "q4_1" | "q5_0" | "q5_1" | "q4k" | "q5k" | "q6k";
@@ -216,10 +217,10 @@ export class BlockMatrix {
     return new BlockMatrix(gpu, label, l, rows, chunks);
   }
 
-  /** Quantizes f32 rows [n, cols] (q4k, q5k, q6k only) and writes them from `rowStart`. */
+  /** Quantizes f32 rows [n, cols] (q4_1, q5_1, q4k, q5k, q6k) and writes them from `rowStart`. */
   writeRows(rowStart: number, data: Float32Array): void {
     const f = this.format;
-    if (f !== "q4k" && f !== "q5k" && f !== "q6k") {
+    if (f === "q5_0") {
       throw new UsageError(
         `${this.label}: Loupe cannot quantize to ${f}; write its ggml bytes with writeBlocks`,
       );
@@ -229,7 +230,12 @@ export class BlockMatrix {
         `${this.label}: ${data.length} values are not whole rows of ${this.cols}`,
       );
     }
-    this.writeBlocks(rowStart, quantizeKRows(f as KFormat, data, this.cols, this.importance));
+    this.writeBlocks(
+      rowStart,
+      f === "q4_1" || f === "q5_1"
+        ? quantizeBlock32Rows(f, data, this.cols, this.importance)
+        : quantizeKRows(f as KFormat, data, this.cols, this.importance),
+    );
   }
 
   /** Writes whole rows of ggml bytes (blocksPerRow blocks each, unpadded) from `rowStart`. */

@@ -31,7 +31,7 @@ export interface KQuantOptions {
 }
 
 /** Scale a and offset b (b <= 0) of a sub-block: w ~= a * L + b, L in [0, nmax]. */
-interface Fit {
+export interface Fit {
   a: number;
   b: number;
 }
@@ -43,7 +43,12 @@ interface Fit {
  * One pass per candidate: the error of (a, b) on codes L is a quadratic in
  * the weighted sums of x^2, x, L, L^2 and xL.
  */
-function fitAsymmetric(x: Float64Array, wt: Float64Array, nmax: number, search: boolean): Fit {
+export function fitAsymmetric(
+  x: Float64Array,
+  wt: Float64Array,
+  nmax: number,
+  search: boolean,
+): Fit {
   let min = Infinity, max = -Infinity, sxx = 0, sw = 0, sx = 0;
   for (let i = 0; i < x.length; i++) {
     const w = wt[i];
@@ -96,28 +101,38 @@ function fitAsymmetric(x: Float64Array, wt: Float64Array, nmax: number, search: 
 }
 
 /**
- * Q6_K group fit (16 values, signed codes in [-32, 31]): for iscale =
- * -(32 + 0.1 t) / x* (x* the element of largest magnitude), t = -9 .. 9,
+ * Symmetric fit (signed codes in [lo, hi], w ~= a * L): for iscale =
+ * -(nmax + step * t) / x* (x* the element of largest magnitude), t = -9 .. 9,
  * the weighted least-squares scale of the codes it gives; the least error wins
- * (t = 0 alone without search).
+ * (t = 0 alone without search). Q6_K groups: nmax 32, codes [-32, 31], step
+ * 0.1 (make_qx_quants); Loupe's q4 blocks nmax 8 in [-8, 7]; q8 nmax 127 in
+ * [-127, 127] with a wider step (0.1 of 127 would move the scale by 0.08%).
  */
-function fitSymmetric(x: Float64Array, wt: Float64Array, search: boolean): number {
+export function fitSymmetric(
+  x: Float64Array,
+  wt: Float64Array,
+  search: boolean,
+  nmax = 32,
+  lo = -32,
+  hi = 31,
+  step = 0.1,
+): number {
   let extreme = 0;
   for (let i = 0; i < x.length; i++) {
     if (wt[i] !== 0 && Math.abs(x[i]) > Math.abs(extreme)) extreme = x[i];
   }
   if (extreme === 0) return 0;
-  if (!search) return -extreme / 32;
-  let best = -extreme / 32, bestGain = -Infinity;
+  if (!search) return -extreme / nmax;
+  let best = -extreme / nmax, bestGain = -Infinity;
   for (let t = -9; t <= 9; t++) {
-    const iscale = -(32 + 0.1 * t) / extreme;
+    const iscale = -(nmax + step * t) / extreme;
     let sxl = 0, sl2 = 0;
     for (let i = 0; i < x.length; i++) {
       // Round half away from zero without Math.round (hot loop), then clamp.
       const v = iscale * x[i];
       let l = v >= 0 ? (v + 0.5) | 0 : -((0.5 - v) | 0);
-      if (l > 31) l = 31;
-      else if (l < -32) l = -32;
+      if (l > hi) l = hi;
+      else if (l < lo) l = lo;
       sxl += wt[i] * x[i] * l;
       sl2 += wt[i] * l * l;
     }
@@ -131,7 +146,14 @@ function fitSymmetric(x: Float64Array, wt: Float64Array, search: boolean): numbe
 }
 
 /** Codes of x for scale a and offset b, rounded and clamped to [lo, hi]. */
-function codes(x: Float64Array, a: number, b: number, lo: number, hi: number, out: Int32Array) {
+export function codes(
+  x: Float64Array,
+  a: number,
+  b: number,
+  lo: number,
+  hi: number,
+  out: Int32Array,
+) {
   for (let i = 0; i < x.length; i++) {
     out[i] = a === 0
       ? Math.max(lo, Math.min(hi, 0))

@@ -18,6 +18,7 @@ import {
   quantLayout,
 } from "./format.ts";
 import { BlockMatrix, dequantizeBlockRows } from "./block_matrix.ts";
+import { quantizeRowsSearched } from "./search_quant.ts";
 import { UsageError } from "../errors.ts";
 
 export interface QuantChunk {
@@ -59,6 +60,13 @@ export class QuantMatrix {
    * @ignore
    */
   readonly chunks: readonly QuantChunk[];
+  /**
+   * Search each block's scale for the least (importance-weighted) error
+   * (search_quant.ts) instead of max|w| / nmax; the budgeted mix sets it.
+   */
+  search = false;
+  /** Per-column error weights for the searched scales, or null. */
+  importance: Float32Array | null = null;
 
   private constructor(
     gpu: Gpu,
@@ -147,7 +155,12 @@ export class QuantMatrix {
     if (data.length % this.cols !== 0) {
       throw new Error(`${this.label}: ${data.length} values are not whole rows of ${this.cols}`);
     }
-    this.writePacked(rowStart, quantizeRows(data, this.layout));
+    this.writePacked(
+      rowStart,
+      this.search
+        ? quantizeRowsSearched(data, this.layout, this.importance)
+        : quantizeRows(data, this.layout),
+    );
   }
 
   /**
@@ -209,41 +222,46 @@ export type PlainWeightMatrix = Matrix | QuantMatrix;
 /** Options of createWeightMatrix. */
 export interface WeightMatrixOptions {
   /**
-   * q4k/q6k: per-column weights of the quantization error (length cols, e.g.
-   * E[x^2] of the layer's inputs); writeRows minimizes the weighted error.
-   * Ignored by the other formats.
+   * Quantized formats but f32: per-column weights of the quantization error
+   * (length cols, e.g. E[x^2] of the layer's inputs); writeRows minimizes the
+   * weighted error. q8 / q4 use it only with `search`.
    */
   importance?: Float32Array;
+  /** q8 / q4: search each block's scale (search_quant.ts). K and block-32 formats always search. */
+  search?: boolean;
 }
+
+/** Device formats a weight matrix can be created in and quantized to on the host. */
+export type CreatableFormat = MatrixFormat | "q4_1" | "q5_1" | "q5k";
 
 /**
  * A zero matrix of the given device format (f32, quantized with `block` or
- * the format's default, or a K-quant BlockMatrix, which ignores `block`).
+ * the format's default, or a ggml-block BlockMatrix, which ignores `block`).
  */
 export function createWeightMatrix(
   gpu: Gpu,
   label: string,
   rows: number,
   cols: number,
-  format: MatrixFormat,
+  format: CreatableFormat,
   block?: number,
   options: WeightMatrixOptions = {},
 ): WeightMatrix {
   if (format === "f32") return Matrix.create(gpu, label, rows, cols);
-  if (format === "q4k" || format === "q6k") {
-    const m = BlockMatrix.create(gpu, label, rows, cols, format);
-    if (options.importance) {
-      if (options.importance.length !== cols) {
-        m.dispose();
-        throw new UsageError(
-          `${label}: importance has ${options.importance.length} values, want one per column (${cols})`,
-        );
-      }
-      m.importance = options.importance;
-    }
+  if (options.importance && options.importance.length !== cols) {
+    throw new UsageError(
+      `${label}: importance has ${options.importance.length} values, want one per column (${cols})`,
+    );
+  }
+  if (format === "q8" || format === "q4") {
+    const m = QuantMatrix.create(gpu, label, rows, cols, format, block);
+    m.search = options.search ?? false;
+    m.importance = options.importance ?? null;
     return m;
   }
-  return QuantMatrix.create(gpu, label, rows, cols, format, block);
+  const m = BlockMatrix.create(gpu, label, rows, cols, format);
+  m.importance = options.importance ?? null;
+  return m;
 }
 
 /** The f32 values a weight matrix stands for [rows * cols], read back from the GPU (slow path). */

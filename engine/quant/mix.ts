@@ -18,10 +18,14 @@
 // (all fixture models have rows of 64-384).
 
 import type { MatrixFormat } from "./format.ts";
+import { UsageError } from "../errors.ts";
 
-/** Formats that choose per tensor. */
-export type WeightMix = "q4km";
-export const WEIGHT_MIXES: readonly WeightMix[] = ["q4km"];
+/**
+ * Formats that choose per tensor: "q4km" by llama.cpp's rule (below); "q4kb"
+ * by a measured plan under a bits-per-weight budget (budget.ts).
+ */
+export type WeightMix = "q4km" | "q4kb";
+export const WEIGHT_MIXES: readonly WeightMix[] = ["q4km", "q4kb"];
 
 /** A weight matrix's place in the model, as the mix rule sees it. */
 export type TensorRole =
@@ -53,6 +57,9 @@ export function mixFormat(
         return "q6k";
       }
       return "q4k";
+    case "q4kb":
+      // The plan is per tensor name and measured (engine/budget_plan.ts).
+      throw new UsageError(`the "q4kb" mix chooses by a measured plan, not by role`);
   }
 }
 
@@ -62,7 +69,10 @@ export function mixFormat(
  * 256). Rows that end in a partial block or super-block hold more on the
  * device; the device bytes say that (weightBytes).
  */
-export function formatBits(format: MatrixFormat, block = 32): number {
+export function formatBits(
+  format: MatrixFormat | "q4_1" | "q5_1" | "q5k",
+  block = 32,
+): number {
   switch (format) {
     case "f32":
       return 32;
@@ -70,8 +80,14 @@ export function formatBits(format: MatrixFormat, block = 32): number {
       return 8 + 16 / block;
     case "q4":
       return 4 + 16 / block;
+    case "q4_1":
+      return 5;
+    case "q5_1":
+      return 6;
     case "q4k":
       return 144 * 8 / 256;
+    case "q5k":
+      return 176 * 8 / 256;
     case "q6k":
       return 210 * 8 / 256;
   }

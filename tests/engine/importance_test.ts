@@ -131,7 +131,7 @@ Deno.test("importance: refused with formats that do not use it, before anything 
   const before = gpu.liveBuffers.count;
   await assert.rejects(
     Engine.load(modelPath("stories260K"), { gpu, quant: "q4", importance: "auto" }),
-    /only q4k, q6k and q4km use importance; quant is "q4"/,
+    /only q4k, q6k, q4km and q4kb use importance; quant is "q4"/,
   );
   await assert.rejects(
     Engine.load(modelPath("stories260K"), { gpu, quant: "q4km", importance: { tokens: -1 } }),

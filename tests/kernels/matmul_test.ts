@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { linear } from "../../shaders/linear.ts";
 import { matmulKernel, matmulReference, matmulTiled } from "../../shaders/matmul.ts";
-import { matmulRows, matmulRowsKernel, rowsTile } from "../../shaders/matmul_rows.ts";
+import {
+  largestRowsTile,
+  matmulRows,
+  matmulRowsKernel,
+  rowsTile,
+} from "../../shaders/matmul_rows.ts";
 import { matvecConfig, matvecKernel } from "../../shaders/matvec.ts";
 import { Matrix } from "../../engine/gpu/matrix.ts";
 import { Recorder } from "../../engine/gpu/recorder.ts";
@@ -16,6 +21,8 @@ const REL = 1e-5;
 
 const gpu = await testGpu();
 
+const LARGEST = largestRowsTile(gpu);
+
 type MatmulFn = (rec: Recorder, x: Tensor<"f32">, w: Matrix, out: Tensor<"f32">) => void;
 /**
  * The GPU kernel (tiled), the software-adapter one (rows, its tuning) and the
@@ -25,9 +32,10 @@ const KERNELS: Record<string, MatmulFn> = {
   matmulTiled,
   matmulRows,
   "matmulRows 4x3x5": (rec, x, w, out) => matmulRows(rec, x, w, out, { wg: 4, rows: 3, tokens: 5 }),
-  // The largest tile rowsTile picks, with scalar dot accumulators, on shapes it overhangs.
-  "matmulRows 32x32 dot": (rec, x, w, out) =>
-    matmulRows(rec, x, w, out, { wg: 8, rows: 32, tokens: 32, dot: true }),
+  // The largest tile rowsTile picks here (32 on llvmpipe, 16 on SwiftShader),
+  // with scalar dot accumulators, on shapes it overhangs.
+  [`matmulRows ${LARGEST}x${LARGEST} dot`]: (rec, x, w, out) =>
+    matmulRows(rec, x, w, out, { wg: 8, rows: LARGEST, tokens: LARGEST, dot: true }),
 };
 
 /** Runs `kernel` on random x [T, K], w [N, K] and checks out [T, N]. */

@@ -3,7 +3,14 @@
 
 import assert from "node:assert/strict";
 import { matmulQuant } from "../../shaders/matmul_quant.ts";
-import { matmulQuantRows } from "../../shaders/matmul_quant_rows.ts";
+import {
+  expandsToF32,
+  matmulQuantRows,
+  matmulQuantRowsExpanded,
+  quantRowsTile,
+} from "../../shaders/matmul_quant_rows.ts";
+import { dequantRows } from "../../shaders/dequant_rows.ts";
+import { largestRowsTile } from "../../shaders/matmul_rows.ts";
 import { matmulReference } from "../../shaders/matmul.ts";
 import { QuantMatrix } from "../../engine/quant/matrix.ts";
 import { dequantizeRows, type QuantFormat, quantizeRows } from "../../engine/quant/format.ts";
@@ -20,6 +27,8 @@ const FORMATS: QuantFormat[] = ["q8", "q4"];
 
 const gpu = await testGpu();
 
+const QUANT_LARGEST = quantRowsTile(1024, 1024, 1024, largestRowsTile(gpu)).rows;
+
 type MatmulFn = (rec: Recorder, x: Tensor<"f32">, w: QuantMatrix, out: Tensor<"f32">) => void;
 /** The GPU kernel (tiled), the software-adapter one (rows) and rows at odd sizes. */
 const KERNELS: Record<string, MatmulFn> = {
@@ -27,15 +36,16 @@ const KERNELS: Record<string, MatmulFn> = {
   matmulQuantRows,
   "matmulQuantRows 4x3x5": (rec, x, w, out) =>
     matmulQuantRows(rec, x, w, out, { wg: 4, rows: 3, tokens: 5 }),
-  // The largest tile quantRowsTile picks, on shapes it overhangs (vec4 rows
-  // only, as there: the scalar-load variant at 16 x 16 compiles for minutes).
-  "matmulQuantRows 16x16": (rec, x, w, out) =>
+  // The largest tile quantRowsTile picks here (16 on llvmpipe, 8 on
+  // SwiftShader), on shapes it overhangs (vec4 rows only, as there: the
+  // scalar-load variant at 16 x 16 compiles for minutes).
+  [`matmulQuantRows ${QUANT_LARGEST}x${QUANT_LARGEST}`]: (rec, x, w, out) =>
     matmulQuantRows(
       rec,
       x,
       w,
       out,
-      w.cols % 4 === 0 ? { wg: 8, rows: 16, tokens: 16 } : undefined,
+      w.cols % 4 === 0 ? { wg: 8, rows: QUANT_LARGEST, tokens: QUANT_LARGEST } : undefined,
     ),
 };
 
@@ -87,3 +97,45 @@ for (const format of FORMATS) {
     });
   }
 }
+
+// The expanded path (dequantize slabs, f32 rows kernel): slabs of one tile
+// span (8 x 8 here: T < 32 keeps the tile small and the test fast), several
+// per chunk, a partial last slab; and the selection that routes to it.
+for (const format of FORMATS) {
+  Deno.test(`matmulQuantRowsExpanded ${format}: several slabs, partial last one, chunks`, async () => {
+    const slabs: MatmulFn = (rec, x, w, out) =>
+      matmulQuantRowsExpanded(rec, x, w, out, 64 * w.cols * 4);
+    await checkMatmulQuant(gpu, format, 9, 68, 150, 21, undefined, slabs);
+    await checkMatmulQuant(gpu, format, 17, 128, 200, 22, 16, slabs);
+    const small = await testGpu({ maxBindingBytes: 4096 });
+    const chunks = await checkMatmulQuant(small, format, 3, 64, 300, 23, undefined, slabs);
+    assert.ok(chunks > 1, `expected several chunks, got ${chunks}`);
+  });
+  Deno.test(`dequantRows ${format}: exactly the CPU dequantization, from a row offset`, async () => {
+    const random = rng(31);
+    const [N, K, row0, rows] = [40, 100, 7, 30];
+    const data = randomArray(random, N * K);
+    const w = QuantMatrix.upload(gpu, "w", data, N, K, format, 32);
+    const all = dequantizeRows(quantizeRows(data, w.layout), w.layout);
+    const out = gpu.acquire("test.dequant", rows * K * 4);
+    const read = Tensor.empty(gpu, "test.dequant.read", [rows * K], "f32");
+    const rec = new Recorder(gpu, "test.dequantRows");
+    dequantRows(rec, w.layout, w.chunks[0], row0, rows, out);
+    rec.copy(out, 0, read.buffer, 0, rows * K * 4);
+    rec.submit();
+    assertClose("dequantRows", await read.toArray(), all.subarray(row0 * K, (row0 + rows) * K), {
+      rel: 0,
+      shape: [rows, K],
+    });
+    gpu.release(out);
+    for (const t of [w, read]) t.dispose();
+  });
+}
+
+Deno.test("expandsToF32: the 32 x 32 f32 tile's shapes only", () => {
+  assert.equal(expandsToF32(128, 4096, 4096), true);
+  assert.equal(expandsToF32(32, 64, 256), true);
+  assert.equal(expandsToF32(31, 4096, 4096), false, "T < 32");
+  assert.equal(expandsToF32(128, 4096, 255), false, "N < 256");
+  assert.equal(expandsToF32(128, 4098, 4096), false, "K % 4 != 0");
+});

@@ -1,0 +1,178 @@
+// Linear backward with respect to the input (weights frozen): dx = dy w for
+// w [N, K] in the nn.Linear layout, f32 or q8/q4 packed, reading the very
+// buffers the forward reads (one template, linear_backward.wgsl, with a hook
+// for how an element of w is loaded). GGML block formats (q4k, q6k, GGUF
+// types) have no backward kernel yet.
+
+import type { Recorder } from "../engine/gpu/recorder.ts";
+import { defineKernel, defineParams, fill, type Kernel } from "../engine/gpu/kernel.ts";
+import type { Tensor } from "../engine/gpu/tensor.ts";
+import type { QuantLayout } from "../engine/quant/format.ts";
+import type { WeightMatrix } from "../engine/quant/matrix.ts";
+import { BlockMatrix } from "../engine/quant/block_matrix.ts";
+import { UsageError } from "../engine/errors.ts";
+import { overlaps } from "./backward_checks.ts";
+import quant from "./quant.wgsl" with { type: "text" };
+import template from "./linear_backward.wgsl" with { type: "text" };
+
+const WG = 64;
+/** Tokens per thread (the vec4 accumulator of linear_backward.wgsl). */
+const TT = 4;
+
+export const linearBackwardParams = defineParams({
+  T: "u32",
+  K: "u32",
+  rows: "u32", // rows of w in this chunk
+  dyStride: "u32", // N: elements per row of dy
+  dyOffset: "u32", // chunk.rowStart: the column of dy that w's row 0 belongs to
+  accumulate: "u32", // 1: add to dx
+  wordsPerRow: "u32", // q8/q4 only (0 for f32)
+  scalePairsPerRow: "u32", // q8/q4 only: u32 words of f16 scale pairs per row
+});
+
+const F32_WEIGHTS = "@group(0) @binding(2) var<storage, read> w: array<f32>;  // [rows, K]";
+const QUANT_WEIGHTS = [
+  "@group(0) @binding(2) var<storage, read> words: array<u32>;  // [rows, wordsPerRow] codes",
+  "@group(0) @binding(3) var<storage, read> scales: array<u32>; // [rows, scalePairsPerRow] f16 pairs",
+].join("\n");
+
+export const linearBackwardF32Kernel = defineKernel({
+  key: `linear_backward_f32_wg${WG}_t${TT}`,
+  params: linearBackwardParams,
+  parts: [
+    fill("linear_backward_f32", template, {
+      WEIGHT_BINDINGS: F32_WEIGHTS,
+      DX_BINDING: "3",
+      WEIGHT_SETUP: "",
+      WEIGHT_AT: "w[n * p.K + k]",
+    }),
+  ],
+  constants: { WG },
+});
+
+const quantKernels = new Map<string, Kernel<typeof linearBackwardParams.fields>>();
+
+/** The q8/q4 variant for a layout's format and block (the row length is a param). */
+export function linearBackwardQuantKernel(
+  l: QuantLayout,
+): Kernel<typeof linearBackwardParams.fields> {
+  const key = `linear_backward_${l.format}_b${l.block}_wg${WG}_t${TT}`;
+  let kernel = quantKernels.get(key);
+  if (!kernel) {
+    const per = l.perWord;
+    // Column k's word within a row, its code within the word, its block's scale.
+    const setup = [
+      `  let word_k = k / ${per}u;`,
+      `  let code_k = k % ${per}u;`,
+      `  let block_k = k / ${l.block}u;`,
+    ].join("\n");
+    const at = `f16_at(scales[n * p.scalePairsPerRow + block_k / 2u], block_k) * ` +
+      `element_${l.format}(words[n * p.wordsPerRow + word_k], code_k)`;
+    kernel = defineKernel({
+      key,
+      params: linearBackwardParams,
+      parts: [
+        quant,
+        fill(key, template, {
+          WEIGHT_BINDINGS: QUANT_WEIGHTS,
+          DX_BINDING: "4",
+          WEIGHT_SETUP: setup,
+          WEIGHT_AT: at,
+        }),
+      ],
+      constants: { WG },
+    });
+    quantKernels.set(key, kernel);
+  }
+  return kernel;
+}
+
+/**
+ * dx [T, K] (+)= dy [T, N] @ w, w: [N, K] (nn.Linear layout), f32 or q8/q4.
+ * Overwrites dx, or adds to it with `accumulate`. A [N] dy with a [K] dx is
+ * one token.
+ */
+export function linearBackward(
+  rec: Recorder,
+  dy: Tensor<"f32">,
+  w: WeightMatrix,
+  dx: Tensor<"f32">,
+  accumulate = false,
+): void {
+  const N = w.rows, K = w.cols;
+  const T = dy.size / N;
+  const last = (t: Tensor) => t.shape[t.shape.length - 1];
+  if (
+    !Number.isInteger(T) || last(dy) !== N || last(dx) !== K || dx.size !== T * K ||
+    dy.shape.length > 2 || dx.shape.length > 2
+  ) {
+    throw new Error(
+      `linearBackward(${w.label}): dy [${dy.shape}] and dx [${dx.shape}] do not fit ` +
+        `${w.label} [${N}, ${K}]; want dy [T, ${N}] and dx [T, ${K}]`,
+    );
+  }
+  if (overlaps(dx, dy)) throw new Error(`linearBackward(${w.label}): dx overlaps dy`);
+  const workgroups: [number, number] = [Math.ceil(K / WG), Math.ceil(T / TT)];
+  if (workgroups[1] > rec.gpu.device.limits.maxComputeWorkgroupsPerDimension) {
+    throw new Error(`linearBackward(${w.label}): ${T} tokens exceed one dispatch; split them`);
+  }
+  if (w instanceof BlockMatrix) {
+    throw new UsageError(
+      `linearBackward(${w.label}): gradients through ${w.format} (GGML block) weights are not ` +
+        `implemented; load the model with quant "f32", "q8" or "q4"`,
+    );
+  }
+  const base = { T, K, dyStride: N };
+  if (w.format === "f32") {
+    w.chunks.forEach((c, i) => {
+      rec.dispatch(linearBackwardF32Kernel, {
+        params: {
+          ...base,
+          rows: c.tensor.shape[0],
+          dyOffset: c.rowStart,
+          accumulate: accumulate || i > 0 ? 1 : 0,
+          wordsPerRow: 0,
+          scalePairsPerRow: 0,
+        },
+        buffers: [dy.binding, c.tensor.binding, dx.binding],
+        workgroups,
+      });
+    });
+    return;
+  }
+  const l = w.layout;
+  const kernel = linearBackwardQuantKernel(l);
+  w.chunks.forEach((c, i) => {
+    rec.dispatch(kernel, {
+      params: {
+        ...base,
+        rows: c.rows,
+        dyOffset: c.rowStart,
+        accumulate: accumulate || i > 0 ? 1 : 0,
+        wordsPerRow: l.wordsPerRow,
+        scalePairsPerRow: l.scalesPerRow / 2,
+      },
+      buffers: [dy.binding, c.words.binding, c.scales.binding, dx.binding],
+      workgroups,
+    });
+  });
+}
+
+/** dx [T, K] = dy [T, N] @ w [N, K] in f64 (w: the values the device format stands for). */
+export function linearBackwardReference(
+  dy: ArrayLike<number>,
+  w: ArrayLike<number>,
+  T: number,
+  N: number,
+  K: number,
+): Float64Array {
+  const dx = new Float64Array(T * K);
+  for (let t = 0; t < T; t++) {
+    for (let n = 0; n < N; n++) {
+      const g = dy[t * N + n];
+      if (g === 0) continue;
+      for (let k = 0; k < K; k++) dx[t * K + k] += g * w[n * K + k];
+    }
+  }
+  return dx;
+}

@@ -1,0 +1,63 @@
+// kernel probe_pool_mean_wg64
+// entry point main
+// constants {"WG":64,"MAX":0}
+
+// Shared WGSL helpers, joined explicitly into the kernels that use them.
+
+// The flat invocation index of a 1-D grid folded into x and y (see grid.ts).
+fn flat_index(gid: vec3u, nwg: vec3u, wg_size: u32) -> u32 {
+  return gid.x + gid.y * nwg.x * wg_size;
+}
+
+// Pools the rows of one text into one row of the probe's design matrix:
+// out[dst_row, j] = max (MAX = 1) or scaled sum (MAX = 0; scale = 1 / the
+// text's pooled tokens, so a sum over chunks is the mean) of f[t, j] over rows
+// t in [row_start, T). A text prefilled in several chunks arrives in several
+// calls: the one holding its first pooled token sets `first` (the row is
+// overwritten), the others combine with what the row holds.
+// One invocation per column; nothing is shared, so no barrier.
+
+struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.ts)
+  T: u32,
+  d: u32,
+  row_start: u32,
+  dst_row: u32,
+  first: u32,
+  scale: f32,
+}
+
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> f: array<f32>;            // [T, d]
+@group(0) @binding(2) var<storage, read_write> out: array<f32>;    // [rows, d]
+
+override WG: u32 = 64;
+override MAX: u32 = 1u;
+
+@compute @workgroup_size(WG)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let j = flat_index(gid, nwg, WG);
+  if (j >= p.d) {
+    return;
+  }
+  let at = p.dst_row * p.d + j;
+  var acc = f[p.row_start * p.d + j];
+  if (MAX == 0u) {
+    acc *= p.scale;
+  }
+  for (var t = p.row_start + 1u; t < p.T; t++) {
+    let v = f[t * p.d + j];
+    if (MAX == 1u) {
+      acc = max(acc, v);
+    } else {
+      acc += v * p.scale;
+    }
+  }
+  if (p.first == 0u) {
+    if (MAX == 1u) {
+      acc = max(acc, out[at]);
+    } else {
+      acc += out[at];
+    }
+  }
+  out[at] = acc;
+}
