@@ -21,7 +21,7 @@ import { type FeatureEdit, Sae, steering } from "../../sae/mod.ts";
 import { CHROMIUM_ARGS, findChromium } from "./harness.ts";
 import { modelPath } from "../util/fixtures.ts";
 import { testGpu } from "../util/gpu.ts";
-import { randomSae, saeLensFiles, writeFolder } from "../sae/build.ts";
+import { randomSae, saeLensFiles, writeFolder } from "../util/sae_build.ts";
 
 const CI = /^(true|1)$/i.test(Deno.env.get("CI") ?? "");
 const MODEL = modelPath("llama3-tiny");

@@ -23,7 +23,7 @@ import {
 } from "../../shaders/sae_topk.ts";
 import { assertClose, randomArray, rng } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
-import { randomSae } from "./build.ts";
+import { randomSae } from "../util/sae_build.ts";
 
 // f32 sums of <= 200 terms vs f64: observed <= 1e-6 of max|want|.
 const REL = 1e-5;

@@ -28,7 +28,7 @@ import { topFeatures } from "../../shaders/sae_topk.ts";
 import { FIXTURES, modelPath, readReference } from "../util/fixtures.ts";
 import { assertClose, compareClose, randomArray, rng } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
-import { randomSae, saeLensFiles, writeFolder } from "./build.ts";
+import { randomSae, saeLensFiles, writeFolder } from "../util/sae_build.ts";
 
 // Against the dequantized weights the kernels differ only by f32 summation
 // order (d * q is exact in f32: an f16 scale times an 8-bit code), as for f32.

@@ -15,7 +15,7 @@ import { type FeatureEdit, planEdits } from "../../sae/steer.ts";
 import { FIXTURES, readReference } from "../util/fixtures.ts";
 import { assertClose, randomArray, rng } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
-import { randomSae, saeLensFiles, writeFolder } from "./build.ts";
+import { randomSae, saeLensFiles, writeFolder } from "../util/sae_build.ts";
 
 const DIR = `${FIXTURES}saes/stories260K-layer2`;
 /** The brief's bar for cheap vs full: both are f32, the difference is rounding. */

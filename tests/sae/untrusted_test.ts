@@ -21,7 +21,7 @@ import {
   saeLensFiles,
   statePickle,
   writeFolder,
-} from "./build.ts";
+} from "../util/sae_build.ts";
 
 const DIR = `${FIXTURES}saes/stories260K-layer2`;
 const gpu = await testGpu();

@@ -4,7 +4,7 @@
 
 import { writeSafetensors } from "../../engine/formats/safetensors.ts";
 import type { SaeHostWeights } from "../../sae/reference.ts";
-import { randomArray, rng } from "../util/compare.ts";
+import { randomArray, rng } from "./compare.ts";
 
 /** A random SAE in the GPU layout (W_enc, W_dec: [d_sae, d_in]). */
 export function randomSae(seed: number, dIn: number, dSae: number, jump = false): SaeHostWeights {
