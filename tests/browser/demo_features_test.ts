@@ -215,7 +215,7 @@ async function run(chromium: string) {
     await setText(page, "search-texts", SEARCH_TEXTS.join("\n"));
     await page.select("#search-background", "builtin");
     await page.click("#search-run");
-    await page.waitForSelector("#search-results[data-ready]", { timeout: 30_000 });
+    await page.waitForSelector("#search-results[data-ready]", { timeout: 90_000 });
     lap("search", t);
     const found = await rows(page, "#search-results");
     assert.ok(found.length > 0, "search: no results");

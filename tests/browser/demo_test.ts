@@ -72,6 +72,24 @@ function unavailable(reason: string) {
   }
 }
 
+/**
+ * Finds `selector` and clicks it in one page task, once it exists: the strip
+ * and the feature lists are re-drawn (e.g. when the corpus finishes), so a
+ * node puppeteer found may be detached by its click ("Node is either not
+ * clickable", "Node is detached from document", each seen once in CI).
+ */
+async function clickInPage(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction(
+    (sel: string) => {
+      const node = document.querySelector<HTMLElement>(sel);
+      node?.click();
+      return node !== null;
+    },
+    {},
+    selector,
+  );
+}
+
 const text = (page: Page, sel: string) => page.$eval(sel, (e) => e.textContent ?? "");
 const count = (page: Page) => page.evaluate(() => Number(document.body.dataset.generations ?? 0));
 
@@ -145,7 +163,7 @@ async function run(chromium: string) {
     await shot("greedy");
 
     // 3. Click a token: its top features; clicking one opens its panel.
-    await page.click('#strip .tok[data-pos="12"]');
+    await clickInPage(page, '#strip .tok[data-pos="12"]');
     await page.waitForSelector("#token-features .token-top .bar-row");
     const rows = await page.$$eval(
       "#token-features .token-top .bar-label",
@@ -205,9 +223,9 @@ async function run(chromium: string) {
     await page.waitForSelector("#map[data-ready]", { timeout: 60_000 });
     lap("map", t);
     // Open another feature first (a token's top feature), then 989 from its point.
-    await page.click('#strip .tok[data-pos="3"]');
+    await clickInPage(page, '#strip .tok[data-pos="3"]');
     await page.waitForSelector("#token-features .token-top .bar-row");
-    await page.click("#token-features .token-top .bar-row .bar-label");
+    await clickInPage(page, "#token-features .token-top .bar-row .bar-label");
     await page.$eval("#map", (e) => e.scrollIntoView({ block: "center" }));
     const [x, y] = await page.evaluate(() => {
       const demo = (globalThis as unknown as {
