@@ -1,7 +1,12 @@
 // Attribution patching (engine/backward_patching.ts) against the references'
 // estimates (attrpatch.<module>.linear in tests/fixtures/models/*/gradients.*):
-// gradient . (corrupt - clean) per position, within 1e-4 of each module's
+// gradient . (corrupt - clean) per position, within 1e-3 of each module's
 // largest estimate; exactly 0 before the corrupted position (causal attention).
+// 1e-3, not the gradients' 1e-4: an estimate dots the gradient with the
+// difference of two f32 forwards, and that difference is a small part of each
+// activation, so their rounding is amplified (llama3-tiny model.layers.3:
+// 2.1e-4 once the prefill matmuls summed in another order; the reference's
+// forwards are f64).
 
 import assert from "node:assert/strict";
 import { Engine } from "../../engine/engine.ts";
@@ -31,7 +36,7 @@ for (const name of ["stories260K", "llama3-tiny"] as const) {
       ) {
         const got = r.estimates.get(module)!;
         assertClose(`${name} ${module}`, got, ref.get(`attrpatch.${module}.linear`)!, {
-          rel: 1e-4,
+          rel: 1e-3,
         });
         assert.ok(
           got.subarray(0, at).every((v) => v === 0),

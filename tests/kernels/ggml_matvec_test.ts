@@ -202,13 +202,13 @@ Deno.test("ggml: readWeightMatrix and the embedding gather read padded K rows", 
   }
 });
 
-Deno.test("BlockMatrix: Loupe quantizes only the K formats; bad rows are refused by name", () => {
-  const m = BlockMatrix.create(gpu, "blk.0.ffn_down", 3, 64, "q5_1");
+Deno.test("BlockMatrix: Loupe does not quantize q5_0; bad rows are refused by name", () => {
+  const m = BlockMatrix.create(gpu, "blk.0.ffn_down", 3, 64, "q5_0");
   assert.throws(
     () => m.writeRows(0, new Float32Array(64)),
-    /blk\.0\.ffn_down: Loupe cannot quantize to q5_1/,
+    /blk\.0\.ffn_down: Loupe cannot quantize to q5_0/,
   );
-  assert.throws(() => m.writeBlocks(0, new Uint8Array(25)), /not whole Q5_1 rows of 48 bytes/);
-  assert.throws(() => m.writeBlocks(2, new Uint8Array(96)), /rows \[2, 4\) outside \[0, 3\)/);
+  assert.throws(() => m.writeBlocks(0, new Uint8Array(25)), /not whole Q5_0 rows of 44 bytes/);
+  assert.throws(() => m.writeBlocks(2, new Uint8Array(88)), /rows \[2, 4\) outside \[0, 3\)/);
   m.dispose();
 });
