@@ -111,7 +111,15 @@ const Q4KB_MAX_RATIO: Record<typeof MODELS[number], number> = {
   "tinystories-656k": 0.9,
 };
 
-for (const name of MODELS) {
+// q4kb's planning is plain TS over kernels the Chromium suite tests elsewhere
+// (the block formats, the forward); its ~20 per-tensor forwards per model cost
+// ~40 s on SwiftShader, so its cases run in Deno only.
+const Q4KB_HERE = !IN_BROWSER;
+if (!Q4KB_HERE) {
+  console.log("quant mix q4kb cases: run in Deno only (plain-TS planning; ~40 s on SwiftShader)");
+}
+
+for (const name of Q4KB_HERE ? MODELS : []) {
   Deno.test(`quant mix ${name}: q4kb <= 4.9 stored bits per weight, KL <= ${Q4KB_MAX_RATIO[name]} of q4's`, async () => {
     const q4 = await q4KlOf(name);
     const mix = await measure(name, { quant: "q4kb" });
@@ -146,23 +154,27 @@ Deno.test(`quant ${TIED_F16_MODEL} q8: measured, and an exact head lowers KL`, a
   assert.ok(exactHead.kl < all.kl, `head f32 ${exactHead.kl} should beat head q8 ${all.kl}`);
 });
 
-Deno.test("quant mix: the q4kb plan is stored once and reused; bad budgets are refused", async () => {
-  const folder = modelPath("stories260K");
-  const files = await openSource(folder);
-  const config = await loadLlamaConfig(files);
-  const ckpt = await openSafetensors(files);
-  try {
-    const host = { describe: folder, ckpt, config, gpu };
-    // Measured by the stories260K case above, with the same (default) settings.
-    const plan = await resolveBudgetPlan(host, undefined, null);
-    assert.ok(plan.cached, "the default plan was not found in the store");
-    assert.ok(!plan.overBudget && plan.bits <= 4.9, `${plan.bits} bits`);
-    assert.equal(plan.plan.size, 1 + 7 * config.numHiddenLayers);
-    await assert.rejects(() => resolveBudgetPlan(host, { bits: 0 }, null), /budget.bits/);
-    await assert.rejects(() => resolveBudgetPlan(host, { tokens: 1 }, null), /budget.tokens/);
-  } finally {
-    ckpt.close();
-  }
+Deno.test({
+  name: "quant mix: the q4kb plan is stored once and reused; bad budgets are refused",
+  ignore: !Q4KB_HERE,
+  fn: async () => {
+    const folder = modelPath("stories260K");
+    const files = await openSource(folder);
+    const config = await loadLlamaConfig(files);
+    const ckpt = await openSafetensors(files);
+    try {
+      const host = { describe: folder, ckpt, config, gpu };
+      // Measured by the stories260K case above, with the same (default) settings.
+      const plan = await resolveBudgetPlan(host, undefined, null);
+      assert.ok(plan.cached, "the default plan was not found in the store");
+      assert.ok(!plan.overBudget && plan.bits <= 4.9, `${plan.bits} bits`);
+      assert.equal(plan.plan.size, 1 + 7 * config.numHiddenLayers);
+      await assert.rejects(() => resolveBudgetPlan(host, { bits: 0 }, null), /budget.bits/);
+      await assert.rejects(() => resolveBudgetPlan(host, { tokens: 1 }, null), /budget.tokens/);
+    } finally {
+      ckpt.close();
+    }
+  },
 });
 
 Deno.test("quant mix: remove the temporary cache", async () => {
