@@ -12,18 +12,17 @@
 /// <reference lib="dom" />
 
 import assert from "node:assert/strict";
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import type { Browser, Page } from "puppeteer-core";
 import * as esbuild from "esbuild";
 import { startDemo } from "../../demo/demo.ts";
 import { Engine } from "../../engine/engine.ts";
 import type { ChatMessage } from "../../engine/formats/tokenizer.ts";
 import { type FeatureEdit, Sae, steering } from "../../sae/mod.ts";
-import { CHROMIUM_ARGS, findChromium } from "./harness.ts";
+import { chromiumTest, CI, launchDemoPage } from "./demo_browser.ts";
 import { modelPath } from "../util/fixtures.ts";
 import { testGpu } from "../util/gpu.ts";
 import { randomSae, saeLensFiles, writeFolder } from "../util/sae_build.ts";
 
-const CI = /^(true|1)$/i.test(Deno.env.get("CI") ?? "");
 const MODEL = modelPath("llama3-tiny");
 const LAYER = "model.layers.2";
 const D_SAE = 256;
@@ -31,7 +30,6 @@ const MAX = 10;
 const SYSTEM = "You are a helpful assistant.";
 const USER = ["Hello there", "Tell me a story"];
 const EDIT = { feature: 7, mode: "add", value: 8 } as const;
-const LONG = { sanitizeOps: false, sanitizeResources: false, sanitizeExit: false };
 /** Optional files the loaders probe for with HEAD; their 404s are expected. */
 const OPTIONAL_FILES =
   /\/(chat_template\.jinja|tokenizer_config\.json|generation_config\.json|model\.safetensors)$/;
@@ -135,23 +133,11 @@ async function run(chromium: string) {
   const errors: string[] = [];
   const times: string[] = [];
   try {
-    browser = await puppeteer.launch({
-      executablePath: chromium,
-      headless: true,
-      args: [...CHROMIUM_ARGS, ...(Deno.env.get("LOUPE_CHROMIUM_FLAGS")?.split(/\s+/) ?? [])]
-        .filter((a) => a),
-      defaultViewport: { width: 1400, height: 1000 },
-    });
-    const page = await browser.newPage();
+    const launched = await launchDemoPage(chromium, errors, OPTIONAL_FILES);
+    browser = launched.browser;
+    const page = launched.page;
     current = page;
     t0 = performance.now();
-    page.on("console", (m) => {
-      if (m.type() !== "error") return;
-      const where = m.location()?.url ?? "";
-      if (/404 \(Not Found\)/.test(m.text()) && OPTIONAL_FILES.test(where)) return;
-      errors.push(`console.error: ${m.text()} (${where})`);
-    });
-    page.on("pageerror", (e) => errors.push(`uncaught: ${(e as Error).message ?? e}`));
     let step = 0;
     const shot = async (name: string) => {
       await page.screenshot({ path: `${shots}/${++step}-${name}.png`, fullPage: true });
@@ -258,23 +244,9 @@ async function run(chromium: string) {
   }
 }
 
-const chromium = findChromium();
-if (!chromium.path) {
-  const reason = `no Chromium at ${chromium.tried.join(", ")}; install chromium or set CHROME_PATH`;
-  if (CI) {
-    Deno.test("demo chat: runs in Chromium [chromium]", () => {
-      throw new Error(`${reason} (CI=true: the browser tests must run)`);
-    });
-  } else {
-    console.log(`demo chat browser test SKIPPED: ${reason}`);
-    Deno.test({ name: `demo chat (${reason}) [chromium]`, ignore: true, fn() {} });
-  }
-} else {
-  const path = chromium.path;
-  Deno.test({
-    name: "demo chat: two turns with steering, side by side, strip over the conversation " +
-      "(llama3-tiny) [chromium]",
-    ...LONG,
-    fn: () => run(path),
-  });
-}
+chromiumTest(
+  "demo chat",
+  "demo chat: two turns with steering, side by side, strip over the conversation " +
+    "(llama3-tiny) [chromium]",
+  run,
+);

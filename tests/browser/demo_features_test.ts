@@ -11,7 +11,7 @@
 /// <reference lib="dom" />
 
 import assert from "node:assert/strict";
-import puppeteer, { type Browser, type ElementHandle, type Page } from "puppeteer-core";
+import type { Browser, ElementHandle, Page } from "puppeteer-core";
 import * as esbuild from "esbuild";
 import { DEFAULT_MODEL, DEFAULT_SAE, parseDemoArgs, startDemo } from "../../demo/demo.ts";
 import { BUILTIN_BACKGROUND, corpusStats } from "../../demo/web/background.ts";
@@ -19,15 +19,11 @@ import type { Corpus } from "../../demo/web/corpus.ts";
 import { Engine } from "../../engine/engine.ts";
 import { attachSae, parseVariant, Sae, statsOfFeatures } from "../../sae/mod.ts";
 import { testGpu } from "../util/gpu.ts";
-import { CHROMIUM_ARGS, findChromium } from "./harness.ts";
+import { chromiumTest, CI, launchDemoPage } from "./demo_browser.ts";
 
-const CI = /^(true|1)$/i.test(Deno.env.get("CI") ?? "");
 const LAYER = "model.layers.2";
 /** No corpus: it would only share the GPU here (search uses the built-in background). */
 const CORPUS = "corpus=0";
-const LONG = { sanitizeOps: false, sanitizeResources: false, sanitizeExit: false };
-/** Optional files the loaders probe for with HEAD; their 404s are expected. */
-const OPTIONAL_FILES = /\/(chat_template\.jinja|tokenizer_config\.json|generation_config\.json)$/;
 
 const SEARCH_TEXTS = [
   "Lily had a red ball. She liked to play with the ball.",
@@ -55,17 +51,6 @@ async function expected() {
     return { search, contrast };
   } finally {
     engine.dispose();
-  }
-}
-
-function unavailable(reason: string) {
-  if (CI) {
-    Deno.test("demo features: runs in Chromium [chromium]", () => {
-      throw new Error(`${reason} (CI=true: the browser tests must run)`);
-    });
-  } else {
-    console.log(`demo features browser test SKIPPED: ${reason}`);
-    Deno.test({ name: `demo features (${reason}) [chromium]`, ignore: true, fn() {} });
   }
 }
 
@@ -169,21 +154,9 @@ async function run(chromium: string) {
   const errors: string[] = [];
   try {
     t = performance.now();
-    browser = await puppeteer.launch({
-      executablePath: chromium,
-      headless: true,
-      args: [...CHROMIUM_ARGS, ...(Deno.env.get("LOUPE_CHROMIUM_FLAGS")?.split(/\s+/) ?? [])]
-        .filter((a) => a),
-      defaultViewport: { width: 1400, height: 1000 },
-    });
-    const page = await browser.newPage();
-    page.on("console", (m) => {
-      if (m.type() !== "error") return;
-      const where = m.location()?.url ?? "";
-      if (/404 \(Not Found\)/.test(m.text()) && OPTIONAL_FILES.test(where)) return;
-      errors.push(`console.error: ${m.text()} (${where})`);
-    });
-    page.on("pageerror", (e) => errors.push(`uncaught: ${(e as Error).message ?? e}`));
+    const launched = await launchDemoPage(chromium, errors);
+    browser = launched.browser;
+    const page = launched.page;
     let step = 0;
     const shot = async (name: string, card: string) => {
       await page.$eval(card, (e) => e.scrollIntoView());
@@ -394,14 +367,8 @@ Deno.test("demo: the page corpus's statistics equal statsOfFeatures of its dense
   assert.equal(got.tokens, 4);
 });
 
-const chromium = findChromium();
-if (!chromium.path) {
-  unavailable(`no Chromium at ${chromium.tried.join(", ")}; install chromium or set CHROME_PATH`);
-} else {
-  const path = chromium.path;
-  Deno.test({
-    name: "demo: feature search, labels, contrast, variant save/load (bundled model) [chromium]",
-    ...LONG,
-    fn: () => run(path),
-  });
-}
+chromiumTest(
+  "demo features",
+  "demo: feature search, labels, contrast, variant save/load (bundled model) [chromium]",
+  run,
+);

@@ -11,20 +11,16 @@
 /// <reference lib="dom" />
 
 import assert from "node:assert/strict";
-import puppeteer, { type Browser, type ElementHandle, type Page } from "puppeteer-core";
+import type { Browser, ElementHandle, Page } from "puppeteer-core";
 import * as esbuild from "esbuild";
 import { startDemo } from "../../demo/demo.ts";
-import { CHROMIUM_ARGS, findChromium } from "./harness.ts";
+import { chromiumTest, CI, launchDemoPage } from "./demo_browser.ts";
 import { FIXTURES } from "../util/fixtures.ts";
 
-const CI = /^(true|1)$/i.test(Deno.env.get("CI") ?? "");
 const MODEL = `${FIXTURES}models/stories260K`;
 const MODEL_FILES = ["config.json", "tokenizer.json", "tokenizer_config.json", "model.safetensors"];
 const SAE_FILE = `${FIXTURES}saes/stories260K-layer2/goodfire.pth`;
 const QUERY = "max=10&corpus=2&corpusTokens=16";
-const LONG = { sanitizeOps: false, sanitizeResources: false, sanitizeExit: false };
-/** Optional files the loaders probe for with HEAD; their 404s are expected. */
-const OPTIONAL_FILES = /\/(chat_template\.jinja|tokenizer_config\.json|generation_config\.json)$/;
 
 type Demo = { loupeDemo: { lastIds(): number[] | null; loseDevice(): void } };
 
@@ -64,21 +60,9 @@ async function run(chromium: string) {
   const lap = (what: string, since: number) =>
     times.push(`${what} ${((performance.now() - since) / 1000).toFixed(1)} s`);
   try {
-    browser = await puppeteer.launch({
-      executablePath: chromium,
-      headless: true,
-      args: [...CHROMIUM_ARGS, ...(Deno.env.get("LOUPE_CHROMIUM_FLAGS")?.split(/\s+/) ?? [])]
-        .filter((a) => a),
-      defaultViewport: { width: 1400, height: 1000 },
-    });
-    const page = await browser.newPage();
-    page.on("console", (m) => {
-      if (m.type() !== "error") return;
-      const where = m.location()?.url ?? "";
-      if (/404 \(Not Found\)/.test(m.text()) && OPTIONAL_FILES.test(where)) return;
-      errors.push(`console.error: ${m.text()} (${where})`);
-    });
-    page.on("pageerror", (e) => errors.push(`uncaught: ${(e as Error).message ?? e}`));
+    const launched = await launchDemoPage(chromium, errors);
+    browser = launched.browser;
+    const page = launched.page;
     let step = 0;
     const shot = (name: string) =>
       page.screenshot({ path: `${shots}/${++step}-${name}.png`, fullPage: true });
@@ -177,22 +161,8 @@ async function run(chromium: string) {
   }
 }
 
-const chromium = findChromium();
-if (!chromium.path) {
-  const reason = `no Chromium at ${chromium.tried.join(", ")}; install chromium or set CHROME_PATH`;
-  if (CI) {
-    Deno.test("demo open: runs in Chromium [chromium]", () => {
-      throw new Error(`${reason} (CI=true: the browser tests must run)`);
-    });
-  } else {
-    console.log(`demo open browser test SKIPPED: ${reason}`);
-    Deno.test({ name: `demo open (${reason}) [chromium]`, ignore: true, fn() {} });
-  }
-} else {
-  const path = chromium.path;
-  Deno.test({
-    name: "demo open: device loss recovered at q8, model and SAE from local files [chromium]",
-    ...LONG,
-    fn: () => run(path),
-  });
-}
+chromiumTest(
+  "demo open",
+  "demo open: device loss recovered at q8, model and SAE from local files [chromium]",
+  run,
+);

@@ -11,22 +11,17 @@
 /// <reference lib="dom" />
 
 import assert from "node:assert/strict";
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import type { Browser, Page } from "puppeteer-core";
 import * as esbuild from "esbuild";
 import { inferLayer, locateSae, parseDemoArgs, startDemo } from "../../demo/demo.ts";
 import { Tokenizer } from "../../engine/formats/tokenizer.ts";
-import { CHROMIUM_ARGS, findChromium } from "./harness.ts";
+import { chromiumTest, CI, launchDemoPage } from "./demo_browser.ts";
 import { FIXTURES } from "../util/fixtures.ts";
 
-const CI = /^(true|1)$/i.test(Deno.env.get("CI") ?? "");
 const MODEL = `${FIXTURES}models/stories260K`;
 const SAE_REF = `${FIXTURES}saes/stories260K-layer2/reference.json`;
 /** A small corpus keeps the run short; the page's default is larger. */
 const CORPUS = "corpus=4&corpusTokens=64";
-const LONG = { sanitizeOps: false, sanitizeResources: false, sanitizeExit: false };
-
-/** Optional files the loaders probe for with HEAD; their 404s are expected. */
-const OPTIONAL_FILES = /\/(chat_template\.jinja|tokenizer_config\.json|generation_config\.json)$/;
 
 interface Expected {
   greedyText: string;
@@ -59,17 +54,6 @@ async function expected(): Promise<Expected> {
     steeredText: continuation(results.steer.greedy),
     plainText: continuation(results.noop.greedy),
   };
-}
-
-function unavailable(reason: string) {
-  if (CI) {
-    Deno.test("demo: runs in Chromium [chromium]", () => {
-      throw new Error(`${reason} (CI=true: the browser tests must run)`);
-    });
-  } else {
-    console.log(`demo browser test SKIPPED: ${reason}`);
-    Deno.test({ name: `demo (${reason}) [chromium]`, ignore: true, fn() {} });
-  }
 }
 
 /**
@@ -113,21 +97,9 @@ async function run(chromium: string) {
   const lap = (what: string, since: number) =>
     times.push(`${what} ${((performance.now() - since) / 1000).toFixed(1)} s`);
   try {
-    browser = await puppeteer.launch({
-      executablePath: chromium,
-      headless: true,
-      args: [...CHROMIUM_ARGS, ...(Deno.env.get("LOUPE_CHROMIUM_FLAGS")?.split(/\s+/) ?? [])]
-        .filter((a) => a),
-      defaultViewport: { width: 1400, height: 1000 },
-    });
-    const page = await browser.newPage();
-    page.on("console", (m) => {
-      if (m.type() !== "error") return;
-      const where = m.location()?.url ?? "";
-      if (/404 \(Not Found\)/.test(m.text()) && OPTIONAL_FILES.test(where)) return;
-      errors.push(`console.error: ${m.text()} (${where})`);
-    });
-    page.on("pageerror", (e) => errors.push(`uncaught: ${(e as Error).message ?? e}`));
+    const launched = await launchDemoPage(chromium, errors);
+    browser = launched.browser;
+    const page = launched.page;
     let step = 0;
     const shot = async (name: string) => {
       await page.screenshot({ path: `${shots}/${++step}-${name}.png`, fullPage: true });
@@ -260,17 +232,11 @@ async function run(chromium: string) {
   }
 }
 
-const chromium = findChromium();
-if (!chromium.path) {
-  unavailable(`no Chromium at ${chromium.tried.join(", ")}; install chromium or set CHROME_PATH`);
-} else {
-  const path = chromium.path;
-  Deno.test({
-    name: "demo: generate, inspect a token, steer, feature map (fixtures) [chromium]",
-    ...LONG,
-    fn: () => run(path),
-  });
-}
+chromiumTest(
+  "demo",
+  "demo: generate, inspect a token, steer, feature map (fixtures) [chromium]",
+  run,
+);
 
 Deno.test("demo server: flags, SAE location and layer, and only the page, model and SAE served", async () => {
   assert.deepEqual(parseDemoArgs(["--port", "0", "--host=::1", "--model", "m", "--sae", "s"]), {
