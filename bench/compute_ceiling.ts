@@ -26,8 +26,6 @@ export interface ComputeCeilings {
   dot4Gops: number | null;
 }
 
-const measured = new WeakMap<BenchContext, ComputeCeilings>();
-
 /**
  * Times `record(iterations)` once short to size it, then at the iteration
  * count that takes about TARGET_SECONDS; returns ops per second.
@@ -52,8 +50,7 @@ async function peak(
 
 /** The run's compute ceilings, measured on first use and kept for the run. */
 export async function computeCeilings(ctx: BenchContext): Promise<ComputeCeilings> {
-  const known = measured.get(ctx);
-  if (known) return known;
+  if (ctx.computeCeilings) return ctx.computeCeilings;
   const gpu = ctx.gpu;
   const f32 = Tensor.empty(gpu, "ceiling.fma", [THREADS], "f32");
   let fmaGflops: number, dot4Gops: number | null = null;
@@ -76,9 +73,7 @@ export async function computeCeilings(ctx: BenchContext): Promise<ComputeCeiling
     `  compute ceiling: ${fmaGflops.toFixed(1)} GFLOP/s f32 multiply-add` +
       (dot4Gops === null ? "" : `, ${dot4Gops.toFixed(1)} GOP/s dot4I8Packed`),
   );
-  const result = { fmaGflops, dot4Gops };
-  measured.set(ctx, result);
-  return result;
+  return ctx.computeCeilings = { fmaGflops, dot4Gops };
 }
 
 /**

@@ -34,6 +34,8 @@ export interface BenchContext {
   log: (line: string) => void;
   /** GB/s of each format's streaming kernel, filled by ceilings(). */
   ceilings?: Record<MatrixFormat, number>;
+  /** The compute ceilings, filled by computeCeilings() (bench/compute_ceiling.ts). */
+  computeCeilings?: { fmaGflops: number; dot4Gops: number | null };
   /** Iterations of the soak benchmarks (--soak-n=N; default 1000). */
   soakN?: number;
   /**

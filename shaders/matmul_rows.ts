@@ -37,9 +37,8 @@ export const ROWS_TILES = [32, 16, 8] as const;
  * 32 x 32 kernel (about 5,300 lines of WGSL) at the first prompt of 32 tokens,
  * against 1.4 s on llvmpipe; the 16 x 16 one compiles there in under a second.
  */
-export function largestRowsTile(gpu: Gpu): 16 | 32 {
-  const { architecture, description } = gpu.summary;
-  return /swiftshader/i.test(`${architecture} ${description}`) ? 16 : 32;
+export function largestRowsTile(gpu: Pick<Gpu, "isSwiftShader">): 16 | 32 {
+  return gpu.isSwiftShader ? 16 : 32;
 }
 
 /**

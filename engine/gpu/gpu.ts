@@ -152,6 +152,17 @@ export class Gpu {
     return info?.isFallbackAdapter ?? false;
   }
 
+  /**
+   * Chromium's SwiftShader (vendor "google", architecture "swiftshader"): a
+   * software adapter like llvmpipe, but with a far slower shader compiler for
+   * large kernels (shaders/matmul_rows.ts, largestRowsTile).
+   */
+  get isSwiftShader(): boolean {
+    const info = this.adapter?.info ??
+      (this.device as GPUDevice & { adapterInfo?: GPUAdapterInfo }).adapterInfo;
+    return /swiftshader/i.test(`${info?.architecture ?? ""} ${info?.description ?? ""}`);
+  }
+
   /** What the adapter is and its limits, for messages and benchmarks. */
   get summary(): AdapterSummary {
     const info = this.adapter?.info ??
