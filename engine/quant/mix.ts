@@ -19,6 +19,8 @@
 
 import type { MatrixFormat } from "./format.ts";
 import { UsageError } from "../errors.ts";
+import { BLOCK_FORMAT_TYPE, type BlockFormat } from "./block_matrix.ts";
+import { ggmlBlock } from "./ggml_blocks.ts";
 
 /**
  * Formats that choose per tensor: "q4km" by llama.cpp's rule (below); "q4kb"
@@ -69,10 +71,7 @@ export function mixFormat(
  * 256). Rows that end in a partial block or super-block hold more on the
  * device; the device bytes say that (weightBytes).
  */
-export function formatBits(
-  format: MatrixFormat | "q4_1" | "q5_1" | "q5k",
-  block = 32,
-): number {
+export function formatBits(format: MatrixFormat | BlockFormat, block = 32): number {
   switch (format) {
     case "f32":
       return 32;
@@ -80,15 +79,9 @@ export function formatBits(
       return 8 + 16 / block;
     case "q4":
       return 4 + 16 / block;
-    case "q4_1":
-      return 5;
-    case "q5_1":
-      return 6;
-    case "q4k":
-      return 144 * 8 / 256;
-    case "q5k":
-      return 176 * 8 / 256;
-    case "q6k":
-      return 210 * 8 / 256;
   }
+  // Every GGML block type (q4_1, q5_0, q5_1, q4k, q5k, q6k): ggml's bytes per
+  // block over its elements, e.g. Q4_K 144 * 8 / 256 = 4.5.
+  const { elems, bytes } = ggmlBlock(BLOCK_FORMAT_TYPE[format]);
+  return bytes * 8 / elems;
 }
