@@ -7,7 +7,10 @@ import type { FeatureLabels } from "./labels.ts";
 
 export class FeatureNotes {
   labels: FeatureLabels | null = null;
+  /** Hidden features: those moderated by call plus those the current labels moderate. */
   readonly moderated = new Set<number>();
+  /** Features moderated by `moderate` calls; they stay hidden when labels change. */
+  readonly #byCall = new Set<number>();
   readonly #dSae: number;
   readonly #describe: string;
 
@@ -24,10 +27,17 @@ export class FeatureNotes {
       );
     }
     this.labels = labels;
-    this.moderate(labels.moderated);
+    // A new labels file replaces the old one's moderation, not adds to it.
+    this.moderated.clear();
+    for (const f of this.#byCall) this.moderated.add(f);
+    this.#add(labels.moderated);
   }
 
   moderate(features: Iterable<number>): void {
+    for (const f of this.#add(features)) this.#byCall.add(f);
+  }
+
+  #add(features: Iterable<number>): number[] {
     const list = [...features];
     for (const f of list) {
       if (!Number.isInteger(f) || f < 0 || f >= this.#dSae) {
@@ -35,6 +45,7 @@ export class FeatureNotes {
       }
     }
     for (const f of list) this.moderated.add(f);
+    return list;
   }
 
   /** Throws a UsageError naming the moderated features among `features`, unless opted in. */

@@ -166,7 +166,7 @@ export class SearchPanel {
     }
   }
 
-  /** Attaches labels to the SAE (replacing any before; their moderated features stay hidden). */
+  /** Attaches labels to the SAE, replacing any before (and the moderation they brought). */
   useLabels(text: string, name: string): void {
     const labels = FeatureLabels.parse(text, name);
     this.#hooks.session.sae.useLabels(labels);
