@@ -37,7 +37,9 @@ const dir = await ensureSynthetic({ name: `llama-3.1-slice-1024x${layers}`, conf
 const folderBytes = async () => {
   let n = 0;
   for await (const e of Deno.readDir(dir)) {
-    if (e.isFile && e.name.endsWith(".safetensors")) n += (await Deno.stat(`${dir}/${e.name}`)).size;
+    if (e.isFile && e.name.endsWith(".safetensors")) {
+      n += (await Deno.stat(`${dir}/${e.name}`)).size;
+    }
   }
   return n;
 };
@@ -87,7 +89,9 @@ for (const format of a.formats.split(",") as WeightFormat[]) {
     else {
       const f = r.figures;
       console.log(
-        `${format}: source ${f.source_mb.toFixed(0)} MB loaded in ${(loadMs / 1000).toFixed(1)} s ` +
+        `${format}: source ${f.source_mb.toFixed(0)} MB loaded in ${
+          (loadMs / 1000).toFixed(1)
+        } s ` +
           `(${f.load_source_mb_s.toFixed(0)} MB/s); container ${f.container_mb.toFixed(0)} MB ` +
           `written in ${(saveMs / 1000).toFixed(1)} s (${f.save_mb_s.toFixed(0)} MB/s), loaded ` +
           `in ${(containerMs / 1000).toFixed(1)} s (${f.load_container_mb_s.toFixed(0)} MB/s); ` +

@@ -323,11 +323,7 @@ function planFormats(
     .map(([name]) => name);
   // A mix is planned at its widest format, an upper bound: q6k for q4km,
   // q8 (blocks of 16: 9 bits, above every q4kb choice) for q4kb.
-  const planFormat: MatrixFormat = format === "q4kb"
-    ? "q8"
-    : isWeightMix(format)
-    ? "q6k"
-    : format;
+  const planFormat: MatrixFormat = format === "q4kb" ? "q8" : isWeightMix(format) ? "q6k" : format;
   return {
     layers: keep.layers ? storedPlanFormat(ckpt, layerNames) : planFormat,
     embed: keep.embed ? storedPlanFormat(ckpt, embedNames) : embedFormat ?? planFormat,
@@ -351,9 +347,7 @@ async function checkpointStages(
 ): Promise<(gpu: Gpu, p: DevicePlacement) => Promise<StageWeights>> {
   const host = { describe, ckpt, config, tokenizer, gpu };
   const importance = await resolveImportance(host, a.o.importance);
-  const budget = a.format === "q4kb"
-    ? await resolveBudgetPlan(host, a.o.budget, importance)
-    : null;
+  const budget = a.format === "q4kb" ? await resolveBudgetPlan(host, a.o.budget, importance) : null;
   return (g, p) =>
     loadStageWeights(g, config, ckpt, describe, {
       format: a.format,

@@ -29,7 +29,9 @@ export class CachePanel {
       this.#status,
       this.#list,
     );
-    if (!cache) this.status("This browser offers no Origin Private File System: nothing is cached.");
+    if (!cache) {
+      this.status("This browser offers no Origin Private File System: nothing is cached.");
+    }
   }
 
   /** The status line; `state` goes to data-state for tests ("hit", "saving", "saved", "full", "error"). */
@@ -63,13 +65,17 @@ export class CachePanel {
       el("td", {}, e.format),
       el("td", { class: "cache-size" }, formatBytes(e.bytes)),
       el("td", {}, new Date(e.created).toLocaleString()),
-      el("td", {}, el("button", {
-        class: "cache-delete",
-        onclick: async () => {
-          await this.#cache!.remove(e.key);
-          await this.refresh();
-        },
-      }, "Delete")),
+      el(
+        "td",
+        {},
+        el("button", {
+          class: "cache-delete",
+          onclick: async () => {
+            await this.#cache!.remove(e.key);
+            await this.refresh();
+          },
+        }, "Delete"),
+      ),
     );
   }
 }

@@ -16,8 +16,8 @@ import {
 } from "../../mod.ts";
 import type { CachePanel } from "./cache_panel.ts";
 import {
-  CacheFullError,
   type CacheEntry,
+  CacheFullError,
   ContentRecorder,
   modelBase,
   WeightCache,

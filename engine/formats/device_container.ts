@@ -206,9 +206,13 @@ export class DeviceContainer {
       for (const p of layoutParts(name, l)) {
         const t = tensors.get(p.name);
         if (!t) {
-          throw new FormatError(file, `tensor ${p.name} (${l.format} layout of ${name}) is missing`, {
-            tensor: p.name,
-          });
+          throw new FormatError(
+            file,
+            `tensor ${p.name} (${l.format} layout of ${name}) is missing`,
+            {
+              tensor: p.name,
+            },
+          );
         }
         if (t.dtype !== p.dtype || t.shape.join() !== p.shape.join()) {
           throw new FormatError(

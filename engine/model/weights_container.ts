@@ -108,12 +108,22 @@ export async function saveModelWeights(
     parts.push(...layoutParts(name, l));
   }
   const freqs = c.ropeFreqFactors;
-  if (freqs) parts.push({ name: ROPE_FREQS, dtype: "F32", shape: [freqs.length], byteLength: freqs.byteLength });
+  if (freqs) {
+    parts.push({
+      name: ROPE_FREQS,
+      dtype: "F32",
+      shape: [freqs.length],
+      byteLength: freqs.byteLength,
+    });
+  }
   const files = Object.entries(info.tokenizer.files()).map(([name, text]) =>
     [name, new TextEncoder().encode(text)] as const
   );
   for (const [name, bytes] of files) parts.push(filePart(name, bytes.length));
-  const meta = containerMetadata({ config: c, configJson: llamaConfigJson(c), quant: info.quant }, layouts);
+  const meta = containerMetadata(
+    { config: c, configJson: llamaConfigJson(c), quant: info.quant },
+    layouts,
+  );
   const header = containerHeader(parts, meta);
   const expected = header.length + parts.reduce((n, p) => n + p.byteLength, 0);
   const writer = sink.getWriter();
@@ -151,7 +161,11 @@ export async function saveModelWeights(
 }
 
 /** Bytes as u32 / u16 words, copied only when the read is not word-aligned. */
-function words<T>(bytes: Uint8Array, Ctor: new (b: ArrayBuffer, o: number, n: number) => T, size: number): T {
+function words<T>(
+  bytes: Uint8Array,
+  Ctor: new (b: ArrayBuffer, o: number, n: number) => T,
+  size: number,
+): T {
   const b = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
   return new Ctor(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength / size);
 }
@@ -160,9 +174,13 @@ function words<T>(bytes: Uint8Array, Ctor: new (b: ArrayBuffer, o: number, n: nu
 function checkScales(scales: Uint16Array, file: string, tensor: string): void {
   for (let i = 0; i < scales.length; i++) {
     if ((scales[i] & 0x7c00) === 0x7c00) {
-      throw new FormatError(file, `tensor ${tensor}: scale ${i} is not finite (the file is corrupt)`, {
-        tensor,
-      });
+      throw new FormatError(
+        file,
+        `tensor ${tensor}: scale ${i} is not finite (the file is corrupt)`,
+        {
+          tensor,
+        },
+      );
     }
   }
 }

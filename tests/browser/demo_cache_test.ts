@@ -105,7 +105,8 @@ async function run(chromium: string) {
     assert.ok(first.length > 3, `tokens: ${first}`);
     const listed = await entries(page, 2);
     assert.deepEqual(listed.map((e) => e.format).sort(), ["f32", "q8"]);
-    const f32 = listed.find((e) => e.format === "f32")!, q8 = listed.find((e) => e.format === "q8")!;
+    const f32 = listed.find((e) => e.format === "f32")!,
+      q8 = listed.find((e) => e.format === "q8")!;
     assert.ok(q8.bytes > 0 && q8.bytes < f32.bytes / 2, JSON.stringify(listed));
     assert.match(q8.size!, /^[\d.]+ [kM]B$/);
     await shot("first-load-saved");
@@ -165,7 +166,9 @@ async function run(chromium: string) {
     );
     assert.deepEqual((await entries(page, 1)).map((e) => e.format), ["f32"]);
     const files = await page.evaluate(async () => {
-      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle("loupe-weights");
+      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(
+        "loupe-weights",
+      );
       const names: string[] = [];
       for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) {
         names.push(name);

@@ -122,13 +122,20 @@ Deno.test("container: truncated, mislabelled or corrupted containers are refused
 
   // Cut in the middle of layer 1's q_proj codes.
   const at = dataStart + header[`${q}.codes`].data_offsets[0] + 10;
-  await refused(bytes.slice(0, at), /tensor "model\.layers\.1\.self_attn\.q_proj\.weight\.codes".*run past/);
+  await refused(
+    bytes.slice(0, at),
+    /tensor "model\.layers\.1\.self_attn\.q_proj\.weight\.codes".*run past/,
+  );
 
   // A layout whose block size disagrees with the stored parts.
   const relabelled = structuredClone(header);
   const layout = JSON.parse(relabelled.__metadata__[`loupe.layout.${q}`]);
   relabelled.__metadata__[`loupe.layout.${q}`] = JSON.stringify({ ...layout, block: 64 });
-  await refused(withHeader(relabelled, data), /q_proj\.weight\.scales is U8 .* needs U8/, `${q}.scales`);
+  await refused(
+    withHeader(relabelled, data),
+    /q_proj\.weight\.scales is U8 .* needs U8/,
+    `${q}.scales`,
+  );
 
   // A layout with an unknown format, and a missing one.
   const unknown = structuredClone(header);
@@ -162,4 +169,21 @@ Deno.test("container: quant options are refused for a container, its weights bei
     Engine.load(memorySource("memory", { [NAME]: bytes }), { gpu, quant: "q8" }),
     /quant: model\.loupe\.safetensors holds weights already in their device layout/,
   );
+});
+
+Deno.test("container: loupe convert writes a container that --model loads", async () => {
+  const { main } = await import("../../demo/cli.ts");
+  const dir = await Deno.makeTempDir({ prefix: "loupe-convert-" });
+  const out = `${dir}/stories.loupe.safetensors`;
+  try {
+    assert.equal(await main(["convert", "--model", STORIES, "--quant", "q8", "--out", out]), 0);
+    assert.equal(await main(["convert", "--model", STORIES, "--out", `${dir}/x.safetensors`]), 2);
+    const original = await Engine.load(STORIES, { gpu, quant: "q8" });
+    const want = await logits(original).finally(() => original.dispose());
+    const reloaded = await Engine.load(out, { gpu });
+    const got = await logits(reloaded).finally(() => reloaded.dispose());
+    assert.deepEqual(new Uint32Array(got.buffer), new Uint32Array(want.buffer));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
