@@ -3,7 +3,7 @@
 // engine.saveWeights to a file, then Engine.load of that container; MB/s of
 // each over the bytes it read or wrote, and the load-time ratio. The model is
 // a slice of Llama 3.1 8B's shapes (real tokenizer and vocabulary, fewer and
-// narrower layers, tied embedding) built once in $LOUPE_CACHE/synthetic.
+// narrower layers) built once in $LOUPE_CACHE/synthetic.
 //
 //   deno run -A bench/container.ts [--formats f32,q8,q4] [--layers 4] [--json]
 
@@ -31,7 +31,7 @@ const config = {
   num_attention_heads: 8,
   num_key_value_heads: 2,
   num_hidden_layers: layers,
-  tie_word_embeddings: true,
+  tie_word_embeddings: false,
 };
 const dir = await ensureSynthetic({ name: `llama-3.1-slice-1024x${layers}`, config });
 const folderBytes = async () => {

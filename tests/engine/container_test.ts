@@ -187,3 +187,32 @@ Deno.test("container: loupe convert writes a container that --model loads", asyn
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("container: a model over two devices saves once and reloads over two or one", async () => {
+  const tied = modelPath(TIED_F16_MODEL);
+  const split = { devices: 2, placement: [1, 1] };
+  const two = await Engine.load(tied, { ...split, quant: "q4" });
+  let bytes: Uint8Array, wantTwo: Float32Array, wantOne: Float32Array;
+  try {
+    wantTwo = await logits(two);
+    bytes = await save(two);
+  } finally {
+    two.dispose();
+  }
+  const one = await Engine.load(tied, { gpu, quant: "q4" });
+  try {
+    wantOne = await logits(one);
+    assert.deepEqual(bytes, await save(one), "the same container from one device and from two");
+  } finally {
+    one.dispose();
+  }
+  for (const [options, want] of [[split, wantTwo], [{ gpu }, wantOne]] as const) {
+    const e = await Engine.load(memorySource("memory", { [NAME]: bytes }), options);
+    try {
+      const got = await logits(e);
+      assert.deepEqual(new Uint32Array(got.buffer), new Uint32Array(want.buffer));
+    } finally {
+      e.dispose();
+    }
+  }
+});
