@@ -190,7 +190,8 @@ Deno.test("container: loupe convert writes a container that --model loads", asyn
 
 Deno.test("container: a model over two devices saves once and reloads over two or one", async () => {
   const tied = modelPath(TIED_F16_MODEL);
-  const split = { devices: 2, placement: [1, 1] };
+  // Devices of the test's own (created once, never destroyed, as testGpu's are).
+  const split = { devices: [gpu, await testGpu({ name: "second" })], placement: [1, 1] };
   const two = await Engine.load(tied, { ...split, quant: "q4" });
   let bytes: Uint8Array, wantTwo: Float32Array, wantOne: Float32Array;
   try {
