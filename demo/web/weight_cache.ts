@@ -116,8 +116,10 @@ export class ContentRecorder {
       const h = res.headers, range = /^bytes (\d+)-\d+\/(\d+)$/.exec(h.get("content-range") ?? "");
       const size = range ? Number(range[2]) : Number(h.get("content-length") ?? NaN);
       const validator = h.get("x-linked-etag") ?? h.get("etag") ?? h.get("last-modified");
-      if (!validator || !Number.isFinite(size)) this.cacheable = false;
-      this.#files.set(url, { where: url, size, validator: validator ?? "" });
+      if (!validator) this.cacheable = false;
+      const file = { where: url, size, validator: validator ?? "" };
+      // A HEAD may come before the GET that reads the file: keep the entry with a size.
+      if (Number.isFinite(size) || !this.#files.has(url)) this.#files.set(url, file);
       if (init?.method === "HEAD" || !res.body) return res;
       const hasher = await createSHA256();
       hasher.init();
@@ -131,6 +133,8 @@ export class ContentRecorder {
         },
         // The reader sees the body end only after this ran: a slice the load used is recorded.
         flush: () => {
+          // A whole-file answer without Content-Length: its size is what arrived.
+          if (!Number.isFinite(file.size) && !range) file.size = n;
           this.#slices.push(`${name}\t${hex(offset)}\t${hex(n)}\t${hasher.digest("hex")}`);
         },
       });
@@ -151,7 +155,9 @@ export class ContentRecorder {
     return h.digest("hex");
   }
 
+  /** What identifies each file read; a file of unknown size makes the source uncacheable. */
   manifest(): ManifestFile[] {
+    if ([...this.#files.values()].some((f) => !Number.isFinite(f.size))) this.cacheable = false;
     return [...this.#files.values()].sort((a, b) => a.where < b.where ? -1 : 1);
   }
 }
