@@ -89,6 +89,7 @@ export type {
 export type { DownloadProgress, ProgressFn, SourceOptions } from "./engine/formats/source.ts";
 export { type ByteReader, type FileSource, formatBytes } from "./engine/platform/bytes.ts";
 export { fileListSource, type PickedFile } from "./engine/platform/files.ts";
+export { CONTAINER_SUFFIX, CONTAINER_VERSION } from "./engine/formats/device_container.ts";
 export {
   type AbortCondition,
   attachSae,

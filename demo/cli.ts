@@ -158,6 +158,24 @@ async function plan(v: Record<string, string | boolean | string[] | undefined>):
   }
 }
 
+/** `loupe convert`: load (and quantize) once, write the device-layout container. */
+async function convert(v: Record<string, string | boolean | string[] | undefined>): Promise<void> {
+  const out = v.out as string | undefined;
+  if (!out?.endsWith(".loupe.safetensors")) {
+    throw new UsageError(
+      "convert needs --out FILE.loupe.safetensors (Engine.load knows it by name)",
+    );
+  }
+  const engine = await loadEngine(loadOptions(v));
+  try {
+    const file = await Deno.open(out, { write: true, create: true, truncate: true });
+    const bytes = await engine.saveWeights(file.writable);
+    console.log(`wrote ${out}: ${(bytes / 1e6).toFixed(1)} MB`);
+  } finally {
+    engine.dispose();
+  }
+}
+
 export async function main(args: string[]): Promise<number> {
   let [first, ...rest] = args;
   // Gradients have their own flags (demo/cli_attribute.ts).
@@ -193,6 +211,7 @@ export async function main(args: string[]): Promise<number> {
     if (command === "generate") await generate(values);
     else if (command === "run") await run(values);
     else if (command === "plan") await plan(values);
+    else if (command === "convert") await convert(values);
     else if (command === "features search") await featuresSearch(values);
     else if (command === "features contrast") await featuresContrast(values);
     else await features(values);

@@ -9,6 +9,8 @@ export const COMMANDS = {
   "features search": "rank SAE features by how specifically they fire on example texts",
   "features contrast": "rank SAE features that tell two sets of prompts or chats apart",
   plan: "print where a model (and an SAE) would go over N devices, from config.json alone",
+  convert: "quantize a model once and write it as a container (--out X.loupe.safetensors) " +
+    "that Engine.load / --model read with no conversion",
 } as const;
 export type Command = keyof typeof COMMANDS;
 
@@ -29,6 +31,8 @@ interface Flag {
 
 const FEATURE_SETS: readonly Command[] = ["features search", "features contrast"];
 const ALL: readonly Command[] = ["generate", "run", "features", ...FEATURE_SETS, "plan"];
+/** Flags of every command, convert included (it loads a model and writes it, nothing else). */
+const WITH_CONVERT: readonly Command[] = [...ALL, "convert"];
 const RUNNING: readonly Command[] = ["generate", "run", "features"];
 const FORWARD: readonly Command[] = ["generate", "run"];
 /** Commands that load the SAE's file (plan reads its header only). */
@@ -43,7 +47,7 @@ export const FLAGS = {
     help: "model: a local folder, an http(s) URL of a folder, or hf:owner/name[@revision]; " +
       "or one .gguf file (path, URL, hf:owner/name/file.gguf) (plan: also a config.json file)",
     default: "demo/models/stories260K (bundled)",
-    commands: ALL,
+    commands: WITH_CONVERT,
   },
   prompt: {
     type: "string",
@@ -101,8 +105,9 @@ export const FLAGS = {
   out: {
     type: "string",
     arg: "FILE",
-    help: "where run writes logits [T, vocab] and cache.<name> [T, width] (safetensors)",
-    commands: ["run"],
+    help: "where run writes logits [T, vocab] and cache.<name> [T, width] (safetensors); " +
+      "where convert writes the container (name it *.loupe.safetensors)",
+    commands: ["run", "convert"],
   },
   cache: {
     type: "string",
@@ -228,7 +233,7 @@ export const FLAGS = {
     arg: "f32|q8|q4|q4k|q6k|q4km|q4kb",
     help: "weight format on the GPU (quantized as the weights load)",
     default: "f32",
-    commands: ALL,
+    commands: WITH_CONVERT,
   },
   importance: {
     type: "string",
@@ -236,14 +241,14 @@ export const FLAGS = {
     help: "importance-weighted q4k/q6k/q4km/q4kb: calibrate on the model's own text (auto) or a " +
       "text file; computed once, kept in $LOUPE_CACHE/importance",
     default: "none",
-    commands: ALL,
+    commands: WITH_CONVERT,
   },
   "embed-quant": {
     type: "string",
     arg: "f32|q8|q4|q4k|q6k",
     help: "format of the embedding and lm_head",
     default: "--quant",
-    commands: ALL,
+    commands: WITH_CONVERT,
   },
   "context-length": {
     type: "string",
@@ -278,7 +283,7 @@ export const FLAGS = {
     default: "off",
     commands: ["generate", "features", ...FEATURE_SETS],
   },
-  help: { type: "boolean", help: "show this help", commands: ALL },
+  help: { type: "boolean", help: "show this help", commands: WITH_CONVERT },
 } as const satisfies Record<string, Flag>;
 
 /** parseArgs' option table, from FLAGS. */

@@ -202,6 +202,14 @@ export async function serve(opts: ServeOptions): Promise<StaticServer> {
       "content-type": contentType(real),
       // Bundles change between runs; always revalidate.
       "cache-control": "no-cache",
+      // Validators, as other static servers send them: the demo's weight cache
+      // recognises an unchanged model file by them (demo/web/weight_cache.ts).
+      ...(info.mtime
+        ? {
+          "last-modified": info.mtime.toUTCString(),
+          etag: `W/"${size.toString(16)}-${info.mtime.getTime().toString(16)}"`,
+        }
+        : {}),
     };
     const rangeHeader = req.headers.get("range");
     const range = rangeHeader ? parseRange(rangeHeader, size) : null;

@@ -39,6 +39,7 @@ import {
 import { UsageError } from "./errors.ts";
 import { type LoadedModel, loadModel, type LoadOptions } from "./load.ts";
 import { memoryByDevice, type MemoryReport, totalMemory } from "./memory.ts";
+import { saveModelWeights } from "./model/weights_container.ts";
 
 export type { LoadOptions, WeightFormat } from "./load.ts";
 export type { MemoryReport } from "./memory.ts";
@@ -75,6 +76,7 @@ export class Engine {
   readonly #modules: EngineModules;
   /** The call queue, dispose() and device loss (engine/lifecycle.ts). */
   readonly #life: EngineLife;
+  readonly #quant: string;
 
   private constructor(m: LoadedModel) {
     this.gpu = m.devices[0];
@@ -85,6 +87,7 @@ export class Engine {
     this.source = m.describe;
     this.placement = m.placement;
     this.#weights = m.weights;
+    this.#quant = m.quant;
     this.#pipeline = m.pipeline;
     this.#caches = new EngineCaches(this, m.kv, m.pipeline, m.config);
     this.contextLength = m.kv.contextLength;
@@ -105,6 +108,20 @@ export class Engine {
    */
   static async load(source: string | FileSource, options: LoadOptions = {}): Promise<Engine> {
     return new Engine(await loadModel(source, options));
+  }
+
+  /**
+   * Writes the weights as loaded (each matrix in its device layout: f32 rows,
+   * q8/q4 codes and scales, ggml blocks), the norms, config, tokenizer files
+   * and the quantization into one safetensors container on `sink`, tensor by
+   * tensor, then closes it (aborts it on failure). Engine.load of that file,
+   * named *.loupe.safetensors, copies it to the device with no conversion
+   * (ARCHITECTURE.md, "Device-layout containers"). Returns the bytes written.
+   */
+  async saveWeights(sink: WritableStream<Uint8Array>): Promise<number> {
+    this.#life.assertCallable("saveWeights");
+    const info = { config: this.config, tokenizer: this.tokenizer, quant: this.#quant };
+    return await this.#life.queue.run(() => saveModelWeights(info, this.#weights, sink));
   }
 
   /** The device holding a module (or an attached value's module). */

@@ -27,6 +27,8 @@ import { isWeightMix, type WeightMix } from "./quant/mix.ts";
 import { type ImportanceOption, resolveImportance } from "./importance.ts";
 import { type BudgetSettings, resolveBudgetPlan } from "./budget_plan.ts";
 import { TOP_TENSORS } from "./model/modules.ts";
+import { openContainerModel } from "./load_container.ts";
+import { loadContainerStage } from "./model/weights_container.ts";
 import {
   checkCheckpoint,
   disposeWeights,
@@ -111,6 +113,8 @@ export interface LoadedModel {
   weights: StageWeights[];
   pipeline: Pipeline;
   kv: KvCache;
+  /** How the weights were quantized (saveWeights records it). */
+  quant: string;
 }
 
 async function openDevices(o: LoadOptions): Promise<{ devices: Gpu[]; owned: Gpu[] }> {
@@ -208,7 +212,10 @@ async function openFolderModel(files: FileSource): Promise<OpenedModel> {
 }
 
 export async function loadModel(source: string | FileSource, o: LoadOptions): Promise<LoadedModel> {
-  const { describe, config, tokenizer, ckpt, stored } = await openModel(source, o);
+  const container = await openContainerModel(source, o);
+  const { describe, config, tokenizer, ckpt, stored } = container
+    ? { ...container, ckpt: container.container, stored: false }
+    : await openModel(source, o);
   let placement: DevicePlacement[];
   let contextLength: number, maxChunk: number, format: WeightFormat;
   let embedFormat: MatrixFormat | undefined;
@@ -224,31 +231,22 @@ export async function loadModel(source: string | FileSource, o: LoadOptions): Pr
     // Without embedQuant, the embedding and head follow `quant` (a mix: its rule).
     embedFormat = o.embedQuant;
     checkImportanceUse(o.importance, format, embedFormat);
-    checkCheckpoint(config, ckpt, ckpt.describe);
+    if (!container) checkCheckpoint(config, ckpt as Checkpoint, (ckpt as Checkpoint).describe);
     const deviceCount = o.gpu
       ? 1
       : typeof o.devices === "number"
       ? o.devices
       : o.devices?.length ?? 1;
     // Planned before any device exists, so that an impossible budget costs
-    // nothing. Matrices kept as stored (GGUF) are planned in a device format
-    // at least as large as every stored type among them.
-    const { layers: keepLayers, embed: keepEmbed } = keepStored(stored, o);
-    const embedNames = [TOP_TENSORS.embed, TOP_TENSORS.lmHead];
-    const layerNames = [...expectedTensors(config)]
-      .filter(([name, shape]) => shape.length === 2 && !embedNames.includes(name as never))
-      .map(([name]) => name);
-    // A mix is planned at its widest format, an upper bound: q6k for q4km,
-    // q8 (blocks of 16: 9 bits, above every q4kb choice) for q4kb.
-    const planFormat: MatrixFormat = format === "q4kb"
-      ? "q8"
-      : isWeightMix(format)
-      ? "q6k"
-      : format;
+    // nothing. Matrices kept as stored (GGUF, a container) are planned in a
+    // device format at least as large as every stored type among them.
+    const plan = container
+      ? { layers: container.layerPlan, embed: container.embedPlan }
+      : planFormats(ckpt as Checkpoint, config, format, embedFormat, keepStored(stored, o));
     placement = planPlacement({
       config,
-      format: keepLayers ? storedPlanFormat(ckpt, layerNames) : planFormat,
-      embedFormat: keepEmbed ? storedPlanFormat(ckpt, embedNames) : embedFormat ?? planFormat,
+      format: plan.layers,
+      embedFormat: plan.embed,
       contextLength,
       maxChunk,
       devices: deviceCount,
@@ -271,23 +269,25 @@ export async function loadModel(source: string | FileSource, o: LoadOptions): Pr
   const graphs: LlamaGraph[] = [];
   let kv: KvCache | undefined, pipeline: Pipeline | undefined;
   try {
-    const host = { describe, ckpt, config, tokenizer, gpu: devices[0] };
-    const importance = await resolveImportance(host, o.importance);
-    const budget = format === "q4kb" ? await resolveBudgetPlan(host, o.budget, importance) : null;
     let done = 0;
     // A tied lm_head on another device than the embedding is loaded twice.
     const total = expectedTensors(config).size +
       (config.tieWordEmbeddings && placement.length > 1 ? 1 : 0);
-    for (const p of placement) {
-      const gpu = devices[p.device];
-      const w = await loadStageWeights(gpu, config, ckpt, describe, {
+    const onProgress = o.onProgress &&
+      ((_: number, __: number, name: string) => o.onProgress!(++done, total, name));
+    const loadStage = container
+      ? (gpu: Gpu, p: DevicePlacement) =>
+        loadContainerStage(gpu, config, container.container, p, onProgress)
+      : await checkpointStages(ckpt as Checkpoint, describe, config, tokenizer, devices[0], {
+        o,
         format,
         embedFormat,
-        keepStored: keepStored(stored, o),
-        importance: importance?.importance,
-        plan: budget?.plan,
-        onProgress: o.onProgress && ((_, __, name) => o.onProgress!(++done, total, name)),
-      }, p);
+        stored,
+        onProgress,
+      });
+    for (const p of placement) {
+      const gpu = devices[p.device];
+      const w = await loadStage(gpu, p);
       weights.push(w);
       graphs.push(new LlamaGraph(gpu, config, w, maxChunk, contextLength));
     }
@@ -305,17 +305,64 @@ export async function loadModel(source: string | FileSource, o: LoadOptions): Pr
   } finally {
     ckpt.close();
   }
+  const quant = container ? container.container.info.quant : describeQuant(o, stored);
+  return { devices, owned, config, tokenizer, describe, placement, weights, pipeline, kv, quant };
+}
+
+/** The formats bounding layer and embedding bytes, for the placement planner. */
+function planFormats(
+  ckpt: Checkpoint,
+  config: LlamaConfig,
+  format: WeightFormat,
+  embedFormat: MatrixFormat | undefined,
+  keep: { layers: boolean; embed: boolean },
+): { layers: MatrixFormat; embed: MatrixFormat } {
+  const embedNames = [TOP_TENSORS.embed, TOP_TENSORS.lmHead];
+  const layerNames = [...expectedTensors(config)]
+    .filter(([name, shape]) => shape.length === 2 && !embedNames.includes(name as never))
+    .map(([name]) => name);
+  // A mix is planned at its widest format, an upper bound: q6k for q4km,
+  // q8 (blocks of 16: 9 bits, above every q4kb choice) for q4kb.
+  const planFormat: MatrixFormat = format === "q4kb" ? "q8" : isWeightMix(format) ? "q6k" : format;
   return {
-    devices,
-    owned,
-    config,
-    tokenizer,
-    describe,
-    placement,
-    weights,
-    pipeline,
-    kv,
+    layers: keep.layers ? storedPlanFormat(ckpt, layerNames) : planFormat,
+    embed: keep.embed ? storedPlanFormat(ckpt, embedNames) : embedFormat ?? planFormat,
   };
+}
+
+/** Stage loader of a checkpoint: importance and the q4kb plan first (they need the first device). */
+async function checkpointStages(
+  ckpt: Checkpoint,
+  describe: string,
+  config: LlamaConfig,
+  tokenizer: Tokenizer,
+  gpu: Gpu,
+  a: {
+    o: LoadOptions;
+    format: WeightFormat;
+    embedFormat?: MatrixFormat;
+    stored: boolean;
+    onProgress?: (done: number, total: number, name: string) => void;
+  },
+): Promise<(gpu: Gpu, p: DevicePlacement) => Promise<StageWeights>> {
+  const host = { describe, ckpt, config, tokenizer, gpu };
+  const importance = await resolveImportance(host, a.o.importance);
+  const budget = a.format === "q4kb" ? await resolveBudgetPlan(host, a.o.budget, importance) : null;
+  return (g, p) =>
+    loadStageWeights(g, config, ckpt, describe, {
+      format: a.format,
+      embedFormat: a.embedFormat,
+      keepStored: keepStored(a.stored, a.o),
+      importance: importance?.importance,
+      plan: budget?.plan,
+      onProgress: a.onProgress,
+    }, p);
+}
+
+/** How a load quantized, as saveWeights records it: "q4", "q4km + embed q8", "stored GGUF types". */
+function describeQuant(o: LoadOptions, stored: boolean): string {
+  const base = o.quant ?? (stored ? "stored GGUF types" : "f32");
+  return o.embedQuant ? `${base} + embed ${o.embedQuant}` : base;
 }
 
 async function loadTokenizer(files: FileSource, vocabSize: number): Promise<Tokenizer> {

@@ -23,6 +23,8 @@ import {
   watchSource,
 } from "./open_load.ts";
 import { Session } from "./session.ts";
+import { cachedLoad, type WeightCache } from "./cached_load.ts";
+import type { CachePanel } from "./cache_panel.ts";
 import { $, el } from "./views.ts";
 
 /** Shows a load failure in place of the page, then throws so nothing runs on without a GPU. */
@@ -133,7 +135,10 @@ function held(s: Session | null): string {
 export async function loadChosen(
   c: Chosen,
   gpu: Gpu,
-): Promise<{ session: Session } | { message: string; recovered: boolean }> {
+  weights?: { cache: WeightCache | null; panel: CachePanel },
+): Promise<
+  { session: Session; contentKey: string | null } | { message: string; recovered: boolean }
+> {
   const ctl = new AbortController();
   const cancel = $("cancel-load") as HTMLButtonElement;
   cancel.hidden = false;
@@ -143,8 +148,10 @@ export async function loadChosen(
     typeof s === "string" ? s : watchSource(s, meter, ctl.signal);
   setProgress(0, "starting…");
   try {
+    // Through the OPFS weight cache (cached_load.ts): a hit loads the cached container.
+    const plan = weights ? await cachedLoad(c, weights.cache, weights.panel) : null;
     const session = await Session.load(
-      { model: wrap(c.model), sae: wrap(c.sae), layer: c.layer },
+      { model: wrap(plan?.model ?? c.model), sae: wrap(c.sae), layer: c.layer },
       gpu,
       (f, what) =>
         setProgress(
@@ -152,12 +159,13 @@ export async function loadChosen(
           `${what} · ${meter.describe(f)}`,
         ),
       {
-        quant: c.quant as WeightFormat,
+        quant: (plan ? plan.quant : c.quant) as WeightFormat | undefined,
         contextLength: c.contextLength,
         source: { fetch: watchFetch(meter, ctl.signal), endpoint: c.endpoint, signal: ctl.signal },
+        modelFetch: plan?.modelFetch,
       },
     );
-    return { session };
+    return { session, contentKey: plan ? await plan.finish(session.engine) : null };
   } catch (e) {
     if (gpu.isLost || e instanceof DeviceLostError || e instanceof OutOfMemoryError) {
       showRecovery({

@@ -24,6 +24,8 @@ import {
   watchDevice,
 } from "./loading.ts";
 import { pickSources, servedChoice } from "./open_picker.ts";
+import { WeightCache } from "./cached_load.ts";
+import { CachePanel } from "./cache_panel.ts";
 import { FeatureMapPanel } from "./mappanel.ts";
 import {
   type CurrentText,
@@ -358,18 +360,20 @@ async function main() {
   showAdapter(adapter, gpu);
   // ?open shows the picker; otherwise the served model, and the picker after a cancel or error.
   let message = "", chosenQuant = "";
+  const weightCache = await WeightCache.open(), cachePanel = new CachePanel(weightCache);
   for (;;) {
     const chosen = url.searchParams.has("open")
       ? await pickSources(cfg, url.searchParams, message)
       : servedChoice(cfg, url.searchParams);
-    const loaded = await loadChosen(chosen, gpu);
+    const loaded = await loadChosen(chosen, gpu, { cache: weightCache, panel: cachePanel });
     if ("session" in loaded) {
       session = loaded.session;
       watchDevice(gpu, chosen, () => session);
       if (chosen.sae !== cfg.sae) delete cfg.labels;
       $("names").textContent =
         `${chosen.modelName} (${chosen.quant}) · SAE ${chosen.saeName} on ${chosen.layer}`;
-      chosenQuant = chosen.quant + (chosen.localBytes ? `|${chosen.localBytes}B` : "");
+      // The corpus is keyed by the model's content hash (and format), not its name and size.
+      chosenQuant = loaded.contentKey ?? chosen.quant;
       Object.assign(cfg, {
         layer: chosen.layer,
         modelName: chosen.modelName,
@@ -384,7 +388,6 @@ async function main() {
   }
   // The format changes the model's text, so the corpus is cached per format.
   cacheKey = [
-    cfg.modelName,
     chosenQuant,
     cfg.saeName,
     cfg.layer,
@@ -392,6 +395,8 @@ async function main() {
     session.engine.config.vocabSize,
   ].join("|");
   $("loading").hidden = true;
+  $("app").append(cachePanel.card);
+  void cachePanel.refresh();
   $("app").hidden = false;
   $("steer-layer").textContent = cfg.layer;
 

@@ -23,6 +23,8 @@ export interface Chosen {
   localBytes: number | null;
   /** True when either came from picked files (they cannot survive a reload). */
   local: boolean;
+  /** The picked model files (their sizes and dates identify a cached copy). */
+  modelFiles?: PickedFile[];
 }
 
 export interface Defaults {
@@ -157,11 +159,11 @@ class Slot {
   }
 
   /** The source: picked files, or the text as hf:, URL or a path served with the page. */
-  source(): { src: string | FileSource; name: string; bytes: number | null } {
+  source(): { src: string | FileSource; name: string; bytes: number | null; files?: PickedFile[] } {
     if (this.files) {
       const src = fileListSource(this.files);
       const bytes = this.files.reduce((n, f) => n + f.file.size, 0);
-      return { src, name: src.describe, bytes };
+      return { src, name: src.describe, bytes, files: this.files };
     }
     const v = this.text.value.trim();
     if (!v) throw new Error(`${this.id}: give an hf:owner/name id, a URL, or pick local files`);
@@ -254,6 +256,7 @@ export function pickSources(d: Defaults, params: URLSearchParams, message = ""):
           saeName: s.name,
           localBytes: m.bytes !== null && s.bytes !== null ? m.bytes + s.bytes : null,
           local: m.bytes !== null || s.bytes !== null,
+          modelFiles: m.files,
         });
       } catch (e) {
         error.textContent = (e as Error).message;

@@ -33,6 +33,8 @@ export interface SessionLoadOptions {
   quant?: WeightFormat;
   contextLength?: number;
   source?: SourceOptions;
+  /** Wraps the model's fetch (not the SAE's): the weight cache hashes what the model reads. */
+  modelFetch?: (inner: typeof fetch) => typeof fetch;
 }
 
 /** A served path resolved against the page; hf: ids, URLs and picked files as they are. */
@@ -71,8 +73,10 @@ export class Session {
     progress: (fraction: number, what: string) => void,
     options: SessionLoadOptions = {},
   ): Promise<Session> {
+    const fetchFn = options.source?.fetch ?? fetch;
     const engine = await Engine.load(resolve(cfg.model), {
       ...options.source,
+      fetch: options.modelFetch ? options.modelFetch(fetchFn) : fetchFn,
       quant: options.quant,
       contextLength: options.contextLength,
       gpu,

@@ -273,3 +273,34 @@ export async function loadLlamaConfig(source: FileSource, file = "config.json") 
   }
   return parseLlamaConfig(json, file);
 }
+
+/**
+ * The config.json a LlamaConfig stands for: parseLlamaConfig reads it back to
+ * an equal config (ropeFreqFactors aside, which GGUF keeps as a tensor).
+ */
+export function llamaConfigJson(c: LlamaConfig): Record<string, unknown> {
+  const s = c.ropeScaling;
+  return {
+    architectures: [c.architecture],
+    hidden_size: c.hiddenSize,
+    intermediate_size: c.intermediateSize,
+    num_hidden_layers: c.numHiddenLayers,
+    num_attention_heads: c.numAttentionHeads,
+    num_key_value_heads: c.numKeyValueHeads,
+    head_dim: c.headDim,
+    rms_norm_eps: c.rmsNormEps,
+    rope_theta: c.ropeTheta,
+    rope_scaling: s && {
+      rope_type: s.type,
+      factor: s.factor,
+      low_freq_factor: s.lowFreqFactor,
+      high_freq_factor: s.highFreqFactor,
+      original_max_position_embeddings: s.originalMaxPositionEmbeddings,
+    },
+    tie_word_embeddings: c.tieWordEmbeddings,
+    vocab_size: c.vocabSize,
+    max_position_embeddings: c.maxPositionEmbeddings,
+    bos_token_id: c.bosTokenIds,
+    eos_token_id: c.eosTokenIds,
+  };
+}

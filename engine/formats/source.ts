@@ -88,9 +88,10 @@ export interface FileInSource {
  * in it; null for a folder source. Under hf: the path after owner/name is the
  * file's path in the repository ("hf:o/n/sub/x.gguf"); with a revision
  * ("hf:o/n@rev/x.gguf", where rev may hold "/") only the last part is.
+ * `suffix` picks the file names meant (default .gguf).
  */
-export function splitFileSource(src: string): FileInSource | null {
-  if (!/\.gguf$/i.test(src)) return null;
+export function splitFileSource(src: string, suffix = /\.gguf$/i): FileInSource | null {
+  if (!suffix.test(src)) return null;
   if (src.startsWith("hf:") && !src.includes("@")) {
     const parts = src.slice(3).split("/");
     if (parts.length < 3) {

@@ -152,6 +152,7 @@ export class Tokenizer {
   #config: Record<string, unknown> | null;
   #cleanUp: boolean;
   #template: Template | null = null;
+  #sources?: { tokenizer: unknown; config: unknown; chatTemplate?: string };
 
   private constructor(
     hf: HfTokenizer,
@@ -232,7 +233,21 @@ export class Tokenizer {
     } catch (e) {
       throw new Error(`${file}: cannot build the tokenizer: ${errorMessage(e)}`, { cause: e });
     }
-    return new Tokenizer(hf, config, file, { ...opts, configFile });
+    const t = new Tokenizer(hf, config, file, { ...opts, configFile });
+    t.#sources = { tokenizer: tokenizerJson, config, chatTemplate: opts.chatTemplate };
+    return t;
+  }
+
+  /**
+   * The files it was built from, as text: tokenizer.json, tokenizer_config.json
+   * and chat_template.jinja when there were (Engine.saveWeights stores them).
+   */
+  files(): Record<string, string> {
+    const s = this.#sources!;
+    const out: Record<string, string> = { "tokenizer.json": JSON.stringify(s.tokenizer) };
+    if (s.config) out["tokenizer_config.json"] = JSON.stringify(s.config);
+    if (s.chatTemplate !== undefined) out["chat_template.jinja"] = s.chatTemplate;
+    return out;
   }
 
   /** Like fromJson, from the files' text, so that malformed JSON is reported with its file. */
