@@ -7,8 +7,7 @@
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
-import { matmulRowsKernel, rowsTile } from "./matmul_rows.ts";
-import { largestRowsTile } from "./matmul_rows.ts";
+import { largestRowsTile, matmulRowsKernel, rowsGrid, rowsTile } from "./matmul_rows.ts";
 
 /** Bytes of f32 rows the expanded path dequantizes at a time (a pool buffer). */
 export const EXPAND_BYTES = 32 << 20;
@@ -77,7 +76,7 @@ export function matmulExpanded(
         rec.dispatch(kernel, {
           params: { T, K, rows, outStride: N, colOffset: rowStart + r0 },
           buffers: [x.binding, { buffer: slab, size: rows * K * 4 }, out.binding],
-          workgroups: [Math.ceil(rows / span), Math.ceil(T / tile.tokens)],
+          workgroups: rowsGrid(tile, rows, T),
         });
       }
       rowStart += chunkRows;

@@ -123,10 +123,16 @@ export function matmulGgmlRowsExpanded(
   slabBytes = EXPAND_BYTES,
 ): void {
   linearShapes("matmulGgmlRowsExpanded", x, w, out);
-  matmulExpanded(rec, x, {
-    label: w.label,
-    chunkRows: w.chunks.map((c) => c.rows),
-    dequantize: (r, i, row0, rows, slab) =>
-      dequantGgmlRows(r, w.layout, w.chunks[i], row0, rows, slab),
-  }, out, slabBytes);
+  matmulExpanded(
+    rec,
+    x,
+    {
+      label: w.label,
+      chunkRows: w.chunks.map((c) => c.rows),
+      dequantize: (r, i, row0, rows, slab) =>
+        dequantGgmlRows(r, w.layout, w.chunks[i], row0, rows, slab),
+    },
+    out,
+    slabBytes,
+  );
 }

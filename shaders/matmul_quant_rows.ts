@@ -128,9 +128,16 @@ export function matmulQuantRowsExpanded(
   slabBytes = EXPAND_BYTES,
 ): void {
   linearShapes("matmulQuantRowsExpanded", x, w, out);
-  matmulExpanded(rec, x, {
-    label: w.label,
-    chunkRows: w.chunks.map((c) => c.rows),
-    dequantize: (r, i, row0, rows, slab) => dequantRows(r, w.layout, w.chunks[i], row0, rows, slab),
-  }, out, slabBytes);
+  matmulExpanded(
+    rec,
+    x,
+    {
+      label: w.label,
+      chunkRows: w.chunks.map((c) => c.rows),
+      dequantize: (r, i, row0, rows, slab) =>
+        dequantRows(r, w.layout, w.chunks[i], row0, rows, slab),
+    },
+    out,
+    slabBytes,
+  );
 }
