@@ -18,7 +18,7 @@ import {
   launchChromium,
 } from "../tests/browser/harness.ts";
 import { type GenerateBenchResult, printGenerateTable } from "./generate.ts";
-import type { PageAdapter, PageRun } from "./page.ts";
+import type { PageAdapter, PageOptions, PageRun } from "./page.ts";
 import { type BenchResult, printTables } from "./result.ts";
 
 type AnyResult = BenchResult | GenerateBenchResult;
@@ -32,7 +32,7 @@ export const PAGE_SKIP: Record<string, string> = {};
 
 /** What bench/page.ts puts on globalThis.loupeBench. */
 interface PageApi {
-  start(fixtures: string): Promise<PageAdapter>;
+  start(fixtures: string, options: PageOptions): Promise<PageAdapter>;
   run(name: string): Promise<PageRun>;
   finish(): void;
 }
@@ -91,6 +91,8 @@ export interface ChromiumRun {
 export interface ChromiumOptions {
   chromium: string;
   selected: string[];
+  /** Passed to the page's start (--shapes). */
+  page?: PageOptions;
   /** Page console lines and progress (default: stderr with a prefix). */
   log?: (line: string) => void;
   /** Called as each benchmark's results come back. */
@@ -133,8 +135,10 @@ export async function runInChromium(opts: ChromiumOptions): Promise<ChromiumRun>
     await page.waitForFunction(() => "loupeBench" in globalThis, { timeout: 30_000 });
     // These functions run in the page (puppeteer serialises them): no closures.
     const adapter = await page.evaluate(
-      (fixtures) => (globalThis as unknown as { loupeBench: PageApi }).loupeBench.start(fixtures),
+      (fixtures, options) =>
+        (globalThis as unknown as { loupeBench: PageApi }).loupeBench.start(fixtures, options),
       `${server.url}/fixtures/`,
+      opts.page ?? {},
     );
     const launchMs = performance.now() - t0;
     if (!adapter.ok) throw new Error(`${runner} gives no WebGPU device: ${adapter.error}`);
@@ -199,6 +203,8 @@ function errorLine(e: string): string {
 export interface BenchBrowserOptions {
   selected: string[];
   json: boolean;
+  /** --shapes, for the page as for Deno. */
+  shapes?: [number, number][];
   runInDeno: (
     selected: string[],
     emit: (name: string, results: AnyResult[]) => void,
@@ -224,6 +230,7 @@ export async function benchBrowser(o: BenchBrowserOptions): Promise<number> {
   const c = await runInChromium({
     chromium: chromium.path,
     selected: o.selected,
+    page: { shapes: o.shapes },
     onResults(name, run, runner) {
       if (run.error) {
         code = 1;

@@ -49,6 +49,7 @@ import { BLOCK_FORMATS, blockLayout } from "../engine/quant/block_matrix.ts";
 import { embeddingBlockKernel } from "../shaders/embedding.ts";
 import { matvecGgmlConfig, matvecGgmlKernel } from "../shaders/matvec_ggml.ts";
 import { MATMUL_GGML_ROWS, matmulGgmlRowsKernel } from "../shaders/matmul_ggml_rows.ts";
+import { dequantGgmlRowsKernel } from "../shaders/dequant_ggml_rows.ts";
 import { streamConfigs } from "./harness.ts";
 import { rmsnormBackwardKernel } from "../shaders/rmsnorm_backward.ts";
 import { swigluBackwardKernel } from "../shaders/swiglu_backward.ts";
@@ -136,6 +137,7 @@ export function kernelCatalog(): Map<string, Kernel> {
   }
   // GGML block formats (GGUF tensors, q4k/q6k): per format, K only picks vec4 or f32 x.
   for (const f of BLOCK_FORMATS) {
+    all.push(dequantGgmlRowsKernel(f));
     for (const K of FIXTURE_K) {
       const l = blockLayout(f, K);
       all.push(embeddingBlockKernel(l), matmulGgmlRowsKernel(l, MATMUL_GGML_ROWS));

@@ -5,7 +5,7 @@
 // --browser runs them first in Chromium (bench/browser.ts, bench/page.ts), then
 // here, and prints both (with --json, each line also says its "runner").
 // --shapes=4096x4096,14336x4096 limits matvec/matmul to those [rows x cols]
-// (Deno runner only; the 70B shapes take minutes per format in prefill).
+// in both runners (the 70B shapes take minutes per format in prefill).
 
 import { NoAdapterError } from "../engine/errors.ts";
 import { Gpu } from "../engine/gpu/gpu.ts";
@@ -138,7 +138,7 @@ if (import.meta.main) {
   if (unknown.length) Deno.exit(2);
   if (Deno.args.includes("--browser")) {
     const { benchBrowser } = await import("./browser.ts");
-    Deno.exit(await benchBrowser({ selected, json, runInDeno }));
+    Deno.exit(await benchBrowser({ selected, json, shapes: shapes(Deno.args), runInDeno }));
   }
   try {
     await runInDeno(selected, (name, results) => {

@@ -47,11 +47,17 @@ function describeError(e: unknown): string {
   return String(e);
 }
 
+/** What the Deno runner passes on from its command line (bench/main.ts flags). */
+export interface PageOptions {
+  /** --shapes: the matvec/matmul [rows, cols] (default: each benchmark's own). */
+  shapes?: [number, number][];
+}
+
 /** Creates the page's Gpu (kept for every benchmark but `generate`, like the Deno runner's). */
-async function start(fixtures: string): Promise<PageAdapter> {
+async function start(fixtures: string, options: PageOptions = {}): Promise<PageAdapter> {
   try {
     const gpu = await Gpu.create();
-    ctx = { gpu, fixtures, log: (line) => console.log(line) };
+    ctx = { gpu, fixtures, log: (line) => console.log(line), shapes: options.shapes };
     adapter = adapterName(gpu);
     return {
       ok: true,

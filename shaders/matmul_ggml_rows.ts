@@ -11,7 +11,9 @@ import { defineKernel, defineParams, fill, indent, type Kernel } from "../engine
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { BlockLayout, BlockMatrix } from "../engine/quant/block_matrix.ts";
 import { linearShapes } from "./matmul.ts";
-import { type MatmulRowsConfig, storeTile } from "./matmul_rows.ts";
+import { largestRowsTile, type MatmulRowsConfig, storeTile } from "./matmul_rows.ts";
+import { dequantGgmlRows } from "./dequant_ggml_rows.ts";
+import { EXPAND_BYTES, expandsToF32, matmulExpanded } from "./matmul_expanded.ts";
 import { ggmlParts, groupLoop, xLoaders } from "./ggml_codegen.ts";
 import { unitsPerRow } from "./matvec_ggml.ts";
 import template from "./matmul_ggml_rows.wgsl" with { type: "text" };
@@ -70,15 +72,26 @@ export function matmulGgmlRowsKernel(
   return kernel;
 }
 
-/** out [T, N] = x [T, K] @ w^T, w: [N, K] GGML blocks in row chunks. Any T, K, N. */
+/**
+ * out [T, N] = x [T, K] @ w^T, w: [N, K] GGML blocks in row chunks. Any T, K, N.
+ * `config` (a tile) forces the in-register kernel; without it, software
+ * adapters dequantize slabs of w and use the f32 rows kernel where
+ * expandsToF32 accepts the shape (matmulGgmlRowsExpanded), as q8/q4 do.
+ */
 export function matmulGgmlRows(
   rec: Recorder,
   x: Tensor<"f32">,
   w: BlockMatrix,
   out: Tensor<"f32">,
-  config: MatmulRowsConfig = MATMUL_GGML_ROWS,
+  config?: MatmulRowsConfig,
 ): void {
   const [T, K, N] = linearShapes("matmulGgmlRows", x, w, out);
+  if (
+    !config && rec.gpu.isFallbackAdapter && expandsToF32(T, K, N, largestRowsTile(rec.gpu))
+  ) {
+    return matmulGgmlRowsExpanded(rec, x, w, out);
+  }
+  config ??= MATMUL_GGML_ROWS;
   const kernel = matmulGgmlRowsKernel(w.layout, config);
   for (const c of w.chunks) {
     rec.dispatch(kernel, {
@@ -94,4 +107,32 @@ export function matmulGgmlRows(
       workgroups: [Math.ceil(c.rows / (config.rows * config.wg)), Math.ceil(T / config.tokens)],
     });
   }
+}
+
+/**
+ * The expanded path (K % 4 == 0, matmul_expanded.ts): slabs of w dequantized
+ * to f32 by the format's ggml_group (dequant_ggml_rows.ts) and multiplied with
+ * the f32 rows kernel. Measured on llvmpipe at 4096x4096, T = 128: see
+ * ARCHITECTURE.md, "GGML block formats".
+ */
+export function matmulGgmlRowsExpanded(
+  rec: Recorder,
+  x: Tensor<"f32">,
+  w: BlockMatrix,
+  out: Tensor<"f32">,
+  slabBytes = EXPAND_BYTES,
+): void {
+  linearShapes("matmulGgmlRowsExpanded", x, w, out);
+  matmulExpanded(
+    rec,
+    x,
+    {
+      label: w.label,
+      chunkRows: w.chunks.map((c) => c.rows),
+      dequantize: (r, i, row0, rows, slab) =>
+        dequantGgmlRows(r, w.layout, w.chunks[i], row0, rows, slab),
+    },
+    out,
+    slabBytes,
+  );
 }

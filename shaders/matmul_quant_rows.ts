@@ -10,14 +10,9 @@ import type { QuantMatrix } from "../engine/quant/matrix.ts";
 import { linearShapes } from "./matmul.ts";
 import { matmulQuantParams } from "./matmul_quant.ts";
 import { blockCode, quantWalk, wordVector } from "./quant_codegen.ts";
-import {
-  largestRowsTile,
-  type MatmulRowsConfig,
-  matmulRowsKernel,
-  rowsTile,
-  storeTile,
-} from "./matmul_rows.ts";
+import { largestRowsTile, type MatmulRowsConfig, rowsTile, storeTile } from "./matmul_rows.ts";
 import { dequantRows } from "./dequant_rows.ts";
+import { EXPAND_BYTES, expandsToF32, matmulExpanded } from "./matmul_expanded.ts";
 import quant from "./quant.wgsl" with { type: "text" };
 import template from "./matmul_quant_rows.wgsl" with { type: "text" };
 
@@ -86,20 +81,6 @@ export function matmulQuantRowsKernel(
   return kernel;
 }
 
-/** Bytes of f32 rows the expanded path dequantizes at a time (a pool buffer). */
-export const EXPAND_BYTES = 32 << 20;
-
-/**
- * Whether matmulQuantRows expands slabs of w to f32 and runs the f32 rows
- * kernel: when that kernel's 32 x 32 tile fits (K % 4 == 0, T >= 32, N >= 256),
- * which the in-register kernels cannot reach (their unrolled WGSL outgrows the
- * compiler at 32). Dequantizing costs one write and one read of the f32 slab
- * against ~2 x 32 flops per weight read per token tile: a few per cent at T = 128.
- */
-export function expandsToF32(T: number, K: number, N: number, largestF32 = 32): boolean {
-  return K % 4 === 0 && rowsTile(T, N, largestF32).rows === 32;
-}
-
 /**
  * out [T, N] = x [T, K] @ w^T, w: [N, K] quantized in row chunks. Any T, K, N.
  * `config` (a tile) forces the in-register kernel; without it, shapes that
@@ -136,12 +117,8 @@ export function matmulQuantRows(
 }
 
 /**
- * The expanded path (K % 4 == 0): per slab of rows (a multiple of the f32
- * tile's rows x wg, at most `slabBytes` of f32 unless one span is larger, and
- * at most one binding),
- * dequantize into one pool buffer and multiply with the f32 rows kernel. Dispatches run in order, so the slab
- * buffer is reused across slabs and handed back to the pool right away: any
- * later user records after this and writes it before reading.
+ * The expanded path (K % 4 == 0, matmul_expanded.ts): slabs of w dequantized
+ * to f32 (dequant_rows.ts) and multiplied with the f32 rows kernel.
  */
 export function matmulQuantRowsExpanded(
   rec: Recorder,
@@ -150,40 +127,17 @@ export function matmulQuantRowsExpanded(
   out: Tensor<"f32">,
   slabBytes = EXPAND_BYTES,
 ): void {
-  const [T, K, N] = linearShapes("matmulQuantRowsExpanded", x, w, out);
-  if (K % 4 !== 0) {
-    throw new Error(`matmulQuantRowsExpanded(${w.label}): K ${K} is not a multiple of 4`);
-  }
-  const tile = rowsTile(T, N, largestRowsTile(rec.gpu));
-  const span = tile.rows * tile.wg;
-  // Whole spans where they fit; never more than one binding holds or one grid row counts.
-  const bindRows = Math.min(
-    Math.floor(rec.gpu.maxBindingBytes / (K * 4)),
-    rec.gpu.device.limits.maxComputeWorkgroupsPerDimension, // dequantRows' grid in y
+  linearShapes("matmulQuantRowsExpanded", x, w, out);
+  matmulExpanded(
+    rec,
+    x,
+    {
+      label: w.label,
+      chunkRows: w.chunks.map((c) => c.rows),
+      dequantize: (r, i, row0, rows, slab) =>
+        dequantRows(r, w.layout, w.chunks[i], row0, rows, slab),
+    },
+    out,
+    slabBytes,
   );
-  if (bindRows < 1) {
-    throw new Error(`matmulQuantRowsExpanded(${w.label}): one f32 row of ${K} exceeds a binding`);
-  }
-  const slabRows = Math.min(
-    bindRows,
-    Math.max(span, Math.floor(slabBytes / (K * 4) / span) * span),
-  );
-  const kernel = matmulRowsKernel(true, tile);
-  const maxRows = Math.min(slabRows, Math.max(...w.chunks.map((c) => c.rows)));
-  const slab = rec.gpu.acquire("matmulQuantRows.slab", maxRows * K * 4);
-  try {
-    for (const c of w.chunks) {
-      for (let r0 = 0; r0 < c.rows; r0 += slabRows) {
-        const rows = Math.min(slabRows, c.rows - r0);
-        dequantRows(rec, w.layout, c, r0, rows, slab);
-        rec.dispatch(kernel, {
-          params: { T, K, rows, outStride: N, colOffset: c.rowStart + r0 },
-          buffers: [x.binding, { buffer: slab, size: rows * K * 4 }, out.binding],
-          workgroups: [Math.ceil(rows / span), Math.ceil(T / tile.tokens)],
-        });
-      }
-    }
-  } finally {
-    rec.gpu.release(slab);
-  }
 }

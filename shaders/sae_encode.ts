@@ -117,7 +117,8 @@ export function saeEncode(
   if (act === "jumprelu" && !w.threshold) throw new Error("saeEncode: JumpReLU needs a threshold");
   const wEnc = w.wEnc;
   // The fused tiled kernel suits GPUs. Software adapters go through linear(),
-  // whose "rows" matmul is ~5x the tiled one there (ARCHITECTURE.md, "Kernel
+  // whose "rows" matmul is ~5x the tiled one there and the same kernel as
+  // prefill (f32 32 x 32 tile, q8/q4 expanded; ARCHITECTURE.md, "Kernel
   // choices"), unless centering has no scratch to write x - b_dec into.
   const canLinear = !w.center || opts.centered !== undefined;
   const tiled = wEnc instanceof Matrix && T > 1 && (!rec.gpu.isFallbackAdapter || !canLinear);

@@ -21,7 +21,8 @@ import type { Gpu } from "../../engine/gpu/gpu.ts";
 import { matmulReference } from "../../shaders/matmul.ts";
 import { linear } from "../../shaders/linear.ts";
 import { matvecGgml, type MatvecGgmlConfig } from "../../shaders/matvec_ggml.ts";
-import { matmulGgmlRows } from "../../shaders/matmul_ggml_rows.ts";
+import { matmulGgmlRows, matmulGgmlRowsExpanded } from "../../shaders/matmul_ggml_rows.ts";
+import { dequantGgmlRows } from "../../shaders/dequant_ggml_rows.ts";
 import type { MatmulRowsConfig } from "../../shaders/matmul_rows.ts";
 import { embedding, embeddingReference } from "../../shaders/embedding.ts";
 import { assertClose, randomArray, rng } from "../util/compare.ts";
@@ -94,7 +95,7 @@ function upload(g: Gpu, c: Case): BlockMatrix {
   return m;
 }
 
-type Run = "matvec" | "rows" | "linear";
+type Run = "matvec" | "rows" | "linear" | "expanded";
 
 async function check(
   g: Gpu,
@@ -113,6 +114,9 @@ async function check(
     if (run === "matvec") matvecGgml(rec, tx, m, out, config as MatvecGgmlConfig | undefined);
     else if (run === "rows") {
       matmulGgmlRows(rec, tx, m, out, config as MatmulRowsConfig | undefined);
+    } else if (run === "expanded") {
+      // Slabs of 64 rows (the 8 x 8 tile's span at T < 32): several per chunk.
+      matmulGgmlRowsExpanded(rec, tx, m, out, 64 * c.cols * 4);
     } else linear(rec, tx, m, out);
     rec.submit();
     const want = matmulReference(x, c.w, T, c.cols, c.rows);
@@ -173,6 +177,61 @@ for (const format of IN_BROWSER ? ["q4k"] as const : ["q4k", "q6k"] as const) {
     }
   });
 }
+
+// The expanded prefill path (software adapters): each format's ggml_group
+// writes exactly the CPU's values from a row offset, with a partial last group
+// (K = 300, padded K types) where K allows; then slabs through the f32 rows
+// kernel, several per chunk, with a partial last slab, and row chunks.
+for (const format of BLOCK_FORMATS) {
+  Deno.test(`ggml ${format}: dequantGgmlRows exactly the CPU values; the expanded matmul`, async () => {
+    const k = ggmlBlock(BLOCK_FORMAT_TYPE[format]).elems === 256;
+    for (const cols of k ? [512, 300] : [96]) {
+      const c = makeCase(format, 21, cols, cols + 3);
+      const [row0, rows] = [5, 13];
+      const m = upload(gpu, c);
+      const out = gpu.acquire("test.dequantGgml", rows * cols * 4);
+      const read = Tensor.empty(gpu, "test.dequantGgml.read", [rows * cols], "f32");
+      try {
+        const rec = new Recorder(gpu, "test.dequantGgmlRows");
+        dequantGgmlRows(rec, m.layout, m.chunks[0], row0, rows, out);
+        rec.copy(out, 0, read.buffer, 0, rows * cols * 4);
+        rec.submit();
+        assertClose(
+          `dequantGgmlRows ${format} K=${cols}`,
+          await read.toArray(),
+          c.w.subarray(row0 * cols, (row0 + rows) * cols),
+          { rel: 0, shape: [rows, cols] },
+        );
+      } finally {
+        gpu.release(out);
+        for (const t of [m, read]) t.dispose();
+      }
+    }
+    await check(gpu, makeCase(format, 150, k ? 256 : 96, 9), 9, "expanded");
+  });
+}
+
+Deno.test("ggml kernels: the expanded matmul over row chunks; bad slabs refused", async () => {
+  const small = await testGpu({ maxBindingBytes: 16384 });
+  const chunks = await check(small, makeCase("q6k", 300, 256, 7), 5, "expanded");
+  assert.ok(chunks > 1, `expected several chunks, got ${chunks}`);
+  const m = upload(gpu, makeCase("q4k", 9, 256, 8));
+  const out = gpu.acquire("test.dequantGgml.bad", 4 * 256 * 4);
+  try {
+    const rec = new Recorder(gpu, "test.dequantGgmlRows.bad");
+    assert.throws(
+      () => dequantGgmlRows(rec, m.layout, m.chunks[0], 7, 4, out),
+      /rows \[7, 11\) outside the chunk's 9/,
+    );
+    assert.throws(
+      () => dequantGgmlRows(rec, m.layout, m.chunks[0], 0, 5, out),
+      /out holds 4096 bytes, want 5120/,
+    );
+  } finally {
+    gpu.release(out);
+    m.dispose();
+  }
+});
 
 Deno.test("ggml kernels: matrices split into row chunks", async () => {
   const small = await testGpu({ maxBindingBytes: 4096 });

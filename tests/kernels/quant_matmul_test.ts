@@ -4,11 +4,11 @@
 import assert from "node:assert/strict";
 import { matmulQuant } from "../../shaders/matmul_quant.ts";
 import {
-  expandsToF32,
   matmulQuantRows,
   matmulQuantRowsExpanded,
   quantRowsTile,
 } from "../../shaders/matmul_quant_rows.ts";
+import { expandsToF32 } from "../../shaders/matmul_expanded.ts";
 import { dequantRows } from "../../shaders/dequant_rows.ts";
 import { largestRowsTile } from "../../shaders/matmul_rows.ts";
 import { matmulReference } from "../../shaders/matmul.ts";

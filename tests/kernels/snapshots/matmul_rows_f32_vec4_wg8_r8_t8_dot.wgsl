@@ -28,8 +28,10 @@ override WG: u32 = 8; // threads per workgroup
 
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32) {
-  let row0 = wid.x * 8u * WG;
-  let t0 = wid.y * 8u;
+  // Token tiles along x: workgroups that run together (llvmpipe hands them
+  // out in order) share one span of w rows, read once from memory for all.
+  let row0 = wid.y * 8u * WG;
+  let t0 = wid.x * 8u;
   if (row0 >= p.rows) {
     return;
   }

@@ -1,0 +1,125 @@
+// kernel dequant_ggml_rows_q4_1_wg64
+// entry point main
+// constants {"WG":64}
+
+// Shared WGSL for the kernels that read GGML block formats in place
+// (engine/quant/block_matrix.ts). Every type's snippet (ggml_<format>.wgsl)
+// defines, over the global `w: array<W>` of a row chunk:
+//   alias W = u32 or vec4u;         // the unit of w: whole blocks are whole units
+//   const GROUPS_PER_BLOCK: u32;    // 32-value groups per block (1 or 8)
+//   const BLOCK_UNITS: u32;         // units of W per block (ggml's bytes padded to 4)
+//   struct Head { ... }             // what a block's groups share (f16 scales, ...)
+//   fn ggml_head(bw: u32) -> Head   // read once per block, at unit bw
+//   fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8>
+// ggml_group returns the dequantized values of group s of the block at unit
+// bw (element 4i + e in component e of [i]), its sub-block scale and min
+// decoded once per group. A snippet may also define
+//   fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32
+// (the group's dot product with x, whose half sums are xs) with its scale and
+// offset folded out of the per-code work (one fma per code), and
+//   fn ggml_prepare_x(x: array<vec4f, 8>, s: u32) -> array<vec4f, 8>
+// (x as ggml_dot wants it, made once per group for all rows: Q4_K pre-scales
+// it to multiply codes masked in place); the others get GGML_DOT_GENERIC and
+// PREPARE_X_IDENTITY (ggml_codegen.ts). Only core WGSL: bytes and bit fields by shifts and
+// masks, f16 by unpack2x16float.
+
+// Bit field `shift` .. of each of the four bytes of `word`, masked: byte e of
+// the word is component e.
+fn byte_fields(word: u32, shift: u32, mask: u32) -> vec4u {
+  return (vec4u(word) >> (vec4u(0u, 8u, 16u, 24u) + vec4u(shift))) & vec4u(mask);
+}
+
+// Byte j (0..3) of `word`.
+fn byte_of(word: u32, j: u32) -> u32 {
+  return (word >> (8u * j)) & 0xffu;
+}
+
+// sum_i dot(a[i], b[i]) as one fma chain per component.
+fn dot8(a: array<vec4f, 8>, b: array<vec4f, 8>) -> f32 {
+  var s = a[0] * b[0];
+  for (var i = 1u; i < 8u; i++) {
+    s = fma(a[i], b[i], s);
+  }
+  return dot(s, vec4f(1.0));
+}
+
+// sums of x's two halves (values 0..15 and 16..31 of a group).
+fn half_sums(x: array<vec4f, 8>) -> vec2f {
+  let lo = x[0] + x[1] + x[2] + x[3];
+  let hi = x[4] + x[5] + x[6] + x[7];
+  return vec2f(dot(lo, vec4f(1.0)), dot(hi, vec4f(1.0)));
+}
+
+// Q4_1 (engine/quant/ggml_blocks.ts): blocks of 32, {f16 d, m; u8 qs[16]},
+// 20 bytes = 5 words; w = d * q + m, byte j holding elements j (low nibble)
+// and j + 16 (high nibble).
+
+alias W = u32;
+const GROUPS_PER_BLOCK: u32 = 1u;
+const BLOCK_UNITS: u32 = 5u;
+
+struct Head {
+  dm: vec2f,
+}
+
+fn ggml_head(bw: u32) -> Head {
+  return Head(unpack2x16float(w[bw]));
+}
+
+fn ggml_group(bw: u32, h: Head, s: u32) -> array<vec4f, 8> {
+  var out: array<vec4f, 8>;
+  for (var i = 0u; i < 4u; i++) {
+    let qs = w[bw + 1u + i];
+    out[i] = fma(vec4f(byte_fields(qs, 0u, 15u)), vec4f(h.dm.x), vec4f(h.dm.y));
+    out[i + 4u] = fma(vec4f(byte_fields(qs, 4u, 15u)), vec4f(h.dm.x), vec4f(h.dm.y));
+  }
+  return out;
+}
+
+
+fn ggml_dot(bw: u32, h: Head, s: u32, x: array<vec4f, 8>, xs: vec2f) -> f32 {
+  return dot8(ggml_group(bw, h, s), x);
+}
+
+
+fn ggml_prepare_x(x: array<vec4f, 8>, s: u32) -> array<vec4f, 8> {
+  return x;
+}
+
+// Dequantizes rows [row0, row0 + rows) of one GGML block chunk into f32:
+//   out[r, k] = w(row0 + r, k)   (row stride K, K % 4 == 0)
+// with the format's own ggml_group (ggml_<format>.wgsl), one 32-value group per
+// thread: the first half of the GGML prefill path on software adapters
+// (matmul_ggml_rows.ts), which multiplies the slab with the f32 rows kernel,
+// as dequant_rows.wgsl does for q8/q4. A K-type block's head is read once per
+// group (8 times per block): the kernel is bound by its f32 writes.
+
+struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.ts)
+  rows: u32,
+  K: u32,
+  row0: u32,
+  unitsPerRow: u32,
+}
+
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> w: array<W>;             // [chunk rows, unitsPerRow]
+@group(0) @binding(2) var<storage, read_write> out: array<vec4f>; // [rows, K / 4]
+
+override WG: u32 = 64;
+
+@compute @workgroup_size(WG)
+fn main(@builtin(global_invocation_id) gid: vec3u) {
+  let g = gid.x;
+  if (g * 32u >= p.K || gid.y >= p.rows) {
+    return;
+  }
+  let bw = (p.row0 + gid.y) * p.unitsPerRow + (g / GROUPS_PER_BLOCK) * BLOCK_UNITS;
+  let v = ggml_group(bw, ggml_head(bw), g % GROUPS_PER_BLOCK);
+  let n = p.K / 4u;
+  let ob = gid.y * n + 8u * g;
+  for (var i = 0u; i < 8u; i++) {
+    if (8u * g + i < n) {
+      out[ob + i] = v[i];
+    }
+  }
+}
