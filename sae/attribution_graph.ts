@@ -181,41 +181,45 @@ export async function attributionGraph(
     const adjacency = new Float64Array(n * n), bias = new Float64Array(n);
     const computed = new Array<boolean>(n).fill(false);
 
-    // ---- per-slot GPU buffers: seeds, outputs at the sites and the embedding, decoder products ----
-    const slots = Array.from({ length: batch }, (_, b) => {
-      const mk = (name: string, shape: number[]) => {
-        const t = Tensor.empty(gpu, `attributionGraph.${name}${b}`, shape, "f32");
-        made.push(t);
-        return t;
-      };
-      const out = new Map(plan.outputNames.map((m) => [m, mk(`grad.${m}.`, [T, h])]));
-      return {
-        seed: mk("seed", [T, h]),
-        onehot: mk("onehot", [1, Math.max(V, ...sites.map((s) => s.sae.dSae))]),
-        out,
-        prods: sites.map((s) => mk(`prod.${s.module}.`, [T, s.sae.dSae])),
-      };
-    });
+    // ---- per-slot GPU views of a few packed tensors (one readback each per batch) ----
+    const names = plan.outputNames, nOut = names.length;
+    const mk = (name: string, shape: number[]) => {
+      const t = Tensor.empty(gpu, `attributionGraph.${name}`, shape, "f32");
+      made.push(t);
+      return t;
+    };
+    const width = Math.max(V, ...sites.map((s) => s.sae.dSae));
+    const grads = mk("grads", [batch * nOut * T, h]);
+    const prods = sites.map((s) => mk(`prod.${s.module}`, [batch * T, s.sae.dSae]));
+    const seeds = mk("seeds", [batch * T, h]), onehots = mk("onehots", [batch, width]);
+    const slots = Array.from({ length: batch }, (_, b) => ({
+      seed: seeds.rows(b * T, T),
+      out: new Map(names.map((m, o) => [m, grads.rows((b * nOut + o) * T, T)])),
+      prods: prods.map((p) => p.rows(b * T, T)),
+    }));
+    const prep = new Recorder(gpu, "attributionGraph.prepare");
+    plan.prepare(prep, residuals);
+    prep.submit();
 
     const rowsOf = async (targets: number[]) => {
       for (let b0 = 0; b0 < targets.length; b0 += batch) {
         const chunk = targets.slice(b0, b0 + batch);
+        const hot = new Float32Array(batch * width);
+        chunk.forEach((ti, b) => hot[b * width + nodes[ti].id] = 1);
+        gpu.device.queue.writeBuffer(onehots.buffer, onehots.offset, hot);
         const rec = new Recorder(gpu, "attributionGraph");
         try {
           chunk.forEach((ti, b) => {
             const slot = slots[b], nd = nodes[ti];
-            const width = nd.kind === "logit" ? V : sites[nd.site!].sae.dSae;
-            const hot = new Float32Array(slot.onehot.size);
-            hot[nd.id] = 1;
-            gpu.device.queue.writeBuffer(slot.onehot.buffer, slot.onehot.offset, hot);
-            const onehot = slot.onehot.reshape([slot.onehot.size]).rows(0, width).reshape([1, width]);
+            const cols = nd.kind === "logit" ? V : sites[nd.site!].sae.dSae;
+            const onehot = onehots.rows(b, 1).reshape([width]).rows(0, cols).reshape([1, cols]);
             if (nd.kind === "logit") {
-              plan.record(rec, residuals, { kind: "logits", dLogits: onehot }, slot.out);
+              plan.record(rec, { kind: "logits", dLogits: onehot }, slot.out);
             } else {
               // d pre-activation / d x = W_enc[f] at the feature's position.
               rec.clear(slot.seed.buffer, slot.seed.offset, T * h * 4);
               linearBackward(rec, onehot, sites[nd.site!].sae.weights.wEnc, slot.seed.rows(nd.position, 1));
-              plan.record(rec, residuals, { kind: "module", module: sites[nd.site!].module, g: slot.seed }, slot.out);
+              plan.record(rec, { kind: "module", module: sites[nd.site!].module, g: slot.seed }, slot.out);
             }
             sites.forEach((s, k) => linear(rec, slot.out.get(s.module)!, s.sae.weights.wDec, slot.prods[k]));
           });
@@ -224,20 +228,23 @@ export async function attributionGraph(
           throw e;
         }
         rec.submit();
+        const g = await grads.toArray(), p = await Promise.all(prods.map((t) => t.toArray()));
         for (let b = 0; b < chunk.length; b++) {
-          const slot = slots[b], r = chunk[b], base = r * n;
+          const r = chunk[b], base = r * n;
+          const at = (o: number, t: number) => ((b * nOut + o) * T + t) * h; // row t of output o
           for (let k = 0; k < sites.length; k++) {
-            const g = await slot.out.get(sites[k].module)!.toArray();
-            const prod = await slot.prods[k].toArray(), d = sites[k].sae.dSae;
-            for (const [key, i] of featureIndex[k]) adjacency[base + i] = nodes[i].activation * prod[key];
-            for (let t = 0; t < T; t++) {
-              adjacency[base + errorIndex(k, t)] = dot(g, t * h, errs[k], t * h, h);
-              bias[r] += dot(g, t * h, bDec[k], 0, h);
+            const d = sites[k].sae.dSae, off = b * T * d;
+            for (const [key, i] of featureIndex[k]) {
+              adjacency[base + i] = nodes[i].activation * p[k][off + key];
             }
-            void d;
+            for (let t = 0; t < T; t++) {
+              adjacency[base + errorIndex(k, t)] = dot(g, at(k, t), errs[k], t * h, h);
+              bias[r] += dot(g, at(k, t), bDec[k], 0, h);
+            }
           }
-          const ge = await slot.out.get(tree.embed_tokens.name)!.toArray();
-          for (let t = 0; t < T; t++) adjacency[base + embedStart + t] = dot(ge, t * h, embed, t * h, h);
+          for (let t = 0; t < T; t++) {
+            adjacency[base + embedStart + t] = dot(g, at(nOut - 1, t), embed, t * h, h);
+          }
           computed[r] = true;
         }
       }

@@ -12,9 +12,11 @@
 // rmsnorm_frozen (w . dy / rms(x)), swiglu_backward's d_up (d_act . silu(gate);
 // its d_gate is not used), attention_backward's dv (P^T dO; its dq and dk are
 // not used, they would carry the probabilities' own dependence on x) and
-// linear_backward. It starts from a seed (the logits' gradient, or a gradient
-// at a module's output) and walks down like engine/model/backward_plan.ts,
-// recomputing each layer from its kept input; at a *site* (a module whose
+// linear_backward. `prepare` recomputes every layer once from the kept
+// residual stream and keeps what the backward reads (q, k, v, mid, gate, up per
+// layer); `record` then starts from a seed (the logits' gradient, or a
+// gradient at a module's output) and walks down like
+// engine/model/backward_plan.ts, as often as there are targets; at a *site* (a module whose
 // output is replaced by graph nodes: SAE features + error) it writes the
 // gradient there and does not pass through the module, because the nodes hold
 // the site's output constant. What reaches model.embed_tokens is written last.
@@ -69,25 +71,26 @@ export type FrozenSeed =
   /** A gradient [T, hidden] at a module's output (a feature's encoder row at its position). */
   | { kind: "module"; module: string; g: Tensor<"f32"> };
 
-/** Scratch for one layer's recompute and frozen backward over T tokens. */
+/** Every layer's recomputed forward (what the frozen model holds) and the backward's scratch. */
 class FrozenScratch {
   readonly all: Tensor<"f32">[] = [];
   readonly t: Record<string, Tensor<"f32">> = {};
+  /** Per layer: q, k after RoPE, v (attention backward's P), mid and gate, up (swiglu backward). */
+  readonly kept: Record<"q" | "k" | "v" | "mid" | "gate" | "up", Tensor<"f32">>[] = [];
   readonly ropeTable: Tensor<"f32">;
 
   constructor(gpu: Gpu, c: LlamaConfig, T: number) {
     const h = c.hiddenSize, qDim = c.numAttentionHeads * c.headDim;
     const kvDim = c.numKeyValueHeads * c.headDim, inter = c.intermediateSize;
+    const mk = (name: string, shape: number[]) => {
+      const t = Tensor.empty(gpu, `FrozenBackward.${name}`, shape, "f32");
+      this.all.push(t);
+      return t;
+    };
     const shapes: Record<string, number[]> = {
       xn: [T, h],
-      q: [T, qDim],
-      k: [T, kvDim],
-      v: [T, kvDim],
       att: [T, qDim],
       proj: [T, h],
-      mid: [T, h],
-      gate: [T, inter],
-      up: [T, inter],
       g: [T, h],
       dxn: [T, h],
       dAct: [T, inter],
@@ -103,10 +106,16 @@ class FrozenScratch {
       dNormed: [1, h],
     };
     try {
-      for (const [name, shape] of Object.entries(shapes)) {
-        const t = Tensor.empty(gpu, `FrozenBackward.${name}`, shape, "f32");
-        this.all.push(t);
-        this.t[name] = t;
+      for (const [name, shape] of Object.entries(shapes)) this.t[name] = mk(name, shape);
+      for (let l = 0; l < c.numHiddenLayers; l++) {
+        this.kept.push({
+          q: mk(`${l}.q`, [T, qDim]),
+          k: mk(`${l}.k`, [T, kvDim]),
+          v: mk(`${l}.v`, [T, kvDim]),
+          mid: mk(`${l}.mid`, [T, h]),
+          gate: mk(`${l}.gate`, [T, inter]),
+          up: mk(`${l}.up`, [T, inter]),
+        });
       }
       const freq = ropeInvFreq(c.headDim, c.ropeTheta, c.ropeScaling, c.ropeFreqFactors);
       this.ropeTable = Tensor.from(
@@ -121,6 +130,10 @@ class FrozenScratch {
       this.dispose();
       throw e;
     }
+  }
+
+  get bytes(): number {
+    return this.all.reduce((n, t) => n + t.byteLength, 0);
   }
 
   dispose(): void {
@@ -140,6 +153,7 @@ export class FrozenBackwardPlan {
   readonly sites: readonly SitePoint[];
   readonly #tree: LlamaModules;
   readonly #s: FrozenScratch;
+  #prepared: readonly Tensor<"f32">[] | null = null;
 
   constructor(gpu: Gpu, config: LlamaConfig, weights: LlamaWeights, T: number, sites: string[]) {
     if (!Number.isInteger(T) || T < 1) {
@@ -171,25 +185,56 @@ export class FrozenBackwardPlan {
     return this.sites.some((s) => s.module === module);
   }
 
+  /** Bytes of the kept per-layer recompute and the scratch. */
+  get bytes(): number {
+    return this.#s.bytes;
+  }
+
   /**
-   * Records one frozen backward from `seed`: `out` (one [T, hidden] tensor per
-   * outputNames entry) receives the gradient at every site below the seed
-   * (zero for sites not reached) and at model.embed_tokens' output.
-   * `residuals` are the forward's model.embed_tokens and model.layers.N
-   * outputs (layers + 1 of [T, hidden]); `lastX` is not needed separately.
+   * Records every layer's forward from its kept input (`residuals`: the
+   * forward's model.embed_tokens and model.layers.N outputs, layers + 1 of
+   * [T, hidden]): what the frozen model holds constant, computed once for all
+   * the seeds `record` runs afterwards.
    */
-  record(
-    rec: Recorder,
-    residuals: readonly Tensor<"f32">[],
-    seed: FrozenSeed,
-    out: ReadonlyMap<string, Tensor<"f32">>,
-  ): void {
+  prepare(rec: Recorder, residuals: readonly Tensor<"f32">[]): void {
     const c = this.config, w = this.weights, s = this.#s.t, T = this.T;
-    const h = c.hiddenSize, eps = c.rmsNormEps, L = c.numHiddenLayers, row = h * 4;
+    const h = c.hiddenSize, eps = c.rmsNormEps, L = c.numHiddenLayers;
     const heads = c.numAttentionHeads, kvHeads = c.numKeyValueHeads, headDim = c.headDim;
     if (residuals.length !== L + 1 || residuals.some((r) => r.size !== T * h)) {
       throw new Error(`frozen backward: want ${L + 1} residuals of [${T}, ${h}]`);
     }
+    for (let l = 0; l < L; l++) {
+      const lw = w.layers[l], x = residuals[l], k = this.#s.kept[l];
+      rmsnorm(rec, x, lw.inputNorm, s.xn, eps);
+      linear(rec, s.xn, lw.q, k.q);
+      linear(rec, s.xn, lw.k, k.k);
+      linear(rec, s.xn, lw.v, k.v);
+      rope(rec, k.q.reshape([T, heads, headDim]), this.#s.ropeTable, 0);
+      rope(rec, k.k.reshape([T, kvHeads, headDim]), this.#s.ropeTable, 0);
+      const shape = { pastLength: 0, nHeads: heads, nKvHeads: kvHeads, headDim };
+      attention(rec, k.q.reshape([T, heads, headDim]), k.k, k.v, s.att, shape);
+      linear(rec, s.att, lw.o, s.proj);
+      rec.copy(x.buffer, x.offset, k.mid.buffer, k.mid.offset, T * h * 4);
+      addInPlace(rec, k.mid, s.proj);
+      rmsnorm(rec, k.mid, lw.postNorm, s.xn, eps);
+      linear(rec, s.xn, lw.gate, k.gate);
+      linear(rec, s.xn, lw.up, k.up); // swiglu_backward reads it for d_gate, which is unused
+    }
+    this.#prepared = residuals;
+  }
+
+  /**
+   * Records one frozen backward from `seed`: `out` (one [T, hidden] tensor per
+   * outputNames entry) receives the gradient at every site below the seed
+   * (zero for sites not reached) and at model.embed_tokens' output. `prepare`
+   * must have been recorded first (in this submission or an earlier one).
+   */
+  record(rec: Recorder, seed: FrozenSeed, out: ReadonlyMap<string, Tensor<"f32">>): void {
+    const c = this.config, w = this.weights, s = this.#s.t, T = this.T;
+    const h = c.hiddenSize, eps = c.rmsNormEps, L = c.numHiddenLayers, row = h * 4;
+    const heads = c.numAttentionHeads, kvHeads = c.numKeyValueHeads, headDim = c.headDim;
+    const residuals = this.#prepared;
+    if (!residuals) throw new Error("frozen backward: record() before prepare()");
     for (const name of this.outputNames) {
       const o = out.get(name);
       if (!o || o.size !== T * h) throw new Error(`frozen backward: output ${name} missing`);
@@ -213,24 +258,8 @@ export class FrozenBackwardPlan {
     }
     const start = top ? top.layer : L - 1;
     for (let l = start; l >= 0; l--) {
-      const lw = w.layers[l], m = this.#tree.layers[l], x = residuals[l];
+      const lw = w.layers[l], m = this.#tree.layers[l], x = residuals[l], k = this.#s.kept[l];
       const seeded = (kind: SitePoint["kind"]) => top?.layer === l && top.kind === kind;
-      // ---- recompute the layer from its input: P (from q, k), mid, gate ----
-      rmsnorm(rec, x, lw.inputNorm, s.xn, eps);
-      linear(rec, s.xn, lw.q, s.q);
-      linear(rec, s.xn, lw.k, s.k);
-      linear(rec, s.xn, lw.v, s.v);
-      rope(rec, s.q.reshape([T, heads, headDim]), this.#s.ropeTable, 0);
-      rope(rec, s.k.reshape([T, kvHeads, headDim]), this.#s.ropeTable, 0);
-      const shape = { pastLength: 0, nHeads: heads, nKvHeads: kvHeads, headDim };
-      attention(rec, s.q.reshape([T, heads, headDim]), s.k, s.v, s.att, shape);
-      linear(rec, s.att, lw.o, s.proj);
-      rec.copy(x.buffer, x.offset, s.mid.buffer, s.mid.offset, T * row);
-      addInPlace(rec, s.mid, s.proj);
-      rmsnorm(rec, s.mid, lw.postNorm, s.xn, eps);
-      linear(rec, s.xn, lw.gate, s.gate);
-      linear(rec, s.xn, lw.up, s.up); // swiglu_backward reads it for d_gate, which is unused
-
       // ---- the layer's output (the residual stream) ----
       if (!seeded("layer") && !seeded("mlp") && !seeded("self_attn") && this.#site(m.name)) {
         copyOut(m.name); // replaced by its nodes: nothing below reaches the graph through it
@@ -242,10 +271,10 @@ export class FrozenBackwardPlan {
         if (passing) copyOut(m.mlp.name);
         else {
           linearBackward(rec, s.g, lw.down, s.dAct);
-          swigluBackward(rec, s.gate, s.up, s.dAct, s.dGate, s.dUp); // dUp = dAct silu(gate)
+          swigluBackward(rec, k.gate, k.up, s.dAct, s.dGate, s.dUp); // dUp = dAct silu(gate)
           linearBackward(rec, s.dUp, lw.up, s.dxn);
           // Seeded at the MLP's output, the residual path does not carry the seed.
-          rmsnormFrozen(rec, s.mid, lw.postNorm, s.dxn, s.g, eps, !seeded("mlp"));
+          rmsnormFrozen(rec, k.mid, lw.postNorm, s.dxn, s.g, eps, !seeded("mlp"));
         }
       }
       // ---- attention: g is dm/d mid; the branch adds to dm/d x ----
@@ -254,9 +283,9 @@ export class FrozenBackwardPlan {
       else {
         linearBackward(rec, s.g, lw.o, s.dAtt);
         attentionBackward(rec, {
-          q: s.q.reshape([T, heads, headDim]),
-          k: s.k.reshape([T, kvHeads, headDim]),
-          v: s.v.reshape([T, kvHeads, headDim]),
+          q: k.q.reshape([T, heads, headDim]),
+          k: k.k.reshape([T, kvHeads, headDim]),
+          v: k.v.reshape([T, kvHeads, headDim]),
           dOut: s.dAtt.reshape([T, heads, headDim]),
           dq: s.dq.reshape([T, heads, headDim]),
           dk: s.dk.reshape([T, kvHeads, headDim]),
