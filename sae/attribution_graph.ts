@@ -62,6 +62,8 @@ export interface AttributionGraph {
   tokens: number[];
   /** The attached modules, in the order of `GraphNode.site`. */
   sites: string[];
+  /** The model's decoder layer count (the logit node's layer is one past it, as circuit-tracer draws it). */
+  modelLayers: number;
   /** The target token, its logit and its probability at the last position. */
   target: number;
   logit: number;
@@ -122,11 +124,15 @@ export async function attributionGraph(
   }
   const maxRows = options.maxFeatureNodes ?? 512, batch = options.batch ?? 16;
   if (!(Number.isInteger(maxRows) && maxRows >= 0) || !(Number.isInteger(batch) && batch >= 1)) {
-    throw new UsageError("attributionGraph: maxFeatureNodes must be >= 0 and batch >= 1 (integers)");
+    throw new UsageError(
+      "attributionGraph: maxFeatureNodes must be >= 0 and batch >= 1 (integers)",
+    );
   }
   const weights = engine.weights, gpu = engine.gpu;
   for (const s of sites) {
-    if (s.sae.gpu !== gpu) throw new UsageError(`attributionGraph: ${s.module}'s SAE is on another device`);
+    if (s.sae.gpu !== gpu) {
+      throw new UsageError(`attributionGraph: ${s.module}'s SAE is on another device`);
+    }
   }
   const tree = LlamaModules.of(c);
   const residualNames = [tree.embed_tokens.name, ...tree.layers.map((m) => m.name)];
@@ -155,7 +161,14 @@ export async function attributionGraph(
         for (let f = 0; f < d; f++) {
           const a = feats[k][t * d + f];
           if (a !== 0) {
-            nodes.push({ kind: "feature", site: k, layer: points[k].layer, position: t, id: f, activation: a });
+            nodes.push({
+              kind: "feature",
+              site: k,
+              layer: points[k].layer,
+              position: t,
+              id: f,
+              activation: a,
+            });
           }
         }
       }
@@ -163,19 +176,42 @@ export async function attributionGraph(
     const nFeatures = nodes.length;
     sites.forEach((_, k) => {
       for (let t = 0; t < T; t++) {
-        nodes.push({ kind: "error", site: k, layer: points[k].layer, position: t, id: -1, activation: norm(errs[k], t * h) });
+        nodes.push({
+          kind: "error",
+          site: k,
+          layer: points[k].layer,
+          position: t,
+          id: -1,
+          activation: norm(errs[k], t * h),
+        });
       }
     });
     const embedStart = nodes.length;
     for (let t = 0; t < T; t++) {
-      nodes.push({ kind: "embedding", site: null, layer: null, position: t, id: ids[t], activation: norm(embed, t * h) });
+      nodes.push({
+        kind: "embedding",
+        site: null,
+        layer: null,
+        position: t,
+        id: ids[t],
+        activation: norm(embed, t * h),
+      });
     }
     const logitNode = nodes.length;
-    nodes.push({ kind: "logit", site: null, layer: null, position: T - 1, id: target, activation: logits[target] });
+    nodes.push({
+      kind: "logit",
+      site: null,
+      layer: null,
+      position: T - 1,
+      id: target,
+      activation: logits[target],
+    });
     const n = nodes.length;
     const featureIndex = sites.map(() => new Map<number, number>()); // t * dSae + f -> node
     nodes.forEach((nd, i) => {
-      if (nd.kind === "feature") featureIndex[nd.site!].set(nd.position * sites[nd.site!].sae.dSae + nd.id, i);
+      if (nd.kind === "feature") {
+        featureIndex[nd.site!].set(nd.position * sites[nd.site!].sae.dSae + nd.id, i);
+      }
     });
     const errorIndex = (k: number, t: number) => nFeatures + k * T + t;
     const adjacency = new Float64Array(n * n), bias = new Float64Array(n);
@@ -218,10 +254,21 @@ export async function attributionGraph(
             } else {
               // d pre-activation / d x = W_enc[f] at the feature's position.
               rec.clear(slot.seed.buffer, slot.seed.offset, T * h * 4);
-              linearBackward(rec, onehot, sites[nd.site!].sae.weights.wEnc, slot.seed.rows(nd.position, 1));
-              plan.record(rec, { kind: "module", module: sites[nd.site!].module, g: slot.seed }, slot.out);
+              linearBackward(
+                rec,
+                onehot,
+                sites[nd.site!].sae.weights.wEnc,
+                slot.seed.rows(nd.position, 1),
+              );
+              plan.record(
+                rec,
+                { kind: "module", module: sites[nd.site!].module, g: slot.seed },
+                slot.out,
+              );
             }
-            sites.forEach((s, k) => linear(rec, slot.out.get(s.module)!, s.sae.weights.wDec, slot.prods[k]));
+            sites.forEach((s, k) =>
+              linear(rec, slot.out.get(s.module)!, s.sae.weights.wDec, slot.prods[k])
+            );
           });
         } catch (e) {
           rec.abandon();
@@ -268,6 +315,7 @@ export async function attributionGraph(
     return {
       tokens: ids,
       sites: sites.map((s) => s.module),
+      modelLayers: c.numHiddenLayers,
       target,
       logit: logits[target],
       probability: 1 / z,

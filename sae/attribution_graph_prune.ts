@@ -96,8 +96,12 @@ export interface PrunedGraph {
 /** Prunes `g` by influence on its logit, as circuit-tracer's prune_graph. */
 export function pruneGraph(g: AttributionGraph, options: PruneOptions = {}): PrunedGraph {
   const nodeThreshold = options.nodeThreshold ?? 0.8, edgeThreshold = options.edgeThreshold ?? 0.98;
-  for (const [name, v] of [["nodeThreshold", nodeThreshold], ["edgeThreshold", edgeThreshold]] as const) {
-    if (!(v >= 0 && v <= 1)) throw new UsageError(`pruneGraph: ${name} must be in [0, 1], got ${v}`);
+  for (
+    const [name, v] of [["nodeThreshold", nodeThreshold], ["edgeThreshold", edgeThreshold]] as const
+  ) {
+    if (!(v >= 0 && v <= 1)) {
+      throw new UsageError(`pruneGraph: ${name} must be in [0, 1], got ${v}`);
+    }
   }
   const n = g.nodes.length, a = g.adjacency;
   const w = new Float64Array(n);
@@ -106,7 +110,9 @@ export function pruneGraph(g: AttributionGraph, options: PruneOptions = {}): Pru
   });
   const inf = nodeInfluence(a, n, w);
   const cut = findThreshold(inf, nodeThreshold);
-  const keep = g.nodes.map((nd, i) => inf[i] >= cut || nd.kind === "embedding" || nd.kind === "logit");
+  const keep = g.nodes.map((nd, i) =>
+    inf[i] >= cut || nd.kind === "embedding" || nd.kind === "logit"
+  );
   const pruned = a.slice();
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) if (!keep[i] || !keep[j]) pruned[i * n + j] = 0;

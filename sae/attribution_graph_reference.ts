@@ -54,7 +54,7 @@ export function attributionGraphReference(
       for (let i = 0; i < h; i++) e[t * h + i] -= s.weights.bDec[i];
       for (let f = 0; f < s.dSae; f++) {
         const a = act[k][t * s.dSae + f];
-        if (a !== 0) for (let i = 0; i < h; i++) e[t * h + i] -= a * s.weights.wDec[f * h + i];
+        if (a !== 0) { for (let i = 0; i < h; i++) e[t * h + i] -= a * s.weights.wDec[f * h + i]; }
       }
     }
     return e;
@@ -85,9 +85,18 @@ export function attributionGraphReference(
     let inject: Map<string, Float64Array>;
     if (src.kind === "feature") {
       const s = sites[src.site!], a = activation[j];
-      inject = row(s.module, src.position, s.weights.wDec.subarray(src.id * h, (src.id + 1) * h), a);
+      inject = row(
+        s.module,
+        src.position,
+        s.weights.wDec.subarray(src.id * h, (src.id + 1) * h),
+        a,
+      );
     } else if (src.kind === "error") {
-      inject = row(sites[src.site!].module, src.position, err[src.site!].subarray(src.position * h));
+      inject = row(
+        sites[src.site!].module,
+        src.position,
+        err[src.site!].subarray(src.position * h),
+      );
     } else if (src.kind === "embedding") {
       inject = row(embedName, src.position, model.embed.subarray(tokens[src.position] * h));
     } else return;

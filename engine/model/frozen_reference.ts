@@ -133,7 +133,14 @@ export function frozenRun(m: HostModel, tokens: number[]): FrozenRun {
   });
   const rFinal = inverseRms(x.slice((T - 1) * h), h, eps)[0];
   const last = scaleRows(x.slice((T - 1) * h), m.norm, Float64Array.of(rFinal), h);
-  return { model: m, tokens, layers, rFinal, outputs, logits: matmul(last, m.lmHead, h, c.vocabSize) };
+  return {
+    model: m,
+    tokens,
+    layers,
+    rFinal,
+    outputs,
+    logits: matmul(last, m.lmHead, h, c.vocabSize),
+  };
 }
 
 /** What a frozen forward computed at every module (before a site replaced it), and the last logits. */
@@ -160,7 +167,7 @@ export function frozenForward(
     at.set(name, computed);
     const v = sites.has(name) ? new Float64Array(computed.length) : computed.slice();
     const add = inject.get(name);
-    if (add) for (let i = 0; i < v.length; i++) v[i] += add[i];
+    if (add) { for (let i = 0; i < v.length; i++) v[i] += add[i]; }
     return v;
   };
   let x = point(tree.embed_tokens.name, new Float64Array(T * h));

@@ -52,7 +52,11 @@ Deno.test("attributionGraph: stories260K layer 2 edges match the f64 frozen mode
     for (let j = 0; j < n; j++) sum += g.adjacency[logitRow * n + j];
     let refSum = r.bias;
     for (let j = 0; j < n; j++) refSum += r.adjacency[logitRow * n + j];
-    console.log(`  logit ${g.logit}, sum of edges + bias ${sum} (gap ${(sum - g.logit).toExponential(2)}); f64: ${r.logit} vs ${refSum}`);
+    console.log(
+      `  logit ${g.logit}, sum of edges + bias ${sum} (gap ${
+        (sum - g.logit).toExponential(2)
+      }); f64: ${r.logit} vs ${refSum}`,
+    );
     assert.ok(Math.abs(refSum - r.logit) <= 1e-9 * Math.max(1, Math.abs(r.logit)));
     assert.ok(Math.abs(sum - g.logit) <= 1e-4 * Math.max(1, Math.abs(g.logit)));
     const p = pruneGraph(g);
