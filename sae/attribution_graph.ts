@@ -116,8 +116,8 @@ export async function attributionGraph(
       throw new UsageError(`attributionGraph: two sites on layer ${p.layer}; use one per layer`);
     }
   });
-  const ids = Array.from(engine.checkTokens(tokens));
   if (T === 0) throw new UsageError("attributionGraph: an empty prompt");
+  const ids = Array.from(engine.checkTokens(tokens));
   const y = options.target;
   if (y !== undefined && !(Number.isInteger(y) && y >= 0 && y < V)) {
     throw new UsageError(`attributionGraph: target ${y} is not a token id in [0, ${V})`);
