@@ -64,9 +64,11 @@ export interface AttributionGraph {
   sites: string[];
   /** The model's decoder layer count (the logit node's layer is one past it, as circuit-tracer draws it). */
   modelLayers: number;
-  /** The target token, its logit and its probability at the last position. */
+  /** The target token. */
   target: number;
+  /** Its logit at the last position (the logit node's value). */
   logit: number;
+  /** Its probability at the last position. */
   probability: number;
   /** Nodes: features (site, position, feature order), errors (site, position), embeddings, the logit. */
   nodes: GraphNode[];

@@ -19,18 +19,31 @@ import { type PrunedGraph, pruneGraph, type PruneOptions } from "./attribution_g
 
 /** A node as circuit-tracer's frontend reads it. */
 export interface GraphJsonNode {
+  /** "LAYER_FEATURE_POS", "0_LAYER_POS" (error), "E_TOKEN_POS", "LAYERS+1_TOKEN_POS" (logit). */
   node_id: string;
+  /** Feature id; -1 for errors; the position for embeddings; the token for the logit. */
   feature: number;
+  /** The site's layer, "E" for embeddings, layers + 1 for the logit. */
   layer: string;
+  /** Prompt position. */
   ctx_idx: number;
+  /** Node type, in circuit-tracer's words. */
   feature_type: "cross layer transcoder" | "mlp reconstruction error" | "embedding" | "logit";
+  /** The target's probability (logit node; 0 elsewhere). */
   token_prob: number;
+  /** True on the one logit node. */
   is_target_logit: boolean;
+  /** Always 0 (circuit-tracer's field). */
   run_idx: number;
+  /** Always 0 (circuit-tracer's field). */
   reverse_ctx_idx: number;
+  /** The frontend's id, as circuit-tracer builds it. */
   jsNodeId: string;
+  /** Label: the feature's label if any, the logit's token and probability. */
   clerp: string;
+  /** Cumulative share of total influence up to this node by rank (null for the logit). */
   influence: number | null;
+  /** Feature activation or the logit's value; null for errors and embeddings. */
   activation: number | null;
   /** The module of a feature or error node (ours). */
   loupe_site?: string;
@@ -38,6 +51,7 @@ export interface GraphJsonNode {
 
 /** circuit-tracer's graph file. */
 export interface GraphJson {
+  /** The prompt, thresholds, and what is ours under `loupe`. */
   metadata: {
     slug: string;
     scan: string;
@@ -56,6 +70,7 @@ export interface GraphJson {
       nodes_unpruned: number;
     };
   };
+  /** The frontend's view state, empty. */
   qParams: {
     pinnedIds: string[];
     supernodes: string[][];
@@ -63,7 +78,9 @@ export interface GraphJson {
     clickedId: string;
     sg_pos: string;
   };
+  /** Kept nodes with an edge, and every embedding and the logit. */
   nodes: GraphJsonNode[];
+  /** Kept edges, weight = the unpruned direct effect. */
   links: { source: string; target: string; weight: number }[];
 }
 

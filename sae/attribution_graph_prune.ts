@@ -88,8 +88,9 @@ export interface PrunedGraph {
   influence: Float64Array;
   /** Per node: the cumulative share of total influence up to and including it, by rank. */
   cumulative: Float64Array;
-  /** Kept node and edge counts. */
+  /** Kept nodes. */
   nodeCount: number;
+  /** Kept edges. */
   edgeCount: number;
 }
 

@@ -17,7 +17,9 @@ const f32 = (name: string, data: Float32Array, shape: number[]) =>
 
 Deno.test("rmsnormFrozen reference: the norm at y = x, and the backward without its x term", () => {
   const random = rng(5), [T, H, eps] = [3, 13, 1e-5];
-  const x = randomArray(random, T * H, 2), w = randomArray(random, H), dy = randomArray(random, T * H);
+  const x = randomArray(random, T * H, 2),
+    w = randomArray(random, H),
+    dy = randomArray(random, T * H);
   const normed = rmsnormFrozenReference(x, w, x, H, eps);
   for (let t = 0; t < T; t++) {
     let ss = 0;
