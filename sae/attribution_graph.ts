@@ -36,7 +36,10 @@ export interface AttributionGraphOptions {
    * logit as rows arrive (default 512). Others stay nodes with outgoing edges only.
    */
   maxFeatureNodes?: number;
-  /** Frozen backward passes per submission (default 16). */
+  /**
+   * Frozen backward passes per submission (default 16), fewer if their packed
+   * outputs would not fit one storage binding.
+   */
   batch?: number;
 }
 
@@ -124,8 +127,8 @@ export async function attributionGraph(
   if (y !== undefined && !(Number.isInteger(y) && y >= 0 && y < V)) {
     throw new UsageError(`attributionGraph: target ${y} is not a token id in [0, ${V})`);
   }
-  const maxRows = options.maxFeatureNodes ?? 512, batch = options.batch ?? 16;
-  if (!(Number.isInteger(maxRows) && maxRows >= 0) || !(Number.isInteger(batch) && batch >= 1)) {
+  const maxRows = options.maxFeatureNodes ?? 512, asked = options.batch ?? 16;
+  if (!(Number.isInteger(maxRows) && maxRows >= 0) || !(Number.isInteger(asked) && asked >= 1)) {
     throw new UsageError(
       "attributionGraph: maxFeatureNodes must be >= 0 and batch >= 1 (integers)",
     );
@@ -221,6 +224,10 @@ export async function attributionGraph(
 
     // ---- per-slot GPU views of a few packed tensors (one readback each per batch) ----
     const names = plan.outputNames, nOut = names.length;
+    // Each packed tensor must fit one storage binding (128 MiB on software adapters).
+    const binding = gpu.device.limits.maxStorageBufferBindingSize;
+    const perSlot = Math.max(nOut * T * h, ...sites.map((s) => T * s.sae.dSae)) * 4;
+    const batch = Math.max(1, Math.min(asked, Math.floor(binding / perSlot)));
     const mk = (name: string, shape: number[]) => {
       const t = Tensor.empty(gpu, `attributionGraph.${name}`, shape, "f32");
       made.push(t);
