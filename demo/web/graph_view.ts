@@ -63,14 +63,13 @@ export function renderGraph(
     cells.set(key, [...(cells.get(key) ?? []), n]);
   }
   const at = new Map<string, [number, number]>();
-  for (const [key, list] of cells) {
+  for (const list of cells.values()) {
     list.sort((a, b) => (a.feature_type > b.feature_type ? 1 : -1) || a.feature - b.feature);
     list.forEach((n, i) => {
       const row = rows.get(n.layer)!;
       const x = PAD + COL * n.ctx_idx + COL / 2 + (i - (list.length - 1) / 2) * SPREAD;
       at.set(n.node_id, [x, height - PAD - row * ROW]);
     });
-    void key;
   }
   const max = Math.max(1e-12, ...doc.links.map((l) => Math.abs(l.weight)));
   const root_ = svg("svg", {
