@@ -197,6 +197,25 @@ Deno.test("attributionGraph: two seeded SAEs on llama3-tiny (mlp 1, layer 3) mat
     assert.ok(crossLayer > 0);
     assert.ok(worst <= 1e-4, `edge error ${worst}`);
     assert.ok(Math.abs(gap) <= 1e-4 * Math.max(1, Math.abs(g.logit)), `gap ${gap}`);
+    // Completeness at every feature: its incoming edges + bias + b_enc (- W_enc b_dec when
+    // centering) give its pre-activation, which equals its activation where it fires.
+    const host2 = await referenceSites(sites);
+    let worstFeature = 0;
+    g.nodes.forEach((nd, i) => {
+      if (nd.kind !== "feature" || !g.computed[i]) return;
+      const w = host2[nd.site!].weights;
+      let pre = g.bias[i] + w.bEnc[nd.id];
+      if (host2[nd.site!].center) {
+        for (let k = 0; k < h; k++) pre -= w.wEnc[nd.id * h + k] * w.bDec[k];
+      }
+      for (let j = 0; j < n; j++) pre += g.adjacency[i * n + j];
+      worstFeature = Math.max(
+        worstFeature,
+        Math.abs(pre - nd.activation) / Math.max(1, Math.abs(nd.activation)),
+      );
+    });
+    console.log(`  feature completeness: worst ${worstFeature.toExponential(2)}`);
+    assert.ok(worstFeature <= 1e-4, `feature completeness ${worstFeature}`);
     // Feature activations agree with the f64 SAE on the f64 forward.
     g.nodes.forEach((nd, i) => {
       if (nd.kind !== "feature") return;
