@@ -16,7 +16,7 @@
 // target logit equals the sum of its incoming edges plus `bias` (the sites'
 // decoder biases pushed through), up to f32 rounding.
 
-import type { Engine } from "../engine/engine.ts";
+import type { Engine, ForwardResult } from "../engine/engine.ts";
 import { UsageError } from "../engine/errors.ts";
 import { Recorder } from "../engine/gpu/recorder.ts";
 import { Tensor } from "../engine/ops/tensor.ts";
@@ -141,20 +141,36 @@ export async function attributionGraph(
   }
   const tree = LlamaModules.of(c);
   const residualNames = [tree.embed_tokens.name, ...tree.layers.map((m) => m.name)];
-  const fwd = await engine.forward(ids, {
-    cache: [...residualNames, ...sites.flatMap((s) => [s.features, s.error])],
-  });
-  const plan = new FrozenBackwardPlan(gpu, c, weights, T, sites.map((s) => s.module));
+  // Each packed tensor must fit one storage binding (128 MiB on software adapters), and the
+  // per-layer rows repeated B times at most 256 MiB.
+  const binding = gpu.device.limits.maxStorageBufferBindingSize, nOut = sites.length + 1;
+  const qDim = c.numAttentionHeads * c.headDim, kvDim = c.numKeyValueHeads * c.headDim;
+  const widest = Math.max(nOut * h, c.intermediateSize, ...sites.map((s) => s.sae.dSae));
+  const keptRow = c.numHiddenLayers * (2 * h + qDim + 2 * kvDim + 2 * c.intermediateSize);
+  const batch = Math.max(
+    1,
+    Math.min(
+      asked,
+      Math.floor(binding / (T * widest * 4)),
+      Math.floor(2 ** 28 / (T * keptRow * 4)),
+    ),
+  );
+  const plan = new FrozenBackwardPlan(gpu, c, weights, T, sites.map((s) => s.module), batch);
   const made: Tensor[] = [];
+  let fwd: ForwardResult | null = null;
   try {
+    fwd = await engine.forward(ids, {
+      cache: [...residualNames, ...sites.flatMap((s) => [s.features, s.error])],
+    });
+    const cached = fwd.cache;
     const logits = await fwd.logits.toArray();
     const target = y ?? argmax(logits);
     let z = 0;
     for (const l of logits) z += Math.exp(l - logits[target]);
-    const residuals = residualNames.map((n) => fwd.cache.get(n)!);
+    const residuals = residualNames.map((n) => cached.get(n)!);
     const embed = await residuals[0].toArray();
-    const feats = await Promise.all(sites.map((s) => fwd.cache.get(s.features)!.toArray()));
-    const errs = await Promise.all(sites.map((s) => fwd.cache.get(s.error)!.toArray()));
+    const feats = await Promise.all(sites.map((s) => cached.get(s.features)!.toArray()));
+    const errs = await Promise.all(sites.map((s) => cached.get(s.error)!.toArray()));
     const bDec = await Promise.all(sites.map((s) => s.sae.weights.bDec.toArray()));
 
     // ---- nodes ----
@@ -222,26 +238,19 @@ export async function attributionGraph(
     const adjacency = new Float64Array(n * n), bias = new Float64Array(n);
     const computed = new Array<boolean>(n).fill(false);
 
-    // ---- per-slot GPU views of a few packed tensors (one readback each per batch) ----
-    const names = plan.outputNames, nOut = names.length;
-    // Each packed tensor must fit one storage binding (128 MiB on software adapters).
-    const binding = gpu.device.limits.maxStorageBufferBindingSize;
-    const perSlot = Math.max(nOut * T * h, ...sites.map((s) => T * s.sae.dSae)) * 4;
-    const batch = Math.max(1, Math.min(asked, Math.floor(binding / perSlot)));
+    // ---- packed GPU tensors: one readback each per batch; rows t * batch + b ----
+    const names = plan.outputNames, R = T * batch;
     const mk = (name: string, shape: number[]) => {
       const t = Tensor.empty(gpu, `attributionGraph.${name}`, shape, "f32");
       made.push(t);
       return t;
     };
     const width = Math.max(V, ...sites.map((s) => s.sae.dSae));
-    const grads = mk("grads", [batch * nOut * T, h]);
-    const prods = sites.map((s) => mk(`prod.${s.module}`, [batch * T, s.sae.dSae]));
-    const seeds = mk("seeds", [batch * T, h]), onehots = mk("onehots", [batch, width]);
-    const slots = Array.from({ length: batch }, (_, b) => ({
-      seed: seeds.rows(b * T, T),
-      out: new Map(names.map((m, o) => [m, grads.rows((b * nOut + o) * T, T)])),
-      prods: prods.map((p) => p.rows(b * T, T)),
-    }));
+    const grads = mk("grads", [nOut * R, h]);
+    const out = new Map(names.map((m, o) => [m, grads.rows(o * R, R)]));
+    const prods = sites.map((s) => mk(`prod.${s.module}`, [R, s.sae.dSae]));
+    const seedAt = new Map(sites.map((s) => [s.module, mk(`seed.${s.module}`, [R, h])]));
+    const onehots = mk("onehots", [batch, width]);
     const prep = new Recorder(gpu, "attributionGraph.prepare");
     plan.prepare(prep, residuals);
     prep.submit();
@@ -252,33 +261,32 @@ export async function attributionGraph(
         const hot = new Float32Array(batch * width);
         chunk.forEach((ti, b) => hot[b * width + nodes[ti].id] = 1);
         gpu.device.queue.writeBuffer(onehots.buffer, onehots.offset, hot);
+        const logit = chunk.indexOf(logitNode);
+        if (logit > 0) throw new Error("attributionGraph: the logit's row must be slot 0");
         const rec = new Recorder(gpu, "attributionGraph");
         try {
+          for (const t of seedAt.values()) rec.clear(t.buffer, t.offset, R * h * 4);
+          let from = logit === 0 ? c.numHiddenLayers - 1 : 0;
           chunk.forEach((ti, b) => {
-            const slot = slots[b], nd = nodes[ti];
-            const cols = nd.kind === "logit" ? V : sites[nd.site!].sae.dSae;
+            const nd = nodes[ti];
+            if (nd.kind === "logit") return;
+            // d pre-activation / d x = W_enc[f] at the feature's position, in target b's row.
+            const cols = sites[nd.site!].sae.dSae;
             const onehot = onehots.rows(b, 1).reshape([width]).rows(0, cols).reshape([1, cols]);
-            if (nd.kind === "logit") {
-              plan.record(rec, { kind: "logits", dLogits: onehot }, slot.out);
-            } else {
-              // d pre-activation / d x = W_enc[f] at the feature's position.
-              rec.clear(slot.seed.buffer, slot.seed.offset, T * h * 4);
-              linearBackward(
-                rec,
-                onehot,
-                sites[nd.site!].sae.weights.wEnc,
-                slot.seed.rows(nd.position, 1),
-              );
-              plan.record(
-                rec,
-                { kind: "module", module: sites[nd.site!].module, g: slot.seed },
-                slot.out,
-              );
-            }
-            sites.forEach((s, k) =>
-              linear(rec, slot.out.get(s.module)!, s.sae.weights.wDec, slot.prods[k])
+            const seed = seedAt.get(sites[nd.site!].module)!;
+            linearBackward(
+              rec,
+              onehot,
+              sites[nd.site!].sae.weights.wEnc,
+              seed.rows(nd.position * batch + b, 1),
             );
+            from = Math.max(from, nd.layer!);
           });
+          const dLogits = logit === 0
+            ? onehots.rows(0, 1).reshape([width]).rows(0, V).reshape([1, V])
+            : undefined;
+          plan.record(rec, { dLogits, at: seedAt, from }, out);
+          sites.forEach((s, k) => linear(rec, out.get(s.module)!, s.sae.weights.wDec, prods[k]));
         } catch (e) {
           rec.abandon();
           throw e;
@@ -287,11 +295,12 @@ export async function attributionGraph(
         const g = await grads.toArray(), p = await Promise.all(prods.map((t) => t.toArray()));
         for (let b = 0; b < chunk.length; b++) {
           const r = chunk[b], base = r * n;
-          const at = (o: number, t: number) => ((b * nOut + o) * T + t) * h; // row t of output o
+          const at = (o: number, t: number) => ((o * T + t) * batch + b) * h; // output o, row t
           for (let k = 0; k < sites.length; k++) {
-            const d = sites[k].sae.dSae, off = b * T * d;
+            const d = sites[k].sae.dSae;
             for (const [key, i] of featureIndex[k]) {
-              adjacency[base + i] = nodes[i].activation * p[k][off + key];
+              const t = Math.floor(key / d), f = key % d;
+              adjacency[base + i] = nodes[i].activation * p[k][(t * batch + b) * d + f];
             }
             for (let t = 0; t < T; t++) {
               adjacency[base + errorIndex(k, t)] = dot(g, at(k, t), errs[k], t * h, h);
@@ -336,6 +345,6 @@ export async function attributionGraph(
   } finally {
     for (const t of made) t.dispose();
     plan.dispose();
-    fwd.dispose();
+    fwd?.dispose();
   }
 }
