@@ -8,9 +8,9 @@
 // their values on the prompt, so everything between nodes is linear. For a
 // source s and target t, edge = activation(s) * d(t's pre-activation)/d(s)
 // along paths through no other node; a site's output is replaced by its nodes,
-// so paths end there. Targets are computed by one frozen backward each (the
+// so paths end there. Targets are computed by batched frozen backwards (the
 // logit first, then features in order of influence on it, circuit-tracer's
-// batching), sources read off at the sites and the embedding.
+// order), sources read off at the sites and the embedding.
 //
 // Completeness: the frozen model is linear with no constant term, so the
 // target logit equals the sum of its incoming edges plus `bias` (the sites'
