@@ -211,6 +211,25 @@ export {
   featureAttribution,
   featureAttributionOf,
 } from "./sae/attribution.ts";
+// Attribution graphs over attached SAEs (ARCHITECTURE.md, "Attribution graphs").
+export {
+  type AttributionGraph,
+  attributionGraph,
+  type AttributionGraphOptions,
+  type GraphNode,
+} from "./sae/attribution_graph.ts";
+export {
+  findThreshold,
+  type PrunedGraph,
+  pruneGraph,
+  type PruneOptions,
+} from "./sae/attribution_graph_prune.ts";
+export {
+  attributionGraphJson,
+  type GraphJson,
+  type GraphJsonNode,
+  type GraphJsonOptions,
+} from "./sae/attribution_graph_json.ts";
 
 function bundled(relative: string): string {
   const url = new URL(relative, import.meta.url);

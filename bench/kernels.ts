@@ -57,6 +57,7 @@ import { logprobBackwardKernel } from "../shaders/logprob_backward.ts";
 import { attentionBackwardQueryKernel } from "../shaders/attention_backward_query.ts";
 import { attentionBackwardKeyKernel } from "../shaders/attention_backward_key.ts";
 import { linearBackwardF32Kernel, linearBackwardQuantKernel } from "../shaders/linear_backward.ts";
+import { rmsnormFrozenKernel } from "../shaders/rmsnorm_frozen.ts";
 
 /**
  * Row lengths (K) of the fixtures' projections: hidden and intermediate sizes
@@ -160,6 +161,8 @@ export function kernelCatalog(): Map<string, Kernel> {
     linearBackwardF32Kernel,
     ...FORMATS.map((f) => linearBackwardQuantKernel(quantLayout(f, 64, DEFAULT_BLOCK[f]))),
   );
+  // Attribution graphs: RMSNorm with its scale frozen (forward and backward).
+  all.push(rmsnormFrozenKernel);
   // SAE kernels, for f32 weights and each quantized layout of d_in = 64.
   const saeLayouts = [null, ...FORMATS.map((f) => quantLayout(f, 64, DEFAULT_BLOCK[f]))];
   for (const act of ACTIVATIONS) {

@@ -34,6 +34,7 @@ import {
   renderTokenFeatures,
 } from "./panel.ts";
 import { markOpen } from "./results.ts";
+import { AttributionPanel } from "./attribution_panel.ts";
 import { SearchPanel } from "./search_panel.ts";
 import type { Session } from "./session.ts";
 import { type Edit, parseEdits, SteeringEditor, toFeatureEdits } from "./steering.ts";
@@ -68,6 +69,7 @@ let map: FeatureMapPanel;
 let lastPlain: { key: string; text: string } | null = null;
 let busy = false;
 let editor: SteeringEditor;
+let attribution: AttributionPanel;
 let deviceGpu: Gpu;
 /** With a chat model: the role of each token of `shown` (the conversation). */
 let roles: Role[] | null = null;
@@ -204,6 +206,7 @@ function clickToken(pos: number) {
   selectedPos = pos;
   renderStrip();
   renderTokenFeatures($("token-features"), session, shown, pos, shown.features, openFeature);
+  attribution.showToken(shown.ids, pos).catch(reportError);
 }
 
 /** Guards a button's async work: one at a time, errors shown, not swallowed. */
@@ -417,6 +420,7 @@ async function main() {
     labelsChanged: () => chosen >= 0 && openFeature(chosen),
   });
   new ContrastPanel({ session, open: openFeature });
+  attribution = new AttributionPanel({ session, promptIds, openFeature });
   new VariantPanel({
     session,
     modelName: cfg.modelName,

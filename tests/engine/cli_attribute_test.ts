@@ -51,6 +51,37 @@ Deno.test("loupe attribute: writes metric, target, grad.<module>, patching.<modu
   }
 });
 
+Deno.test("loupe attribute --graph: writes circuit-tracer graph JSON (no --out needed)", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const code = await attributeMain([
+      "--model",
+      modelPath("stories260K"),
+      "--tokens",
+      "1,403,407,261,378",
+      "--sae",
+      `${FIXTURES}saes/stories260K-layer2/goodfire-f32.pth`,
+      "--layer",
+      "model.layers.2",
+      "--graph",
+      `${dir}/graph.json`,
+    ]);
+    assert.equal(code, 0);
+    const doc = JSON.parse(await Deno.readTextFile(`${dir}/graph.json`));
+    assert.deepEqual(Object.keys(doc).sort(), ["links", "metadata", "nodes", "qParams"]);
+    assert.equal(doc.metadata.prompt_tokens.length, 5);
+    assert.equal(
+      doc.nodes.filter((n: { is_target_logit: boolean }) => n.is_target_logit).length,
+      1,
+    );
+    assert.ok(doc.links.length > 0);
+    const { logit, edge_sum_plus_bias: sum } = doc.metadata.loupe;
+    assert.ok(Math.abs(sum - logit) <= 1e-4 * Math.max(1, Math.abs(logit)), `${sum} vs ${logit}`);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("loupe attribute: usage errors exit 2", async () => {
   assert.equal(await attributeMain(["--tokens", "1,2"]), 2); // no --out
   assert.equal(await attributeMain(["--tokens", "1,x", "--out", "/dev/null"]), 2);
@@ -58,4 +89,5 @@ Deno.test("loupe attribute: usage errors exit 2", async () => {
   assert.equal(await attributeMain(["--bogus"]), 2);
   assert.equal(await attributeMain(["--tokens", "1,2", "--corrupt", "1", "--out", "/dev/null"]), 2);
   assert.equal(await attributeMain(["--tokens", "1", "--out", "/dev/null", "--sae", "x.pth"]), 2);
+  assert.equal(await attributeMain(["--tokens", "1,2", "--graph", "/dev/null"]), 2); // no SAE
 });
