@@ -153,6 +153,7 @@ export async function loadChosen(
         ),
       {
         quant: c.quant as WeightFormat,
+        saeQuant: c.saeQuant,
         contextLength: c.contextLength,
         source: { fetch: watchFetch(meter, ctl.signal), endpoint: c.endpoint, signal: ctl.signal },
       },
