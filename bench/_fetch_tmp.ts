@@ -18,8 +18,19 @@ function cpu(root: number) {
 }
 const dir = await Deno.makeTempDir();
 await Deno.writeTextFile(`${dir}/index.html`, "<html></html>");
-const s = await serve({ roots: { "/": dir, "/model/": `${Deno.env.get("HOME")}/.cache/loupe/synthetic/llama-3.1-8b-instruct` } });
-const b = await puppeteer.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS, protocolTimeout: 600000, networkEnabled: Deno.args[1] !== "net" });
+const s = await serve({
+  roots: {
+    "/": dir,
+    "/model/": `${Deno.env.get("HOME")}/.cache/loupe/synthetic/llama-3.1-8b-instruct`,
+  },
+});
+const b = await puppeteer.launch({
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  args: CHROMIUM_ARGS,
+  protocolTimeout: 600000,
+  networkEnabled: Deno.args[1] !== "net",
+});
 const p = await b.newPage();
 await p.goto(`${s.url}/index.html`);
 const c0 = cpu(b.process()!.pid!);
@@ -29,11 +40,20 @@ const r = await p.evaluate(async (mode: string) => {
   const t0 = performance.now();
   let n = 0;
   for (let o = 0; o < total; o += slab) {
-    const res = await fetch(url, { headers: { Range: `bytes=${o}-${o + slab - 1}` }, cache: mode.includes("nostore") ? "no-store" : "default" });
+    const res = await fetch(url, {
+      headers: { Range: `bytes=${o}-${o + slab - 1}` },
+      cache: mode.includes("nostore") ? "no-store" : "default",
+    });
     if (mode.includes("reader")) {
-      const buf = new Uint8Array(slab); let at = 0;
+      const buf = new Uint8Array(slab);
+      let at = 0;
       const rd = res.body!.getReader();
-      for (;;) { const { done, value } = await rd.read(); if (done) break; buf.set(value, at); at += value.length; }
+      for (;;) {
+        const { done, value } = await rd.read();
+        if (done) break;
+        buf.set(value, at);
+        at += value.length;
+      }
       n += at;
     } else if (mode.includes("blob")) {
       n += (await (await res.blob()).arrayBuffer()).byteLength;
@@ -43,6 +63,8 @@ const r = await p.evaluate(async (mode: string) => {
 }, Deno.args[0] ?? "plain");
 console.log(r);
 const c1 = cpu(b.process()!.pid!);
-const d = [...c1].map(([k, v]) => [k, v - (c0.get(k) ?? 0)] as const).filter(([, v]) => v > 10).sort((a, b) => b[1] - a[1]);
+const d = [...c1].map(([k, v]) => [k, v - (c0.get(k) ?? 0)] as const).filter(([, v]) => v > 10)
+  .sort((a, b) => b[1] - a[1]);
 for (const [k, v] of d.slice(0, 12)) console.log(k, (v / 100).toFixed(1), "s CPU");
-await b.close(); await s.close();
+await b.close();
+await s.close();

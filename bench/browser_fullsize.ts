@@ -14,10 +14,10 @@
 /// <reference lib="dom" />
 
 import * as esbuild from "esbuild";
-import puppeteer, { type CDPSession, type Page } from "puppeteer-core";
+import puppeteer, { type Page } from "puppeteer-core";
 import { startDemo } from "../demo/demo.ts";
 import { CHROMIUM_ARGS, findChromium } from "../tests/browser/harness.ts";
-import { RssSampler } from "./chromium_procs.ts";
+import { HeapSampler, ownNice, reniceTree, RssSampler, until } from "./browser_watch.ts";
 import type { BenchResult } from "./result.ts";
 import { syntheticRoot } from "./synthetic.ts";
 
@@ -136,50 +136,6 @@ function pageState(page: Page): Promise<PageState> {
   }, LIMITS);
 }
 
-/** Peak JS heap of the page (CDP Runtime.getHeapUsage), sampled with the RSS. */
-class HeapSampler {
-  peakUsed = 0;
-  peakTotal = 0;
-  #timer: ReturnType<typeof setInterval>;
-  constructor(cdp: CDPSession, ms = 2000) {
-    const sample = () =>
-      cdp.send("Runtime.getHeapUsage").then((h) => {
-        this.peakUsed = Math.max(this.peakUsed, h.usedSize);
-        this.peakTotal = Math.max(this.peakTotal, h.totalSize);
-      }).catch(() => {}); // the page may be busy or navigating: the next sample counts
-    void sample();
-    this.#timer = setInterval(sample, ms);
-  }
-  stop() {
-    clearInterval(this.#timer);
-  }
-}
-
-/** Polls `check` in the page every `ms` until it returns a string (the result); logs `note`. */
-async function until(
-  page: Page,
-  what: string,
-  check: (arg: number) => string | null,
-  deadline: number,
-  log: (s: string) => void,
-  note: () => string | null = () => null,
-  ms = 3000,
-  arg = 0,
-): Promise<string> {
-  let lastLog = 0;
-  for (;;) {
-    const r = await page.evaluate(check, arg);
-    if (r !== null) return r;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    if (Date.now() - lastLog > 30_000) {
-      lastLog = Date.now();
-      const n = await page.evaluate(note);
-      log(`  waiting for ${what}${n ? `: ${n}` : ""}`);
-    }
-    await new Promise((ok) => setTimeout(ok, ms));
-  }
-}
-
 /** The chat status line after a reply: "N tokens in X s, the first after Y s (prefill of the P-token ...". */
 function parseStatus(s: string): { n: number; ms: number; firstMs: number; prompt: number } {
   const m = /(\d+) tokens in ([\d.]+) s, the first after ([\d.]+) s \(prefill of the (\d+)-token/
@@ -206,7 +162,12 @@ export async function browserFullsize(o: Options): Promise<BenchResult> {
     networkEnabled: false,
   });
   const errors: string[] = [];
-  const rss = new RssSampler(browser.process()!.pid!);
+  const root = browser.process()!.pid!;
+  const rss = new RssSampler(root);
+  // Chromium's own priority boosts undone every 10 s (new threads included).
+  const nice = ownNice();
+  const renice = setInterval(() => void reniceTree(root, nice), 10_000);
+  void reniceTree(root, nice);
   let heap: HeapSampler | null = null;
   try {
     const page = await browser.newPage();
@@ -394,6 +355,7 @@ export async function browserFullsize(o: Options): Promise<BenchResult> {
     if (errors.length) log(`console errors: ${JSON.stringify(errors)}`);
     return result;
   } finally {
+    clearInterval(renice);
     rss.stop();
     heap?.stop();
     await browser.close().catch(() => {});
