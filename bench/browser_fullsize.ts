@@ -198,7 +198,7 @@ export async function browserFullsize(o: Options): Promise<BenchResult> {
       () =>
         document.body.dataset.ready === "true"
           ? "ready"
-          : !document.getElementById("nogpu")!.hidden ||
+          : document.body.dataset.picker === "true" || !document.getElementById("nogpu")!.hidden ||
               !document.getElementById("lost")!.hidden
           ? `failed: ${document.body.innerText.slice(0, 2000)}`
           : null,
