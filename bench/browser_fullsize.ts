@@ -9,7 +9,14 @@
 // ratios} line at the end. Not a test: it takes tens of minutes on SwiftShader.
 //
 //   deno task bench-fullsize [--model DIR] [--sae FILE] [--layer NAME] [--quant q4]
-//     [--context N] [--max N] [--timeout-min N] [--json]
+//     [--sae-quant f32|q8] [--context N] [--max N] [--timeout-min N] [--json]
+//
+// Defaults: `deno task scale 8b`'s folder, its SAE on model.layers.19, q4, the
+// SAE in f32 (q8 re-reads Goodfire's transposed decoder once per 256 MiB range
+// of features, sae/upload.ts: 4 GiB more through fetch and SwiftShader's
+// transpose), context 1024, 12 new tokens. The 2-layer slice (`deno task scale
+// 8b-slice`): --model ~/.cache/loupe/synthetic/llama-3.1-8b-instruct-2-layers
+// --sae that folder's sae/Llama-3.1-8B-Instruct-SAE-l19.pth --layer model.layers.1
 
 /// <reference lib="dom" />
 
@@ -44,7 +51,7 @@ function parseArgs(args: readonly string[]): Options {
     sae: `${dir}/sae/Llama-3.1-8B-Instruct-SAE-l19.pth`,
     layer: "model.layers.19",
     quant: "q4",
-    saeQuant: "q8",
+    saeQuant: "f32",
     context: 1024,
     max: 12,
     timeoutMin: 120,
@@ -294,7 +301,9 @@ export async function browserFullsize(o: Options): Promise<BenchResult> {
       `edits ${edits}; steered reply ${steered.ids === plain.ids ? "EQUALS" : "differs from"} ` +
         `the unsteered one`,
     );
-    await page.screenshot({ path: `${await Deno.makeTempDir()}/fullsize.png`, fullPage: true });
+    const shot = `${await Deno.makeTempDir({ prefix: "loupe-fullsize-" })}/fullsize.png`;
+    await page.screenshot({ path: shot, fullPage: true });
+    log(`screenshot: ${shot}`);
 
     const metrics = Object.fromEntries(
       (await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]),
