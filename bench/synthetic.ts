@@ -334,10 +334,14 @@ export async function writeGoodfireSae(
   }
 }
 
-// deno task scale [8b] [70b-slice]: builds (or checks) the full-size checkpoints.
+// deno task scale [8b] [8b-slice] [70b-slice]: builds (or checks) the full-size checkpoints.
 if (import.meta.main) {
-  const { SCALE_8B, SLICE_70B } = await import("./synthetic_config.ts");
-  const all: Record<string, SyntheticSpec> = { "8b": SCALE_8B, "70b-slice": SLICE_70B };
+  const { SCALE_8B, SLICE_8B, SLICE_70B } = await import("./synthetic_config.ts");
+  const all: Record<string, SyntheticSpec> = {
+    "8b": SCALE_8B,
+    "8b-slice": SLICE_8B,
+    "70b-slice": SLICE_70B,
+  };
   const names = Deno.args.length ? Deno.args : ["8b"];
   for (const n of names) {
     if (!all[n]) {

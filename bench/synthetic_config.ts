@@ -131,6 +131,18 @@ export const SCALE_8B = {
   sae: GOODFIRE_8B_L19,
 };
 
+/**
+ * Llama-3.1-8B-Instruct's widths cut to 2 layers, its layer-19 SAE layout on
+ * the last layer: every large matrix at full size (the 128,256 x 4,096
+ * embedding and lm_head, the 65,536 x 4,096 SAE) in a fifth of the bytes, for
+ * runs where the 16 GB checkpoint cannot load in time (Chromium on a busy CPU).
+ */
+export const SLICE_8B = {
+  name: "llama-3.1-8b-instruct-2-layers",
+  config: { ...LLAMA_31_8B_INSTRUCT, num_hidden_layers: 2 },
+  sae: { ...GOODFIRE_8B_L19, layer: 1 },
+};
+
 /** Llama-3.3-70B-Instruct's widths cut to 4 layers, its layer-50 SAE layout on the last layer. */
 export const SLICE_70B = {
   name: "llama-3.3-70b-instruct-4-layers",

@@ -146,20 +146,30 @@ export async function loadChosen(
   const meter = new LoadMeter(c.localBytes);
   const wrap = (s: string | FileSource) =>
     typeof s === "string" ? s : watchSource(s, meter, ctl.signal);
+  // Progress comes per tensor, and one tensor can take minutes (an 8B
+  // model's 1 GB embedding on a software adapter): the bytes, rate and time
+  // left are also refreshed every second between tensors.
+  let last = { f: 0, what: "starting" };
+  const show = () =>
+    setProgress(
+      meter.total ? Math.min(1, meter.bytes / meter.total) : last.f,
+      `${last.what} · ${meter.describe(last.f)}`,
+    );
   setProgress(0, "starting…");
+  const ticker = setInterval(() => meter.bytes && show(), 1000);
   try {
     // Through the OPFS weight cache (cached_load.ts): a hit loads the cached container.
     const plan = weights ? await cachedLoad(c, weights.cache, weights.panel) : null;
     const session = await Session.load(
       { model: wrap(plan?.model ?? c.model), sae: wrap(c.sae), layer: c.layer },
       gpu,
-      (f, what) =>
-        setProgress(
-          meter.total ? Math.min(1, meter.bytes / meter.total) : f,
-          `${what} · ${meter.describe(f)}`,
-        ),
+      (f, what) => {
+        last = { f, what };
+        show();
+      },
       {
         quant: (plan ? plan.quant : c.quant) as WeightFormat | undefined,
+        saeQuant: c.saeQuant,
         contextLength: c.contextLength,
         source: { fetch: watchFetch(meter, ctl.signal), endpoint: c.endpoint, signal: ctl.signal },
         modelFetch: plan?.modelFetch,
@@ -188,6 +198,7 @@ export async function loadChosen(
     }
     return { message: `Loading failed: ${(e as Error).message}`, recovered: false };
   } finally {
+    clearInterval(ticker);
     cancel.hidden = true;
   }
 }

@@ -8,6 +8,7 @@
 //   ?tokens=1,403,407  a prompt as token ids     ?prompt=TEXT
 //   ?max=N  tokens to generate                   ?steer=989:add=4,12:set=2,5:mul=0.5
 //   ?corpus=N  stories in the feature corpus     ?corpusTokens=N  tokens per story
+//   ?saeQuant=q8  the SAE's matrices in q8 (f32 by default)
 
 /// <reference lib="dom" />
 

@@ -1,11 +1,17 @@
 // The "open a model and an SAE" form: each as an hf:owner/name id, an http(s)
 // URL or served path of a folder (or .gguf / .pth file), or local files picked
 // with a folder or file input or dropped on its box; plus the SAE's layer, the
-// weight format, the context length and the hub endpoint (for mirrors).
+// weight format, the SAE's format (f32 or q8), the context length and the hub endpoint (for mirrors).
 
 /// <reference lib="dom" />
 
-import { fileListSource, type FileSource, formatBytes, type PickedFile } from "../../mod.ts";
+import {
+  fileListSource,
+  type FileSource,
+  formatBytes,
+  type PickedFile,
+  type SaeQuant,
+} from "../../mod.ts";
 import { $, el } from "./views.ts";
 
 /** What to load, as chosen on the form or given by the server and the URL. */
@@ -14,6 +20,8 @@ export interface Chosen {
   sae: string | FileSource;
   layer: string;
   quant: string;
+  /** The SAE's matrices on the device: f32 (default) or q8 (0.28x the bytes). */
+  saeQuant?: SaeQuant;
   contextLength?: number;
   /** Hub endpoint for hf: sources (default https://huggingface.co). */
   endpoint?: string;
@@ -35,6 +43,17 @@ export interface Defaults {
   saeName: string;
 }
 
+export const SAE_FORMATS: readonly SaeQuant[] = ["f32", "q8"];
+
+/** ?saeQuant=f32|q8 (f32 when absent); anything else is an error naming the parameter. */
+export function saeQuantParam(params: URLSearchParams): SaeQuant {
+  const v = params.get("saeQuant") ?? "f32";
+  if (!(SAE_FORMATS as readonly string[]).includes(v)) {
+    throw new Error(`?saeQuant=${v}: expected one of ${SAE_FORMATS.join(", ")}`);
+  }
+  return v as SaeQuant;
+}
+
 export const WEIGHT_FORMATS = ["f32", "q8", "q6k", "q4km", "q4", "q4k"] as const;
 
 /** The served model and SAE with ?quant= and ?context= applied. */
@@ -44,6 +63,7 @@ export function servedChoice(d: Defaults, params: URLSearchParams): Chosen {
     sae: d.sae,
     layer: params.get("layer") ?? d.layer,
     quant: params.get("quant") ?? "f32",
+    saeQuant: saeQuantParam(params),
     contextLength: params.has("context") ? Number(params.get("context")) : undefined,
     modelName: d.modelName,
     saeName: d.saeName,
@@ -183,6 +203,11 @@ export function pickSources(d: Defaults, params: URLSearchParams, message = ""):
       el("option", { value: f, selected: f === (params.get("quant") ?? "f32") }, f)
     ),
   );
+  const saeQuant = el(
+    "select",
+    { id: "open-sae-quant" },
+    SAE_FORMATS.map((f) => el("option", { value: f, selected: f === saeQuantParam(params) }, f)),
+  );
   const layer = el("input", {
     id: "open-layer",
     type: "text",
@@ -220,6 +245,7 @@ export function pickSources(d: Defaults, params: URLSearchParams, message = ""):
       { class: "controls" },
       el("label", {}, "SAE layer ", layer),
       el("label", {}, "weights ", quant),
+      el("label", {}, "SAE weights ", saeQuant),
       el("label", {}, "context ", context),
       el("label", {}, "hub endpoint ", endpoint),
       load,
@@ -250,6 +276,7 @@ export function pickSources(d: Defaults, params: URLSearchParams, message = ""):
           sae: s.src,
           layer: layer.value.trim(),
           quant: quant.value,
+          saeQuant: saeQuant.value as SaeQuant,
           contextLength: ctx,
           endpoint: endpoint.value.trim() || undefined,
           modelName: m.name,

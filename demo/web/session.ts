@@ -14,6 +14,7 @@ import {
   Recorder,
   Sae,
   type SaeAttachment,
+  type SaeQuant,
   type SourceOptions,
   steering,
   Tensor,
@@ -31,6 +32,8 @@ export interface SessionConfig {
 /** How the model is loaded: weight format, context, where hf: and URLs are fetched from. */
 export interface SessionLoadOptions {
   quant?: WeightFormat;
+  /** The SAE's matrices on the device (Sae.load's quant): f32 (default) or q8. */
+  saeQuant?: SaeQuant;
   contextLength?: number;
   source?: SourceOptions;
   /** Wraps the model's fetch (not the SAE's): the weight cache hashes what the model reads. */
@@ -87,6 +90,7 @@ export class Session {
       progress(0.9, `SAE: ${saeName}`);
       const sae = await Sae.load(resolve(cfg.sae), engine, {
         module: cfg.layer,
+        quant: options.saeQuant,
         source: options.source,
       });
       try {

@@ -15,6 +15,31 @@ import {
 export { activationUsage, type AdapterSummary, type GpuOptions };
 
 /**
+ * Bytes kept free under maxBufferSize by the largest buffers Loupe makes
+ * (binding-sized chunks of matrices): Chromium 150's SwiftShader grants
+ * maxBufferSize 1 GiB but fails to allocate a buffer of exactly 1 GiB
+ * (VK_ERROR_OUT_OF_DEVICE_MEMORY; 1 GiB - 256 B allocates), which the
+ * 65,536 x 4,096 f32 matrices of Goodfire's 8B SAE hit as one chunk.
+ */
+export const BUFFER_HEADROOM = 64 * 1024;
+
+/**
+ * Bytes one storage binding (and one matrix chunk) may span on a device with
+ * `limits`: maxStorageBufferBindingSize, at most maxBufferSize - BUFFER_HEADROOM,
+ * and at most `requested` (tests force small chunks with it).
+ */
+export function maxBindingFor(
+  limits: { maxStorageBufferBindingSize: number; maxBufferSize: number },
+  requested?: number,
+): number {
+  const limit = Math.min(
+    limits.maxStorageBufferBindingSize,
+    limits.maxBufferSize - BUFFER_HEADROOM,
+  );
+  return Math.min(limit, requested ?? limit);
+}
+
+/**
  * One WebGPU device and everything that is per device: the one pipeline cache,
  * tracked buffers (`liveBuffers`), pooled scratch and uniform slabs.
  */
@@ -103,17 +128,19 @@ export class Gpu {
         maxUniformBufferBindingSize: l.maxUniformBufferBindingSize,
       },
     });
-    const limit = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
-    const maxBinding = Math.min(limit, options.maxBindingBytes ?? limit);
-    const made = new Gpu(options.name ?? "gpu0", adapter, device, maxBinding);
+    const made = new Gpu(
+      options.name ?? "gpu0",
+      adapter,
+      device,
+      maxBindingFor(device.limits, options.maxBindingBytes),
+    );
     made.#optional = options.optionalFeatures !== false;
     return made;
   }
 
   /** Wraps a device someone else requested (its limits are whatever they asked for). */
   static fromDevice(device: GPUDevice, name: string, maxBindingBytes?: number): Gpu {
-    const limit = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
-    return new Gpu(name, null, device, Math.min(limit, maxBindingBytes ?? limit));
+    return new Gpu(name, null, device, maxBindingFor(device.limits, maxBindingBytes));
   }
 
   /**

@@ -4,7 +4,8 @@
 // message naming the reason and the adapter limits, and its "Reload with q8"
 // button loads the model again at q8, which generates; then the picker
 // (?open=1) opens the same model and SAE from local files through the file
-// inputs, and greedy generation gives the served model's tokens. Any console
+// inputs (the SAE in q8 through the picker's SAE format), and greedy generation
+// gives the served model's tokens. Any console
 // error fails it; a screenshot per step goes to a temporary folder.
 // Locally, no Chromium or no WebGPU adapter skips it; in CI either is a failure.
 
@@ -22,7 +23,13 @@ const MODEL_FILES = ["config.json", "tokenizer.json", "tokenizer_config.json", "
 const SAE_FILE = `${FIXTURES}saes/stories260K-layer2/goodfire.pth`;
 const QUERY = "max=10&corpus=2&corpusTokens=16";
 
-type Demo = { loupeDemo: { lastIds(): number[] | null; loseDevice(): void } };
+type Demo = {
+  loupeDemo: {
+    lastIds(): number[] | null;
+    loseDevice(): void;
+    session: { sae: { quant: string } };
+  };
+};
 
 const text = (page: Page, sel: string) => page.$eval(sel, (e) => e.textContent ?? "");
 
@@ -130,6 +137,8 @@ async function run(chromium: string) {
       /^local folder stories260K: 4 files, 1\.\d MB$/,
     );
     assert.match(await text(page, "#open-sae-picked"), /^local files: 1 file, /);
+    // The SAE in q8 (the format the full-size run uses): the same greedy tokens (no edits).
+    await page.select("#open-sae-quant", "q8");
     await shot("picked");
     await page.click("#open-load");
     await shot("loading-local");
@@ -138,6 +147,10 @@ async function run(chromium: string) {
     assert.match(
       await text(page, "#names"),
       /^local folder stories260K \(f32\) · SAE local files on model\.layers\.2/,
+    );
+    assert.equal(
+      await page.evaluate(() => (globalThis as unknown as Demo).loupeDemo.session.sae.quant),
+      "q8",
     );
     const local = await generate(page);
     assert.deepEqual(local, served, "greedy tokens from local files equal the served model's");
