@@ -46,7 +46,7 @@ async function writeSae(): Promise<string> {
   const r = rng(29), centres = randomArray(r, 64 * D_IN, 1);
   for (let f = 0; f < D_SAE; f++) {
     for (let k = 0; k < D_IN; k++) {
-      w.wDec[f * D_IN + k] = centres[(f % 64) * D_IN + k] + (r() * 2 - 1) * 0.35;
+      w.wDec[f * D_IN + k] = centres[(f % 64) * D_IN + k] + (r() * 2 - 1) * 0.9;
     }
   }
   const labels: Record<string, string> = {};
@@ -201,6 +201,7 @@ async function run(chromium: string) {
     assert.ok(info.xy.every((v) => v >= 0 && v <= 1), "positions in [0, 1]");
     const first = info.xy;
     await shot("map");
+    info = await mapInfo(page); // the screenshot scrolled the canvas into view
 
     // 3. Zoom: the scale grows and the point under the cursor stays put.
     const cx = info.canvas.left + 200, cy = info.canvas.top + 260;
