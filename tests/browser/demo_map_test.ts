@@ -203,10 +203,17 @@ async function run(chromium: string) {
     await shot("map");
     info = await mapInfo(page); // the screenshot scrolled the canvas into view
 
-    // 3. Zoom: the scale grows and the point under the cursor stays put.
-    const cx = info.canvas.left + 200, cy = info.canvas.top + 260;
+    // 3. Zoom on the point nearest the centre: the scale grows, the point under the cursor stays.
+    const p = screen(info), mid = info.canvas.width / 2;
+    let centre = 0;
+    for (let f = 0; f < info.n; f++) {
+      const d = (p[f * 2] - mid) ** 2 + (p[f * 2 + 1] - mid) ** 2;
+      if (d < (p[centre * 2] - mid) ** 2 + (p[centre * 2 + 1] - mid) ** 2) centre = f;
+    }
+    const cx = Math.round(info.canvas.left + p[centre * 2]);
+    const cy = Math.round(info.canvas.top + p[centre * 2 + 1]);
     await page.mouse.move(cx, cy);
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 2; i++) {
       await page.mouse.wheel({ deltaY: -500 });
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
     }
