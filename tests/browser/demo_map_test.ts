@@ -121,9 +121,14 @@ const stats = (a: number[]) => {
   } ms over ${s.length}`;
 };
 
+/** Opens the map and waits for it, polling (one long wait would hit puppeteer's 180 s protocol timeout). */
 async function openMap(page: Page): Promise<void> {
   await page.click("#map-open");
-  await page.waitForSelector("#map[data-ready]", { timeout: 1_800_000 });
+  const deadline = Date.now() + 1_800_000;
+  while (!await page.$("#map[data-ready]")) {
+    if (Date.now() > deadline) throw new Error("the map was not laid out in 30 minutes");
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 }
 
 async function run(chromium: string) {
