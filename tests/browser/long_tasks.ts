@@ -15,7 +15,7 @@ export interface LongTask {
   /** Wall time (Long Tasks API), ms. */
   duration: number;
   attribution: string;
-  /** Thread time of the trace task with the same wall time, ms; undefined if none matched. */
+  /** Thread time of the trace task it was, ms; undefined if none matched. */
   threadMs?: number;
 }
 
@@ -41,6 +41,8 @@ export async function observeLongTasks(page: Page): Promise<void> {
 interface TraceEvent {
   name: string;
   ph: string;
+  /** Microseconds. */
+  ts: number;
   pid: number;
   tid: number;
   dur?: number;
@@ -50,14 +52,16 @@ interface TraceEvent {
 
 /**
  * Runs `fn` while tracing; returns the long tasks the page saw meanwhile, each
- * with the thread time of the renderer main-thread task of the same wall time
- * (within 3 ms) from the trace.
+ * with the thread time of the renderer main-thread task it was: the trace
+ * task overlapping it most (at least 80% of the longer of the two), the
+ * clocks aligned through a performance.mark the trace records too.
  */
 export async function longTasksDuring(page: Page, fn: () => Promise<void>): Promise<LongTask[]> {
-  const from: number = await page.evaluate(() => performance.now());
-  await page.tracing.start({ categories: ["toplevel"] });
+  await page.tracing.start({ categories: ["toplevel", "blink.user_timing"] });
   let trace: Uint8Array | undefined;
+  let from = 0;
   try {
+    from = await page.evaluate(() => performance.mark("loupe-trace-sync").startTime);
     await fn();
   } finally {
     trace = await page.tracing.stop();
@@ -65,6 +69,9 @@ export async function longTasksDuring(page: Page, fn: () => Promise<void>): Prom
   const to: number = await page.evaluate(() => performance.now());
   const events = (JSON.parse(new TextDecoder().decode(trace!)) as { traceEvents: TraceEvent[] })
     .traceEvents;
+  const sync = events.find((e) => e.name === "loupe-trace-sync");
+  if (!sync) throw new Error("the trace has no loupe-trace-sync mark");
+  const offset = sync.ts / 1000 - from;
   const main = new Set(
     events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain")
       .map((e) => `${e.pid}:${e.tid}`),
@@ -80,12 +87,13 @@ export async function longTasksDuring(page: Page, fn: () => Promise<void>): Prom
     to,
   );
   for (const t of seen) {
-    let best: TraceEvent | null = null;
+    const a = t.start + offset, b = a + t.duration;
+    let best = 0;
     for (const r of runs) {
-      const d = Math.abs(r.dur! / 1000 - t.duration);
-      if (d < 3 && (!best || d < Math.abs(best.dur! / 1000 - t.duration))) best = r;
+      const ra = r.ts / 1000, rb = ra + r.dur! / 1000;
+      const overlap = (Math.min(b, rb) - Math.max(a, ra)) / Math.max(b - a, rb - ra);
+      if (overlap > 0.8 && overlap > best) [best, t.threadMs] = [overlap, (r.tdur ?? 0) / 1000];
     }
-    if (best) t.threadMs = (best.tdur ?? 0) / 1000;
   }
   return seen;
 }
