@@ -5,15 +5,17 @@
 // generates text first, with a PerformanceObserver for long tasks installed
 // before the page's scripts and a trace of the same span: no main-thread task
 // with over 200 ms of thread time while generating (wall times printed;
-// long_tasks.ts says why the bound is on thread time). Then it opens the map (layout in a worker), checks the point
-// count and positions, zooms (the scale and the point under the cursor), hovers
-// a point it picked from the page's layout (the tooltip names that feature
-// and its label), clicks it (the feature opens), pans (draw and frame times
-// printed), colours by activation on the text, and reloads: the second open
-// reads the layout from IndexedDB, equal to the first. Any console error
-// fails it. LOUPE_MAP_FEATURES=65536 runs the same at another size (by hand;
-// the layout then takes minutes). Screenshots go to a temporary folder,
-// printed at the end. No Chromium or no WebGPU skips it locally, fails in CI.
+// long_tasks.ts says why the bound is on thread time). Then it starts the
+// layout and cancels it (no map drawn), opens the map again (layout in a
+// worker), checks the point count and positions, zooms (the scale, and the
+// point under the cursor stays), hovers a point it picked from the page's
+// layout (the tooltip names that feature and its label), clicks it (the
+// feature opens), pans (draw and frame times printed), colours by activation
+// on the text, and reloads: the second open reads the layout from IndexedDB,
+// equal to the first. Any console error fails it. LOUPE_MAP_FEATURES=65536
+// runs the same at another size (by hand; the layout then takes many
+// minutes). Screenshots go to a temporary folder, printed at the end. No
+// Chromium or no WebGPU skips it locally, fails in CI.
 
 /// <reference lib="dom" />
 
@@ -192,7 +194,14 @@ async function run(chromium: string) {
       assert.ok(t.threadMs <= LONG_TASK_MS, `a task ran ${t.threadMs} ms on the main thread`);
     }
 
-    // 2. The layout, in a worker.
+    // 2. The layout, in a worker: cancelled once (no map, the worker gone), then run.
+    await page.click("#map-open");
+    await page.waitForSelector("#map-cancel:not([hidden])");
+    await page.click("#map-cancel");
+    await page.waitForFunction(() =>
+      document.getElementById("map-status")!.textContent === "layout cancelled"
+    );
+    assert.equal(await page.$("#map[data-ready]"), null, "a cancelled layout draws no map");
     const mapTasks = await longTasksDuring(page, () => openMap(page));
     let info = await mapInfo(page);
     notes.push(
