@@ -107,14 +107,21 @@ const DEMO_STATIC = ["index.html", "style.css"];
 
 /**
  * Builds the demo page into `outdir`: demo.js (+ .map) from demo/web/main.ts,
- * index.html and style.css, and config.json (`config`, which tells the page
+ * map_worker.js (+ .map, the feature map's layout worker, its own entry point
+ * because a Worker loads a script by URL), index.html and style.css, and config.json (`config`, which tells the page
  * where the server put the model and the SAE). Fails like buildEngine() on a
  * Deno reference outside the platform layer.
  */
 export async function buildDemo(outdir: string, config?: unknown): Promise<string> {
-  await bundle({ entries: { demo: "demo/web/main.ts" }, outdir });
+  await bundle({
+    entries: { demo: "demo/web/main.ts", map_worker: "demo/web/map_worker.ts" },
+    outdir,
+  });
   const file = `${outdir}/demo.js`;
-  const refs = denoReferences(await Deno.readTextFile(file));
+  const refs = [
+    ...denoReferences(await Deno.readTextFile(file)),
+    ...denoReferences(await Deno.readTextFile(`${outdir}/map_worker.js`)),
+  ];
   if (refs.length > 0) {
     throw new Error(
       `${file} references Deno outside engine/platform/:\n` +

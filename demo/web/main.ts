@@ -406,7 +406,8 @@ async function main() {
 
   map = new FeatureMapPanel({
     session,
-    cacheKey,
+    saeKey: [cfg.saeName, cfg.layer].join("|"),
+    current: () => shown,
     corpus: () => corpus,
     corpusStatus: () => corpusStatus,
     chosen: () => chosen,
@@ -464,12 +465,14 @@ async function main() {
     "click",
     () => editor.add(Number(($("new-edit-feature") as HTMLInputElement).value)),
   );
-  $("map-open").addEventListener("click", action(() => map.show()));
+  // Not an action(): the layout runs in a worker and must not lock generation out.
+  $("map-open").addEventListener("click", () => void map.show().catch(reportError));
   if (hasChatTemplate(session)) useChatView();
   // For tests and the console: where a feature's point is on the map.
   (globalThis as { loupeDemo?: unknown }).loupeDemo = {
     session,
     mapPosition: (f: number) => map.position(f),
+    mapInfo: () => map.info(),
     edits: () => editor.edits(),
     /** Token ids of the last generation (prompt + generated). */
     lastIds: () => shown?.ids ?? null,
