@@ -22,13 +22,30 @@ function groups(): string[][] {
   const folders: string[][] = [];
   const topLevel: string[] = [];
   for (const entry of [...Deno.readDirSync(ROOT)].sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.isDirectory && !["fixtures", "util", "fuzz"].includes(entry.name)) {
+    if (entry.name === "browser" && entry.isDirectory) {
+      folders.push(...browserGroups(`${ROOT}browser/`));
+    } else if (entry.isDirectory && !["fixtures", "util", "fuzz"].includes(entry.name)) {
       folders.push([`${ROOT}${entry.name}/`]);
     } else if (entry.isFile && /_test\.ts$/.test(entry.name)) {
       topLevel.push(`${ROOT}${entry.name}`);
     }
   }
   return [...folders, topLevel];
+}
+
+/**
+ * The browser folder as two groups, each its own process and Chromium: the
+ * demo page tests (demo_*_test.ts, minutes each) and the rest (kernels and
+ * bench pages in Chromium), so that the two halves run side by side.
+ */
+function browserGroups(dir: string): string[][] {
+  const tests = [...Deno.readDirSync(dir)]
+    .filter((e) => e.isFile && /_test\.ts$/.test(e.name))
+    .map((e) => e.name)
+    .sort();
+  const demo = tests.filter((n) => n.startsWith("demo_"));
+  const rest = tests.filter((n) => !n.startsWith("demo_"));
+  return [demo, rest].filter((g) => g.length > 0).map((g) => g.map((n) => `${dir}${n}`));
 }
 
 interface GroupResult {
@@ -108,11 +125,11 @@ async function runAndRecord(paths: string[], echo: boolean): Promise<void> {
   }
 }
 
-// The browser group (Chromium on SwiftShader) runs beside the others, which
-// run one after another: a suite run kept the 2 CPU cores less than a third
+// The browser groups (Chromium on SwiftShader, two processes) run beside the
+// others, which run one after another: a suite run kept the 2 CPU cores less than a third
 // busy (8.5 CPU-minutes in 14.5 minutes), most groups waiting on GPU work or
 // processes. Its output is printed when it ends, so lines never interleave.
-const isBrowser = (paths: string[]) => paths.some((p) => p.endsWith("/browser/"));
+const isBrowser = (paths: string[]) => paths.some((p) => p.includes("/browser/"));
 const beside = requested.filter(isBrowser);
 const inTurn = requested.filter((g) => !isBrowser(g));
 let besideDone: Promise<void> = Promise.resolve();
