@@ -11,6 +11,7 @@ import { type CacheOptions, EngineCaches } from "./caches.ts";
 import { checkTokenIds } from "./model/tokens.ts";
 import { checkHookOptions, type DerivedModule, type ModuleTable } from "./hooks.ts";
 import { checkTraceLength, runTrace, type TracedModel } from "./trace.ts";
+import { traceBackwardHost } from "./trace_backward.ts";
 import { type ForwardOptions, forwardPass, type ForwardResult, type PassHost } from "./forward.ts";
 import {
   batchedForwardPass,
@@ -292,14 +293,33 @@ export class Engine {
         )
       );
     }
+    const interventions = options.interventions instanceof Map
+      ? [...options.interventions.keys()]
+      : Object.keys(options.interventions ?? {});
+    const backward = traceBackwardHost({
+      config: this.config,
+      weights: () => this.weights,
+      gpu: this.gpu,
+      modules: this.modules,
+      T: tokens.length,
+      userCache: options.cache ?? [],
+      interventions,
+      pastLength: () => past,
+    });
+    let past = 0; // positions the cache held before this pass (the backward wants none)
     return await this.#life.queue.run(() =>
-      kv.use(() =>
-        runTrace(
+      kv.use(() => {
+        past = this.#caches.kept(kv);
+        return runTrace(
           this.#modules.tree,
           (m) => fn(m, batchLayout([tokens.length])),
-          (taps) => this.#pass(tokens, kv, options, taps),
-        )
-      )
+          (taps, keep) => {
+            const cache = [...new Set([...(options.cache ?? []), ...keep])];
+            return this.#pass(tokens, kv, keep.length ? { ...options, cache } : options, taps);
+          },
+          backward,
+        );
+      })
     );
   }
 
