@@ -56,6 +56,7 @@ import { logprobBackwardKernel } from "../shaders/logprob_backward.ts";
 import { attentionBackwardQueryKernel } from "../shaders/attention_backward_query.ts";
 import { attentionBackwardKeyKernel } from "../shaders/attention_backward_key.ts";
 import { linearBackwardF32Kernel, linearBackwardQuantKernel } from "../shaders/linear_backward.ts";
+import { linearBackwardGgmlKernel } from "../shaders/linear_backward_ggml.ts";
 
 /**
  * Row lengths (K) of the fixtures' projections: hidden and intermediate sizes
@@ -148,7 +149,7 @@ export function kernelCatalog(): Map<string, Kernel> {
       all.push(matvecGgmlKernel(blockLayout(f, 4096), matvecGgmlConfig(d, f), true));
     }
   }
-  // Backward kernels (gradients): one linear variant per format and block.
+  // Backward kernels (gradients): one linear variant per format and block (GGML: per format).
   all.push(
     rmsnormBackwardKernel,
     swigluBackwardKernel,
@@ -157,6 +158,7 @@ export function kernelCatalog(): Map<string, Kernel> {
     attentionBackwardKeyKernel,
     linearBackwardF32Kernel,
     ...FORMATS.map((f) => linearBackwardQuantKernel(quantLayout(f, 64, DEFAULT_BLOCK[f]))),
+    ...BLOCK_FORMATS.map((f) => linearBackwardGgmlKernel(f)),
   );
   // SAE kernels, for f32 weights and each quantized layout of d_in = 64.
   const saeLayouts = [null, ...FORMATS.map((f) => quantLayout(f, 64, DEFAULT_BLOCK[f]))];

@@ -157,21 +157,22 @@ export class TraceGradients<P = unknown> {
       }
       return out.runs[index ?? 0].grads.get(name)!;
     };
-    const self = this;
+    const settled = () => this.#settled, output = () => this.#output;
+    const release = () => this.#release(), done = this.#done.promise;
     return {
       name,
       get tensor() {
-        if (!self.#settled) {
+        if (!settled()) {
           throw new UsageError(
             `trace: ${name}.grad was read before the backward ran (it runs after the pass; ` +
               `await .toArray() or read it after engine.trace returns)`,
           );
         }
-        return pick(self.#output);
+        return pick(output());
       },
       async toArray() {
-        self.#release();
-        return await pick(await self.#done.promise).toArray() as Float32Array;
+        release();
+        return await pick(await done).toArray() as Float32Array;
       },
     };
   }

@@ -2,7 +2,8 @@
 // w [N, K] in the nn.Linear layout, f32 or q8/q4 packed, reading the very
 // buffers the forward reads (one template, linear_backward.wgsl, with a hook
 // for how an element of w is loaded). GGML block formats (q4k, q6k, GGUF
-// types) have no backward kernel yet.
+// types) go to linear_backward_ggml.ts (the same blocks, the forward's
+// per-type dequantization snippets).
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
 import { defineKernel, defineParams, fill, type Kernel } from "../engine/gpu/kernel.ts";
@@ -10,8 +11,8 @@ import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { QuantLayout } from "../engine/quant/format.ts";
 import type { WeightMatrix } from "../engine/quant/matrix.ts";
 import { BlockMatrix } from "../engine/quant/block_matrix.ts";
-import { UsageError } from "../engine/errors.ts";
 import { overlaps } from "./backward_checks.ts";
+import { linearBackwardGgml } from "./linear_backward_ggml.ts";
 import quant from "./quant.wgsl" with { type: "text" };
 import template from "./linear_backward.wgsl" with { type: "text" };
 
@@ -88,7 +89,8 @@ export function linearBackwardQuantKernel(
 }
 
 /**
- * dx [T, K] (+)= dy [T, N] @ w, w: [N, K] (nn.Linear layout), f32 or q8/q4.
+ * dx [T, K] (+)= dy [T, N] @ w, w: [N, K] (nn.Linear layout), f32, q8/q4 or
+ * a GGML block format.
  * Overwrites dx, or adds to it with `accumulate`. A [N] dy with a [K] dx is
  * one token.
  */
@@ -116,12 +118,7 @@ export function linearBackward(
   if (workgroups[1] > rec.gpu.device.limits.maxComputeWorkgroupsPerDimension) {
     throw new Error(`linearBackward(${w.label}): ${T} tokens exceed one dispatch; split them`);
   }
-  if (w instanceof BlockMatrix) {
-    throw new UsageError(
-      `linearBackward(${w.label}): gradients through ${w.format} (GGML block) weights are not ` +
-        `implemented; load the model with quant "f32", "q8" or "q4"`,
-    );
-  }
+  if (w instanceof BlockMatrix) return linearBackwardGgml(rec, dy, w, dx, T, accumulate);
   const base = { T, K, dyStride: N };
   if (w.format === "f32") {
     w.chunks.forEach((c, i) => {

@@ -25,7 +25,6 @@ import type { Recorder } from "../gpu/recorder.ts";
 import { Tensor } from "../ops/tensor.ts";
 import type { LlamaConfig } from "../formats/config.ts";
 import { UsageError } from "../errors.ts";
-import { BlockMatrix } from "../quant/block_matrix.ts";
 import { addInPlace } from "../../shaders/add.ts";
 import { attention } from "../../shaders/attention.ts";
 import { attentionBackward } from "../../shaders/attention_backward.ts";
@@ -177,15 +176,6 @@ export class BackwardPlan {
   constructor(gpu: Gpu, config: LlamaConfig, weights: LlamaWeights, T: number) {
     if (!Number.isInteger(T) || T < 1) {
       throw new UsageError(`backward: a prompt of ${T} tokens; want at least 1`);
-    }
-    const matrices = [weights.embed, weights.lmHead];
-    for (const l of weights.layers) matrices.push(l.q, l.k, l.v, l.o, l.gate, l.up, l.down);
-    const block = matrices.find((m) => m instanceof BlockMatrix);
-    if (block) {
-      throw new UsageError(
-        `backward: ${block.label} is stored as ${block.format} (a GGML block format), which has ` +
-          `no backward kernel yet; load the model with quant "f32", "q8" or "q4"`,
-      );
     }
     this.gpu = gpu;
     this.config = config;

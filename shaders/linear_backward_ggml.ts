@@ -1,0 +1,105 @@
+// dx = dy w for GGML block matrices (q4_1, q5_0, q5_1, q4k, q5k, q6k): one
+// generator over linear_backward_ggml.wgsl, the per-type dequantization from
+// ggml_codegen.ts (the snippets the forward kernels read the same blocks
+// with), one kernel spec per format and token tile. linear_backward.ts
+// dispatches here for a BlockMatrix.
+
+import type { Recorder } from "../engine/gpu/recorder.ts";
+import { defineKernel, defineParams, fill, indent, type Kernel } from "../engine/gpu/kernel.ts";
+import type { Tensor } from "../engine/gpu/tensor.ts";
+import type { BlockFormat, BlockMatrix } from "../engine/quant/block_matrix.ts";
+import { ggmlParts } from "./ggml_codegen.ts";
+import { unitsPerRow } from "./matvec_ggml.ts";
+import template from "./linear_backward_ggml.wgsl" with { type: "text" };
+
+const WG = 64;
+/** Tokens per thread: each decoded group serves TT tokens (TT x 32 accumulators). */
+export const LINEAR_BACKWARD_GGML_TT = 4;
+
+export const linearBackwardGgmlParams = defineParams({
+  T: "u32",
+  K: "u32",
+  rows: "u32", // rows of w in this chunk
+  dyStride: "u32", // N: elements per row of dy
+  dyOffset: "u32", // chunk.rowStart: the column of dy that w's row 0 belongs to
+  accumulate: "u32", // 1: add to dx
+  unitsPerRow: "u32", // units of w per row (ggml_codegen.ts unitWords)
+});
+
+const kernels = new Map<string, Kernel<typeof linearBackwardGgmlParams.fields>>();
+
+/** The kernel for `format` with `tt` tokens per thread. */
+export function linearBackwardGgmlKernel(
+  format: BlockFormat,
+  tt = LINEAR_BACKWARD_GGML_TT,
+): Kernel<typeof linearBackwardGgmlParams.fields> {
+  const key = `linear_backward_${format}_wg${WG}_t${tt}`;
+  let kernel = kernels.get(key);
+  if (!kernel) {
+    const toks = [...Array(tt).keys()];
+    const source = fill(key, template, {
+      TT: String(tt),
+      SETUP: indent(
+        toks.flatMap((j) => [
+          `let d${j} = min(t0 + ${j}u, last) * p.dyStride + p.dyOffset;`,
+          `var acc${j}: array<vec4f, 8>;`,
+        ]),
+        2,
+      ),
+      ROW: indent(toks.map((j) => `let y${j} = vec4f(dy[d${j} + n]);`), 4),
+      ACCUMULATE: indent(toks.map((j) => `acc${j}[i] = fma(v[i], y${j}, acc${j}[i]);`), 6),
+      STORE: indent(
+        toks.flatMap((j) => [
+          `if (t0 + ${j}u < p.T) {`,
+          `  let at = (t0 + ${j}u) * p.K + k;`,
+          `  dx[at] = select(acc${j}[i][e], dx[at] + acc${j}[i][e], p.accumulate != 0u);`,
+          "}",
+        ]),
+        8,
+      ),
+    });
+    kernel = defineKernel({
+      key,
+      params: linearBackwardGgmlParams,
+      parts: [...ggmlParts(format), source],
+      constants: { WG },
+    });
+    kernels.set(key, kernel);
+  }
+  return kernel;
+}
+
+/**
+ * dx [T, K] (+)= dy [T, N] @ w for a GGML block matrix w [N, K]; shapes
+ * checked by the caller (linear_backward.ts linearBackward).
+ */
+export function linearBackwardGgml(
+  rec: Recorder,
+  dy: Tensor<"f32">,
+  w: BlockMatrix,
+  dx: Tensor<"f32">,
+  T: number,
+  accumulate: boolean,
+): void {
+  const K = w.cols, tt = LINEAR_BACKWARD_GGML_TT;
+  const kernel = linearBackwardGgmlKernel(w.format, tt);
+  const workgroups: [number, number] = [Math.ceil(Math.ceil(K / 32) / WG), Math.ceil(T / tt)];
+  if (workgroups[1] > rec.gpu.device.limits.maxComputeWorkgroupsPerDimension) {
+    throw new Error(`linearBackward(${w.label}): ${T} tokens exceed one dispatch; split them`);
+  }
+  w.chunks.forEach((c, i) => {
+    rec.dispatch(kernel, {
+      params: {
+        T,
+        K,
+        rows: c.rows,
+        dyStride: w.rows,
+        dyOffset: c.rowStart,
+        accumulate: accumulate || i > 0 ? 1 : 0,
+        unitsPerRow: unitsPerRow(w),
+      },
+      buffers: [dy.binding, c.words.binding, dx.binding],
+      workgroups,
+    });
+  });
+}

@@ -1,0 +1,47 @@
+// Linear backward with respect to the input for a GGML block matrix (weights
+// frozen), one row chunk of w [rows, K] (rows rowStart.. of the whole [N, K]):
+//   dx[t, k] (+)= sum_n dy[t, dyOffset + n] * w(n, k)
+// the transposed product, reading the very blocks the forward reads and
+// decoding them with the same per-type snippet (ggml_<format>.wgsl's
+// ggml_head / ggml_group). One thread per 32-value group g of K and TT tokens:
+// per row n it decodes group g of row n once (its block's head included) and
+// adds dy[t, n] times the 32 values into TT x 8 vec4 accumulators. Groups past
+// K's end hold the row's zero padding and are not stored; tokens past T
+// re-read the last one and are not stored. Chunks after the first (and every
+// chunk with p.accumulate = 1) add to dx.
+
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> dy: array<f32>;          // [T, dyStride]
+@group(0) @binding(2) var<storage, read> w: array<W>;             // [rows, unitsPerRow]
+@group(0) @binding(3) var<storage, read_write> dx: array<f32>;    // [T, K]
+
+override WG: u32 = 64;
+
+@compute @workgroup_size(WG)
+fn main(@builtin(global_invocation_id) gid: vec3u) {
+  let g = gid.x;
+  let t0 = gid.y * {{TT}}u;
+  if (g * 32u >= p.K) {
+    return;
+  }
+  let last = p.T - 1u;
+  let b = g / GROUPS_PER_BLOCK;
+  let s = g % GROUPS_PER_BLOCK;
+{{SETUP}}
+  for (var n = 0u; n < p.rows; n++) {
+    let bw = n * p.unitsPerRow + b * BLOCK_UNITS;
+    let v = ggml_group(bw, ggml_head(bw), s);
+{{ROW}}
+    for (var i = 0u; i < 8u; i++) {
+{{ACCUMULATE}}
+    }
+  }
+  for (var i = 0u; i < 8u; i++) {
+    for (var e = 0u; e < 4u; e++) {
+      let k = 32u * g + 4u * i + e;
+      if (k < p.K) {
+{{STORE}}
+      }
+    }
+  }
+}
