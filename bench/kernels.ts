@@ -156,9 +156,11 @@ export function kernelCatalog(): Map<string, Kernel> {
     logprobBackwardKernel,
     attentionBackwardQueryKernel,
     attentionBackwardKeyKernel,
-    linearBackwardF32Kernel,
-    ...FORMATS.map((f) => linearBackwardQuantKernel(quantLayout(f, 64, DEFAULT_BLOCK[f]))),
-    ...BLOCK_FORMATS.map((f) => linearBackwardGgmlKernel(f)),
+    ...[4, 1].flatMap((tt) => [
+      linearBackwardF32Kernel(tt),
+      ...FORMATS.map((f) => linearBackwardQuantKernel(quantLayout(f, 64, DEFAULT_BLOCK[f]), tt)),
+      ...BLOCK_FORMATS.map((f) => linearBackwardGgmlKernel(f, tt)),
+    ]),
   );
   // SAE kernels, for f32 weights and each quantized layout of d_in = 64.
   const saeLayouts = [null, ...FORMATS.map((f) => quantLayout(f, 64, DEFAULT_BLOCK[f]))];

@@ -10,6 +10,7 @@
 import { NoAdapterError } from "../engine/errors.ts";
 import { Gpu } from "../engine/gpu/gpu.ts";
 import { benchAccuracy } from "./accuracy.ts";
+import { benchBackward } from "./backward.ts";
 import { benchBatch } from "./batch.ts";
 import { benchDecode } from "./decode.ts";
 import { benchDispatches } from "./dispatches.ts";
@@ -49,6 +50,8 @@ export const NAMED_ONLY: Record<string, (ctx: BenchContext) => Promise<BenchResu
   // Trains four probes on the 200-example set (~100 s on llvmpipe): by name only.
   probe: (ctx) => benchProbe(ctx),
   soak: (ctx) => benchSoak(ctx),
+  // Backward / forward at 8B widths, T = 128, f32 + q8 + q4 (minutes on llvmpipe): by name only.
+  backward: (ctx) => benchBackward(ctx),
   "soak-runtime": (ctx) => benchSoakRuntime(ctx),
   // Deno only (files, RSS) and ~25 GB of synthetic checkpoints: imported by a
   // computed path so that the browser bundle of this file leaves it out.

@@ -6,19 +6,21 @@
 // per-type dequantization snippets).
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import { defineKernel, defineParams, fill, type Kernel } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams, fill, indent, type Kernel } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { QuantLayout } from "../engine/quant/format.ts";
 import type { WeightMatrix } from "../engine/quant/matrix.ts";
 import { BlockMatrix } from "../engine/quant/block_matrix.ts";
 import { overlaps } from "./backward_checks.ts";
-import { linearBackwardGgml } from "./linear_backward_ggml.ts";
+import { linearBackwardGgml, setupLines, tokenSlots } from "./linear_backward_ggml.ts";
 import quant from "./quant.wgsl" with { type: "text" };
 import template from "./linear_backward.wgsl" with { type: "text" };
 
 const WG = 64;
-/** Tokens per thread (the vec4 accumulator of linear_backward.wgsl). */
+/** Tokens per thread: each loaded group of w serves TT tokens (TT x 32 accumulators). */
 const TT = 4;
+/** Tokens per thread for a single token (a metric's head row): no idle accumulators. */
+const TT_ONE = 1;
 
 export const linearBackwardParams = defineParams({
   T: "u32",
@@ -37,52 +39,77 @@ const QUANT_WEIGHTS = [
   "@group(0) @binding(3) var<storage, read> scales: array<u32>; // [rows, scalePairsPerRow] f16 pairs",
 ].join("\n");
 
-export const linearBackwardF32Kernel = defineKernel({
-  key: `linear_backward_f32_wg${WG}_t${TT}`,
-  params: linearBackwardParams,
-  parts: [
-    fill("linear_backward_f32", template, {
-      WEIGHT_BINDINGS: F32_WEIGHTS,
-      DX_BINDING: "3",
-      WEIGHT_SETUP: "",
-      WEIGHT_AT: "w[n * p.K + k]",
-    }),
-  ],
-  constants: { WG },
-});
+/** Values 32g .. 32g + 31 of f32 row n (the tail group reads on into the next row, unused). */
+const F32_GROUP = [
+  "let r = n * p.K + 32u * g;",
+  "var v: array<vec4f, 8>;",
+  "for (var i = 0u; i < 8u; i++) {",
+  "  let a = r + 4u * i;",
+  "  v[i] = vec4f(w[a], w[a + 1u], w[a + 2u], w[a + 3u]);",
+  "}",
+];
+
+function groupKernel(
+  key: string,
+  parts: string[],
+  weights: string,
+  dx: string,
+  group: string[],
+  tt = TT,
+) {
+  return defineKernel({
+    key,
+    params: linearBackwardParams,
+    parts: [
+      ...parts,
+      fill(key, template, {
+        TT: String(tt),
+        WEIGHT_BINDINGS: weights,
+        DX_BINDING: dx,
+        SETUP: indent(setupLines(tt), 2),
+        GROUP: indent(group, 4),
+        ...tokenSlots(tt),
+      }),
+    ],
+    constants: { WG },
+  });
+}
+
+const f32Kernels = new Map<number, Kernel<typeof linearBackwardParams.fields>>();
+
+/** The f32 variant with `tt` tokens per thread (4, or 1 for one token). */
+export function linearBackwardF32Kernel(tt = TT): Kernel<typeof linearBackwardParams.fields> {
+  let kernel = f32Kernels.get(tt);
+  if (!kernel) {
+    kernel = groupKernel(`linear_backward_f32_wg${WG}_t${tt}`, [], F32_WEIGHTS, "3", F32_GROUP, tt);
+    f32Kernels.set(tt, kernel);
+  }
+  return kernel;
+}
 
 const quantKernels = new Map<string, Kernel<typeof linearBackwardParams.fields>>();
 
 /** The q8/q4 variant for a layout's format and block (the row length is a param). */
 export function linearBackwardQuantKernel(
   l: QuantLayout,
+  tt = TT,
 ): Kernel<typeof linearBackwardParams.fields> {
-  const key = `linear_backward_${l.format}_b${l.block}_wg${WG}_t${TT}`;
+  const key = `linear_backward_${l.format}_b${l.block}_wg${WG}_t${tt}`;
   let kernel = quantKernels.get(key);
   if (!kernel) {
-    const per = l.perWord;
-    // Column k's word within a row, its code within the word, its block's scale.
-    const setup = [
-      `  let word_k = k / ${per}u;`,
-      `  let code_k = k % ${per}u;`,
-      `  let block_k = k / ${l.block}u;`,
-    ].join("\n");
-    const at = `f16_at(scales[n * p.scalePairsPerRow + block_k / 2u], block_k) * ` +
-      `element_${l.format}(words[n * p.wordsPerRow + word_k], code_k)`;
-    kernel = defineKernel({
-      key,
-      params: linearBackwardParams,
-      parts: [
-        quant,
-        fill(key, template, {
-          WEIGHT_BINDINGS: QUANT_WEIGHTS,
-          DX_BINDING: "4",
-          WEIGHT_SETUP: setup,
-          WEIGHT_AT: at,
-        }),
-      ],
-      constants: { WG },
-    });
+    // Four consecutive codes share a word and (blocks are multiples of 8) a scale.
+    const group = [
+      "let wr = n * p.wordsPerRow;",
+      "let sr = n * p.scalePairsPerRow;",
+      "var v: array<vec4f, 8>;",
+      "for (var i = 0u; i < 8u; i++) {",
+      "  let k = 32u * g + 4u * i;",
+      `  let blk = k / ${l.block}u;`,
+      "  let sc = f16_at(scales[sr + blk / 2u], blk);",
+      `  v[i] = sc * dequant_${l.format}(words[wr + k / ${l.perWord}u], (k % ${l.perWord}u) / 4u);`,
+      "}",
+    ];
+    kernel = groupKernel(key, [quant], QUANT_WEIGHTS, "4", group, tt);
     quantKernels.set(key, kernel);
   }
   return kernel;
@@ -114,15 +141,16 @@ export function linearBackward(
     );
   }
   if (overlaps(dx, dy)) throw new Error(`linearBackward(${w.label}): dx overlaps dy`);
-  const workgroups: [number, number] = [Math.ceil(K / WG), Math.ceil(T / TT)];
+  const tt = T === 1 ? TT_ONE : TT;
+  const workgroups: [number, number] = [Math.ceil(Math.ceil(K / 32) / WG), Math.ceil(T / tt)];
   if (workgroups[1] > rec.gpu.device.limits.maxComputeWorkgroupsPerDimension) {
     throw new Error(`linearBackward(${w.label}): ${T} tokens exceed one dispatch; split them`);
   }
-  if (w instanceof BlockMatrix) return linearBackwardGgml(rec, dy, w, dx, T, accumulate);
+  if (w instanceof BlockMatrix) return linearBackwardGgml(rec, dy, w, dx, T, accumulate, tt);
   const base = { T, K, dyStride: N };
   if (w.format === "f32") {
     w.chunks.forEach((c, i) => {
-      rec.dispatch(linearBackwardF32Kernel, {
+      rec.dispatch(linearBackwardF32Kernel(tt), {
         params: {
           ...base,
           rows: c.tensor.shape[0],
@@ -138,7 +166,7 @@ export function linearBackward(
     return;
   }
   const l = w.layout;
-  const kernel = linearBackwardQuantKernel(l);
+  const kernel = linearBackwardQuantKernel(l, tt);
   w.chunks.forEach((c, i) => {
     rec.dispatch(kernel, {
       params: {

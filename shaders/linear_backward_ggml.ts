@@ -10,7 +10,7 @@ import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { BlockFormat, BlockMatrix } from "../engine/quant/block_matrix.ts";
 import { ggmlParts } from "./ggml_codegen.ts";
 import { unitsPerRow } from "./matvec_ggml.ts";
-import template from "./linear_backward_ggml.wgsl" with { type: "text" };
+import template from "./linear_backward.wgsl" with { type: "text" };
 
 const WG = 64;
 /** Tokens per thread: each decoded group serves TT tokens (TT x 32 accumulators). */
@@ -28,6 +28,32 @@ export const linearBackwardGgmlParams = defineParams({
 
 const kernels = new Map<string, Kernel<typeof linearBackwardGgmlParams.fields>>();
 
+/** The per-token lines of the group template: dy offsets and accumulators. */
+export function setupLines(tt: number): string[] {
+  return [...Array(tt).keys()].flatMap((j) => [
+    `let d${j} = min(t0 + ${j}u, last) * p.dyStride + p.dyOffset;`,
+    `var acc${j}: array<vec4f, 8>;`,
+  ]);
+}
+
+/** The ROW, ACCUMULATE and STORE slots of the group template for `tt` tokens. */
+export function tokenSlots(tt: number): Record<"ROW" | "ACCUMULATE" | "STORE", string> {
+  const toks = [...Array(tt).keys()];
+  return {
+    ROW: indent(toks.map((j) => `let y${j} = vec4f(dy[d${j} + n]);`), 4),
+    ACCUMULATE: indent(toks.map((j) => `acc${j}[i] = fma(v[i], y${j}, acc${j}[i]);`), 6),
+    STORE: indent(
+      toks.flatMap((j) => [
+        `if (t0 + ${j}u < p.T) {`,
+        `  let at = (t0 + ${j}u) * p.K + k;`,
+        `  dx[at] = select(acc${j}[i][e], dx[at] + acc${j}[i][e], p.accumulate != 0u);`,
+        "}",
+      ]),
+      8,
+    ),
+  };
+}
+
 /** The kernel for `format` with `tt` tokens per thread. */
 export function linearBackwardGgmlKernel(
   format: BlockFormat,
@@ -36,27 +62,20 @@ export function linearBackwardGgmlKernel(
   const key = `linear_backward_${format}_wg${WG}_t${tt}`;
   let kernel = kernels.get(key);
   if (!kernel) {
-    const toks = [...Array(tt).keys()];
     const source = fill(key, template, {
       TT: String(tt),
+      WEIGHT_BINDINGS:
+        "@group(0) @binding(2) var<storage, read> w: array<W>;             // [rows, unitsPerRow]",
+      DX_BINDING: "3",
+      GROUP: indent([
+        "let bw = n * p.unitsPerRow + b * BLOCK_UNITS;",
+        "let v = ggml_group(bw, ggml_head(bw), s);",
+      ], 4),
       SETUP: indent(
-        toks.flatMap((j) => [
-          `let d${j} = min(t0 + ${j}u, last) * p.dyStride + p.dyOffset;`,
-          `var acc${j}: array<vec4f, 8>;`,
-        ]),
+        ["let b = g / GROUPS_PER_BLOCK;", "let s = g % GROUPS_PER_BLOCK;", ...setupLines(tt)],
         2,
       ),
-      ROW: indent(toks.map((j) => `let y${j} = vec4f(dy[d${j} + n]);`), 4),
-      ACCUMULATE: indent(toks.map((j) => `acc${j}[i] = fma(v[i], y${j}, acc${j}[i]);`), 6),
-      STORE: indent(
-        toks.flatMap((j) => [
-          `if (t0 + ${j}u < p.T) {`,
-          `  let at = (t0 + ${j}u) * p.K + k;`,
-          `  dx[at] = select(acc${j}[i][e], dx[at] + acc${j}[i][e], p.accumulate != 0u);`,
-          "}",
-        ]),
-        8,
-      ),
+      ...tokenSlots(tt),
     });
     kernel = defineKernel({
       key,
@@ -80,8 +99,9 @@ export function linearBackwardGgml(
   dx: Tensor<"f32">,
   T: number,
   accumulate: boolean,
+  tt = LINEAR_BACKWARD_GGML_TT,
 ): void {
-  const K = w.cols, tt = LINEAR_BACKWARD_GGML_TT;
+  const K = w.cols;
   const kernel = linearBackwardGgmlKernel(w.format, tt);
   const workgroups: [number, number] = [Math.ceil(Math.ceil(K / 32) / WG), Math.ceil(T / tt)];
   if (workgroups[1] > rec.gpu.device.limits.maxComputeWorkgroupsPerDimension) {

@@ -103,8 +103,15 @@ Deno.test("backward: q8 weights within 0.1 of the f32 autograd reference, and no
       worst = Math.max(worst, compareClose(await g.toArray(), ref.get(`grad.${module}`)!).maxRel);
     }
     console.log(`  llama3-tiny q8: worst gradient ${worst.toExponential(2)} of its tensor's max`);
-    // Measured 4.1e-2: a regression guard with 2.4x margin, not a derived bound (llama3-tiny's
-    // random weights have no redundancy; its q8 KL is the fixtures' worst, ARCHITECTURE.md).
+    // The format's effect, not the kernels': an f32 model holding exactly these dequantized q8
+    // weights gives the same gradients to 1.1e-6 of max (tests/engine/backward_quant_test.ts), so
+    // what is left is the model's sensitivity to q8 rounding. Estimate: q8 rounds each weight to
+    // its block's max/127, a relative RMS error e ~ (max/rms) / (127 sqrt 12) ~ 5e-3 for blocks
+    // of 16 Gaussian-like values; the gradient at the embedding passes through ~2 x 7 matrices per
+    // layer (the recomputed forward and the transposed products) x 4 layers + lm_head, i.e. ~57
+    // independent perturbations of relative size e: sqrt(57) e ~ 3.6e-2 of max on random weights
+    // without redundancy. Measured 4.1e-2 (llama3-tiny; stories260K 9.1e-2, whose saturated
+    // prompt makes the gradients scale with 1 - p(y)); 0.1 is ~2.5x the estimate.
     assert.ok(worst <= 0.1, `q8 gradients ${worst} of their max from the f32 reference`);
     first.dispose();
     const before = gpu.liveBuffers.count;

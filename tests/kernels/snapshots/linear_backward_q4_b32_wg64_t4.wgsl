@@ -56,14 +56,19 @@ fn scaled_q4_hi(word: u32) -> vec4f {
   return vec4f(vec4i(vec4u(word, word, word, word >> 28u) & vec4u(0xf0000u, 0xf00000u, 0xf000000u, 0xfu)));
 }
 
-// Linear backward with respect to the input, weights frozen: for one row
-// chunk of w [rows, K] (rows rowStart.. of the whole [N, K] matrix)
-//   dx[t, k] (+)= sum_n dy[t, dyOffset + n] * w[n, k]
-// i.e. dx = dy w, the transposed product, reading the same weights (f32 or
-// packed q8/q4 codes) as the forward. One thread per column k and TT = 4
-// tokens: each weight is loaded (and dequantized) once for the 4 tokens, and
-// neighbouring threads read neighbouring k. Chunks after the first (and
-// every chunk with p.accumulate = 1) add to dx.
+// Linear backward with respect to the input (weights frozen), one row chunk
+// of w [rows, K] (rows rowStart.. of the whole [N, K]):
+//   dx[t, k] (+)= sum_n dy[t, dyOffset + n] * w(n, k)
+// the transposed product, reading the very buffers the forward reads: f32
+// rows, q8/q4 codes and f16 scales (linear_backward.ts), or GGML blocks
+// decoded with the forward's per-type snippet (linear_backward_ggml.ts); the
+// GROUP hook loads values 32g .. 32g + 31 of row n as v: array<vec4f, 8>.
+// One thread per 32-value group g of K and TT tokens: per row n it loads its
+// group once (a contiguous run of the row) and adds dy[t, n] times the 32
+// values into TT x 8 vec4 accumulators. Groups past
+// K's end hold the row's zero padding and are not stored; tokens past T
+// re-read the last one and are not stored. Chunks after the first (and every
+// chunk with p.accumulate = 1) add to dx.
 
 struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.ts)
   T: u32,
@@ -86,30 +91,62 @@ override WG: u32 = 64;
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u) {
-  let k = gid.x;
+  let g = gid.x;
   let t0 = gid.y * 4u;
-  if (k >= p.K) {
+  if (g * 32u >= p.K) {
     return;
   }
-  // Tokens past T re-read the last one and are not stored.
   let last = p.T - 1u;
-  let d0 = min(t0, last) * p.dyStride + p.dyOffset;
+  let d0 = min(t0 + 0u, last) * p.dyStride + p.dyOffset;
+  var acc0: array<vec4f, 8>;
   let d1 = min(t0 + 1u, last) * p.dyStride + p.dyOffset;
+  var acc1: array<vec4f, 8>;
   let d2 = min(t0 + 2u, last) * p.dyStride + p.dyOffset;
+  var acc2: array<vec4f, 8>;
   let d3 = min(t0 + 3u, last) * p.dyStride + p.dyOffset;
-  let word_k = k / 8u;
-  let code_k = k % 8u;
-  let block_k = k / 32u;
-  var acc = vec4f(0.0);
+  var acc3: array<vec4f, 8>;
   for (var n = 0u; n < p.rows; n++) {
-    let wv = f16_at(scales[n * p.scalePairsPerRow + block_k / 2u], block_k) * element_q4(words[n * p.wordsPerRow + word_k], code_k);
-    acc = fma(vec4f(dy[d0 + n], dy[d1 + n], dy[d2 + n], dy[d3 + n]), vec4f(wv), acc);
+    let wr = n * p.wordsPerRow;
+    let sr = n * p.scalePairsPerRow;
+    var v: array<vec4f, 8>;
+    for (var i = 0u; i < 8u; i++) {
+      let k = 32u * g + 4u * i;
+      let blk = k / 32u;
+      let sc = f16_at(scales[sr + blk / 2u], blk);
+      v[i] = sc * dequant_q4(words[wr + k / 8u], (k % 8u) / 4u);
+    }
+    let y0 = vec4f(dy[d0 + n]);
+    let y1 = vec4f(dy[d1 + n]);
+    let y2 = vec4f(dy[d2 + n]);
+    let y3 = vec4f(dy[d3 + n]);
+    for (var i = 0u; i < 8u; i++) {
+      acc0[i] = fma(v[i], y0, acc0[i]);
+      acc1[i] = fma(v[i], y1, acc1[i]);
+      acc2[i] = fma(v[i], y2, acc2[i]);
+      acc3[i] = fma(v[i], y3, acc3[i]);
+    }
   }
-  for (var j = 0u; j < 4u; j++) {
-    let t = t0 + j;
-    if (t < p.T) {
-      let i = t * p.K + k;
-      dx[i] = select(acc[j], dx[i] + acc[j], p.accumulate != 0u);
+  for (var i = 0u; i < 8u; i++) {
+    for (var e = 0u; e < 4u; e++) {
+      let k = 32u * g + 4u * i + e;
+      if (k < p.K) {
+        if (t0 + 0u < p.T) {
+          let at = (t0 + 0u) * p.K + k;
+          dx[at] = select(acc0[i][e], dx[at] + acc0[i][e], p.accumulate != 0u);
+        }
+        if (t0 + 1u < p.T) {
+          let at = (t0 + 1u) * p.K + k;
+          dx[at] = select(acc1[i][e], dx[at] + acc1[i][e], p.accumulate != 0u);
+        }
+        if (t0 + 2u < p.T) {
+          let at = (t0 + 2u) * p.K + k;
+          dx[at] = select(acc2[i][e], dx[at] + acc2[i][e], p.accumulate != 0u);
+        }
+        if (t0 + 3u < p.T) {
+          let at = (t0 + 3u) * p.K + k;
+          dx[at] = select(acc3[i][e], dx[at] + acc3[i][e], p.accumulate != 0u);
+        }
+      }
     }
   }
 }

@@ -138,14 +138,16 @@ fn ggml_dot(bw: u32, h: Head, s: u32, xp: array<vec4f, 8>, xs: vec2f) -> f32 {
   return ac.x * dot(t, vec4f(1.0)) - ac.y * (xs.x + xs.y);
 }
 
-// Linear backward with respect to the input for a GGML block matrix (weights
-// frozen), one row chunk of w [rows, K] (rows rowStart.. of the whole [N, K]):
+// Linear backward with respect to the input (weights frozen), one row chunk
+// of w [rows, K] (rows rowStart.. of the whole [N, K]):
 //   dx[t, k] (+)= sum_n dy[t, dyOffset + n] * w(n, k)
-// the transposed product, reading the very blocks the forward reads and
-// decoding them with the same per-type snippet (ggml_<format>.wgsl's
-// ggml_head / ggml_group). One thread per 32-value group g of K and TT tokens:
-// per row n it decodes group g of row n once (its block's head included) and
-// adds dy[t, n] times the 32 values into TT x 8 vec4 accumulators. Groups past
+// the transposed product, reading the very buffers the forward reads: f32
+// rows, q8/q4 codes and f16 scales (linear_backward.ts), or GGML blocks
+// decoded with the forward's per-type snippet (linear_backward_ggml.ts); the
+// GROUP hook loads values 32g .. 32g + 31 of row n as v: array<vec4f, 8>.
+// One thread per 32-value group g of K and TT tokens: per row n it loads its
+// group once (a contiguous run of the row) and adds dy[t, n] times the 32
+// values into TT x 8 vec4 accumulators. Groups past
 // K's end hold the row's zero padding and are not stored; tokens past T
 // re-read the last one and are not stored. Chunks after the first (and every
 // chunk with p.accumulate = 1) add to dx.
@@ -163,7 +165,7 @@ struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.t
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> dy: array<f32>;          // [T, dyStride]
 @group(0) @binding(2) var<storage, read> w: array<W>;             // [rows, unitsPerRow]
-@group(0) @binding(3) var<storage, read_write> dx: array<f32>;    // [T, K]
+@group(0) @binding(3) var<storage, read_write> dx: array<f32>; // [T, K]
 
 override WG: u32 = 64;
 

@@ -1,0 +1,70 @@
+// kernel linear_backward_f32_wg64_t1
+// entry point main
+// constants {"WG":64}
+
+// Linear backward with respect to the input (weights frozen), one row chunk
+// of w [rows, K] (rows rowStart.. of the whole [N, K]):
+//   dx[t, k] (+)= sum_n dy[t, dyOffset + n] * w(n, k)
+// the transposed product, reading the very buffers the forward reads: f32
+// rows, q8/q4 codes and f16 scales (linear_backward.ts), or GGML blocks
+// decoded with the forward's per-type snippet (linear_backward_ggml.ts); the
+// GROUP hook loads values 32g .. 32g + 31 of row n as v: array<vec4f, 8>.
+// One thread per 32-value group g of K and TT tokens: per row n it loads its
+// group once (a contiguous run of the row) and adds dy[t, n] times the 32
+// values into TT x 8 vec4 accumulators. Groups past
+// K's end hold the row's zero padding and are not stored; tokens past T
+// re-read the last one and are not stored. Chunks after the first (and every
+// chunk with p.accumulate = 1) add to dx.
+
+struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.ts)
+  T: u32,
+  K: u32,
+  rows: u32,
+  dyStride: u32,
+  dyOffset: u32,
+  accumulate: u32,
+  wordsPerRow: u32,
+  scalePairsPerRow: u32,
+}
+
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> dy: array<f32>;          // [T, dyStride]
+@group(0) @binding(2) var<storage, read> w: array<f32>;  // [rows, K]
+@group(0) @binding(3) var<storage, read_write> dx: array<f32>; // [T, K]
+
+override WG: u32 = 64;
+
+@compute @workgroup_size(WG)
+fn main(@builtin(global_invocation_id) gid: vec3u) {
+  let g = gid.x;
+  let t0 = gid.y * 1u;
+  if (g * 32u >= p.K) {
+    return;
+  }
+  let last = p.T - 1u;
+  let d0 = min(t0 + 0u, last) * p.dyStride + p.dyOffset;
+  var acc0: array<vec4f, 8>;
+  for (var n = 0u; n < p.rows; n++) {
+    let r = n * p.K + 32u * g;
+    var v: array<vec4f, 8>;
+    for (var i = 0u; i < 8u; i++) {
+      let a = r + 4u * i;
+      v[i] = vec4f(w[a], w[a + 1u], w[a + 2u], w[a + 3u]);
+    }
+    let y0 = vec4f(dy[d0 + n]);
+    for (var i = 0u; i < 8u; i++) {
+      acc0[i] = fma(v[i], y0, acc0[i]);
+    }
+  }
+  for (var i = 0u; i < 8u; i++) {
+    for (var e = 0u; e < 4u; e++) {
+      let k = 32u * g + 4u * i + e;
+      if (k < p.K) {
+        if (t0 + 0u < p.T) {
+          let at = (t0 + 0u) * p.K + k;
+          dx[at] = select(acc0[i][e], dx[at] + acc0[i][e], p.accumulate != 0u);
+        }
+      }
+    }
+  }
+}
