@@ -7,7 +7,9 @@
 // GROUP hook loads values 32g .. 32g + 31 of row n as v: array<vec4f, 8>.
 // One thread per 32-value group g of K and TT tokens: per row n it loads its
 // group once (a contiguous run of the row) and adds dy[t, n] times the 32
-// values into TT x 8 vec4 accumulators. Groups past
+// values into TT x 8 vec4 accumulators, separate variables (unrolled by the
+// generator, so that no software adapter keeps them in indexed memory) that
+// are gathered into arrays only for the store. Groups past
 // K's end hold the row's zero padding and are not stored; tokens past T
 // re-read the last one and are not stored. Chunks after the first (and every
 // chunk with p.accumulate = 1) add to dx.
@@ -31,10 +33,9 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
   for (var n = 0u; n < p.rows; n++) {
 {{GROUP}}
 {{ROW}}
-    for (var i = 0u; i < 8u; i++) {
 {{ACCUMULATE}}
-    }
   }
+{{GATHER}}
   for (var i = 0u; i < 8u; i++) {
     for (var e = 0u; e < 4u; e++) {
       let k = 32u * g + 4u * i + e;

@@ -32,21 +32,32 @@ const kernels = new Map<string, Kernel<typeof linearBackwardGgmlParams.fields>>(
 export function setupLines(tt: number): string[] {
   return [...Array(tt).keys()].flatMap((j) => [
     `let d${j} = min(t0 + ${j}u, last) * p.dyStride + p.dyOffset;`,
-    `var acc${j}: array<vec4f, 8>;`,
+    ...[...Array(8).keys()].map((i) => `var acc${j}_${i} = vec4f(0.0);`),
   ]);
 }
 
-/** The ROW, ACCUMULATE and STORE slots of the group template for `tt` tokens. */
-export function tokenSlots(tt: number): Record<"ROW" | "ACCUMULATE" | "STORE", string> {
-  const toks = [...Array(tt).keys()];
+/** The ROW, ACCUMULATE, GATHER and STORE slots of the group template for `tt` tokens. */
+export function tokenSlots(
+  tt: number,
+): Record<"ROW" | "ACCUMULATE" | "GATHER" | "STORE", string> {
+  const toks = [...Array(tt).keys()], vecs = [...Array(8).keys()];
   return {
     ROW: indent(toks.map((j) => `let y${j} = vec4f(dy[d${j} + n]);`), 4),
-    ACCUMULATE: indent(toks.map((j) => `acc${j}[i] = fma(v[i], y${j}, acc${j}[i]);`), 6),
+    ACCUMULATE: indent(
+      vecs.flatMap((i) => toks.map((j) => `acc${j}_${i} = fma(v[${i}u], y${j}, acc${j}_${i});`)),
+      4,
+    ),
+    GATHER: indent(
+      toks.map((j) =>
+        `let o${j} = array<vec4f, 8>(${vecs.map((i) => `acc${j}_${i}`).join(", ")});`
+      ),
+      2,
+    ),
     STORE: indent(
       toks.flatMap((j) => [
         `if (t0 + ${j}u < p.T) {`,
         `  let at = (t0 + ${j}u) * p.K + k;`,
-        `  dx[at] = select(acc${j}[i][e], dx[at] + acc${j}[i][e], p.accumulate != 0u);`,
+        `  dx[at] = select(o${j}[i][e], dx[at] + o${j}[i][e], p.accumulate != 0u);`,
         "}",
       ]),
       8,

@@ -11,7 +11,9 @@
 // GROUP hook loads values 32g .. 32g + 31 of row n as v: array<vec4f, 8>.
 // One thread per 32-value group g of K and TT tokens: per row n it loads its
 // group once (a contiguous run of the row) and adds dy[t, n] times the 32
-// values into TT x 8 vec4 accumulators. Groups past
+// values into TT x 8 vec4 accumulators, separate variables (unrolled by the
+// generator, so that no software adapter keeps them in indexed memory) that
+// are gathered into arrays only for the store. Groups past
 // K's end hold the row's zero padding and are not stored; tokens past T
 // re-read the last one and are not stored. Chunks after the first (and every
 // chunk with p.accumulate = 1) add to dx.
@@ -43,7 +45,14 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
   }
   let last = p.T - 1u;
   let d0 = min(t0 + 0u, last) * p.dyStride + p.dyOffset;
-  var acc0: array<vec4f, 8>;
+  var acc0_0 = vec4f(0.0);
+  var acc0_1 = vec4f(0.0);
+  var acc0_2 = vec4f(0.0);
+  var acc0_3 = vec4f(0.0);
+  var acc0_4 = vec4f(0.0);
+  var acc0_5 = vec4f(0.0);
+  var acc0_6 = vec4f(0.0);
+  var acc0_7 = vec4f(0.0);
   for (var n = 0u; n < p.rows; n++) {
     let r = n * p.K + 32u * g;
     var v: array<vec4f, 8>;
@@ -52,17 +61,23 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
       v[i] = vec4f(w[a], w[a + 1u], w[a + 2u], w[a + 3u]);
     }
     let y0 = vec4f(dy[d0 + n]);
-    for (var i = 0u; i < 8u; i++) {
-      acc0[i] = fma(v[i], y0, acc0[i]);
-    }
+    acc0_0 = fma(v[0u], y0, acc0_0);
+    acc0_1 = fma(v[1u], y0, acc0_1);
+    acc0_2 = fma(v[2u], y0, acc0_2);
+    acc0_3 = fma(v[3u], y0, acc0_3);
+    acc0_4 = fma(v[4u], y0, acc0_4);
+    acc0_5 = fma(v[5u], y0, acc0_5);
+    acc0_6 = fma(v[6u], y0, acc0_6);
+    acc0_7 = fma(v[7u], y0, acc0_7);
   }
+  let o0 = array<vec4f, 8>(acc0_0, acc0_1, acc0_2, acc0_3, acc0_4, acc0_5, acc0_6, acc0_7);
   for (var i = 0u; i < 8u; i++) {
     for (var e = 0u; e < 4u; e++) {
       let k = 32u * g + 4u * i + e;
       if (k < p.K) {
         if (t0 + 0u < p.T) {
           let at = (t0 + 0u) * p.K + k;
-          dx[at] = select(acc0[i][e], dx[at] + acc0[i][e], p.accumulate != 0u);
+          dx[at] = select(o0[i][e], dx[at] + o0[i][e], p.accumulate != 0u);
         }
       }
     }

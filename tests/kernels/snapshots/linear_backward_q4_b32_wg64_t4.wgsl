@@ -65,7 +65,9 @@ fn scaled_q4_hi(word: u32) -> vec4f {
 // GROUP hook loads values 32g .. 32g + 31 of row n as v: array<vec4f, 8>.
 // One thread per 32-value group g of K and TT tokens: per row n it loads its
 // group once (a contiguous run of the row) and adds dy[t, n] times the 32
-// values into TT x 8 vec4 accumulators. Groups past
+// values into TT x 8 vec4 accumulators, separate variables (unrolled by the
+// generator, so that no software adapter keeps them in indexed memory) that
+// are gathered into arrays only for the store. Groups past
 // K's end hold the row's zero padding and are not stored; tokens past T
 // re-read the last one and are not stored. Chunks after the first (and every
 // chunk with p.accumulate = 1) add to dx.
@@ -98,13 +100,41 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
   }
   let last = p.T - 1u;
   let d0 = min(t0 + 0u, last) * p.dyStride + p.dyOffset;
-  var acc0: array<vec4f, 8>;
+  var acc0_0 = vec4f(0.0);
+  var acc0_1 = vec4f(0.0);
+  var acc0_2 = vec4f(0.0);
+  var acc0_3 = vec4f(0.0);
+  var acc0_4 = vec4f(0.0);
+  var acc0_5 = vec4f(0.0);
+  var acc0_6 = vec4f(0.0);
+  var acc0_7 = vec4f(0.0);
   let d1 = min(t0 + 1u, last) * p.dyStride + p.dyOffset;
-  var acc1: array<vec4f, 8>;
+  var acc1_0 = vec4f(0.0);
+  var acc1_1 = vec4f(0.0);
+  var acc1_2 = vec4f(0.0);
+  var acc1_3 = vec4f(0.0);
+  var acc1_4 = vec4f(0.0);
+  var acc1_5 = vec4f(0.0);
+  var acc1_6 = vec4f(0.0);
+  var acc1_7 = vec4f(0.0);
   let d2 = min(t0 + 2u, last) * p.dyStride + p.dyOffset;
-  var acc2: array<vec4f, 8>;
+  var acc2_0 = vec4f(0.0);
+  var acc2_1 = vec4f(0.0);
+  var acc2_2 = vec4f(0.0);
+  var acc2_3 = vec4f(0.0);
+  var acc2_4 = vec4f(0.0);
+  var acc2_5 = vec4f(0.0);
+  var acc2_6 = vec4f(0.0);
+  var acc2_7 = vec4f(0.0);
   let d3 = min(t0 + 3u, last) * p.dyStride + p.dyOffset;
-  var acc3: array<vec4f, 8>;
+  var acc3_0 = vec4f(0.0);
+  var acc3_1 = vec4f(0.0);
+  var acc3_2 = vec4f(0.0);
+  var acc3_3 = vec4f(0.0);
+  var acc3_4 = vec4f(0.0);
+  var acc3_5 = vec4f(0.0);
+  var acc3_6 = vec4f(0.0);
+  var acc3_7 = vec4f(0.0);
   for (var n = 0u; n < p.rows; n++) {
     let wr = n * p.wordsPerRow;
     let sr = n * p.scalePairsPerRow;
@@ -119,32 +149,62 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
     let y1 = vec4f(dy[d1 + n]);
     let y2 = vec4f(dy[d2 + n]);
     let y3 = vec4f(dy[d3 + n]);
-    for (var i = 0u; i < 8u; i++) {
-      acc0[i] = fma(v[i], y0, acc0[i]);
-      acc1[i] = fma(v[i], y1, acc1[i]);
-      acc2[i] = fma(v[i], y2, acc2[i]);
-      acc3[i] = fma(v[i], y3, acc3[i]);
-    }
+    acc0_0 = fma(v[0u], y0, acc0_0);
+    acc1_0 = fma(v[0u], y1, acc1_0);
+    acc2_0 = fma(v[0u], y2, acc2_0);
+    acc3_0 = fma(v[0u], y3, acc3_0);
+    acc0_1 = fma(v[1u], y0, acc0_1);
+    acc1_1 = fma(v[1u], y1, acc1_1);
+    acc2_1 = fma(v[1u], y2, acc2_1);
+    acc3_1 = fma(v[1u], y3, acc3_1);
+    acc0_2 = fma(v[2u], y0, acc0_2);
+    acc1_2 = fma(v[2u], y1, acc1_2);
+    acc2_2 = fma(v[2u], y2, acc2_2);
+    acc3_2 = fma(v[2u], y3, acc3_2);
+    acc0_3 = fma(v[3u], y0, acc0_3);
+    acc1_3 = fma(v[3u], y1, acc1_3);
+    acc2_3 = fma(v[3u], y2, acc2_3);
+    acc3_3 = fma(v[3u], y3, acc3_3);
+    acc0_4 = fma(v[4u], y0, acc0_4);
+    acc1_4 = fma(v[4u], y1, acc1_4);
+    acc2_4 = fma(v[4u], y2, acc2_4);
+    acc3_4 = fma(v[4u], y3, acc3_4);
+    acc0_5 = fma(v[5u], y0, acc0_5);
+    acc1_5 = fma(v[5u], y1, acc1_5);
+    acc2_5 = fma(v[5u], y2, acc2_5);
+    acc3_5 = fma(v[5u], y3, acc3_5);
+    acc0_6 = fma(v[6u], y0, acc0_6);
+    acc1_6 = fma(v[6u], y1, acc1_6);
+    acc2_6 = fma(v[6u], y2, acc2_6);
+    acc3_6 = fma(v[6u], y3, acc3_6);
+    acc0_7 = fma(v[7u], y0, acc0_7);
+    acc1_7 = fma(v[7u], y1, acc1_7);
+    acc2_7 = fma(v[7u], y2, acc2_7);
+    acc3_7 = fma(v[7u], y3, acc3_7);
   }
+  let o0 = array<vec4f, 8>(acc0_0, acc0_1, acc0_2, acc0_3, acc0_4, acc0_5, acc0_6, acc0_7);
+  let o1 = array<vec4f, 8>(acc1_0, acc1_1, acc1_2, acc1_3, acc1_4, acc1_5, acc1_6, acc1_7);
+  let o2 = array<vec4f, 8>(acc2_0, acc2_1, acc2_2, acc2_3, acc2_4, acc2_5, acc2_6, acc2_7);
+  let o3 = array<vec4f, 8>(acc3_0, acc3_1, acc3_2, acc3_3, acc3_4, acc3_5, acc3_6, acc3_7);
   for (var i = 0u; i < 8u; i++) {
     for (var e = 0u; e < 4u; e++) {
       let k = 32u * g + 4u * i + e;
       if (k < p.K) {
         if (t0 + 0u < p.T) {
           let at = (t0 + 0u) * p.K + k;
-          dx[at] = select(acc0[i][e], dx[at] + acc0[i][e], p.accumulate != 0u);
+          dx[at] = select(o0[i][e], dx[at] + o0[i][e], p.accumulate != 0u);
         }
         if (t0 + 1u < p.T) {
           let at = (t0 + 1u) * p.K + k;
-          dx[at] = select(acc1[i][e], dx[at] + acc1[i][e], p.accumulate != 0u);
+          dx[at] = select(o1[i][e], dx[at] + o1[i][e], p.accumulate != 0u);
         }
         if (t0 + 2u < p.T) {
           let at = (t0 + 2u) * p.K + k;
-          dx[at] = select(acc2[i][e], dx[at] + acc2[i][e], p.accumulate != 0u);
+          dx[at] = select(o2[i][e], dx[at] + o2[i][e], p.accumulate != 0u);
         }
         if (t0 + 3u < p.T) {
           let at = (t0 + 3u) * p.K + k;
-          dx[at] = select(acc3[i][e], dx[at] + acc3[i][e], p.accumulate != 0u);
+          dx[at] = select(o3[i][e], dx[at] + o3[i][e], p.accumulate != 0u);
         }
       }
     }
