@@ -110,38 +110,41 @@ export async function gradientsOf(
   try {
     const extra = (options.cache ?? []).filter((n) => !residualNames.includes(n));
     const embed = plan.modules.embed_tokens.name;
-    const fwd = await engine.forward(tokens, {
+    const forward = {
       cache: [...residualNames, ...extra],
       // The cache holds what flowed on, so the kept embedding is the scaled one.
       ...(scale !== 1 ? { interventions: { [embed]: (x: Tensor<"f32">) => x.scale(scale) } } : {}),
+    };
+    // The backward runs with the engine's queue held: dispose() waits for it.
+    return await engine.forwardThen(tokens, forward, async (fwd) => {
+      // With outputs asked for, the forward's result lives until the last result is disposed.
+      let alive = (options.cache?.length ?? 0) > 0 ? metrics.length : 0;
+      try {
+        const residuals = residualNames.map((n) => fwd.cache.get(n)!);
+        const runs = await backwardFrom(plan, residuals, fwd.logits, metrics);
+        const cache = new Map<string, Tensor<"f32">>();
+        for (const name of options.cache ?? []) cache.set(name, fwd.cache.get(name)!);
+        return runs.map((r) => {
+          let disposed = false;
+          return {
+            ...r,
+            cache,
+            bytes: plan.bytes,
+            dispose: () => {
+              if (disposed) return;
+              disposed = true;
+              for (const g of r.grads.values()) g.dispose();
+              if (alive > 0 && --alive === 0) fwd.dispose();
+            },
+          };
+        });
+      } catch (e) {
+        alive = 0;
+        throw e;
+      } finally {
+        if (alive === 0) fwd.dispose();
+      }
     });
-    // With outputs asked for, the forward's result lives until the last result is disposed.
-    let alive = (options.cache?.length ?? 0) > 0 ? metrics.length : 0;
-    try {
-      const residuals = residualNames.map((n) => fwd.cache.get(n)!);
-      const runs = await backwardFrom(plan, residuals, fwd.logits, metrics);
-      const cache = new Map<string, Tensor<"f32">>();
-      for (const name of options.cache ?? []) cache.set(name, fwd.cache.get(name)!);
-      return runs.map((r) => {
-        let disposed = false;
-        return {
-          ...r,
-          cache,
-          bytes: plan.bytes,
-          dispose: () => {
-            if (disposed) return;
-            disposed = true;
-            for (const g of r.grads.values()) g.dispose();
-            if (alive > 0 && --alive === 0) fwd.dispose();
-          },
-        };
-      });
-    } catch (e) {
-      alive = 0;
-      throw e;
-    } finally {
-      if (alive === 0) fwd.dispose();
-    }
   } finally {
     plan.dispose();
   }

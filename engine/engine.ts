@@ -293,20 +293,8 @@ export class Engine {
         )
       );
     }
-    const interventions = options.interventions instanceof Map
-      ? [...options.interventions.keys()]
-      : Object.keys(options.interventions ?? {});
-    const backward = traceBackwardHost({
-      config: this.config,
-      weights: () => this.weights,
-      gpu: this.gpu,
-      modules: this.modules,
-      T: tokens.length,
-      userCache: options.cache ?? [],
-      interventions,
-      pastLength: () => past,
-    });
     let past = 0; // positions the cache held before this pass (the backward wants none)
+    const backward = traceBackwardHost(this, tokens.length, options, () => past);
     return await this.#life.queue.run(() =>
       kv.use(() => {
         past = this.#caches.kept(kv);
@@ -386,6 +374,28 @@ export class Engine {
       aborted: (a) => aborted = a,
     });
     return generateStream(this.#life.guardSteps(steps), () => aborted);
+  }
+
+  /**
+   * One pass over `input` as `forward`, then `after(result)` with the call
+   * queue still held, so that no other call records meanwhile and dispose()
+   * waits for `after` too (gradients run their backward there). `after` owns
+   * the result; it must not call this engine's forward, trace or generate.
+   */
+  async forwardThen<T>(
+    input: PromptInput,
+    options: ForwardOptions,
+    after: (r: ForwardResult) => Promise<T>,
+  ): Promise<T> {
+    this.#life.assertCallable("forward");
+    const tokens = this.#tokenize(input), kv = this.#caches.of(options.kvCache, "forward");
+    return await this.#life.queue.run(() =>
+      kv.use(async () => {
+        const value = await after(await this.#pass(tokens, kv, options, undefined));
+        this.#life.assertOpen(); // disposed meanwhile: its buffers are freed now
+        return value;
+      })
+    );
   }
 
   /**

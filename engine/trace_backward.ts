@@ -16,30 +16,42 @@ import type { LlamaWeights } from "./model/weights.ts";
 import { BackwardPlan } from "./model/backward_plan.ts";
 import { LlamaModules } from "./model/modules.ts";
 import { backwardFrom, checkMetrics, type Metric } from "./backward.ts";
-import type { ForwardResult } from "./forward.ts";
+import type { ForwardOptions, ForwardResult } from "./forward.ts";
 import type { ModuleTable } from "./hooks.ts";
 import { UsageError } from "./errors.ts";
 import type { TraceBackwardHost, TraceBackwardOutput } from "./trace_grad.ts";
 
-/** What the engine tells a trace's backward. */
-export interface TraceBackwardSetup {
-  config: LlamaConfig;
+/** What a trace's backward reads of its engine. */
+export interface TraceBackwardEngine {
+  readonly config: LlamaConfig;
   /** The one device's weights (a UsageError for a model on several devices). */
-  weights(): LlamaWeights;
-  gpu: Gpu;
-  modules: ModuleTable;
-  /** The prompt's tokens. */
-  T: number;
-  /** Outputs the user asked to cache (kept in the result). */
-  userCache: readonly string[];
-  /** Modules with interventions from the call's options (the backward refuses them). */
-  interventions: readonly string[];
-  /** Positions the call's KV cache held before the pass (the backward wants 0). */
-  pastLength(): number;
+  readonly weights: LlamaWeights;
+  readonly gpu: Gpu;
+  readonly modules: ModuleTable;
 }
 
-/** The engine's TraceBackwardHost for a single-prompt trace. */
-export function traceBackwardHost(s: TraceBackwardSetup): TraceBackwardHost<ForwardResult> {
+/**
+ * The engine's TraceBackwardHost for a single-prompt trace of T tokens with
+ * `options`; `pastLength()`: positions the KV cache held before the pass.
+ */
+export function traceBackwardHost(
+  engine: TraceBackwardEngine,
+  T: number,
+  options: ForwardOptions,
+  pastLength: () => number,
+): TraceBackwardHost<ForwardResult> {
+  const s = {
+    config: engine.config,
+    weights: () => engine.weights,
+    gpu: engine.gpu,
+    modules: engine.modules,
+    T,
+    userCache: options.cache ?? [],
+    interventions: options.interventions instanceof Map
+      ? [...options.interventions.keys()] as string[]
+      : Object.keys(options.interventions ?? {}),
+    pastLength,
+  };
   const tree = LlamaModules.of(s.config);
   const residualNames = [tree.embed_tokens.name, ...tree.layers.map((m) => m.name)];
   const direct = new Set([

@@ -42,11 +42,10 @@ const QUANT_WEIGHTS = [
 /** Values 32g .. 32g + 31 of f32 row n (the tail group reads on into the next row, unused). */
 const F32_GROUP = [
   "let r = n * p.K + 32u * g;",
-  "var v: array<vec4f, 8>;",
-  "for (var i = 0u; i < 8u; i++) {",
-  "  let a = r + 4u * i;",
-  "  v[i] = vec4f(w[a], w[a + 1u], w[a + 2u], w[a + 3u]);",
-  "}",
+  ...[...Array(8).keys()].map((i) =>
+    `let v${i} = vec4f(${[0, 1, 2, 3].map((e) => `w[r + ${4 * i + e}u]`).join(", ")});`
+  ),
+  `let v = array<vec4f, 8>(${[...Array(8).keys()].map((i) => `v${i}`).join(", ")});`,
 ];
 
 function groupKernel(
@@ -97,17 +96,22 @@ export function linearBackwardQuantKernel(
   const key = `linear_backward_${l.format}_b${l.block}_wg${WG}_t${tt}`;
   let kernel = quantKernels.get(key);
   if (!kernel) {
-    // Four consecutive codes share a word and (blocks are multiples of 8) a scale.
+    // The group's words and scales, each loaded once: 32 / perWord words; one scale per
+    // block (blocks of 16 or 32 divide the group; blocks of 64 or 128 hold it whole).
+    const per = l.perWord, B = l.block, words = 32 / per, blocks = Math.max(1, 32 / B);
+    const vec = (i: number) => {
+      const j = B <= 32 ? Math.floor((4 * i) / B) : 0;
+      return `sc${j} * dequant_${l.format}(w${Math.floor((4 * i) / per)}, ${((4 * i) % per) / 4}u)`;
+    };
     const group = [
-      "let wr = n * p.wordsPerRow;",
+      `let wr = n * p.wordsPerRow + ${words}u * g;`,
       "let sr = n * p.scalePairsPerRow;",
-      "var v: array<vec4f, 8>;",
-      "for (var i = 0u; i < 8u; i++) {",
-      "  let k = 32u * g + 4u * i;",
-      `  let blk = k / ${l.block}u;`,
-      "  let sc = f16_at(scales[sr + blk / 2u], blk);",
-      `  v[i] = sc * dequant_${l.format}(words[wr + k / ${l.perWord}u], (k % ${l.perWord}u) / 4u);`,
-      "}",
+      B <= 32 ? `let blk = g * ${32 / B}u;` : `let blk = g / ${B / 32}u;`,
+      ...[...Array(blocks).keys()].map((j) =>
+        `let sc${j} = f16_at(scales[sr + (blk + ${j}u) / 2u], blk + ${j}u);`
+      ),
+      ...[...Array(words).keys()].map((m) => `let w${m} = words[wr + ${m}u];`),
+      `let v = array<vec4f, 8>(${[...Array(8).keys()].map(vec).join(", ")});`,
     ];
     kernel = groupKernel(key, [quant], QUANT_WEIGHTS, "4", group, tt);
     quantKernels.set(key, kernel);

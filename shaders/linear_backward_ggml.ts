@@ -1,8 +1,9 @@
-// dx = dy w for GGML block matrices (q4_1, q5_0, q5_1, q4k, q5k, q6k): one
-// generator over linear_backward_ggml.wgsl, the per-type dequantization from
-// ggml_codegen.ts (the snippets the forward kernels read the same blocks
-// with), one kernel spec per format and token tile. linear_backward.ts
-// dispatches here for a BlockMatrix.
+// dx = dy w for GGML block matrices (q4_1, q5_0, q5_1, q4k, q5k, q6k): the
+// group template linear_backward.wgsl (shared with f32 and q8/q4) with the
+// per-type dequantization from ggml_codegen.ts (the snippets the forward
+// kernels read the same blocks with) as its group loader, one kernel spec
+// per format and token tile. linear_backward.ts dispatches here for a
+// BlockMatrix. Also the template's per-token slots (setupLines, tokenSlots).
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
 import { defineKernel, defineParams, fill, indent, type Kernel } from "../engine/gpu/kernel.ts";

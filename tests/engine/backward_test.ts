@@ -7,6 +7,8 @@
 
 import assert from "node:assert/strict";
 import { Engine } from "../../engine/engine.ts";
+import { UsageError } from "../../engine/errors.ts";
+import { readWeightMatrix } from "../../engine/quant/matrix.ts";
 import { gradients, gradientsOf } from "../../engine/backward.ts";
 import { forwardF64, logProbF64, readHostModel } from "../../engine/model/backward_reference.ts";
 import { assertClose, compareClose } from "../util/compare.ts";
@@ -169,4 +171,29 @@ Deno.test("backward: several metrics from one forward; a logit difference matche
   } finally {
     engine.dispose();
   }
+});
+
+Deno.test("backward: dispose() during a backward waits for it (the queue is held), then the call fails", async () => {
+  const folder = modelPath("llama3-tiny");
+  const tokens = Array.from((await readReference(folder, "reference.safetensors")).get("tokens")!);
+  const engine = await Engine.load(folder, { gpu });
+  const lmHead = engine.weights.lmHead;
+  let read = 0;
+  // gradientsOf runs its backward in forwardThen's `after`; dispose() there must not free
+  // the weights the backward reads until `after` returns.
+  await assert.rejects(
+    () =>
+      engine.forwardThen(tokens, {}, async (r) => {
+        engine.dispose();
+        read = (await readWeightMatrix(lmHead)).length;
+        r.dispose();
+      }),
+    (e: Error) => e instanceof UsageError && /disposed/.test(e.message),
+  );
+  assert.equal(
+    read,
+    engine.config.vocabSize * engine.config.hiddenSize,
+    "weights read after dispose()",
+  );
+  await assert.rejects(() => gradients(engine, tokens), UsageError);
 });

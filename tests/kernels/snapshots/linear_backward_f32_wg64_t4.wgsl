@@ -82,11 +82,15 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
   var acc3_7 = vec4f(0.0);
   for (var n = 0u; n < p.rows; n++) {
     let r = n * p.K + 32u * g;
-    var v: array<vec4f, 8>;
-    for (var i = 0u; i < 8u; i++) {
-      let a = r + 4u * i;
-      v[i] = vec4f(w[a], w[a + 1u], w[a + 2u], w[a + 3u]);
-    }
+    let v0 = vec4f(w[r + 0u], w[r + 1u], w[r + 2u], w[r + 3u]);
+    let v1 = vec4f(w[r + 4u], w[r + 5u], w[r + 6u], w[r + 7u]);
+    let v2 = vec4f(w[r + 8u], w[r + 9u], w[r + 10u], w[r + 11u]);
+    let v3 = vec4f(w[r + 12u], w[r + 13u], w[r + 14u], w[r + 15u]);
+    let v4 = vec4f(w[r + 16u], w[r + 17u], w[r + 18u], w[r + 19u]);
+    let v5 = vec4f(w[r + 20u], w[r + 21u], w[r + 22u], w[r + 23u]);
+    let v6 = vec4f(w[r + 24u], w[r + 25u], w[r + 26u], w[r + 27u]);
+    let v7 = vec4f(w[r + 28u], w[r + 29u], w[r + 30u], w[r + 31u]);
+    let v = array<vec4f, 8>(v0, v1, v2, v3, v4, v5, v6, v7);
     let y0 = vec4f(dy[d0 + n]);
     let y1 = vec4f(dy[d1 + n]);
     let y2 = vec4f(dy[d2 + n]);

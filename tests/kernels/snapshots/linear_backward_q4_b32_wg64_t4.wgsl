@@ -136,15 +136,15 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
   var acc3_6 = vec4f(0.0);
   var acc3_7 = vec4f(0.0);
   for (var n = 0u; n < p.rows; n++) {
-    let wr = n * p.wordsPerRow;
+    let wr = n * p.wordsPerRow + 4u * g;
     let sr = n * p.scalePairsPerRow;
-    var v: array<vec4f, 8>;
-    for (var i = 0u; i < 8u; i++) {
-      let k = 32u * g + 4u * i;
-      let blk = k / 32u;
-      let sc = f16_at(scales[sr + blk / 2u], blk);
-      v[i] = sc * dequant_q4(words[wr + k / 8u], (k % 8u) / 4u);
-    }
+    let blk = g * 1u;
+    let sc0 = f16_at(scales[sr + (blk + 0u) / 2u], blk + 0u);
+    let w0 = words[wr + 0u];
+    let w1 = words[wr + 1u];
+    let w2 = words[wr + 2u];
+    let w3 = words[wr + 3u];
+    let v = array<vec4f, 8>(sc0 * dequant_q4(w0, 0u), sc0 * dequant_q4(w0, 1u), sc0 * dequant_q4(w1, 0u), sc0 * dequant_q4(w1, 1u), sc0 * dequant_q4(w2, 0u), sc0 * dequant_q4(w2, 1u), sc0 * dequant_q4(w3, 0u), sc0 * dequant_q4(w3, 1u));
     let y0 = vec4f(dy[d0 + n]);
     let y1 = vec4f(dy[d1 + n]);
     let y2 = vec4f(dy[d2 + n]);

@@ -136,15 +136,20 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
   var acc3_6 = vec4f(0.0);
   var acc3_7 = vec4f(0.0);
   for (var n = 0u; n < p.rows; n++) {
-    let wr = n * p.wordsPerRow;
+    let wr = n * p.wordsPerRow + 8u * g;
     let sr = n * p.scalePairsPerRow;
-    var v: array<vec4f, 8>;
-    for (var i = 0u; i < 8u; i++) {
-      let k = 32u * g + 4u * i;
-      let blk = k / 16u;
-      let sc = f16_at(scales[sr + blk / 2u], blk);
-      v[i] = sc * dequant_q8(words[wr + k / 4u], (k % 4u) / 4u);
-    }
+    let blk = g * 2u;
+    let sc0 = f16_at(scales[sr + (blk + 0u) / 2u], blk + 0u);
+    let sc1 = f16_at(scales[sr + (blk + 1u) / 2u], blk + 1u);
+    let w0 = words[wr + 0u];
+    let w1 = words[wr + 1u];
+    let w2 = words[wr + 2u];
+    let w3 = words[wr + 3u];
+    let w4 = words[wr + 4u];
+    let w5 = words[wr + 5u];
+    let w6 = words[wr + 6u];
+    let w7 = words[wr + 7u];
+    let v = array<vec4f, 8>(sc0 * dequant_q8(w0, 0u), sc0 * dequant_q8(w1, 0u), sc0 * dequant_q8(w2, 0u), sc0 * dequant_q8(w3, 0u), sc1 * dequant_q8(w4, 0u), sc1 * dequant_q8(w5, 0u), sc1 * dequant_q8(w6, 0u), sc1 * dequant_q8(w7, 0u));
     let y0 = vec4f(dy[d0 + n]);
     let y1 = vec4f(dy[d1 + n]);
     let y2 = vec4f(dy[d2 + n]);
