@@ -50,6 +50,13 @@ export type { BudgetSettings } from "./engine/budget_plan.ts";
 export type { WeightMix } from "./engine/quant/mix.ts";
 export type { SamplingOptions } from "./engine/model/sampler.ts";
 export type { TracedLayer, TracedModel, TracedModule } from "./engine/trace.ts";
+// Gradients inside engine.trace: `m.layers[3].grad`, `m.logits.logProb(y, position).backward()`.
+export type {
+  TracedBackward,
+  TracedGradient,
+  TracedLogits,
+  TracedMetric,
+} from "./engine/trace_grad.ts";
 export type {
   DerivedModule,
   HookOptions,

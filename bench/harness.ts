@@ -43,6 +43,11 @@ export interface BenchContext {
    * default all of bench/linear.ts' 8B and 70B shapes).
    */
   shapes?: [number, number][];
+  /**
+   * bench backward's prompt length, layers, rounds and formats
+   * (--backward=T,LAYERS,ROUNDS,FORMAT+FORMAT; default 128,2,3,f32+q8+q4).
+   */
+  backward?: { tokens: number; layers: number; rounds: number; formats: MatrixFormat[] };
   /** The process's resident set size in bytes, where the runner can measure it. */
   rss?: () => number;
   /** The JS heap in use in bytes, where the runner can measure it. */

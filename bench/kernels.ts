@@ -58,6 +58,7 @@ import { attentionBackwardQueryKernel } from "../shaders/attention_backward_quer
 import { attentionBackwardKeyKernel } from "../shaders/attention_backward_key.ts";
 import { linearBackwardF32Kernel, linearBackwardQuantKernel } from "../shaders/linear_backward.ts";
 import { rmsnormFrozenKernel } from "../shaders/rmsnorm_frozen.ts";
+import { linearBackwardGgmlKernel } from "../shaders/linear_backward_ggml.ts";
 
 /**
  * Row lengths (K) of the fixtures' projections: hidden and intermediate sizes
@@ -151,15 +152,18 @@ export function kernelCatalog(): Map<string, Kernel> {
       all.push(matvecGgmlKernel(blockLayout(f, 4096), matvecGgmlConfig(d, f), true));
     }
   }
-  // Backward kernels (gradients): one linear variant per format and block.
+  // Backward kernels (gradients): one linear variant per format and block (GGML: per format).
   all.push(
     rmsnormBackwardKernel,
     swigluBackwardKernel,
     logprobBackwardKernel,
     attentionBackwardQueryKernel,
     attentionBackwardKeyKernel,
-    linearBackwardF32Kernel,
-    ...FORMATS.map((f) => linearBackwardQuantKernel(quantLayout(f, 64, DEFAULT_BLOCK[f]))),
+    ...[4, 1].flatMap((tt) => [
+      linearBackwardF32Kernel(tt),
+      ...FORMATS.map((f) => linearBackwardQuantKernel(quantLayout(f, 64, DEFAULT_BLOCK[f]), tt)),
+      ...BLOCK_FORMATS.map((f) => linearBackwardGgmlKernel(f, tt)),
+    ]),
   );
   // Attribution graphs: RMSNorm with its scale frozen (forward and backward).
   all.push(rmsnormFrozenKernel);

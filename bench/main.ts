@@ -1,4 +1,4 @@
-// deno task bench [NAME...] [--json] [--browser] [--soak-n=N] [--shapes=RxC,...]: runs all benchmarks or the
+// deno task bench [NAME...] [--json] [--browser] [--soak-n=N] [--shapes=RxC,...] [--backward=T,L,R,F+F]: runs all benchmarks or the
 // named ones on one device and prints plain-text tables, or with --json one
 // JSON object per result line. The thin Deno runner: benchmark bodies
 // (BENCHMARKS) use no Deno APIs, so a browser page can run the same ones:
@@ -10,6 +10,7 @@
 import { NoAdapterError } from "../engine/errors.ts";
 import { Gpu } from "../engine/gpu/gpu.ts";
 import { benchAccuracy } from "./accuracy.ts";
+import { benchBackward } from "./backward.ts";
 import { benchBatch } from "./batch.ts";
 import { benchDecode } from "./decode.ts";
 import { benchDispatches } from "./dispatches.ts";
@@ -49,6 +50,8 @@ export const NAMED_ONLY: Record<string, (ctx: BenchContext) => Promise<BenchResu
   // Trains four probes on the 200-example set (~100 s on llvmpipe): by name only.
   probe: (ctx) => benchProbe(ctx),
   soak: (ctx) => benchSoak(ctx),
+  // Backward / forward at 8B widths, T = 128, f32 + q8 + q4 (minutes on llvmpipe): by name only.
+  backward: (ctx) => benchBackward(ctx, ctx.backward),
   "soak-runtime": (ctx) => benchSoakRuntime(ctx),
   // Deno only (files, RSS) and ~25 GB of synthetic checkpoints: imported by a
   // computed path so that the browser bundle of this file leaves it out.
@@ -84,6 +87,7 @@ export async function runInDeno(
     log: (line) => console.error(line),
     soakN: soakN(Deno.args),
     shapes: shapes(Deno.args),
+    backward: backwardFlag(Deno.args),
     rss: () => Deno.memoryUsage().rss,
     heap: () => Deno.memoryUsage().heapUsed,
   };
@@ -110,6 +114,27 @@ function soakN(args: readonly string[]): number | undefined {
     throw new Error(`--soak-n expects a positive integer, got "${flag}"`);
   }
   return n;
+}
+
+/** --backward=T,LAYERS,ROUNDS,FORMAT+FORMAT: what bench backward runs. */
+function backwardFlag(args: readonly string[]): BenchContext["backward"] {
+  const flag = args.find((a) => a.startsWith("--backward="));
+  if (!flag) return undefined;
+  const [t, l, r, f] = flag.slice("--backward=".length).split(",");
+  const formats = (f ?? "f32+q8+q4").split("+");
+  const n = [t, l, r].map(Number);
+  if (
+    !n.every((x) => Number.isInteger(x) && x > 0) ||
+    !formats.every((x) => ["f32", "q8", "q4", "q4k", "q6k"].includes(x))
+  ) {
+    throw new Error(`--backward expects T,LAYERS,ROUNDS[,FORMAT+FORMAT], got "${flag}"`);
+  }
+  return {
+    tokens: n[0],
+    layers: n[1],
+    rounds: n[2],
+    formats: formats as NonNullable<BenchContext["backward"]>["formats"],
+  };
 }
 
 /** --shapes=RxC[,RxC...]: the matvec/matmul shapes, [rows (out), cols (in)]. */

@@ -11,6 +11,7 @@ import { type CacheOptions, EngineCaches } from "./caches.ts";
 import { checkTokenIds } from "./model/tokens.ts";
 import { checkHookOptions, type DerivedModule, type ModuleTable } from "./hooks.ts";
 import { checkTraceLength, runTrace, type TracedModel } from "./trace.ts";
+import { traceBackwardHost } from "./trace_backward.ts";
 import { type ForwardOptions, forwardPass, type ForwardResult, type PassHost } from "./forward.ts";
 import {
   batchedForwardPass,
@@ -309,14 +310,21 @@ export class Engine {
         )
       );
     }
+    let past = 0; // positions the cache held before this pass (the backward wants none)
+    const backward = traceBackwardHost(this, tokens.length, options, () => past);
     return await this.#life.queue.run(() =>
-      kv.use(() =>
-        runTrace(
+      kv.use(() => {
+        past = this.#caches.kept(kv);
+        return runTrace(
           this.#modules.tree,
           (m) => fn(m, batchLayout([tokens.length])),
-          (taps) => this.#pass(tokens, kv, options, taps),
-        )
-      )
+          (taps, keep) => {
+            const cache = [...new Set([...(options.cache ?? []), ...keep])];
+            return this.#pass(tokens, kv, keep.length ? { ...options, cache } : options, taps);
+          },
+          backward,
+        );
+      })
     );
   }
 
@@ -383,6 +391,28 @@ export class Engine {
       aborted: (a) => aborted = a,
     });
     return generateStream(this.#life.guardSteps(steps), () => aborted);
+  }
+
+  /**
+   * One pass over `input` as `forward`, then `after(result)` with the call
+   * queue still held, so that no other call records meanwhile and dispose()
+   * waits for `after` too (gradients run their backward there). `after` owns
+   * the result; it must not call this engine's forward, trace or generate.
+   */
+  async forwardThen<T>(
+    input: PromptInput,
+    options: ForwardOptions,
+    after: (r: ForwardResult) => Promise<T>,
+  ): Promise<T> {
+    this.#life.assertCallable("forward");
+    const tokens = this.#tokenize(input), kv = this.#caches.of(options.kvCache, "forward");
+    return await this.#life.queue.run(() =>
+      kv.use(async () => {
+        const value = await after(await this.#pass(tokens, kv, options, undefined));
+        this.#life.assertOpen(); // disposed meanwhile: its buffers are freed now
+        return value;
+      })
+    );
   }
 
   /**

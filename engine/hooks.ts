@@ -95,6 +95,13 @@ export interface DerivedModule {
   width: number;
   /** Records the computation for x [tokens, parent width]; returns [tokens, width]. */
   compute(x: Tensor<"f32">, ctx: TapContext): Tensor<"f32">;
+  /**
+   * Optional: dm/d(this value) [tokens, width] from dm/d(parent output)
+   * [tokens, parent width], for gradients in engine.trace (an SAE's features
+   * with the error term held constant: dm/dx W_dec^T). Without it the value
+   * has no gradient.
+   */
+  gradient?(dParent: Tensor<"f32">): Tensor<"f32">;
 }
 
 /** The names a pass accepts, their widths, and derived values. */

@@ -14,6 +14,15 @@ import type { Tensor } from "./ops/tensor.ts";
 import type { Tap } from "./model/llama.ts";
 import type { LayerModules, LlamaModules } from "./model/modules.ts";
 import { ContextLengthError } from "./errors.ts";
+import {
+  type TraceBackwardHost,
+  type TracedBackward,
+  type TracedGradient,
+  type TracedLogits,
+  tracedLogits,
+  type TracedMetric,
+  TraceGradients,
+} from "./trace_grad.ts";
 
 /** One module as the trace function sees it. */
 export interface TracedModule {
@@ -30,6 +39,13 @@ export interface TracedModule {
    * @ignore
    */
   set output(value: Tensor<"f32">);
+  /**
+   * The gradient of its output with respect to the trace's back-propagated
+   * metric (nnsight's `.output.grad`): reading it marks the output for
+   * gradients, which must happen before the trace function's first await.
+   * See engine/trace_grad.ts.
+   */
+  readonly grad: TracedGradient;
 }
 
 /** A decoder layer in a trace, with its submodules (nnsight's names). */
@@ -58,6 +74,15 @@ export interface TracedModel {
   readonly lm_head: TracedModule;
   /** Any module by its HF name ("model.layers.2.mlp"). */
   module(name: string): TracedModule;
+  /** Scalar metrics of the logits to back-propagate (`m.logits.logProb(y, position)`). */
+  readonly logits: TracedLogits;
+  /** Back-propagates `metric` after the pass; same as `metric.backward()`. */
+  backward(metric: TracedMetric): TracedBackward;
+  /**
+   * The gradient of a module or attached value (e.g. an SAE's
+   * "model.layers.3.sae.features", the error term held constant) by name.
+   */
+  grad(name: string): TracedGradient;
 }
 
 interface Deferred<T> {
@@ -88,11 +113,16 @@ export class Interleaver {
   #done = false;
   #failed = false;
   #assigned = new Map<number, Tensor<"f32">>();
+  /** Every output the trace function replaced (the backward refuses them). */
+  readonly assignedNames = new Set<string>();
+  readonly gradients: TraceGradients<unknown>;
   readonly model: TracedModel;
 
-  constructor(tree: LlamaModules) {
+  constructor(tree: LlamaModules, backward: TraceBackwardHost<unknown> | null = null) {
     this.#tree = tree;
     this.#names = tree.names;
+    this.gradients = new TraceGradients(backward, () => this.#turn.resolve());
+    const gradients = this.gradients;
     const layerList = tree.layers.map((m) => new LayerHandle(m, this));
     this.model = {
       embed_tokens: this.#module(tree.embed_tokens.name),
@@ -103,6 +133,9 @@ export class Interleaver {
         const block = tree.layerBlock(name);
         return block ? layerList[block.layer] : this.#module(name);
       },
+      logits: tracedLogits(gradients),
+      backward: (metric: TracedMetric) => metric.backward(),
+      grad: (name: string) => gradients.grad(name, null),
     };
   }
 
@@ -148,6 +181,7 @@ export class Interleaver {
       throw new Error(`trace: cannot assign ${name}.output: the pass is already past it`);
     }
     this.#assigned.set(i, v);
+    this.assignedNames.add(name);
   }
 
   /** Runs the user function alongside the pass; settle() ends the turn-taking. */
@@ -222,6 +256,9 @@ class ModuleHandle implements TracedModule {
   set output(value: Tensor<"f32">) {
     this.owner.assign(this.name, value);
   }
+  get grad(): TracedGradient {
+    return this.owner.gradients.grad(this.name, null);
+  }
 }
 
 class LayerHandle extends ModuleHandle implements TracedLayer {
@@ -245,31 +282,46 @@ class LayerHandle extends ModuleHandle implements TracedLayer {
 
 /**
  * engine.trace: runs `fn` alongside `pass`, which records one pass with the
- * given tap on every module; the result carries what `fn` returned.
+ * given tap on every module (and keeps the outputs `keep` names for the
+ * backward); with `backward`, metrics `fn` back-propagated run after the pass.
+ * The result carries what `fn` returned.
  */
 export async function runTrace<P extends { dispose(): void }, R>(
   tree: LlamaModules,
   fn: (m: TracedModel) => Promise<R> | R,
-  pass: (taps: Map<string, Tap>) => Promise<P>,
+  pass: (taps: Map<string, Tap>, keep: readonly string[]) => Promise<P>,
+  backward: TraceBackwardHost<P> | null = null,
 ): Promise<P & { value: R }> {
   const names = tree.names;
-  const interleaver = new Interleaver(tree);
+  const interleaver = new Interleaver(tree, backward as TraceBackwardHost<unknown> | null);
+  const gradients = interleaver.gradients;
   const run = interleaver.start(fn);
   await interleaver.firstTurn();
   let result: P;
   try {
     const tap = interleaver.tap();
-    result = await pass(new Map(names.map((n) => [n, tap])));
+    result = await pass(new Map(names.map((n) => [n, tap])), gradients.start());
     interleaver.end();
   } catch (e) {
     interleaver.end();
+    gradients.fail(e);
     // The function's own error explains an aborted pass best.
     if (e instanceof TraceAborted) await run;
     throw e;
   }
   try {
-    return { ...result, value: await run };
+    await gradients.finish(result, [...interleaver.assignedNames]);
+    const value = await run;
+    return {
+      ...result,
+      value,
+      dispose: () => {
+        gradients.dispose();
+        result.dispose();
+      },
+    };
   } catch (e) {
+    gradients.dispose();
     result.dispose();
     throw e;
   }

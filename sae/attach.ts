@@ -5,6 +5,9 @@
 import type { Engine } from "../engine/engine.ts";
 import type { Intervention, InterventionContext } from "../engine/hooks.ts";
 import { UsageError } from "../engine/errors.ts";
+import { Recorder } from "../engine/gpu/recorder.ts";
+import { Tensor } from "../engine/ops/tensor.ts";
+import { linear } from "../shaders/linear.ts";
 import type { Sae } from "./sae.ts";
 import { type FeatureEdit, planSteer, steeredFeatures, type SteerMethod } from "./steer.ts";
 import { type AbortCondition, checkAbortCondition, type SteerStop } from "./conditions.ts";
@@ -93,6 +96,20 @@ export function attachSae(engine: Engine, module: string, sae: Sae): SaeAttachme
     parent: module,
     width: sae.dSae,
     compute: (x) => sae.encode(x),
+    // dm/df with the error term held constant: dm/dx W_dec^T (as sae/attribution.ts).
+    gradient: (g) => {
+      const T = g.size / sae.dIn;
+      const out = Tensor.empty(sae.gpu, `${features}.grad`, [T, sae.dSae], "f32");
+      try {
+        const rec = new Recorder(sae.gpu, `${features}.grad`);
+        linear(rec, g, sae.weights.wDec, out);
+        rec.submit();
+      } catch (e) {
+        out.dispose();
+        throw e;
+      }
+      return out;
+    },
   });
   engine.attach(error, {
     parent: module,

@@ -2,22 +2,25 @@
 // w [N, K] in the nn.Linear layout, f32 or q8/q4 packed, reading the very
 // buffers the forward reads (one template, linear_backward.wgsl, with a hook
 // for how an element of w is loaded). GGML block formats (q4k, q6k, GGUF
-// types) have no backward kernel yet.
+// types) go to linear_backward_ggml.ts (the same blocks, the forward's
+// per-type dequantization snippets).
 
 import type { Recorder } from "../engine/gpu/recorder.ts";
-import { defineKernel, defineParams, fill, type Kernel } from "../engine/gpu/kernel.ts";
+import { defineKernel, defineParams, fill, indent, type Kernel } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { QuantLayout } from "../engine/quant/format.ts";
 import type { WeightMatrix } from "../engine/quant/matrix.ts";
 import { BlockMatrix } from "../engine/quant/block_matrix.ts";
-import { UsageError } from "../engine/errors.ts";
 import { overlaps } from "./backward_checks.ts";
+import { linearBackwardGgml, setupLines, tokenSlots } from "./linear_backward_ggml.ts";
 import quant from "./quant.wgsl" with { type: "text" };
 import template from "./linear_backward.wgsl" with { type: "text" };
 
 const WG = 64;
-/** Tokens per thread (the vec4 accumulator of linear_backward.wgsl). */
+/** Tokens per thread: each loaded group of w serves TT tokens (TT x 32 accumulators). */
 const TT = 4;
+/** Tokens per thread for a single token (a metric's head row): no idle accumulators. */
+const TT_ONE = 1;
 
 export const linearBackwardParams = defineParams({
   T: "u32",
@@ -36,59 +39,89 @@ const QUANT_WEIGHTS = [
   "@group(0) @binding(3) var<storage, read> scales: array<u32>; // [rows, scalePairsPerRow] f16 pairs",
 ].join("\n");
 
-export const linearBackwardF32Kernel = defineKernel({
-  key: `linear_backward_f32_wg${WG}_t${TT}`,
-  params: linearBackwardParams,
-  parts: [
-    fill("linear_backward_f32", template, {
-      WEIGHT_BINDINGS: F32_WEIGHTS,
-      DX_BINDING: "3",
-      WEIGHT_SETUP: "",
-      WEIGHT_AT: "w[n * p.K + k]",
-    }),
-  ],
-  constants: { WG },
-});
+/** Values 32g .. 32g + 31 of f32 row n (the tail group reads on into the next row, unused). */
+const F32_GROUP = [
+  "let r = n * p.K + 32u * g;",
+  ...[...Array(8).keys()].map((i) =>
+    `let v${i} = vec4f(${[0, 1, 2, 3].map((e) => `w[r + ${4 * i + e}u]`).join(", ")});`
+  ),
+  `let v = array<vec4f, 8>(${[...Array(8).keys()].map((i) => `v${i}`).join(", ")});`,
+];
+
+function groupKernel(
+  key: string,
+  parts: string[],
+  weights: string,
+  dx: string,
+  group: string[],
+  tt = TT,
+) {
+  return defineKernel({
+    key,
+    params: linearBackwardParams,
+    parts: [
+      ...parts,
+      fill(key, template, {
+        TT: String(tt),
+        WEIGHT_BINDINGS: weights,
+        DX_BINDING: dx,
+        SETUP: indent(setupLines(tt), 2),
+        GROUP: indent(group, 4),
+        ...tokenSlots(tt),
+      }),
+    ],
+    constants: { WG },
+  });
+}
+
+const f32Kernels = new Map<number, Kernel<typeof linearBackwardParams.fields>>();
+
+/** The f32 variant with `tt` tokens per thread (4, or 1 for one token). */
+export function linearBackwardF32Kernel(tt = TT): Kernel<typeof linearBackwardParams.fields> {
+  let kernel = f32Kernels.get(tt);
+  if (!kernel) {
+    kernel = groupKernel(`linear_backward_f32_wg${WG}_t${tt}`, [], F32_WEIGHTS, "3", F32_GROUP, tt);
+    f32Kernels.set(tt, kernel);
+  }
+  return kernel;
+}
 
 const quantKernels = new Map<string, Kernel<typeof linearBackwardParams.fields>>();
 
 /** The q8/q4 variant for a layout's format and block (the row length is a param). */
 export function linearBackwardQuantKernel(
   l: QuantLayout,
+  tt = TT,
 ): Kernel<typeof linearBackwardParams.fields> {
-  const key = `linear_backward_${l.format}_b${l.block}_wg${WG}_t${TT}`;
+  const key = `linear_backward_${l.format}_b${l.block}_wg${WG}_t${tt}`;
   let kernel = quantKernels.get(key);
   if (!kernel) {
-    const per = l.perWord;
-    // Column k's word within a row, its code within the word, its block's scale.
-    const setup = [
-      `  let word_k = k / ${per}u;`,
-      `  let code_k = k % ${per}u;`,
-      `  let block_k = k / ${l.block}u;`,
-    ].join("\n");
-    const at = `f16_at(scales[n * p.scalePairsPerRow + block_k / 2u], block_k) * ` +
-      `element_${l.format}(words[n * p.wordsPerRow + word_k], code_k)`;
-    kernel = defineKernel({
-      key,
-      params: linearBackwardParams,
-      parts: [
-        quant,
-        fill(key, template, {
-          WEIGHT_BINDINGS: QUANT_WEIGHTS,
-          DX_BINDING: "4",
-          WEIGHT_SETUP: setup,
-          WEIGHT_AT: at,
-        }),
-      ],
-      constants: { WG },
-    });
+    // The group's words and scales, each loaded once: 32 / perWord words; one scale per
+    // block (blocks of 16 or 32 divide the group; blocks of 64 or 128 hold it whole).
+    const per = l.perWord, B = l.block, words = 32 / per, blocks = Math.max(1, 32 / B);
+    const vec = (i: number) => {
+      const j = B <= 32 ? Math.floor((4 * i) / B) : 0;
+      return `sc${j} * dequant_${l.format}(w${Math.floor((4 * i) / per)}, ${((4 * i) % per) / 4}u)`;
+    };
+    const group = [
+      `let wr = n * p.wordsPerRow + ${words}u * g;`,
+      "let sr = n * p.scalePairsPerRow;",
+      B <= 32 ? `let blk = g * ${32 / B}u;` : `let blk = g / ${B / 32}u;`,
+      ...[...Array(blocks).keys()].map((j) =>
+        `let sc${j} = f16_at(scales[sr + (blk + ${j}u) / 2u], blk + ${j}u);`
+      ),
+      ...[...Array(words).keys()].map((m) => `let w${m} = words[wr + ${m}u];`),
+      `let v = array<vec4f, 8>(${[...Array(8).keys()].map(vec).join(", ")});`,
+    ];
+    kernel = groupKernel(key, [quant], QUANT_WEIGHTS, "4", group, tt);
     quantKernels.set(key, kernel);
   }
   return kernel;
 }
 
 /**
- * dx [T, K] (+)= dy [T, N] @ w, w: [N, K] (nn.Linear layout), f32 or q8/q4.
+ * dx [T, K] (+)= dy [T, N] @ w, w: [N, K] (nn.Linear layout), f32, q8/q4 or
+ * a GGML block format.
  * Overwrites dx, or adds to it with `accumulate`. A [N] dy with a [K] dx is
  * one token.
  */
@@ -112,20 +145,16 @@ export function linearBackward(
     );
   }
   if (overlaps(dx, dy)) throw new Error(`linearBackward(${w.label}): dx overlaps dy`);
-  const workgroups: [number, number] = [Math.ceil(K / WG), Math.ceil(T / TT)];
+  const tt = T === 1 ? TT_ONE : TT;
+  const workgroups: [number, number] = [Math.ceil(Math.ceil(K / 32) / WG), Math.ceil(T / tt)];
   if (workgroups[1] > rec.gpu.device.limits.maxComputeWorkgroupsPerDimension) {
     throw new Error(`linearBackward(${w.label}): ${T} tokens exceed one dispatch; split them`);
   }
-  if (w instanceof BlockMatrix) {
-    throw new UsageError(
-      `linearBackward(${w.label}): gradients through ${w.format} (GGML block) weights are not ` +
-        `implemented; load the model with quant "f32", "q8" or "q4"`,
-    );
-  }
+  if (w instanceof BlockMatrix) return linearBackwardGgml(rec, dy, w, dx, T, accumulate, tt);
   const base = { T, K, dyStride: N };
   if (w.format === "f32") {
     w.chunks.forEach((c, i) => {
-      rec.dispatch(linearBackwardF32Kernel, {
+      rec.dispatch(linearBackwardF32Kernel(tt), {
         params: {
           ...base,
           rows: c.tensor.shape[0],
@@ -141,7 +170,7 @@ export function linearBackward(
     return;
   }
   const l = w.layout;
-  const kernel = linearBackwardQuantKernel(l);
+  const kernel = linearBackwardQuantKernel(l, tt);
   w.chunks.forEach((c, i) => {
     rec.dispatch(kernel, {
       params: {

@@ -1,11 +1,18 @@
-// Linear backward with respect to the input, weights frozen: for one row
-// chunk of w [rows, K] (rows rowStart.. of the whole [N, K] matrix)
-//   dx[t, k] (+)= sum_n dy[t, dyOffset + n] * w[n, k]
-// i.e. dx = dy w, the transposed product, reading the same weights (f32 or
-// packed q8/q4 codes) as the forward. One thread per column k and TT = 4
-// tokens: each weight is loaded (and dequantized) once for the 4 tokens, and
-// neighbouring threads read neighbouring k. Chunks after the first (and
-// every chunk with p.accumulate = 1) add to dx.
+// Linear backward with respect to the input (weights frozen), one row chunk
+// of w [rows, K] (rows rowStart.. of the whole [N, K]):
+//   dx[t, k] (+)= sum_n dy[t, dyOffset + n] * w(n, k)
+// the transposed product, reading the very buffers the forward reads: f32
+// rows, q8/q4 codes and f16 scales (linear_backward.ts), or GGML blocks
+// decoded with the forward's per-type snippet (linear_backward_ggml.ts); the
+// GROUP hook loads values 32g .. 32g + 31 of row n as v: array<vec4f, 8>.
+// One thread per 32-value group g of K and TT tokens: per row n it loads its
+// group once (a contiguous run of the row) and adds dy[t, n] times the 32
+// values into TT x 8 vec4 accumulators, separate variables (unrolled by the
+// generator, so that no software adapter keeps them in indexed memory) that
+// are gathered into arrays only for the store. Groups past
+// K's end hold the row's zero padding and are not stored; tokens past T
+// re-read the last one and are not stored. Chunks after the first (and every
+// chunk with p.accumulate = 1) add to dx.
 
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> dy: array<f32>;          // [T, dyStride]
@@ -16,28 +23,25 @@ override WG: u32 = 64;
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u) {
-  let k = gid.x;
-  let t0 = gid.y * 4u;
-  if (k >= p.K) {
+  let g = gid.x;
+  let t0 = gid.y * {{TT}}u;
+  if (g * 32u >= p.K) {
     return;
   }
-  // Tokens past T re-read the last one and are not stored.
   let last = p.T - 1u;
-  let d0 = min(t0, last) * p.dyStride + p.dyOffset;
-  let d1 = min(t0 + 1u, last) * p.dyStride + p.dyOffset;
-  let d2 = min(t0 + 2u, last) * p.dyStride + p.dyOffset;
-  let d3 = min(t0 + 3u, last) * p.dyStride + p.dyOffset;
-{{WEIGHT_SETUP}}
-  var acc = vec4f(0.0);
+{{SETUP}}
   for (var n = 0u; n < p.rows; n++) {
-    let wv = {{WEIGHT_AT}};
-    acc = fma(vec4f(dy[d0 + n], dy[d1 + n], dy[d2 + n], dy[d3 + n]), vec4f(wv), acc);
+{{GROUP}}
+{{ROW}}
+{{ACCUMULATE}}
   }
-  for (var j = 0u; j < 4u; j++) {
-    let t = t0 + j;
-    if (t < p.T) {
-      let i = t * p.K + k;
-      dx[i] = select(acc[j], dx[i] + acc[j], p.accumulate != 0u);
+{{GATHER}}
+  for (var i = 0u; i < 8u; i++) {
+    for (var e = 0u; e < 4u; e++) {
+      let k = 32u * g + 4u * i + e;
+      if (k < p.K) {
+{{STORE}}
+      }
     }
   }
 }

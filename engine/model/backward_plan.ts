@@ -25,7 +25,6 @@ import type { Recorder } from "../gpu/recorder.ts";
 import { Tensor } from "../ops/tensor.ts";
 import type { LlamaConfig } from "../formats/config.ts";
 import { UsageError } from "../errors.ts";
-import { BlockMatrix } from "../quant/block_matrix.ts";
 import { addInPlace } from "../../shaders/add.ts";
 import { attention } from "../../shaders/attention.ts";
 import { attentionBackward } from "../../shaders/attention_backward.ts";
@@ -48,15 +47,20 @@ export interface BackwardInputs {
    * every model.layers.N (entry N is layer N's input, entry N + 1 its output).
    */
   residuals: readonly Tensor<"f32">[];
-  /** [1, vocab] the logits at the last position. */
+  /** [1, vocab] the logits at the metric's position (`logitsAt` makes them for any row). */
   lastLogits: Tensor<"f32">;
-  /** The metric's token id: m = log p(target | prompt) at the last position. */
+  /** The metric's token id: m = log p(target | prompt) at `position`. */
   target?: number;
   /**
-   * Instead of a target: dm/d logits [1, vocab] of another metric of the last
+   * Instead of a target: dm/d logits [1, vocab] of another metric of the
    * position's logits (a logit difference: +1 and -1).
    */
   dLogits?: Tensor<"f32">;
+  /**
+   * The prompt position the metric reads (default the last, T - 1); rows after
+   * it get zero gradient.
+   */
+  position?: number;
 }
 
 /** Bytes a backward pass over T tokens holds, by role. */
@@ -173,15 +177,6 @@ export class BackwardPlan {
     if (!Number.isInteger(T) || T < 1) {
       throw new UsageError(`backward: a prompt of ${T} tokens; want at least 1`);
     }
-    const matrices = [weights.embed, weights.lmHead];
-    for (const l of weights.layers) matrices.push(l.q, l.k, l.v, l.o, l.gate, l.up, l.down);
-    const block = matrices.find((m) => m instanceof BlockMatrix);
-    if (block) {
-      throw new UsageError(
-        `backward: ${block.label} is stored as ${block.format} (a GGML block format), which has ` +
-          `no backward kernel yet; load the model with quant "f32", "q8" or "q4"`,
-      );
-    }
     this.gpu = gpu;
     this.config = config;
     this.weights = weights;
@@ -224,11 +219,11 @@ export class BackwardPlan {
     const h = c.hiddenSize, eps = c.rmsNormEps, L = c.numHiddenLayers;
     const heads = c.numAttentionHeads, kvHeads = c.numKeyValueHeads, headDim = c.headDim;
     this.#check(inputs, grads, metric);
-    const row = h * 4;
+    const row = h * 4, p = inputs.position ?? T - 1;
     const copyOut = (name: string) =>
       rec.copy(s.g.buffer, s.g.offset, grads.get(name)!.buffer, grads.get(name)!.offset, T * row);
 
-    // ---- the metric and the final norm + lm_head, at the last position only ----
+    // ---- the metric and the final norm + lm_head, at the metric's position only ----
     let dLogits = inputs.dLogits;
     if (!dLogits) {
       logprobBackward(rec, inputs.lastLogits, inputs.target!, s.dLogits, metric!);
@@ -236,10 +231,10 @@ export class BackwardPlan {
     }
     linearBackward(rec, dLogits, w.lmHead, s.dNormed);
     const top = inputs.residuals[L];
-    rec.copy(top.buffer, top.offset + (T - 1) * row, s.lastX.buffer, s.lastX.offset, row);
+    rec.copy(top.buffer, top.offset + p * row, s.lastX.buffer, s.lastX.offset, row);
     rmsnormBackward(rec, s.lastX, w.norm, s.dNormed, s.lastG, eps);
     rec.clear(s.g.buffer, s.g.offset, T * row);
-    rec.copy(s.lastG.buffer, s.lastG.offset, s.g.buffer, s.g.offset + (T - 1) * row, row);
+    rec.copy(s.lastG.buffer, s.lastG.offset, s.g.buffer, s.g.offset + p * row, row);
 
     for (let l = L - 1; l >= 0; l--) {
       const lw = w.layers[l], m = this.modules.layers[l], x = inputs.residuals[l];
@@ -291,8 +286,36 @@ export class BackwardPlan {
     copyOut(this.modules.embed_tokens.name);
   }
 
+  /**
+   * Records the logits [1, vocab] of prompt position `position` from the
+   * final residual stream `top` [T, hidden] (final norm + lm_head of one row),
+   * for a metric at a position other than the last.
+   */
+  recordLogitsAt(rec: Recorder, top: Tensor<"f32">, position: number, out: Tensor<"f32">): void {
+    const c = this.config, s = this.#scratch, row = c.hiddenSize * 4;
+    this.#checkPosition(position);
+    if (out.size !== c.vocabSize || out.gpu !== this.gpu || top.size !== this.T * c.hiddenSize) {
+      throw new Error(
+        `backward: logitsAt wants top [${this.T}, ${c.hiddenSize}] and out [1, ${c.vocabSize}]; ` +
+          `got [${top.shape}] and [${out.shape}]`,
+      );
+    }
+    rec.copy(top.buffer, top.offset + position * row, s.lastX.buffer, s.lastX.offset, row);
+    rmsnorm(rec, s.lastX, this.weights.norm, s.dNormed, c.rmsNormEps);
+    linear(rec, s.dNormed, this.weights.lmHead, out);
+  }
+
+  #checkPosition(p: number): void {
+    if (!Number.isInteger(p) || p < 0 || p >= this.T) {
+      throw new UsageError(
+        `backward: metric position ${p} is outside the prompt's positions [0, ${this.T})`,
+      );
+    }
+  }
+
   #check(inputs: BackwardInputs, grads: GradientTensors, metric: Tensor<"f32"> | null): void {
     const c = this.config, T = this.T, h = c.hiddenSize;
+    if (inputs.position !== undefined) this.#checkPosition(inputs.position);
     const fits = (t: Tensor, rows: number, cols: number) =>
       t.dtype === "f32" && t.size === rows * cols && t.shape[t.shape.length - 1] === cols &&
       t.gpu === this.gpu;

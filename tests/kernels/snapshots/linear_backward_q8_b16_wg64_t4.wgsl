@@ -56,14 +56,21 @@ fn scaled_q4_hi(word: u32) -> vec4f {
   return vec4f(vec4i(vec4u(word, word, word, word >> 28u) & vec4u(0xf0000u, 0xf00000u, 0xf000000u, 0xfu)));
 }
 
-// Linear backward with respect to the input, weights frozen: for one row
-// chunk of w [rows, K] (rows rowStart.. of the whole [N, K] matrix)
-//   dx[t, k] (+)= sum_n dy[t, dyOffset + n] * w[n, k]
-// i.e. dx = dy w, the transposed product, reading the same weights (f32 or
-// packed q8/q4 codes) as the forward. One thread per column k and TT = 4
-// tokens: each weight is loaded (and dequantized) once for the 4 tokens, and
-// neighbouring threads read neighbouring k. Chunks after the first (and
-// every chunk with p.accumulate = 1) add to dx.
+// Linear backward with respect to the input (weights frozen), one row chunk
+// of w [rows, K] (rows rowStart.. of the whole [N, K]):
+//   dx[t, k] (+)= sum_n dy[t, dyOffset + n] * w(n, k)
+// the transposed product, reading the very buffers the forward reads: f32
+// rows, q8/q4 codes and f16 scales (linear_backward.ts), or GGML blocks
+// decoded with the forward's per-type snippet (linear_backward_ggml.ts); the
+// GROUP hook loads values 32g .. 32g + 31 of row n as v: array<vec4f, 8>.
+// One thread per 32-value group g of K and TT tokens: per row n it loads its
+// group once (a contiguous run of the row) and adds dy[t, n] times the 32
+// values into TT x 8 vec4 accumulators, separate variables (unrolled by the
+// generator, so that no software adapter keeps them in indexed memory) that
+// are gathered into arrays only for the store. Groups past
+// K's end hold the row's zero padding and are not stored; tokens past T
+// re-read the last one and are not stored. Chunks after the first (and every
+// chunk with p.accumulate = 1) add to dx.
 
 struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.ts)
   T: u32,
@@ -86,30 +93,125 @@ override WG: u32 = 64;
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u) {
-  let k = gid.x;
+  let g = gid.x;
   let t0 = gid.y * 4u;
-  if (k >= p.K) {
+  if (g * 32u >= p.K) {
     return;
   }
-  // Tokens past T re-read the last one and are not stored.
   let last = p.T - 1u;
-  let d0 = min(t0, last) * p.dyStride + p.dyOffset;
+  let d0 = min(t0 + 0u, last) * p.dyStride + p.dyOffset;
+  var acc0_0 = vec4f(0.0);
+  var acc0_1 = vec4f(0.0);
+  var acc0_2 = vec4f(0.0);
+  var acc0_3 = vec4f(0.0);
+  var acc0_4 = vec4f(0.0);
+  var acc0_5 = vec4f(0.0);
+  var acc0_6 = vec4f(0.0);
+  var acc0_7 = vec4f(0.0);
   let d1 = min(t0 + 1u, last) * p.dyStride + p.dyOffset;
+  var acc1_0 = vec4f(0.0);
+  var acc1_1 = vec4f(0.0);
+  var acc1_2 = vec4f(0.0);
+  var acc1_3 = vec4f(0.0);
+  var acc1_4 = vec4f(0.0);
+  var acc1_5 = vec4f(0.0);
+  var acc1_6 = vec4f(0.0);
+  var acc1_7 = vec4f(0.0);
   let d2 = min(t0 + 2u, last) * p.dyStride + p.dyOffset;
+  var acc2_0 = vec4f(0.0);
+  var acc2_1 = vec4f(0.0);
+  var acc2_2 = vec4f(0.0);
+  var acc2_3 = vec4f(0.0);
+  var acc2_4 = vec4f(0.0);
+  var acc2_5 = vec4f(0.0);
+  var acc2_6 = vec4f(0.0);
+  var acc2_7 = vec4f(0.0);
   let d3 = min(t0 + 3u, last) * p.dyStride + p.dyOffset;
-  let word_k = k / 4u;
-  let code_k = k % 4u;
-  let block_k = k / 16u;
-  var acc = vec4f(0.0);
+  var acc3_0 = vec4f(0.0);
+  var acc3_1 = vec4f(0.0);
+  var acc3_2 = vec4f(0.0);
+  var acc3_3 = vec4f(0.0);
+  var acc3_4 = vec4f(0.0);
+  var acc3_5 = vec4f(0.0);
+  var acc3_6 = vec4f(0.0);
+  var acc3_7 = vec4f(0.0);
   for (var n = 0u; n < p.rows; n++) {
-    let wv = f16_at(scales[n * p.scalePairsPerRow + block_k / 2u], block_k) * element_q8(words[n * p.wordsPerRow + word_k], code_k);
-    acc = fma(vec4f(dy[d0 + n], dy[d1 + n], dy[d2 + n], dy[d3 + n]), vec4f(wv), acc);
+    let wr = n * p.wordsPerRow + 8u * g;
+    let sr = n * p.scalePairsPerRow;
+    let blk = g * 2u;
+    let sc0 = f16_at(scales[sr + (blk + 0u) / 2u], blk + 0u);
+    let sc1 = f16_at(scales[sr + (blk + 1u) / 2u], blk + 1u);
+    let w0 = words[wr + 0u];
+    let w1 = words[wr + 1u];
+    let w2 = words[wr + 2u];
+    let w3 = words[wr + 3u];
+    let w4 = words[wr + 4u];
+    let w5 = words[wr + 5u];
+    let w6 = words[wr + 6u];
+    let w7 = words[wr + 7u];
+    let v = array<vec4f, 8>(sc0 * dequant_q8(w0, 0u), sc0 * dequant_q8(w1, 0u), sc0 * dequant_q8(w2, 0u), sc0 * dequant_q8(w3, 0u), sc1 * dequant_q8(w4, 0u), sc1 * dequant_q8(w5, 0u), sc1 * dequant_q8(w6, 0u), sc1 * dequant_q8(w7, 0u));
+    let y0 = vec4f(dy[d0 + n]);
+    let y1 = vec4f(dy[d1 + n]);
+    let y2 = vec4f(dy[d2 + n]);
+    let y3 = vec4f(dy[d3 + n]);
+    acc0_0 = fma(v[0u], y0, acc0_0);
+    acc1_0 = fma(v[0u], y1, acc1_0);
+    acc2_0 = fma(v[0u], y2, acc2_0);
+    acc3_0 = fma(v[0u], y3, acc3_0);
+    acc0_1 = fma(v[1u], y0, acc0_1);
+    acc1_1 = fma(v[1u], y1, acc1_1);
+    acc2_1 = fma(v[1u], y2, acc2_1);
+    acc3_1 = fma(v[1u], y3, acc3_1);
+    acc0_2 = fma(v[2u], y0, acc0_2);
+    acc1_2 = fma(v[2u], y1, acc1_2);
+    acc2_2 = fma(v[2u], y2, acc2_2);
+    acc3_2 = fma(v[2u], y3, acc3_2);
+    acc0_3 = fma(v[3u], y0, acc0_3);
+    acc1_3 = fma(v[3u], y1, acc1_3);
+    acc2_3 = fma(v[3u], y2, acc2_3);
+    acc3_3 = fma(v[3u], y3, acc3_3);
+    acc0_4 = fma(v[4u], y0, acc0_4);
+    acc1_4 = fma(v[4u], y1, acc1_4);
+    acc2_4 = fma(v[4u], y2, acc2_4);
+    acc3_4 = fma(v[4u], y3, acc3_4);
+    acc0_5 = fma(v[5u], y0, acc0_5);
+    acc1_5 = fma(v[5u], y1, acc1_5);
+    acc2_5 = fma(v[5u], y2, acc2_5);
+    acc3_5 = fma(v[5u], y3, acc3_5);
+    acc0_6 = fma(v[6u], y0, acc0_6);
+    acc1_6 = fma(v[6u], y1, acc1_6);
+    acc2_6 = fma(v[6u], y2, acc2_6);
+    acc3_6 = fma(v[6u], y3, acc3_6);
+    acc0_7 = fma(v[7u], y0, acc0_7);
+    acc1_7 = fma(v[7u], y1, acc1_7);
+    acc2_7 = fma(v[7u], y2, acc2_7);
+    acc3_7 = fma(v[7u], y3, acc3_7);
   }
-  for (var j = 0u; j < 4u; j++) {
-    let t = t0 + j;
-    if (t < p.T) {
-      let i = t * p.K + k;
-      dx[i] = select(acc[j], dx[i] + acc[j], p.accumulate != 0u);
+  let o0 = array<vec4f, 8>(acc0_0, acc0_1, acc0_2, acc0_3, acc0_4, acc0_5, acc0_6, acc0_7);
+  let o1 = array<vec4f, 8>(acc1_0, acc1_1, acc1_2, acc1_3, acc1_4, acc1_5, acc1_6, acc1_7);
+  let o2 = array<vec4f, 8>(acc2_0, acc2_1, acc2_2, acc2_3, acc2_4, acc2_5, acc2_6, acc2_7);
+  let o3 = array<vec4f, 8>(acc3_0, acc3_1, acc3_2, acc3_3, acc3_4, acc3_5, acc3_6, acc3_7);
+  for (var i = 0u; i < 8u; i++) {
+    for (var e = 0u; e < 4u; e++) {
+      let k = 32u * g + 4u * i + e;
+      if (k < p.K) {
+        if (t0 + 0u < p.T) {
+          let at = (t0 + 0u) * p.K + k;
+          dx[at] = select(o0[i][e], dx[at] + o0[i][e], p.accumulate != 0u);
+        }
+        if (t0 + 1u < p.T) {
+          let at = (t0 + 1u) * p.K + k;
+          dx[at] = select(o1[i][e], dx[at] + o1[i][e], p.accumulate != 0u);
+        }
+        if (t0 + 2u < p.T) {
+          let at = (t0 + 2u) * p.K + k;
+          dx[at] = select(o2[i][e], dx[at] + o2[i][e], p.accumulate != 0u);
+        }
+        if (t0 + 3u < p.T) {
+          let at = (t0 + 3u) * p.K + k;
+          dx[at] = select(o3[i][e], dx[at] + o3[i][e], p.accumulate != 0u);
+        }
+      }
     }
   }
 }
