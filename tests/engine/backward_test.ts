@@ -124,6 +124,37 @@ Deno.test("backward: q8 weights within 0.1 of the f32 autograd reference, and no
   }
 });
 
+Deno.test("backward: 100 passes leave the GPU buffer count and bytes where they were", async () => {
+  // The issue's acceptance: no GPU memory grows across 100 backward passes.
+  // stories260K in f32 on the first 6 tokens of its fixture prompt (the
+  // cheapest model and prompt: each pass is dispatch- and readback-bound).
+  const folder = modelPath("stories260K");
+  const prompt = (await readReference(folder, "reference.safetensors")).get("tokens")!;
+  const tokens = Array.from(prompt.subarray(0, 6));
+  const engine = await Engine.load(folder, { gpu });
+  try {
+    // The first pass makes the pools' buffers (uniform slabs, transient tensors); count after it.
+    (await gradients(engine, tokens)).dispose();
+    const before = gpu.liveBuffers;
+    let last = 0;
+    for (let i = 0; i < 100; i++) {
+      const r = await gradients(engine, tokens);
+      last = r.metric;
+      r.dispose();
+    }
+    const after = gpu.liveBuffers;
+    console.log(
+      `  100 backward passes: ${before.count} -> ${after.count} buffers, ` +
+        `${before.bytes} -> ${after.bytes} bytes; last m = ${last}`,
+    );
+    assert.ok(Number.isFinite(last), "the metric of the last pass");
+    assert.equal(after.count, before.count, "GPU buffers after 100 backward passes");
+    assert.equal(after.bytes, before.bytes, "GPU bytes after 100 backward passes");
+  } finally {
+    engine.dispose();
+  }
+});
+
 Deno.test("backward: several metrics from one forward; a logit difference matches central differences", async () => {
   const folder = modelPath("llama3-tiny");
   const ref = await readReference(folder, "gradients.safetensors");
