@@ -9,18 +9,24 @@ import type { FileSource } from "./platform/bytes.ts";
 import type { KvCache } from "./model/kv_cache.ts";
 import { type CacheOptions, EngineCaches } from "./caches.ts";
 import { checkTokenIds } from "./model/tokens.ts";
-import { checkHookOptions, type DerivedModule, type ModuleTable } from "./hooks.ts";
-import { checkTraceLength, runTrace, type TracedModel } from "./trace.ts";
-import { traceBackwardHost } from "./trace_backward.ts";
+import type { DerivedModule, ModuleTable } from "./hooks.ts";
+import type { TracedModel } from "./trace.ts";
+import {
+  type EngineCore,
+  forwardBatch,
+  forwardOne,
+  forwardThenCall,
+  generateCall,
+  traceBatch,
+  traceOne,
+} from "./engine_calls.ts";
 import { type ForwardOptions, forwardPass, type ForwardResult, type PassHost } from "./forward.ts";
 import {
   batchedForwardPass,
   type BatchLayout,
-  batchLayout,
   type BatchTraceResult,
   isBatch,
   type PromptInput,
-  runBatchTrace,
 } from "./batch.ts";
 import { EngineLife } from "./lifecycle.ts";
 import { EngineModules } from "./modules.ts";
@@ -29,14 +35,7 @@ import type { Pipeline } from "./model/pipeline.ts";
 import type { DevicePlacement } from "./model/placement.ts";
 import type { WeightMatrix } from "./quant/matrix.ts";
 import { disposeWeights, type LlamaWeights, type StageWeights } from "./model/weights.ts";
-import {
-  checkGenerateOptions,
-  type GenerateAbort,
-  type GenerateOptions,
-  type GenerateStream,
-  generateStream,
-  generateTokens,
-} from "./generate.ts";
+import type { GenerateOptions, GenerateStream } from "./generate.ts";
 import { UsageError } from "./errors.ts";
 import { type LoadedModel, loadModel, type LoadOptions } from "./load.ts";
 import { memoryByDevice, type MemoryReport, totalMemory } from "./memory.ts";
@@ -251,17 +250,9 @@ export class Engine {
   ): Promise<ForwardResult | ForwardResult[]> {
     this.#life.assertCallable("forward");
     if (isBatch<PromptInput>(input)) {
-      const prompts = input.map((p) => this.#tokenize(p));
-      const kv = this.#caches.of(undefined, "forward");
-      return await this.#life.queue.run(() =>
-        kv.use(() => this.#batchPass(prompts, options, undefined))
-      );
+      return await forwardBatch(this.#core, input.map((p) => this.#tokenize(p)), options);
     }
-    const tokens = this.#tokenize(input as PromptInput);
-    const kv = this.#caches.of(options.kvCache, "forward");
-    return await this.#life.queue.run(() =>
-      kv.use(() => this.#pass(tokens, kv, options, undefined))
-    );
+    return await forwardOne(this.#core, this.#tokenize(input as PromptInput), options);
   }
 
   /**
@@ -293,39 +284,23 @@ export class Engine {
     options: ForwardOptions = {},
   ): Promise<(ForwardResult & { value: R }) | BatchTraceResult<R>> {
     this.#life.assertCallable("trace");
-    const batch = isBatch<PromptInput>(input);
-    const prompts = batch ? input.map((p) => this.#tokenize(p)) : [];
-    const tokens = batch ? prompts.flat() : this.#tokenize(input as PromptInput);
-    const kv = this.#caches.of(batch ? undefined : options.kvCache, "trace");
-    checkTraceLength(tokens.length, this.#pipeline.maxChunk, kv.contextLength, batch);
-    if (batch) {
-      return await this.#life.queue.run(() =>
-        kv.use(() =>
-          runBatchTrace(
-            this.#modules.tree,
-            prompts.map((p) => p.length),
-            fn,
-            (taps) => this.#batchPass(prompts, options, taps),
-          )
-        )
-      );
+    if (isBatch<PromptInput>(input)) {
+      return await traceBatch(this.#core, input.map((p) => this.#tokenize(p)), fn, options);
     }
-    let past = 0; // positions the cache held before this pass (the backward wants none)
-    const backward = traceBackwardHost(this, tokens.length, options, () => past);
-    return await this.#life.queue.run(() =>
-      kv.use(() => {
-        past = this.#caches.kept(kv);
-        return runTrace(
-          this.#modules.tree,
-          (m) => fn(m, batchLayout([tokens.length])),
-          (taps, keep) => {
-            const cache = [...new Set([...(options.cache ?? []), ...keep])];
-            return this.#pass(tokens, kv, keep.length ? { ...options, cache } : options, taps);
-          },
-          backward,
-        );
-      })
-    );
+    return await traceOne(this.#core, this.#tokenize(input as PromptInput), fn, options);
+  }
+
+  /** The private parts trace and generate use (engine/engine_calls.ts). */
+  get #core(): EngineCore {
+    return {
+      engine: this,
+      tree: this.#modules.tree,
+      caches: this.#caches,
+      pipeline: this.#pipeline,
+      life: this.#life,
+      pass: (tokens, kv, options, taps) => this.#pass(tokens, kv, options, taps),
+      batchPass: (prompts, options, taps) => this.#batchPass(prompts, options, taps),
+    };
   }
 
   /** What a pass on `kv` needs from the engine (engine/forward.ts, engine/batch.ts). */
@@ -371,26 +346,7 @@ export class Engine {
     options: GenerateOptions = {},
   ): GenerateStream {
     this.#life.assertCallable("generate");
-    const ids = this.#tokenize(prompt), kv = this.#caches.of(options.kvCache, "generate");
-    // Checked now, so that a bad id, name or option fails at the call, not at
-    // the first step; the cache is claimed at the first step, in queue order,
-    // and the context checked again then.
-    const checked = this.checkTokens(ids, this.#caches.kept(kv), kv.contextLength);
-    checkHookOptions(this.modules, options);
-    checkGenerateOptions(options);
-    let aborted: GenerateAbort | null = null;
-    const steps = generateTokens(this, this.#pipeline, kv, checked, options, {
-      exclusive: (fn) => this.#life.queue.run(() => kv.use(fn)),
-      claim: (gen) => {
-        this.checkTokens(ids, this.#caches.kept(kv), kv.contextLength);
-        const start = this.#caches.claim(kv, gen);
-        this.#life.queue.hold(gen);
-        return start;
-      },
-      finished: (gen) => this.#life.queue.drop(gen),
-      aborted: (a) => aborted = a,
-    });
-    return generateStream(this.#life.guardSteps(steps), () => aborted);
+    return generateCall(this.#core, this.#tokenize(prompt), options);
   }
 
   /**
@@ -405,14 +361,7 @@ export class Engine {
     after: (r: ForwardResult) => Promise<T>,
   ): Promise<T> {
     this.#life.assertCallable("forward");
-    const tokens = this.#tokenize(input), kv = this.#caches.of(options.kvCache, "forward");
-    return await this.#life.queue.run(() =>
-      kv.use(async () => {
-        const value = await after(await this.#pass(tokens, kv, options, undefined));
-        this.#life.assertOpen(); // disposed meanwhile: its buffers are freed now
-        return value;
-      })
-    );
+    return await forwardThenCall(this.#core, this.#tokenize(input), options, after);
   }
 
   /**
