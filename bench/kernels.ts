@@ -2,7 +2,8 @@
 // variant the fixture models and SAEs (tests/fixtures) can compile, built
 // without a GPU from the same builders the engine calls, so any generated WGSL
 // can be read in full. The snapshot test (tests/kernels/snapshot_test.ts)
-// compares each with tests/kernels/snapshots/KEY.wgsl; after a deliberate
+// compares each with tests/kernels/snapshots/KEY.wgsl (KEY.digest, a SHA-256,
+// for kernels over SNAPSHOT_TEXT_LIMIT); after a deliberate
 // change to a kernel, `deno task kernels --update-snapshots` rewrites them.
 //
 // The catalog covers every device the tunings distinguish: a software adapter
@@ -203,20 +204,53 @@ export function kernelText(k: Kernel): string {
 
 export const SNAPSHOTS = new URL("../tests/kernels/snapshots/", import.meta.url);
 
+/**
+ * Kernels whose text is longer than this (the unrolled matmul tiles, 25-240
+ * KB each) are snapshotted as a SHA-256 digest instead of in full, which
+ * keeps the repository near its ~25 MB budget; `--dump KEY` prints them.
+ */
+export const SNAPSHOT_TEXT_LIMIT = 24 * 1024;
+
+/** A kernel's snapshot: its file name in SNAPSHOTS and the expected contents. */
+export async function snapshotOf(key: string, k: Kernel): Promise<{ name: string; text: string }> {
+  const text = kernelText(k);
+  if (text.length <= SNAPSHOT_TEXT_LIMIT) return { name: `${key}.wgsl`, text };
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const lines = text.split("\n").length - 1;
+  return {
+    name: `${key}.digest`,
+    text: `// kernel ${key}: ${lines} lines, ${text.length} bytes of WGSL, over the ` +
+      `${SNAPSHOT_TEXT_LIMIT}-byte snapshot limit\n` +
+      `// read it with: deno task kernels --dump ${key}\n` +
+      `sha256 ${hex}\n`,
+  };
+}
+
+/** The kernel key a snapshot file stands for, or null for another file. */
+export function snapshotKey(file: string): string | null {
+  const m = /^(.*)\.(wgsl|digest)$/.exec(file);
+  return m ? m[1] : null;
+}
+
 /** Rewrites every snapshot and removes those of kernels that no longer exist. */
-export function updateSnapshots(catalog: Map<string, Kernel>): number {
+export async function updateSnapshots(catalog: Map<string, Kernel>): Promise<number> {
   Deno.mkdirSync(SNAPSHOTS, { recursive: true });
-  for (const e of Deno.readDirSync(SNAPSHOTS)) {
-    const key = e.name.replace(/\.wgsl$/, "");
-    if (e.name.endsWith(".wgsl") && !catalog.has(key)) Deno.removeSync(new URL(e.name, SNAPSHOTS));
-  }
+  const keep = new Set<string>();
   for (const [key, k] of catalog) {
-    Deno.writeTextFileSync(new URL(`${key}.wgsl`, SNAPSHOTS), kernelText(k));
+    const snap = await snapshotOf(key, k);
+    Deno.writeTextFileSync(new URL(snap.name, SNAPSHOTS), snap.text);
+    keep.add(snap.name);
+  }
+  for (const e of Deno.readDirSync(SNAPSHOTS)) {
+    if (snapshotKey(e.name) !== null && !keep.has(e.name)) {
+      Deno.removeSync(new URL(e.name, SNAPSHOTS));
+    }
   }
   return catalog.size;
 }
 
-function main(args: string[]): number {
+async function main(args: string[]): Promise<number> {
   const catalog = kernelCatalog();
   if (args[0] === "--list") {
     for (const key of catalog.keys()) console.log(key);
@@ -232,7 +266,7 @@ function main(args: string[]): number {
     return 0;
   }
   if (args[0] === "--update-snapshots") {
-    console.log(`wrote ${updateSnapshots(catalog)} snapshots to ${SNAPSHOTS.pathname}`);
+    console.log(`wrote ${await updateSnapshots(catalog)} snapshots to ${SNAPSHOTS.pathname}`);
     return 0;
   }
   console.error(
@@ -244,4 +278,4 @@ function main(args: string[]): number {
   return 2;
 }
 
-if (import.meta.main) Deno.exit(main(Deno.args));
+if (import.meta.main) Deno.exit(await main(Deno.args));
