@@ -185,6 +185,10 @@ export async function browserFullsize(o: Options): Promise<BenchResult> {
       if (m.type() === "error" || m.type() === "warn") log(`  page ${m.type()}: ${text}`);
     });
     page.on("pageerror", (e) => errors.push(`uncaught: ${(e as Error).message ?? e}`));
+    // Which requests fail (the console line of a 404 does not name its URL).
+    page.on("response", (r) => {
+      if (r.status() >= 400) log(`  page request ${r.status()}: ${r.url()}`);
+    });
     const cdp = await page.createCDPSession();
     await cdp.send("Performance.enable");
     heap = new HeapSampler(cdp);

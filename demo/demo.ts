@@ -3,8 +3,8 @@
 // available), through the read-only server of demo/server.ts: nothing outside
 // those three folders can be reached.
 //
-//   deno task demo [--port 8000] [--host 127.0.0.1] [--model DIR] [--sae DIR|FILE] [--layer NAME]
-//                  [--labels FILE]
+//   deno task demo [--port 8000] [--host 127.0.0.1] [--model DIR|FILE.loupe.safetensors]
+//                  [--sae DIR|FILE] [--layer NAME] [--labels FILE]
 
 import * as esbuild from "esbuild";
 import { buildDemo, REPO } from "./build.ts";
@@ -115,12 +115,17 @@ export function inferLayer(saeDir: string, explicit?: string): string {
 /** Builds the page into a fresh temporary folder and serves it with the model and SAE. */
 export async function startDemo(opts: DemoOptions = {}): Promise<DemoServer> {
   const model = opts.model ?? DEFAULT_MODEL;
-  if (!statOrNull(`${model}/config.json`)?.isFile) {
-    throw new Error(`--model ${model}: not a model folder (no config.json)`);
+  // A device-layout container (`loupe convert`, engine.saveWeights) is served
+  // alone under its own name, which is how Engine.load recognises it.
+  const container = /\.loupe\.safetensors$/i.test(model) && statOrNull(model)?.isFile;
+  if (!container && !statOrNull(`${model}/config.json`)?.isFile) {
+    throw new Error(
+      `--model ${model}: not a model folder (no config.json) nor a *.loupe.safetensors file`,
+    );
   }
   const sae = locateSae(opts.sae ?? DEFAULT_SAE);
   const config: DemoConfig = {
-    model: "model/",
+    model: container ? `model/${basename(model)}` : "model/",
     sae: sae.entry ? `sae/${sae.entry}` : "sae/",
     layer: inferLayer(opts.sae ?? DEFAULT_SAE, opts.layer),
     modelName: basename(model),
@@ -136,8 +141,9 @@ export async function startDemo(opts: DemoOptions = {}): Promise<DemoServer> {
     const served = saeServing(sae);
     // The one file, whatever its name: the SAE's folder stays unpublished.
     if (opts.labels) served.files["/sae/labels.json"] = opts.labels;
+    if (container) served.files[`/model/${basename(model)}`] = model;
     const server = await serve({
-      roots: { "/": outdir, "/model/": model, ...served.roots },
+      roots: { "/": outdir, ...(container ? {} : { "/model/": model }), ...served.roots },
       files: served.files,
       hostname: opts.host,
       port: opts.port,
@@ -157,8 +163,8 @@ export async function startDemo(opts: DemoOptions = {}): Promise<DemoServer> {
   }
 }
 
-const USAGE = "usage: deno task demo [--port N] [--host ADDR] [--model DIR] [--sae DIR|FILE] " +
-  "[--layer model.layers.N] [--labels FILE]";
+const USAGE = "usage: deno task demo [--port N] [--host ADDR] [--model DIR|FILE.loupe.safetensors] " +
+  "[--sae DIR|FILE] [--layer model.layers.N] [--labels FILE]";
 
 export function parseDemoArgs(args: readonly string[]): DemoOptions {
   const out: DemoOptions = {};

@@ -36,6 +36,17 @@ export interface CachedLoad {
   finish(engine: Engine): Promise<string>;
 }
 
+/**
+ * The format to ask Engine.load for: none for a served container (`deno task
+ * demo --model FILE.loupe.safetensors`), whose weights are in their device
+ * layout already.
+ */
+export function formatFor(model: string | FileSource, quant: string): string | undefined {
+  return typeof model === "string" && model.toLowerCase().endsWith(CONTAINER_SUFFIX)
+    ? undefined
+    : quant;
+}
+
 /** The base URL under which a model's files are fetched (served path, http(s), or the hub). */
 function fetchBase(model: string, endpoint = "https://huggingface.co"): string | null {
   const hub = /^hf:([^/@]+)\/([^/@]+)/.exec(model);
@@ -78,7 +89,7 @@ export async function cachedLoad(
   const base = typeof c.model === "string" ? fetchBase(c.model, c.endpoint) : null;
   return {
     model: typeof c.model === "string" ? c.model : recorder.source(c.model, c.modelFiles),
-    quant: c.quant,
+    quant: formatFor(c.model, c.quant),
     modelFetch: base ? (inner) => recorder.fetch(inner, base) : undefined,
     hit: null,
     async finish(engine) {

@@ -23,7 +23,7 @@ import {
   watchSource,
 } from "./open_load.ts";
 import { Session } from "./session.ts";
-import { cachedLoad, type WeightCache } from "./cached_load.ts";
+import { cachedLoad, formatFor, type WeightCache } from "./cached_load.ts";
 import type { CachePanel } from "./cache_panel.ts";
 import { $, el } from "./views.ts";
 
@@ -168,7 +168,7 @@ export async function loadChosen(
         show();
       },
       {
-        quant: (plan ? plan.quant : c.quant) as WeightFormat | undefined,
+        quant: (plan ? plan.quant : formatFor(c.model, c.quant)) as WeightFormat | undefined,
         saeQuant: c.saeQuant,
         contextLength: c.contextLength,
         source: { fetch: watchFetch(meter, ctl.signal), endpoint: c.endpoint, signal: ctl.signal },

@@ -14,6 +14,7 @@ import assert from "node:assert/strict";
 import type { Browser, Page } from "puppeteer-core";
 import * as esbuild from "esbuild";
 import { inferLayer, locateSae, parseDemoArgs, startDemo } from "../../demo/demo.ts";
+import { formatFor } from "../../demo/web/cached_load.ts";
 import { Tokenizer } from "../../engine/formats/tokenizer.ts";
 import { chromiumTest, CI, launchDemoPage } from "./demo_browser.ts";
 import { FIXTURES } from "../util/fixtures.ts";
@@ -294,4 +295,39 @@ Deno.test("demo server: flags, SAE location and layer, and only the page, model 
     null,
     "the build folder is removed",
   );
+});
+
+Deno.test("demo server: a *.loupe.safetensors --model is served alone, under its name", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "loupe-demo-container-" });
+  const file = `${dir}/tiny-q4.loupe.safetensors`;
+  await Deno.writeFile(file, new Uint8Array([1, 2, 3]));
+  await Deno.writeTextFile(`${dir}/secret.txt`, "not served");
+  await assert.rejects(
+    () => startDemo({ port: 0, model: `${dir}/missing.loupe.safetensors` }),
+    /not a model folder \(no config.json\) nor a \*\.loupe\.safetensors file/,
+  );
+  const server = await startDemo({ port: 0, model: file });
+  await esbuild.stop();
+  try {
+    const config = await (await fetch(`${server.url}/config.json`)).json();
+    assert.equal(config.model, "model/tiny-q4.loupe.safetensors");
+    assert.equal(config.modelName, "tiny-q4.loupe.safetensors");
+    const r = await fetch(`${server.url}/model/tiny-q4.loupe.safetensors`);
+    assert.deepEqual(new Uint8Array(await r.arrayBuffer()), new Uint8Array([1, 2, 3]));
+    for (const path of ["/model/secret.txt", "/model/config.json", "/model/"]) {
+      const s = await fetch(`${server.url}${path}`);
+      await s.body?.cancel();
+      assert.equal(s.status, 404, path);
+    }
+  } finally {
+    await server.close();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("demo page: a served container is loaded without a format, anything else with it", () => {
+  assert.equal(formatFor("model/x.loupe.safetensors", "q4"), undefined);
+  assert.equal(formatFor("model/X.LOUPE.SAFETENSORS", "q8"), undefined);
+  assert.equal(formatFor("model/", "q4"), "q4");
+  assert.equal(formatFor("hf:meta-llama/Llama-3.2-1B", "q8"), "q8");
 });
