@@ -19,6 +19,7 @@ import { benchHooks, benchHooks8b } from "./hooks.ts";
 import { benchGenerate, type GenerateBenchResult, printGenerateTable } from "./generate.ts";
 import { benchCeilings, type BenchContext } from "./harness.ts";
 import { benchComputeCeilings } from "./compute_ceiling.ts";
+import { benchMatmulPaths } from "./matmul_paths.ts";
 import { benchMatmul, benchMatvec } from "./linear.ts";
 import { benchProbe } from "./probe.ts";
 import { benchSaeDecode, benchSaeKernels } from "./sae.ts";
@@ -50,6 +51,8 @@ export const NAMED_ONLY: Record<string, (ctx: BenchContext) => Promise<BenchResu
   // Trains four probes on the 200-example set (~100 s on llvmpipe): by name only.
   probe: (ctx) => benchProbe(ctx),
   soak: (ctx) => benchSoak(ctx),
+  // Every prefill path of each quantized format side by side (minutes): by name only.
+  "matmul-paths": benchMatmulPaths,
   // Backward / forward at 8B widths, T = 128, f32 + q8 + q4 (minutes on llvmpipe): by name only.
   backward: (ctx) => benchBackward(ctx, ctx.backward),
   "soak-runtime": (ctx) => benchSoakRuntime(ctx),

@@ -10,6 +10,7 @@ import {
 } from "../../shaders/matmul_quant_rows.ts";
 import { expandsToF32 } from "../../shaders/matmul_expanded.ts";
 import { dequantRows } from "../../shaders/dequant_rows.ts";
+import { matmulDequantRows } from "../../shaders/matmul_dequant_rows.ts";
 import { largestRowsTile } from "../../shaders/matmul_rows.ts";
 import { matmulReference } from "../../shaders/matmul.ts";
 import { QuantMatrix } from "../../engine/quant/matrix.ts";
@@ -139,3 +140,46 @@ Deno.test("expandsToF32: the 32 x 32 f32 tile's shapes only", () => {
   assert.equal(expandsToF32(128, 4096, 255), false, "N < 256");
   assert.equal(expandsToF32(128, 4098, 4096), false, "K % 4 != 0");
 });
+
+// The in-register path on the f32 rows tile (matmul_dequant_rows.ts): K % 4
+// == 0 only; small and odd tiles here (the 32 x 32 one compiles for minutes
+// on a loaded llvmpipe and is covered by the engine's prefill tests at scale).
+for (const format of FORMATS) {
+  for (const tile of [{ wg: 4, rows: 3, tokens: 5 }, { wg: 8, rows: 8, tokens: 8 }]) {
+    const name = `matmulDequantRows ${format} ${tile.wg}x${tile.rows}x${tile.tokens}`;
+    Deno.test(`${name}: random and odd shapes, partial blocks, chunks`, async () => {
+      const kernel: MatmulFn = (rec, x, w, out) => matmulDequantRows(rec, x, w, out, tile);
+      for (const [T, K, N] of [[2, 8, 3], [5, 32, 33], [33, 36, 40], [17, 172, 64], [9, 300, 70]]) {
+        await checkMatmulQuant(gpu, format, T, K, N, T * 5 + K * 3 + N, undefined, kernel);
+      }
+      for (const block of [16, 32, 64]) {
+        await checkMatmulQuant(gpu, format, 9, 200, 35, 13, block, kernel);
+      }
+      const small = await testGpu({ maxBindingBytes: 4096 });
+      const chunks = await checkMatmulQuant(small, format, 3, 68, 300, 5, undefined, kernel);
+      assert.ok(chunks > 1, `expected several chunks, got ${chunks}`);
+    });
+  }
+  Deno.test(`matmulDequantRows ${format}: the same f32 values as the expanded path`, async () => {
+    // Same products in the same order: bit-equal outputs.
+    const random = rng(41);
+    const [T, K, N] = [16, 96, 64];
+    const w = QuantMatrix.upload(gpu, "w", randomArray(random, N * K), N, K, format, 32);
+    const x = Tensor.from(gpu, "x", randomArray(random, T * K), [T, K], "f32");
+    const outs = [0, 1].map((i) => Tensor.empty(gpu, `out${i}`, [T, N], "f32"));
+    const tile = { wg: 8, rows: 8, tokens: 8, dot: true };
+    const rec = new Recorder(gpu, "test.matmulDequantRows.same");
+    matmulDequantRows(rec, x, w, outs[0], tile);
+    matmulQuantRowsExpanded(rec, x, w, outs[1]);
+    rec.submit();
+    assert.deepEqual(await outs[0].toArray(), await outs[1].toArray());
+    for (const t of [w, x, ...outs]) t.dispose();
+  });
+  Deno.test(`matmulDequantRows ${format}: K not a multiple of 4 is refused`, () => {
+    const w = QuantMatrix.upload(gpu, "w", new Float32Array(6 * 3), 3, 6, format, 32);
+    const x = Tensor.empty(gpu, "x", [2, 6], "f32"), out = Tensor.empty(gpu, "out", [2, 3], "f32");
+    const rec = new Recorder(gpu, "test.matmulDequantRows.k");
+    assert.throws(() => matmulDequantRows(rec, x, w, out, { wg: 8, rows: 8, tokens: 8 }), /K 6/);
+    for (const t of [w, x, out]) t.dispose();
+  });
+}
