@@ -107,6 +107,7 @@ export {
   type ContrastResult,
   type ContrastScore,
   contrastScores,
+  decoderProjection,
   decoderRow,
   type EditMode,
   type EditScope,

@@ -108,3 +108,38 @@ export async function featureLogitEffects(
     for (const t of owned) t.dispose();
   }
 }
+
+/**
+ * Every decoder row projected onto `directions` [dims, d_in] (row-major):
+ * out [d_sae, dims] = W_dec @ directions^T, on the GPU in one linear() over
+ * W_dec in any of its formats, so only d_sae x dims floats come back (16 MB
+ * for 65,536 features and 64 directions, against 1 GiB for W_dec itself).
+ * The feature map projects this way before its layout.
+ */
+export async function decoderProjection(
+  sae: Sae,
+  directions: Float32Array,
+  dims: number,
+): Promise<Float32Array> {
+  if (!Number.isInteger(dims) || dims < 1 || directions.length !== dims * sae.dIn) {
+    throw new Error(
+      `decoderProjection: directions hold ${directions.length} values, expected ${dims} x ` +
+        `d_in ${sae.dIn}`,
+    );
+  }
+  const gpu = sae.gpu, n = sae.dSae;
+  const x = Tensor.from(gpu, "decoderProjection.directions", directions, [dims, sae.dIn], "f32");
+  const out = Tensor.empty(gpu, "decoderProjection.out", [dims, n], "f32");
+  try {
+    Tensor.record(gpu, "decoderProjection", (rec) => linear(rec, x, sae.weights.wDec, out));
+    const t = await out.toArray(); // [dims, d_sae]
+    const rows = new Float32Array(n * dims);
+    for (let j = 0; j < dims; j++) {
+      for (let i = 0; i < n; i++) rows[i * dims + j] = t[j * n + i];
+    }
+    return rows;
+  } finally {
+    x.dispose();
+    out.dispose();
+  }
+}

@@ -21,7 +21,12 @@ export {
 } from "./variant.ts";
 export type { SaeQuant } from "./upload.ts";
 export type { SaeHostWeights } from "./reference.ts";
-export { decoderRow, featureLogitEffects, type TokenEffect } from "./features.ts";
+export {
+  decoderProjection,
+  decoderRow,
+  featureLogitEffects,
+  type TokenEffect,
+} from "./features.ts";
 export { attachSae, type SaeAttachment, steering, type SteeringOptions } from "./attach.ts";
 export {
   FeatureLabels,

@@ -8,22 +8,10 @@
 // Everything random is seeded, so one SAE always gives one map.
 
 import { UMAP } from "umap-js";
+import { MAP_SEED, PROJECTED_DIMS, projectionMatrix, seededRandom } from "./map_projection.ts";
 
-/** mulberry32: a small seeded generator in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { MAP_SEED, PROJECTED_DIMS, seededRandom };
 
-export const MAP_SEED = 42;
-/** Width the rows are projected to before the neighbour graph (when wider). */
-export const PROJECTED_DIMS = 64;
 export const NEIGHBOURS = 15;
 
 /**
@@ -36,7 +24,8 @@ export function layoutEpochs(n: number): number {
 }
 
 /** Names a layout in the cache: the settings above are part of it. */
-export const LAYOUT_VERSION = `umap1.4.0|s${MAP_SEED}|p${PROJECTED_DIMS}|k${NEIGHBOURS}|e-capped`;
+export const LAYOUT_VERSION =
+  `umap1.4.0|s${MAP_SEED}|p${PROJECTED_DIMS}|k${NEIGHBOURS}|e-capped|gpu-projected`;
 
 /**
  * Unit rows [n, min(d, dims)]: `rows` [n, d] normalised, then (when d > dims)
@@ -55,17 +44,7 @@ export function prepareRows(
   }
   const width = Math.min(d, dims);
   const out = new Float32Array(n * width);
-  let proj: Float32Array | null = null;
-  if (d > dims) {
-    const r = seededRandom(seed ^ 0x5bd1e995);
-    proj = new Float32Array(d * dims);
-    for (let i = 0; i < proj.length; i += 2) {
-      // Box-Muller: two normals per two uniforms.
-      const u = Math.max(r(), 1e-12), v = r(), m = Math.sqrt(-2 * Math.log(u));
-      proj[i] = m * Math.cos(2 * Math.PI * v);
-      if (i + 1 < proj.length) proj[i + 1] = m * Math.sin(2 * Math.PI * v);
-    }
-  }
+  const proj = d > dims ? projectionMatrix(d, dims, seed) : null;
   const acc = new Float64Array(width);
   for (let i = 0; i < n; i++) {
     const row = rows.subarray(i * d, (i + 1) * d);

@@ -134,10 +134,10 @@ export class FeatureMapPanel {
       return;
     }
     status.textContent = "reading decoder directions…";
-    const rows = await session.decoderRows();
+    const { rows, width } = await session.decoderDirections();
     $("map-cancel").hidden = false;
     try {
-      const done = await this.#runWorker(rows, n, d, status);
+      const done = await this.#runWorker(rows, n, width, status);
       if (!done) {
         status.textContent = "layout cancelled";
         return;

@@ -6,6 +6,7 @@
 
 import {
   attachSae,
+  decoderProjection,
   Engine,
   type FeatureEdit,
   featureLogitEffects,
@@ -21,6 +22,7 @@ import {
   type TokenEffect,
   type WeightFormat,
 } from "../../mod.ts";
+import { projectionDirections } from "./map_projection.ts";
 
 export interface SessionConfig {
   /** A path served with the page, an http(s) URL, hf:owner/name, or picked files. */
@@ -223,9 +225,17 @@ export class Session {
     });
   }
 
-  /** W_dec [d_sae, d_in], row-major. */
-  decoderRows(): Promise<Float32Array> {
-    return this.engine.exclusive(async () => (await this.sae.readWeights()).wDec);
+  /**
+   * The decoder rows as the map lays them out, [d_sae, width] row-major:
+   * projected on the GPU (map_layout.ts' projectionDirections), so that only
+   * d_sae x 64 floats reach the page, whatever the SAE's width and format.
+   */
+  decoderDirections(): Promise<{ rows: Float32Array; width: number }> {
+    const { directions, width } = projectionDirections(this.sae.dIn);
+    return this.engine.exclusive(async () => ({
+      rows: await decoderProjection(this.sae, directions, width),
+      width,
+    }));
   }
 
   dispose(): void {

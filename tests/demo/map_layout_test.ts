@@ -5,7 +5,11 @@
 
 import assert from "node:assert/strict";
 import { layoutEpochs, layoutMap, prepareRows } from "../../demo/web/map_layout.ts";
-import { randomArray, rng } from "../util/compare.ts";
+import { projectionDirections } from "../../demo/web/map_projection.ts";
+import { decoderProjection, Sae } from "../../mod.ts";
+import { assertClose, randomArray, rng } from "../util/compare.ts";
+import { testGpu } from "../util/gpu.ts";
+import { randomSae, saeLensFiles, writeFolder } from "../util/sae_build.ts";
 
 const cos = (a: Float32Array, b: Float32Array) => {
   let ab = 0, aa = 0, bb = 0;
@@ -74,3 +78,33 @@ Deno.test("map layout: seeded UMAP in [0, 1] keeps three clusters apart", () => 
     `mean distance ${inside / ni} within, ${across / na} across`,
   );
 });
+
+// The page projects the decoder on the GPU (Session.decoderDirections):
+// decoderProjection with projectionDirections, then prepareRows, must give the
+// unit rows prepareRows makes of the decoder itself (f32 sums on the GPU
+// against f64 ones: 1e-4), for an f32 and a q8 SAE, wide (projected) and
+// narrow (identity), without reading W_enc or W_dec back.
+for (const [dIn, quant] of [[96, "f32"], [96, "q8"], [40, "f32"]] as const) {
+  Deno.test(`map layout: the GPU projection of an SAE's decoder (d_in ${dIn}, ${quant}) gives the same unit rows`, async () => {
+    const dSae = 300;
+    const w = randomSae(7 + dIn, dIn, dSae);
+    const dir = await writeFolder(
+      saeLensFiles(w, dIn, dSae, { hook_name: "blocks.0.hook_resid_post" }),
+    );
+    const gpu = await testGpu();
+    const sae = await Sae.load(dir, gpu, { quant });
+    try {
+      const host = await sae.readWeights(); // the decoder as stored (q8: its dequantized values)
+      const want = prepareRows(host.wDec, dSae, dIn);
+      const { directions, width } = projectionDirections(dIn);
+      assert.equal(width, Math.min(dIn, 64));
+      const got = prepareRows(await decoderProjection(sae, directions, width), dSae, width);
+      assert.equal(got.width, want.width);
+      assertClose("unit rows", got.data, want.data, { abs: 1e-4, shape: [dSae, width] });
+      await assert.rejects(() => decoderProjection(sae, directions.subarray(1), width), /expected/);
+    } finally {
+      sae.dispose();
+      await Deno.remove(dir, { recursive: true });
+    }
+  });
+}
