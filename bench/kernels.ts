@@ -21,6 +21,7 @@ import { embeddingKernel, embeddingQuantKernel } from "../shaders/embedding.ts";
 import { matmulKernel } from "../shaders/matmul.ts";
 import { matmulQuantKernel } from "../shaders/matmul_quant.ts";
 import { matmulQuantRowsKernel, quantRowsTile } from "../shaders/matmul_quant_rows.ts";
+import { matmulDequantRowsKernel } from "../shaders/matmul_dequant_rows.ts";
 import { dequantRowsKernel } from "../shaders/dequant_rows.ts";
 import { matmulRowsKernel, ROWS_TILES, rowsTile } from "../shaders/matmul_rows.ts";
 import { matvecConfig, matvecKernel } from "../shaders/matvec.ts";
@@ -121,7 +122,10 @@ export function kernelCatalog(): Map<string, Kernel> {
   const layouts = FORMATS.flatMap((f) => FIXTURE_K.map((K) => quantLayout(f, K, DEFAULT_BLOCK[f])));
   for (const l of layouts) {
     all.push(embeddingQuantKernel(l), matmulQuantKernel(l));
-    if (l.cols % 4 === 0) all.push(dequantRowsKernel(l));
+    if (l.cols % 4 === 0) {
+      all.push(dequantRowsKernel(l));
+      for (const s of ROWS_TILES) all.push(matmulDequantRowsKernel(l, rowsTile(s, s * 8, 32)));
+    }
     for (const s of ROWS_TILES) {
       all.push(matmulQuantRowsKernel(l, quantRowsTile(s, l.cols, s * 8)));
     }

@@ -17,7 +17,11 @@ import {
   matmulQuantRowsExpanded,
   quantRowsTile,
 } from "../shaders/matmul_quant_rows.ts";
-import { matmulGgmlRows, matmulGgmlRowsExpanded } from "../shaders/matmul_ggml_rows.ts";
+import {
+  MATMUL_GGML_ROWS,
+  matmulGgmlRows,
+  matmulGgmlRowsExpanded,
+} from "../shaders/matmul_ggml_rows.ts";
 import { matmulDequantRows } from "../shaders/matmul_dequant_rows.ts";
 import { type BenchContext, randomMatrix, timeInterleaved, timePerCall } from "./harness.ts";
 import { fmaPeakProbe } from "./compute_ceiling.ts";
@@ -53,7 +57,7 @@ export async function benchMatmulPaths(ctx: BenchContext): Promise<BenchResult[]
               dequantRows: (rec) => matmulDequantRows(rec, x, w as QuantMatrix, out, tile),
             }
             : {
-              inRegister: (rec) => matmulGgmlRows(rec, x, w as BlockMatrix, out, undefined),
+              inRegister: (rec) => matmulGgmlRows(rec, x, w as BlockMatrix, out, MATMUL_GGML_ROWS),
               expanded: (rec) => matmulGgmlRowsExpanded(rec, x, w as BlockMatrix, out),
             };
           const compile: Record<string, number> = {};

@@ -13,13 +13,16 @@ import { largestRowsTile, matmulRowsKernel, rowsGrid, rowsTile } from "./matmul_
 export const EXPAND_BYTES = 32 << 20;
 
 /**
- * Whether a quantized matmul expands slabs of w to f32 and runs the f32 rows
- * kernel: when that kernel's 32 x 32 tile fits (K % 4 == 0, T >= 32, N >= 256).
- * Dequantizing costs one write and one read of the f32 slab against ~2 x 32
- * flops per weight read per token tile: a few per cent at T = 128.
+ * Whether a quantized matmul on a software adapter runs on the f32 rows
+ * kernel's tile (expanded slabs, or w dequantized in registers): when the
+ * adapter's largest tile fits (K % 4 == 0; on llvmpipe 32 x 32: T >= 32, N >=
+ * 256; on SwiftShader 16 x 16: T >= 16, N >= 128). Dequantizing a slab costs
+ * one write and one read of it against ~2 x tile flops per weight per token
+ * tile: a few per cent at T = 128. Measured at 4096x4096, T = 128 against the
+ * in-register kernels (bench matmul-paths, ARCHITECTURE.md "Kernel choices").
  */
 export function expandsToF32(T: number, K: number, N: number, largestF32 = 32): boolean {
-  return K % 4 === 0 && rowsTile(T, N, largestF32).rows === 32;
+  return K % 4 === 0 && rowsTile(T, N, largestF32).rows === largestF32;
 }
 
 /** A quantized matrix as the expanded path sees it: row chunks and a slab dequantizer. */

@@ -133,12 +133,17 @@ for (const format of FORMATS) {
   });
 }
 
-Deno.test("expandsToF32: the 32 x 32 f32 tile's shapes only", () => {
+Deno.test("expandsToF32: the adapter's largest f32 tile's shapes only", () => {
   assert.equal(expandsToF32(128, 4096, 4096), true);
   assert.equal(expandsToF32(32, 64, 256), true);
   assert.equal(expandsToF32(31, 4096, 4096), false, "T < 32");
   assert.equal(expandsToF32(128, 4096, 255), false, "N < 256");
   assert.equal(expandsToF32(128, 4098, 4096), false, "K % 4 != 0");
+  // SwiftShader's largest tile is 16: its shapes from T = 16, N = 128.
+  assert.equal(expandsToF32(16, 64, 128, 16), true);
+  assert.equal(expandsToF32(128, 4096, 4096, 16), true);
+  assert.equal(expandsToF32(15, 64, 128, 16), false, "T < 16");
+  assert.equal(expandsToF32(16, 64, 127, 16), false, "N < 128");
 });
 
 // The in-register path on the f32 rows tile (matmul_dequant_rows.ts): K % 4
