@@ -1,5 +1,5 @@
 // The prefill matmul's paths side by side (bench entry "matmul-paths"), for
-// choosing between them per adapter: for each quantized format at T = 128,
+// choosing between them per adapter: for each quantized format at T = 128 and 64,
 // the in-register kernel (its own tile), the expanded path (slabs dequantized
 // to f32, then the f32 rows kernel) and, for q8/q4, the rows kernel with w
 // dequantized in registers (matmul_dequant_rows.ts), all on the adapter's
@@ -27,14 +27,30 @@ import { type BenchContext, randomMatrix, timeInterleaved, timePerCall } from ".
 import { fmaPeakProbe } from "./compute_ceiling.ts";
 import type { BenchResult } from "./result.ts";
 
-const T = 128;
+/** The prefill's T and the SAE encode's. */
+const TOKENS = [128, 64];
 const FORMATS = ["q8", "q4", "q4k", "q6k"] as const;
 
 export async function benchMatmulPaths(ctx: BenchContext): Promise<BenchResult[]> {
-  const gpu = ctx.gpu, results: BenchResult[] = [];
+  const results: BenchResult[] = [];
   const probe = await fmaPeakProbe(ctx);
-  const largest = largestRowsTile(gpu);
   for (const [rows, cols] of ctx.shapes ?? [[4096, 4096]]) {
+    for (const T of TOKENS) results.push(...await pathsAt(ctx, probe, rows, cols, T));
+  }
+  probe.dispose();
+  return results;
+}
+
+async function pathsAt(
+  ctx: BenchContext,
+  probe: Awaited<ReturnType<typeof fmaPeakProbe>>,
+  rows: number,
+  cols: number,
+  T: number,
+): Promise<BenchResult[]> {
+  const gpu = ctx.gpu, results: BenchResult[] = [];
+  const largest = largestRowsTile(gpu);
+  {
     const x = Tensor.empty(gpu, "paths.x", [T, cols], "f32");
     const out = Tensor.empty(gpu, "paths.out", [T, rows], "f32");
     const wf = randomMatrix(gpu, "paths.f32", rows, cols, "f32", 1);
@@ -93,7 +109,7 @@ export async function benchMatmulPaths(ctx: BenchContext): Promise<BenchResult[]
               ratios: { vsInterleavedCeiling: gflops / ceiling, vsF32: s.f32 / s[name] },
             });
             ctx.log(
-              `  ${rows}x${cols} ${format} ${name}: ${gflops.toFixed(1)} GFLOP/s, ` +
+              `  ${rows}x${cols} T=${T} ${format} ${name}: ${gflops.toFixed(1)} GFLOP/s, ` +
                 `${(gflops / ceiling).toFixed(2)} of ${ceiling.toFixed(1)}, ` +
                 `${(s.f32 / s[name]).toFixed(2)} of f32, first call ${compile[name].toFixed(0)} ms`,
             );
@@ -106,6 +122,5 @@ export async function benchMatmulPaths(ctx: BenchContext): Promise<BenchResult[]
       for (const t of [x, out, wf]) t.dispose();
     }
   }
-  probe.dispose();
   return results;
 }
