@@ -42,7 +42,7 @@ import { type EncodeActivation, saeEncodeKernel } from "../shaders/sae_encode.ts
 import { saeSparseDecodeKernel } from "../shaders/sae_sparse_decode.ts";
 import { saeSteerKernel } from "../shaders/sae_steer.ts";
 import { topFeaturesKernel, topkMaskKernel } from "../shaders/sae_topk.ts";
-import { saeTransposeKernel } from "../shaders/sae_transpose.ts";
+import { saeTransposeKernel, saeTransposeRowsKernel } from "../shaders/sae_transpose.ts";
 import { weightLayoutKernel } from "../shaders/sae_weight.ts";
 import { argmaxKernel, sampleKernel } from "../shaders/sample.ts";
 import { streamF32Kernel, streamQuantKernel } from "../shaders/stream.ts";
@@ -104,6 +104,7 @@ export function kernelCatalog(): Map<string, Kernel> {
     topFeaturesKernel,
     topkMaskKernel,
     saeTransposeKernel,
+    saeTransposeRowsKernel,
     saeEditKernel,
     saeEditWhenKernel,
     saeStopKernel,
