@@ -28,8 +28,9 @@ function attribute(b: Uint8Array): string {
   const fs = readFields(b), parts: string[] = [];
   for (const [n, w, v] of fs) {
     if (n === 1) continue;
-    if (n === 2) parts.push(`f=${new DataView((v as Uint8Array).slice().buffer).getFloat32(0, true)}`);
-    else if (n === 3) parts.push(`i=${int(v)}`);
+    if (n === 2) {
+      parts.push(`f=${new DataView((v as Uint8Array).slice().buffer).getFloat32(0, true)}`);
+    } else if (n === 3) parts.push(`i=${int(v)}`);
     else if (n === 4) parts.push(`s=${str(v)}`);
     else if (n === 8) parts.push(`ints=${w === 2 ? packedVarints(v as Uint8Array) : int(v)}`);
     else if (n === 20) parts.push(`type=${v}`);
@@ -42,8 +43,13 @@ function node(b: Uint8Array) {
   const fs = readFields(b);
   return {
     outputs: all(fs, 2).map((f) => str(f[2])).join(","),
-    text: `${str(one(fs, 4)!)}[${one(fs, 7) ? str(one(fs, 7)!) : ""}] ${one(fs, 3) ? str(one(fs, 3)!) : "-"}: ` +
-      `(${all(fs, 1).map((f) => str(f[2])).join(", ")}) ${all(fs, 5).map((f) => attribute(f[2] as Uint8Array)).join(" ")}`,
+    text:
+      `${str(one(fs, 4)!)}[${one(fs, 7) ? str(one(fs, 7)!) : ""}] ${
+        one(fs, 3) ? str(one(fs, 3)!) : "-"
+      }: ` +
+      `(${all(fs, 1).map((f) => str(f[2])).join(", ")}) ${
+        all(fs, 5).map((f) => attribute(f[2] as Uint8Array)).join(" ")
+      }`,
   };
 }
 
@@ -65,10 +71,13 @@ function tensor(b: Uint8Array): [string, Tensor] {
       : type === 7
       ? Float64Array.from(new BigInt64Array(buf), Number)
       : Float64Array.from(new Uint8Array(buf));
-  } else if (one(fs, 4)) values = Float64Array.from(new Float32Array((one(fs, 4) as Uint8Array).slice().buffer));
-  else if (one(fs, 5)) values = Float64Array.from(packedVarints(one(fs, 5) as Uint8Array), Number);
-  else if (one(fs, 7)) values = Float64Array.from(packedVarints(one(fs, 7) as Uint8Array), Number);
-  else values = new Float64Array(0);
+  } else if (one(fs, 4)) {
+    values = Float64Array.from(new Float32Array((one(fs, 4) as Uint8Array).slice().buffer));
+  } else if (one(fs, 5)) {
+    values = Float64Array.from(packedVarints(one(fs, 5) as Uint8Array), Number);
+  } else if (one(fs, 7)) {
+    values = Float64Array.from(packedVarints(one(fs, 7) as Uint8Array), Number);
+  } else values = new Float64Array(0);
   return [str(one(fs, 8)!), { dims: dims.join("x"), type, values }];
 }
 
@@ -102,9 +111,13 @@ export function compareOnnx(mine: Uint8Array, template: Uint8Array) {
   const aNodes = new Map(a.nodes.map((n) => [n.outputs, n.text]));
   for (const [out, text] of aNodes) {
     if (!bNodes.has(out)) problems.push(`extra node ${text} -> ${out}`);
-    else if (bNodes.get(out) !== text) problems.push(`node -> ${out}: ${text} vs template ${bNodes.get(out)}`);
+    else if (bNodes.get(out) !== text) {
+      problems.push(`node -> ${out}: ${text} vs template ${bNodes.get(out)}`);
+    }
   }
-  for (const [out, text] of bNodes) if (!aNodes.has(out)) problems.push(`missing node ${text} -> ${out}`);
+  for (const [out, text] of bNodes) {
+    if (!aNodes.has(out)) problems.push(`missing node ${text} -> ${out}`);
+  }
   let roundedFloats = 0, offByOne = 0, maxRel = 0;
   for (const [name, t] of b.inits) {
     const m = a.inits.get(name);
@@ -124,17 +137,26 @@ export function compareOnnx(mine: Uint8Array, template: Uint8Array) {
       if (d) steps++;
     }
     if (!diff) continue;
-    if (t.type === 1 && diff <= 1e-6 * Math.max(big, 1e-30)) roundedFloats++, maxRel = Math.max(maxRel, diff / big);
-    else if (t.type === 2 && diff <= 1 && steps <= 0.01 * t.values.length) offByOne += steps;
-    else problems.push(`initializer ${name}: ${steps} of ${t.values.length} values differ, max |diff| ${diff}`);
+    if (t.type === 1 && diff <= 1e-6 * Math.max(big, 1e-30)) {
+      roundedFloats++, maxRel = Math.max(maxRel, diff / big);
+    } else if (t.type === 2 && diff <= 1 && steps <= 0.01 * t.values.length) offByOne += steps;
+    else {problems.push(
+        `initializer ${name}: ${steps} of ${t.values.length} values differ, max |diff| ${diff}`,
+      );}
   }
-  for (const name of a.inits.keys()) if (!b.inits.has(name)) problems.push(`extra initializer ${name}`);
-  if (a.io.join(";") !== b.io.join(";")) problems.push(`inputs/outputs: ${a.io.join(" ")} vs template ${b.io.join(" ")}`);
-  const sameOrder = a.nodes.map((n) => n.outputs).join(";") === b.nodes.map((n) => n.outputs).join(";");
+  for (const name of a.inits.keys()) {
+    if (!b.inits.has(name)) problems.push(`extra initializer ${name}`);
+  }
+  if (a.io.join(";") !== b.io.join(";")) {
+    problems.push(`inputs/outputs: ${a.io.join(" ")} vs template ${b.io.join(" ")}`);
+  }
+  const sameOrder =
+    a.nodes.map((n) => n.outputs).join(";") === b.nodes.map((n) => n.outputs).join(";");
   return {
     ok: problems.length === 0,
     problems,
-    summary: `${a.nodes.length} vs ${b.nodes.length} nodes (${sameOrder ? "same" : "different"} order), ` +
+    summary:
+      `${a.nodes.length} vs ${b.nodes.length} nodes (${sameOrder ? "same" : "different"} order), ` +
       `${a.inits.size} vs ${b.inits.size} initializers; ${roundedFloats} float tensors differ by rounding ` +
       `(max rel ${maxRel.toExponential(1)}), ${offByOne} uint8 values by one step`,
   };

@@ -101,7 +101,9 @@ export function llamaGraph(c: LlamaShape, weight: (name: string) => F32Tensor): 
   const init = (t: OnnxTensor) => (inits.push(t), t.name);
   const weightT = (hf: string) => {
     const w = weight(hf);
-    return init(f32(`${hf}_T`, [w.shape[1], w.shape[0]], transpose(w.data, w.shape[0], w.shape[1])));
+    return init(
+      f32(`${hf}_T`, [w.shape[1], w.shape[0]], transpose(w.data, w.shape[0], w.shape[1])),
+    );
   };
 
   const embed = weight("model.embed_tokens.weight");
@@ -110,7 +112,9 @@ export function llamaGraph(c: LlamaShape, weight: (name: string) => F32Tensor): 
   init(f32("rope/cos", [c.max_position_embeddings, D], rope.cos));
   init(f32("rope/sin", [c.max_position_embeddings, D], rope.sin));
   for (const [n, v] of [["ax1", 1], ["ax1b", 1]] as const) init(i64(n, [v]));
-  for (const [n, v] of [["one_s", 1], ["one_s2", 1], ["one_scalar", 1], ["zero_scalar", 0]] as const) {
+  for (
+    const [n, v] of [["one_s", 1], ["one_s2", 1], ["one_scalar", 1], ["zero_scalar", 0]] as const
+  ) {
     init(i64(n, [v], true));
   }
   init(i64("ax0", [0]));
@@ -141,13 +145,23 @@ export function llamaGraph(c: LlamaShape, weight: (name: string) => F32Tensor): 
     const p = (s: string) => `${prefix}/${s}`;
     const pow = node("Pow", [input, p("two")], undefined, p("Pow"));
     const mean = node("ReduceMean", [pow], { axes: [-1], keepdims: 1 }, p("ReduceMean"));
-    const sqrt = node("Sqrt", [node("Add", [mean, p("eps")], undefined, p("Add"))], undefined, p("Sqrt"));
+    const sqrt = node(
+      "Sqrt",
+      [node("Add", [mean, p("eps")], undefined, p("Add"))],
+      undefined,
+      p("Sqrt"),
+    );
     const rec = node("Reciprocal", [sqrt], undefined, p("Reciprocal"));
     const mul = node("Mul", [input, rec], undefined, p("Mul"));
     return node("Mul", [w, mul], undefined, p("Mul_1"));
   };
   const proj = (input: string, l: number, mod: string, which: string) =>
-    node("MatMul", [input, weightT(`model.layers.${l}.${mod}.${which}.weight`)], undefined, `model/layers/${l}/${mod}/${which}/MatMul`);
+    node(
+      "MatMul",
+      [input, weightT(`model.layers.${l}.${mod}.${which}.weight`)],
+      undefined,
+      `model/layers/${l}/${mod}/${which}/MatMul`,
+    );
   const rotate = (t: string, key: string) => {
     const s = (i: number) => node("Slice", [t, `${key}/s${i}`, `${key}/e${i}`, `${key}/a${i}`]);
     const first = s(0), second = s(1);
@@ -163,7 +177,9 @@ export function llamaGraph(c: LlamaShape, weight: (name: string) => F32Tensor): 
       init(i64(`${L}/${key}`, [0, 0, n, D]));
       return node("Transpose", [node("Reshape", [out, `${L}/${key}`])], { perm: [0, 2, 1, 3] });
     };
-    const q = heads("q_proj", "qs", nH), k = heads("k_proj", "ks", nKv), v = heads("v_proj", "vs", nKv);
+    const q = heads("q_proj", "qs", nH),
+      k = heads("k_proj", "ks", nKv),
+      v = heads("v_proj", "vs", nKv);
     for (const r of ["rq", "rk"]) {
       for (const [i, s, e] of [[0, 0, D / 2], [1, D / 2, D]]) {
         init(i64(`${L}/${r}/s${i}`, [s]));
@@ -184,28 +200,53 @@ export function llamaGraph(c: LlamaShape, weight: (name: string) => F32Tensor): 
     init(f32Scalar(`${L}/scale`, 1 / Math.sqrt(D)));
     init(i64(`${L}/os`, [0, 0, nH * D]));
     const repeat = (t: string) =>
-      node("Reshape", [node("Expand", [node("Unsqueeze", [t, `${L}/ax2`]), `${L}/rep`]), `${L}/reps`]);
+      node("Reshape", [
+        node("Expand", [node("Unsqueeze", [t, `${L}/ax2`]), `${L}/rep`]),
+        `${L}/reps`,
+      ]);
     const kRep = repeat(kAll), vRep = repeat(vAll);
-    const scores = node("Mul", [node("MatMul", [qr, node("Transpose", [kRep], { perm: [0, 1, 3, 2] })]), `${L}/scale`]);
+    const scores = node("Mul", [
+      node("MatMul", [qr, node("Transpose", [kRep], { perm: [0, 1, 3, 2] })]),
+      `${L}/scale`,
+    ]);
     const probs = node("Softmax", [node("Add", [scores, mask])], { axis: -1 });
     const ctx = node("Transpose", [node("MatMul", [probs, vRep])], { perm: [0, 2, 1, 3] });
     const attn = proj(node("Reshape", [ctx, `${L}/os`]), l, "self_attn", "o_proj");
     x = node("Add", [x, attn]);
-    const h2 = rmsNorm(x, `/layers.${l}/post_attention_layernorm`, `${hf}post_attention_layernorm.weight`);
+    const h2 = rmsNorm(
+      x,
+      `/layers.${l}/post_attention_layernorm`,
+      `${hf}post_attention_layernorm.weight`,
+    );
     const gate = proj(h2, l, "mlp", "gate_proj"), up = proj(h2, l, "mlp", "up_proj");
     const act = node("Mul", [node("Mul", [gate, node("Sigmoid", [gate])]), up]);
     x = node("Add", [x, proj(act, l, "mlp", "down_proj")]);
   }
   const hN = rmsNorm(x, "/norm", "model.norm.weight");
   init(i64("ax0k", [0]));
-  init({ name: "end_max", dataType: DT.INT64, dims: [1], raw: bytesOf(BigInt64Array.of(2n ** 63n - 1n)) });
+  init({
+    name: "end_max",
+    dataType: DT.INT64,
+    dims: [1],
+    raw: bytesOf(BigInt64Array.of(2n ** 63n - 1n)),
+  });
   init(i64("ax1k", [1]));
-  const last = node("Slice", [hN, node("Unsqueeze", [node("Neg", ["num_logits_to_keep"]), "ax0k"]), "end_max", "ax1k"]);
+  const last = node("Slice", [
+    hN,
+    node("Unsqueeze", [node("Neg", ["num_logits_to_keep"]), "ax0k"]),
+    "end_max",
+    "ax1k",
+  ]);
   // Tied or not, the graph keeps its own [hidden, vocab] lm_head.
   const head = c.tie_word_embeddings ? embed : weight("lm_head.weight");
   init(f32("lm_head.weight_T", [H, V], transpose(head.data, V, H)));
   counter++;
-  nodes.push({ op: "MatMul", name: "lm_head/MatMul", inputs: [last, "lm_head.weight_T"], outputs: ["logits"] });
+  nodes.push({
+    op: "MatMul",
+    name: "lm_head/MatMul",
+    inputs: [last, "lm_head.weight_T"],
+    outputs: ["logits"],
+  });
 
   const kv = (p: string, len: string) =>
     Array.from({ length: c.num_hidden_layers }, (_, l) =>

@@ -114,14 +114,30 @@ export function quantizeGraph(g: OnnxModel, format: "q8" | "nbits8" | "q4"): Onn
       }
       const scales = `${name}_quant_scales_mul:0`, acc = `${out}_output_quantized`;
       nodes.push(
-        { op: "Mul", name: `${name}_quant_scales_mul`, inputs: [`${a}_scale`, `${wName}_scale`], outputs: [scales] },
+        {
+          op: "Mul",
+          name: `${name}_quant_scales_mul`,
+          inputs: [`${a}_scale`, `${wName}_scale`],
+          outputs: [scales],
+        },
         {
           op: "MatMulInteger",
           name: `${name}_quant`,
-          inputs: [`${a}_quantized`, `${wName}_quantized`, `${a}_zero_point`, `${wName}_zero_point`],
+          inputs: [
+            `${a}_quantized`,
+            `${wName}_quantized`,
+            `${a}_zero_point`,
+            `${wName}_zero_point`,
+          ],
           outputs: [acc],
         },
-        { op: "Cast", name: `${acc}_cast`, inputs: [acc], outputs: [`${acc}_cast_output`], attrs: { to: DT.FLOAT } },
+        {
+          op: "Cast",
+          name: `${acc}_cast`,
+          inputs: [acc],
+          outputs: [`${acc}_cast_output`],
+          attrs: { to: DT.FLOAT },
+        },
         {
           op: "Mul",
           name: `${name}_quant_output_scale_mul`,
@@ -134,7 +150,12 @@ export function quantizeGraph(g: OnnxModel, format: "q8" | "nbits8" | "q4"): Onn
       const { q, scales } = quantizeNBits(data, K, N, bits);
       const blocks = K / NBITS_BLOCK;
       inits.push(
-        { name: `${wName}_${tag}`, dataType: DT.UINT8, dims: [N, blocks, (NBITS_BLOCK * bits) / 8], raw: q },
+        {
+          name: `${wName}_${tag}`,
+          dataType: DT.UINT8,
+          dims: [N, blocks, (NBITS_BLOCK * bits) / 8],
+          raw: q,
+        },
         { name: `${wName}_scales`, dataType: DT.FLOAT, dims: [N, blocks], raw: u8(scales) },
       );
       nodes.push({
@@ -152,7 +173,11 @@ export function quantizeGraph(g: OnnxModel, format: "q8" | "nbits8" | "q4"): Onn
     nodes,
     initializers: inits,
     ...(format === "q8"
-      ? { producer: "onnx.quantize", producerVersion: "0.1.0", metadata: { "onnx.infer": "onnxruntime.quant" } }
+      ? {
+        producer: "onnx.quantize",
+        producerVersion: "0.1.0",
+        metadata: { "onnx.infer": "onnxruntime.quant" },
+      }
       : {}),
   };
 }

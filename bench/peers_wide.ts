@@ -25,7 +25,13 @@
 import { writeSafetensors } from "../engine/formats/safetensors.ts";
 import { readSafetensorsHeader } from "../engine/formats/safetensors_header.ts";
 import { toFloat32 } from "../engine/formats/dtype.ts";
-import { type F32Tensor, llamaGraph, type LlamaShape, ONNX_FILE, type OnnxFormat } from "./onnx_llama.ts";
+import {
+  type F32Tensor,
+  llamaGraph,
+  type LlamaShape,
+  ONNX_FILE,
+  type OnnxFormat,
+} from "./onnx_llama.ts";
 import { modelProto, writeMessage } from "./onnx_proto.ts";
 import { quantizeGraph } from "./onnx_quant.ts";
 import { compareOnnx } from "./onnx_compare.ts";
@@ -110,9 +116,14 @@ const bf16ToF32 = (bits: Uint16Array) => {
 export function extendTokenizer(json: string, vocabSize: number): string {
   const t = JSON.parse(json);
   const vocab: Record<string, number> = t.model?.vocab;
-  if (t.model?.type !== "BPE" || !vocab) throw new Error("extendTokenizer: expects a BPE tokenizer.json");
-  const ids = Object.values(vocab), next = Math.max(...ids, ...t.added_tokens.map((a: { id: number }) => a.id)) + 1;
-  if (next > vocabSize) throw new Error(`extendTokenizer: already ${next} tokens, more than ${vocabSize}`);
+  if (t.model?.type !== "BPE" || !vocab) {
+    throw new Error("extendTokenizer: expects a BPE tokenizer.json");
+  }
+  const ids = Object.values(vocab),
+    next = Math.max(...ids, ...t.added_tokens.map((a: { id: number }) => a.id)) + 1;
+  if (next > vocabSize) {
+    throw new Error(`extendTokenizer: already ${next} tokens, more than ${vocabSize}`);
+  }
   for (let id = next; id < vocabSize; id++) {
     const piece = `\u2581fill${id}`;
     if (piece in vocab) throw new Error(`extendTokenizer: ${piece} is already a token`);
@@ -136,7 +147,11 @@ export async function writeOnnxFiles(
     const m = modelProto(g);
     await writeMessage(`${dir}/${ONNX_FILE[format]}`, m);
     sizes[ONNX_FILE[format]] = m.length;
-    log(`  ${ONNX_FILE[format]}: ${(m.length / 2 ** 20).toFixed(1)} MiB, ${g.nodes.length} nodes (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    log(
+      `  ${ONNX_FILE[format]}: ${(m.length / 2 ** 20).toFixed(1)} MiB, ${g.nodes.length} nodes (${
+        ((performance.now() - t0) / 1000).toFixed(1)
+      } s)`,
+    );
   }
   return sizes;
 }
@@ -148,7 +163,10 @@ export async function writeWide(out: string, seed = 1, log = console.error) {
   await Deno.mkdir(`${onnx}/onnx`, { recursive: true });
   const t0 = performance.now();
   const tensors = seededWeights(c, seed);
-  const tokenizer = extendTokenizer(await Deno.readTextFile(`${FIXTURE}tokenizer.json`), c.vocab_size);
+  const tokenizer = extendTokenizer(
+    await Deno.readTextFile(`${FIXTURE}tokenizer.json`),
+    c.vocab_size,
+  );
   const text: Record<string, string> = {
     "config.json": JSON.stringify(c, null, 2) + "\n",
     "generation_config.json": await Deno.readTextFile(`${FIXTURE}generation_config.json`),
@@ -165,7 +183,11 @@ export async function writeWide(out: string, seed = 1, log = console.error) {
     { format: "pt" },
   );
   await Deno.writeFile(`${hf}/model.safetensors`, st);
-  log(`${hf}: model.safetensors ${(st.length / 2 ** 20).toFixed(1)} MiB (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  log(
+    `${hf}: model.safetensors ${(st.length / 2 ** 20).toFixed(1)} MiB (${
+      ((performance.now() - t0) / 1000).toFixed(1)
+    } s)`,
+  );
   const byName = new Map(tensors.map((t) => [t.name, t]));
   const weight = (name: string): F32Tensor => {
     const t = byName.get(name);
@@ -182,7 +204,9 @@ export async function checkTemplate(peers: string, log = console.error): Promise
   try {
     await Deno.stat(`${templates}/model.onnx`);
   } catch {
-    throw new Error(`--check-template: ${templates}/model.onnx is missing (the peers harness's ONNX exports)`);
+    throw new Error(
+      `--check-template: ${templates}/model.onnx is missing (the peers harness's ONNX exports)`,
+    );
   }
   const c = JSON.parse(await Deno.readTextFile(`${FIXTURE}config.json`)) as LlamaShape;
   const file = await Deno.readFile(`${FIXTURE}model.safetensors`);
@@ -203,7 +227,10 @@ export async function checkTemplate(peers: string, log = console.error): Promise
     await writeOnnxFiles(tmp, c, weight, () => {});
     let ok = true;
     for (const f of Object.values(ONNX_FILE)) {
-      const r = compareOnnx(await Deno.readFile(`${tmp}/${f}`), await Deno.readFile(`${templates}/${f}`));
+      const r = compareOnnx(
+        await Deno.readFile(`${tmp}/${f}`),
+        await Deno.readFile(`${templates}/${f}`),
+      );
       log(`template ${f}: ${r.ok ? "same graph" : "DIFFERS"}; ${r.summary}`);
       for (const p of r.problems.slice(0, 8)) log(`    ${p}`);
       ok &&= r.ok;
