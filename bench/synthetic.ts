@@ -39,7 +39,8 @@ export function syntheticRoot(): string {
   return `${base.replace(/\/+$/, "")}/synthetic`;
 }
 
-function fnv1a(s: string): number {
+/** FNV-1a of a tensor name: its fill seed is `seed ^ fnv1a(name)`. */
+export function fnv1a(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;
