@@ -2,6 +2,7 @@ import type { Recorder } from "../engine/gpu/recorder.ts";
 import { defineKernel, defineParams, fill } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import source from "./attention.wgsl" with { type: "text" };
+import { recordAttentionTiled } from "./attention_tiled.ts";
 
 const WG = 64;
 const MAX_HEAD_DIM = 256;
@@ -32,6 +33,17 @@ export const attentionSegmentsKernel = defineKernel({
   constants: { WG, MAX_HEAD_DIM },
 });
 
+/**
+ * From this many queries on, prompts take the tiled kernel (attention_tiled.ts),
+ * which reads each K/V tile once per block of (query, head) rows instead of
+ * once per query and head; decode steps and short chunks keep the one-query
+ * kernel. Measured with `deno task bench attention` (ARCHITECTURE.md).
+ */
+export const TILED_MIN_QUERIES = 16;
+
+/** Which kernel `attention` records: by T (default), or one forced (tests, bench). */
+export type AttentionKernelChoice = "auto" | "tiled" | "one-query";
+
 export interface AttentionShape {
   /** Cache rows already filled before this pass; query t sits at pastLength + t. */
   pastLength: number;
@@ -57,6 +69,7 @@ export function attention(
    * + t only (each entry at most its own row; the caller builds them).
    */
   firstKey?: Tensor<"u32">,
+  kernel: AttentionKernelChoice = "auto",
 ): void {
   const { pastLength, nHeads, nKvHeads, headDim } = shape;
   const T = q.shape[0];
@@ -81,11 +94,15 @@ export function attention(
       );
     }
   }
-  if (T > rec.gpu.device.limits.maxComputeWorkgroupsPerDimension) {
-    throw new Error(`${where}: more queries than workgroups per dimension; split the pass`);
-  }
   if (firstKey && firstKey.size < T) {
     throw new Error(`${where}: firstKey [${firstKey.shape}] must hold ${T} rows`);
+  }
+  if (kernel === "tiled" || (kernel === "auto" && T >= TILED_MIN_QUERIES)) {
+    recordAttentionTiled(rec, q, kCache, vCache, out, shape, firstKey);
+    return;
+  }
+  if (T > rec.gpu.device.limits.maxComputeWorkgroupsPerDimension) {
+    throw new Error(`${where}: more queries than workgroups per dimension; split the pass`);
   }
   rec.dispatch(firstKey ? attentionSegmentsKernel : attentionKernel, {
     params: {
