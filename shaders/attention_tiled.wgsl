@@ -13,18 +13,19 @@
 @group(0) @binding(3) var<storage, read> v_cache: array<f32>;   // [ctx, n_kv_heads, head_dim]
 @group(0) @binding(4) var<storage, read_write> out: array<f32>; // [T, n_heads, head_dim]
 
-override WG: u32 = 64;      // threads; WG / ROWS of them own each row's output
-override ROWS: u32 = 16;    // (query, head) rows per workgroup
-override KEYS: u32 = 12;    // cache rows per tile
+override WG: u32 = 64;      // threads
+override ROWS: u32 = 8;     // (query, head) rows per workgroup
+override KEYS: u32 = 14;    // cache rows per tile
 override DIM: u32 = 128;    // head_dim capacity of the tiles
-// Output dims each thread accumulates (DIM * ROWS / WG): a private array needs
-// a constant length, so this one is a template value.
-const SLOTS: u32 = {{SLOTS}};
 
 // A finite "minus infinity" (see attention.wgsl); a masked score is exactly this.
 const NEG_BIG: f32 = -3.0e38;
 
-var<workgroup> q_tile: array<f32, ROWS * DIM>;   // [ROWS, head_dim] q * scale
+// Workgroup memory is kept near 1,000 floats: llvmpipe's compile time grows
+// about quadratically with it (attention.wgsl's 576 floats: 3 s; 2,048: 172 s),
+// so q is read from global memory (a few rows, cached) rather than staged, and
+// the accumulator lives here, not in private arrays (those compiled as slowly).
+var<workgroup> acc: array<f32, ROWS * DIM>;      // [ROWS, head_dim] unnormalised output
 var<workgroup> kv_tile: array<f32, KEYS * DIM>;  // [KEYS, head_dim] K, then V
 var<workgroup> s_tile: array<f32, ROWS * KEYS>;  // [ROWS, KEYS] scores, then probabilities
 var<workgroup> m_row: array<f32, ROWS>;          // running max
@@ -44,13 +45,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
   let kv_base = kv_head * hd;
 
   for (var e = lid; e < ROWS * hd; e += WG) {
-    let row = row0 + e / hd;
-    var x = 0.0;
-    if (row < n_rows) {
-      let h = kv_head * group + row % group;
-      x = q[((row / group) * p.n_heads + h) * hd + e % hd] * p.scale;
-    }
-    q_tile[e] = x;
+    acc[e] = 0.0;
   }
   if (lid < ROWS) {
     m_row[lid] = NEG_BIG;
@@ -64,43 +59,45 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
     key_begin = min(key_begin, {{FIRST_KEY}});
   }
 
-  // This thread's output: row `own`, dims lane, lane + per_row, ...
-  let per_row = WG / ROWS;
-  let own = lid / per_row;
-  let lane = lid % per_row;
-  var acc: array<f32, SLOTS>;
-  for (var i = 0u; i < SLOTS; i++) {
-    acc[i] = 0.0;
-  }
   workgroupBarrier();
 
+  // Loops run over rows or keys outside and dims inside (d = lid, lid + WG,
+  // ...): no integer division per element, which software adapters pay for
+  // lane by lane.
   for (var start = key_begin; start < key_end; start += KEYS) {
     let count = min(KEYS, key_end - start);
-    for (var e = lid; e < count * hd; e += WG) {
-      kv_tile[e] = k_cache[(start + e / hd) * kv_stride + kv_base + e % hd];
+    for (var j = 0u; j < count; j++) {
+      let src = (start + j) * kv_stride + kv_base;
+      for (var d = lid; d < hd; d += WG) {
+        kv_tile[j * hd + d] = k_cache[src + d];
+      }
     }
     workgroupBarrier();
 
     for (var e = lid; e < ROWS * KEYS; e += WG) {
-      let r = e / KEYS;
+      let r = e / KEYS;  // KEYS is a constant: no division at run time
       let j = e % KEYS;
       let row = row0 + r;
       let t = row / group;
       let key = start + j;
       var s = NEG_BIG;
       if (row < n_rows && j < count && key <= p.past_length + t && key >= {{FIRST_KEY}}) {
+        let q_base = (t * p.n_heads + kv_head * group + row % group) * hd;
         var dot = 0.0;
         for (var d = 0u; d < hd; d++) {
-          dot += q_tile[r * hd + d] * kv_tile[j * hd + d];
+          dot += q[q_base + d] * kv_tile[j * hd + d];
         }
-        s = dot;
+        s = dot * p.scale;
       }
       s_tile[e] = s;
     }
     workgroupBarrier();  // K is no longer needed: V takes its place
 
-    for (var e = lid; e < count * hd; e += WG) {
-      kv_tile[e] = v_cache[(start + e / hd) * kv_stride + kv_base + e % hd];
+    for (var j = 0u; j < count; j++) {
+      let src = (start + j) * kv_stride + kv_base;
+      for (var d = lid; d < hd; d += WG) {
+        kv_tile[j * hd + d] = v_cache[src + d];
+      }
     }
     if (lid < ROWS) {
       let m_old = m_row[lid];
@@ -123,31 +120,26 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
     }
     workgroupBarrier();
 
-    let alpha = alpha_row[own];
-    for (var i = 0u; i < SLOTS; i++) {
-      acc[i] *= alpha;
-    }
-    for (var j = 0u; j < count; j++) {
-      let w = s_tile[own * KEYS + j];
-      for (var i = 0u; i < SLOTS; i++) {
-        let d = lane + i * per_row;
-        if (d < hd) {
-          acc[i] += w * kv_tile[j * hd + d];
+    for (var r = 0u; r < ROWS; r++) {
+      let alpha = alpha_row[r];
+      for (var d = lid; d < hd; d += WG) {
+        var sum = 0.0;
+        for (var j = 0u; j < count; j++) {
+          sum += s_tile[r * KEYS + j] * kv_tile[j * hd + d];
         }
+        acc[r * hd + d] = acc[r * hd + d] * alpha + sum;
       }
     }
     workgroupBarrier();  // the next tile overwrites kv_tile and s_tile
   }
 
-  let row = row0 + own;
-  if (row < n_rows) {
-    let h = kv_head * group + row % group;
-    let base = ((row / group) * p.n_heads + h) * hd;
-    let l = l_row[own];
-    for (var i = 0u; i < SLOTS; i++) {
-      let d = lane + i * per_row;
-      if (d < hd) {
-        out[base + d] = acc[i] / l;
+  for (var r = 0u; r < ROWS; r++) {
+    let row = row0 + r;
+    if (row < n_rows) {
+      let base = ((row / group) * p.n_heads + kv_head * group + row % group) * hd;
+      let l = l_row[r];
+      for (var d = lid; d < hd; d += WG) {
+        out[base + d] = acc[r * hd + d] / l;
       }
     }
   }
