@@ -3,15 +3,16 @@ import { defineKernel, defineParams, fill, groups, type Kernel } from "../engine
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import source from "./attention_tiled.wgsl" with { type: "text" };
 
-const WG = 64;
 /** WebGPU's guaranteed minimum of maxComputeWorkgroupStorageSize. */
 const WORKGROUP_BYTES = 16384;
 
-/** One tiling: (query, head) rows per workgroup, keys per tile, head_dim capacity. */
+/** One tiling: (query, head) rows per workgroup, keys per tile, head_dim capacity, threads. */
 export interface AttentionTile {
   rows: number;
   keys: number;
   dim: number;
+  /** Threads: as many as scores in a tile (rows * keys), so none idles while they are computed. */
+  wg: number;
 }
 
 /**
@@ -21,10 +22,10 @@ export interface AttentionTile {
  * about quadratically with it), so wider heads get fewer rows and keys.
  */
 export const ATTENTION_TILES: readonly AttentionTile[] = [
-  { rows: 16, keys: 16, dim: 32 },
-  { rows: 8, keys: 8, dim: 64 },
-  { rows: 4, keys: 8, dim: 128 },
-  { rows: 2, keys: 2, dim: 256 },
+  { rows: 16, keys: 16, dim: 32, wg: 64 },
+  { rows: 8, keys: 8, dim: 64, wg: 64 },
+  { rows: 8, keys: 4, dim: 128, wg: 32 },
+  { rows: 2, keys: 2, dim: 256, wg: 32 },
 ];
 
 /** Bytes of workgroup memory a tile takes (attention_tiled.wgsl's var<workgroup>s). */
@@ -58,8 +59,8 @@ export function attentionTiledKernel(
   tile: AttentionTile,
   segments: boolean,
 ): Kernel<typeof attentionTiledParams.fields> {
-  const { rows, keys, dim } = tile;
-  const key = `attention_tiled${segments ? "_segments" : ""}_wg${WG}_r${rows}_k${keys}_d${dim}`;
+  const { rows, keys, dim, wg } = tile;
+  const key = `attention_tiled${segments ? "_segments" : ""}_wg${wg}_r${rows}_k${keys}_d${dim}`;
   let k = kernels.get(key);
   if (!k) {
     if (tileBytes(tile) > WORKGROUP_BYTES) {
@@ -70,7 +71,7 @@ export function attentionTiledKernel(
       key,
       params: attentionTiledParams,
       parts: segments ? [body, FIRST_KEY_BINDING] : [body],
-      constants: { WG, ROWS: rows, KEYS: keys, DIM: dim },
+      constants: { WG: wg, ROWS: rows, KEYS: keys, DIM: dim },
     });
     kernels.set(key, k);
   }
