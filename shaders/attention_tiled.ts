@@ -11,21 +11,21 @@ export interface AttentionTile {
   rows: number;
   keys: number;
   dim: number;
-  /** Threads: as many as scores in a tile (rows * keys), so none idles while they are computed. */
+  /** Threads. Fewer than rows * keys leaves none idle while scores are computed (d128: 32). */
   wg: number;
 }
 
 /**
  * Tiles by head_dim, smallest capacity first. Workgroup memory is the output
  * [rows, dim] + K/V [keys, dim] + scores [rows, keys] + 3 floats per row, kept
- * near 1,000 floats (see attention_tiled.wgsl: compile time on llvmpipe grows
+ * to 1,000-1,600 floats (see attention_tiled.wgsl: compile time on llvmpipe grows
  * about quadratically with it), so wider heads get fewer rows and keys.
  */
 export const ATTENTION_TILES: readonly AttentionTile[] = [
   { rows: 16, keys: 16, dim: 32, wg: 64 },
   { rows: 8, keys: 8, dim: 64, wg: 64 },
   { rows: 8, keys: 4, dim: 128, wg: 32 },
-  { rows: 2, keys: 2, dim: 256, wg: 32 },
+  { rows: 4, keys: 2, dim: 256, wg: 32 },
 ];
 
 /** Bytes of workgroup memory a tile takes (attention_tiled.wgsl's var<workgroup>s). */

@@ -13,16 +13,16 @@
 @group(0) @binding(3) var<storage, read> v_cache: array<f32>;   // [ctx, n_kv_heads, head_dim]
 @group(0) @binding(4) var<storage, read_write> out: array<f32>; // [T, n_heads, head_dim]
 
-override WG: u32 = 64;      // threads
+override WG: u32 = 32;      // threads
 override ROWS: u32 = 8;     // (query, head) rows per workgroup
-override KEYS: u32 = 14;    // cache rows per tile
+override KEYS: u32 = 4;     // cache rows per tile
 override DIM: u32 = 128;    // head_dim capacity of the tiles
 
 // A finite "minus infinity" (see attention.wgsl); a masked score is exactly this.
 const NEG_BIG: f32 = -3.0e38;
 
-// Workgroup memory is kept near 1,000 floats: llvmpipe's compile time grows
-// about quadratically with it (attention.wgsl's 576 floats: 3 s; 2,048: 172 s),
+// Workgroup memory is kept to 1,000-1,600 floats: llvmpipe's compile time grows
+// about quadratically with it (attention.wgsl's 576 floats: 3 s; 4,160: 172 s),
 // so q is read from global memory (a few rows, cached) rather than staged, and
 // the accumulator lives here, not in private arrays (those compiled as slowly).
 var<workgroup> acc: array<f32, ROWS * DIM>;      // [ROWS, head_dim] unnormalised output
