@@ -6,6 +6,7 @@ import {
   type AttentionKernelChoice,
   attentionReference,
   type AttentionShape,
+  TILED_MAX_QUERIES,
   TILED_MIN_QUERIES,
 } from "../../shaders/attention.ts";
 import {
@@ -138,4 +139,5 @@ Deno.test("attention (tiled): every tile fits 16 KiB and is picked by head_dim",
   assert.equal(tileFor(129)?.dim, 256);
   assert.equal(tileFor(257), null);
   assert.ok(TILED_MIN_QUERIES > 1, "decode steps (T = 1) keep the one-query kernel");
+  assert.ok(TILED_MAX_QUERIES >= TILED_MIN_QUERIES);
 });
