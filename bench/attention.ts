@@ -1,8 +1,8 @@
 // Prompt attention at the Llama 8B head shape (32 query heads, 8 kv heads,
 // head_dim 128), past 0: the one-query kernel (a workgroup per head and query)
 // against the tiled one (shaders/attention_tiled.ts), interleaved so that
-// machine load hits both alike. Short T place `TILED_MIN_QUERIES`; T = 128,
-// 512, 1024 are prompt chunks. The figures are ms per call; the ratio is
+// machine load hits both alike. Short T place the window `attention` gives the
+// tiled kernel (TILED_MIN_QUERIES..TILED_MAX_QUERIES); T = 128, 512, 1024 are prompt chunks. The figures are ms per call; the ratio is
 // one-query / tiled (above 1: tiled is faster).
 
 import { Recorder } from "../engine/gpu/recorder.ts";
@@ -46,14 +46,21 @@ export async function benchAttention(
         await ctx.gpu.device.queue.onSubmittedWorkDone();
         compile[kernel] = performance.now() - t0;
       }
-      const s = await timeInterleaved(ctx.gpu, {
-        oneQuery: (rec: Recorder) => attention(rec, q, k, v, o, SHAPE_8B, undefined, "one-query"),
-        tiled: (rec: Recorder) => attention(rec, q, k, v, o, SHAPE_8B, undefined, "tiled"),
-      }, reps, trials);
+      const s = await timeInterleaved(
+        ctx.gpu,
+        {
+          oneQuery: (rec: Recorder) => attention(rec, q, k, v, o, SHAPE_8B, undefined, "one-query"),
+          tiled: (rec: Recorder) => attention(rec, q, k, v, o, SHAPE_8B, undefined, "tiled"),
+        },
+        reps,
+        trials,
+      );
       const oneQueryMs = s.oneQuery * 1000, tiledMs = s.tiled * 1000;
       ctx.log(
         `attention T=${T}: one-query ${oneQueryMs.toFixed(2)} ms, tiled ${tiledMs.toFixed(2)} ms ` +
-          `(x${(oneQueryMs / tiledMs).toFixed(2)}); first calls ${compile["one-query"].toFixed(0)}` +
+          `(x${(oneQueryMs / tiledMs).toFixed(2)}); first calls ${
+            compile["one-query"].toFixed(0)
+          }` +
           ` / ${compile.tiled.toFixed(0)} ms`,
       );
       out.push({
