@@ -16,6 +16,7 @@ import { addKernel } from "../shaders/add.ts";
 import { columnSumSquaresKernel } from "../shaders/column_sumsq.ts";
 import { computePeakDot4Kernel, computePeakKernel } from "../shaders/compute_peak.ts";
 import { attentionKernel, attentionSegmentsKernel } from "../shaders/attention.ts";
+import { ATTENTION_TILES, attentionTiledKernel } from "../shaders/attention_tiled.ts";
 import { elementwiseKernel } from "../shaders/elementwise.ts";
 import { embeddingKernel, embeddingQuantKernel } from "../shaders/embedding.ts";
 import { matmulKernel } from "../shaders/matmul.ts";
@@ -114,6 +115,9 @@ export function kernelCatalog(): Map<string, Kernel> {
     probePredictKernel,
     probeStepKernel,
   ];
+  for (const t of ATTENTION_TILES) {
+    all.push(attentionTiledKernel(t, false), attentionTiledKernel(t, true));
+  }
   for (const K of FIXTURE_K) {
     for (const d of DEVICES) all.push(matvecKernel(K, matvecConfig(d as Gpu)));
     for (const s of ROWS_TILES) {

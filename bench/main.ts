@@ -10,6 +10,7 @@
 import { NoAdapterError } from "../engine/errors.ts";
 import { Gpu } from "../engine/gpu/gpu.ts";
 import { benchAccuracy } from "./accuracy.ts";
+import { benchAttention } from "./attention.ts";
 import { benchBackward } from "./backward.ts";
 import { benchBatch } from "./batch.ts";
 import { benchDecode } from "./decode.ts";
@@ -56,6 +57,8 @@ export const NAMED_ONLY: Record<string, (ctx: BenchContext) => Promise<BenchResu
   // Backward / forward at 8B widths, T = 128, f32 + q8 + q4 (minutes on llvmpipe): by name only.
   backward: (ctx) => benchBackward(ctx, ctx.backward),
   "soak-runtime": (ctx) => benchSoakRuntime(ctx),
+  // One-query vs tiled prompt attention at 8B heads, T up to 1024 (minutes on llvmpipe).
+  attention: (ctx) => benchAttention(ctx),
   // Deno only (files, RSS) and ~25 GB of synthetic checkpoints: imported by a
   // computed path so that the browser bundle of this file leaves it out.
   scale: async (ctx) => {

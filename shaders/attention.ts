@@ -2,6 +2,7 @@ import type { Recorder } from "../engine/gpu/recorder.ts";
 import { defineKernel, defineParams, fill } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import source from "./attention.wgsl" with { type: "text" };
+import { recordAttentionTiled } from "./attention_tiled.ts";
 
 const WG = 64;
 const MAX_HEAD_DIM = 256;
@@ -32,6 +33,20 @@ export const attentionSegmentsKernel = defineKernel({
   constants: { WG, MAX_HEAD_DIM },
 });
 
+/**
+ * Chunks of TILED_MIN_QUERIES..TILED_MAX_QUERIES queries take the tiled kernel
+ * (attention_tiled.ts), which reads each K/V tile once per block of (query,
+ * head) rows instead of once per query and head; decode steps (T = 1) and
+ * longer chunks keep the one-query kernel. Measured on llvmpipe at 8B heads
+ * (`deno task bench attention`, ARCHITECTURE.md): tiled 1.8-2.3x faster for T =
+ * 4..32, 1.04x at 128, 0.78x at 512 and 1024. No hardware GPU was measured.
+ */
+export const TILED_MIN_QUERIES = 2;
+export const TILED_MAX_QUERIES = 128;
+
+/** Which kernel `attention` records: by T (default), or one forced (tests, bench). */
+export type AttentionKernelChoice = "auto" | "tiled" | "one-query";
+
 export interface AttentionShape {
   /** Cache rows already filled before this pass; query t sits at pastLength + t. */
   pastLength: number;
@@ -57,6 +72,7 @@ export function attention(
    * + t only (each entry at most its own row; the caller builds them).
    */
   firstKey?: Tensor<"u32">,
+  kernel: AttentionKernelChoice = "auto",
 ): void {
   const { pastLength, nHeads, nKvHeads, headDim } = shape;
   const T = q.shape[0];
@@ -81,11 +97,16 @@ export function attention(
       );
     }
   }
-  if (T > rec.gpu.device.limits.maxComputeWorkgroupsPerDimension) {
-    throw new Error(`${where}: more queries than workgroups per dimension; split the pass`);
-  }
   if (firstKey && firstKey.size < T) {
     throw new Error(`${where}: firstKey [${firstKey.shape}] must hold ${T} rows`);
+  }
+  const tiledByT = T >= TILED_MIN_QUERIES && T <= TILED_MAX_QUERIES;
+  if (kernel === "tiled" || (kernel === "auto" && tiledByT)) {
+    recordAttentionTiled(rec, q, kCache, vCache, out, shape, firstKey);
+    return;
+  }
+  if (T > rec.gpu.device.limits.maxComputeWorkgroupsPerDimension) {
+    throw new Error(`${where}: more queries than workgroups per dimension; split the pass`);
   }
   rec.dispatch(firstKey ? attentionSegmentsKernel : attentionKernel, {
     params: {

@@ -1,7 +1,8 @@
 // The kernel and golden test files, run again inside Chromium's WebGPU
 // (SwiftShader without a GPU), each test reported under its own name plus
 // " [chromium]". Locally, no Chromium or no WebGPU adapter skips them with the
-// reason printed; in CI (CI=true) either is a failure.
+// reason printed; in CI (CI=true) either is a failure. LOUPE_BROWSER_TESTS (a
+// comma-separated list of files or folders ending in "/") runs only those.
 
 import { discoverTestFiles, findChromium, startBrowserSuite } from "./harness.ts";
 
@@ -36,7 +37,8 @@ if (!chromium.path) {
   );
 } else {
   const t0 = performance.now();
-  const files = await discoverTestFiles();
+  const only = Deno.env.get("LOUPE_BROWSER_TESTS")?.split(",").filter((f) => f);
+  const files = await discoverTestFiles(only?.length ? only : undefined);
   let suite: Awaited<ReturnType<typeof startBrowserSuite>> | null = null;
   let failure: unknown = null;
   try {
