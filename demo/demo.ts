@@ -163,7 +163,8 @@ export async function startDemo(opts: DemoOptions = {}): Promise<DemoServer> {
   }
 }
 
-const USAGE = "usage: deno task demo [--port N] [--host ADDR] [--model DIR|FILE.loupe.safetensors] " +
+const USAGE =
+  "usage: deno task demo [--port N] [--host ADDR] [--model DIR|FILE.loupe.safetensors] " +
   "[--sae DIR|FILE] [--layer model.layers.N] [--labels FILE]";
 
 export function parseDemoArgs(args: readonly string[]): DemoOptions {
