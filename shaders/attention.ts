@@ -43,6 +43,15 @@ export const attentionSegmentsKernel = defineKernel({
  */
 export const TILED_MIN_QUERIES = 2;
 export const TILED_MAX_QUERIES = 128;
+/**
+ * And only while keys x head_dim stays at most this: on llvmpipe the tiled
+ * kernel's per-thread loops came out silently wrong from about 65,536 of them
+ * (T = 2: exact at 510 keys x 128, wrong at 510 x 129, 700 x 128 and 4,000 x
+ * 64), consistent with a cap on loop iterations per invocation; half that
+ * keeps a margin. Prompts continuing a long cache take the one-query kernel,
+ * which is exact at 8,192 keys x 128 (tests/kernels/attention_test.ts).
+ */
+export const TILED_MAX_KEY_ELEMENTS = 32768;
 
 /** Which kernel `attention` records: by T (default), or one forced (tests, bench). */
 export type AttentionKernelChoice = "auto" | "tiled" | "one-query";
@@ -100,7 +109,8 @@ export function attention(
   if (firstKey && firstKey.size < T) {
     throw new Error(`${where}: firstKey [${firstKey.shape}] must hold ${T} rows`);
   }
-  const tiledByT = T >= TILED_MIN_QUERIES && T <= TILED_MAX_QUERIES;
+  const tiledByT = T >= TILED_MIN_QUERIES && T <= TILED_MAX_QUERIES &&
+    (pastLength + T) * headDim <= TILED_MAX_KEY_ELEMENTS;
   if (kernel === "tiled" || (kernel === "auto" && tiledByT)) {
     recordAttentionTiled(rec, q, kCache, vCache, out, shape, firstKey);
     return;

@@ -3,7 +3,9 @@
 // the very values its codes stand for (the f32 engine's matrices overwritten
 // with readWeightMatrix of the quantized ones, or a GGUF loaded to f32).
 // What remains is the kernels' own error (f32 sums in other orders), which
-// must be ~1e-5 of each gradient's max: q8 and q4 (linear_backward.wgsl),
+// must be ~1e-5 of each gradient's max (2e-5 allowed: stories260K q6k measured
+// 7.2e-6 with the one-query attention kernel and 1.25e-5 with the tiled one,
+// which sums the same softmax in another order; a wrong term costs ~1e-2): q8 and q4 (linear_backward.wgsl),
 // the GGML block formats (linear_backward_ggml.ts) as Loupe quantizes them
 // (q4k, q6k) and as a llama.cpp GGUF holds them (Q4_K_M: q4k + q6k + q5_0).
 // The format's own effect (quantized gradients against the f32 model's) is
@@ -22,7 +24,7 @@ import { FIXTURES, modelPath, readReference } from "../util/fixtures.ts";
 
 const gpu = await testGpu();
 // Measured at most 2e-6 (see the log lines); the f32 sums of the two models run in other orders.
-const KERNEL_TOLERANCE = 1e-5;
+const KERNEL_TOLERANCE = 2e-5;
 
 function matrices(w: LlamaWeights): WeightMatrix[] {
   return [

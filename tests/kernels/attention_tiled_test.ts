@@ -6,6 +6,7 @@ import {
   type AttentionKernelChoice,
   attentionReference,
   type AttentionShape,
+  TILED_MAX_KEY_ELEMENTS,
   TILED_MAX_QUERIES,
   TILED_MIN_QUERIES,
 } from "../../shaders/attention.ts";
@@ -141,3 +142,14 @@ Deno.test("attention (tiled): every tile fits 16 KiB and is picked by head_dim",
   assert.ok(TILED_MIN_QUERIES > 1, "decode steps (T = 1) keep the one-query kernel");
   assert.ok(TILED_MAX_QUERIES >= TILED_MIN_QUERIES);
 });
+
+// At the bound (keys x head_dim = TILED_MAX_KEY_ELEMENTS) the tiled kernel is
+// still exact: llvmpipe broke it from about twice that (see attention.ts).
+for (const headDim of [64, 128, 256]) {
+  Deno.test(`attention (tiled): exact at the bound, ${TILED_MAX_KEY_ELEMENTS / headDim} keys x ${headDim}`, async () => {
+    const keys = TILED_MAX_KEY_ELEMENTS / headDim;
+    const c: Case = { T: 2, pastLength: keys - 2, nHeads: 4, nKvHeads: 1, headDim, qkScale: 1 };
+    const { got, want, shape } = await run(c, "tiled");
+    assertClose("attention tiled at the bound", got, want, { ...TOLERANCE, shape });
+  });
+}
