@@ -3,6 +3,7 @@ import { defineKernel, defineParams, fill } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import source from "./attention.wgsl" with { type: "text" };
 import { recordAttentionTiled } from "./attention_tiled.ts";
+import { ContextLengthError } from "../engine/errors.ts";
 
 const WG = 64;
 const MAX_HEAD_DIM = 256;
@@ -52,6 +53,24 @@ export const TILED_MAX_QUERIES = 128;
  * which is exact at 8,192 keys x 128 (tests/kernels/attention_test.ts).
  */
 export const TILED_MAX_KEY_ELEMENTS = 32768;
+
+/**
+ * Keys x max(head_dim, 128) up to which the one-query kernel is exact on
+ * llvmpipe. Beyond, its results came out silently wrong (T = 2: exact at
+ * 10,000 keys x 128, 14,000 x 64 and 6,000 x 256; wrong at 11,000 x 128,
+ * 18,000 x 64 and 8,000 x 256), consistent with a cap on loop iterations per
+ * invocation; so there a longer context is refused (ContextLengthError)
+ * rather than computed wrong. 8,192 keys at head_dim 128, with a margin.
+ * SwiftShader and GPUs have no such cap (Chromium passes the same tests).
+ */
+export const LLVMPIPE_MAX_KEY_ELEMENTS = 8192 * 128;
+
+/** The most keys a query may see on `gpu` at `headDim` (Infinity off llvmpipe). */
+export function attentionKeyLimit(gpu: Recorder["gpu"], headDim: number): number {
+  return /llvmpipe/i.test(gpu.summary.description)
+    ? Math.floor(LLVMPIPE_MAX_KEY_ELEMENTS / Math.max(headDim, 128))
+    : Infinity;
+}
 
 /** Which kernel `attention` records: by T (default), or one forced (tests, bench). */
 export type AttentionKernelChoice = "auto" | "tiled" | "one-query";
@@ -105,6 +124,16 @@ export function attention(
         `${where}: ${name} [${c.shape}] needs ${pastLength + T} rows of [${nKvHeads}, ${headDim}]`,
       );
     }
+  }
+  const keyLimit = attentionKeyLimit(rec.gpu, headDim);
+  if (pastLength + T > keyLimit) {
+    throw new ContextLengthError(
+      pastLength + T,
+      keyLimit,
+      `${where}: on llvmpipe, attention over more than ${keyLimit} keys at head_dim ${headDim} ` +
+        `comes out wrong (its loop cap; see shaders/attention.ts), so ${pastLength + T} keys are ` +
+        `refused; use a shorter context, or a GPU or Chromium adapter`,
+    );
   }
   if (firstKey && firstKey.size < T) {
     throw new Error(`${where}: firstKey [${firstKey.shape}] must hold ${T} rows`);

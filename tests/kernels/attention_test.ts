@@ -1,11 +1,13 @@
 import assert from "node:assert/strict";
 import {
   attention,
+  attentionKeyLimit,
   attentionReference,
   type AttentionShape,
   writeKv,
 } from "../../shaders/attention.ts";
 import { Recorder } from "../../engine/gpu/recorder.ts";
+import { ContextLengthError } from "../../engine/errors.ts";
 import { Tensor } from "../../engine/gpu/tensor.ts";
 import { assertClose, randomArray, rng } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
@@ -181,3 +183,29 @@ for (
     for (const t of [tq, tk, tv, tf, out]) t.dispose();
   });
 }
+
+Deno.test("attention: on llvmpipe, more keys than its loop cap allows are refused, not computed wrong", () => {
+  const headDim = 128, limit = attentionKeyLimit(gpu, headDim);
+  if (!Number.isFinite(limit)) {
+    console.log(
+      `  no key limit on ${gpu.summary.description || "this adapter"}: nothing to refuse`,
+    );
+    return;
+  }
+  assert.equal(limit, 8192);
+  const T = 2, past = limit - 1, shape = { pastLength: past, nHeads: 4, nKvHeads: 1, headDim };
+  const q = Tensor.empty(gpu, "q", [T, 4, headDim], "f32");
+  const kv = Tensor.empty(gpu, "kv", [past + T, 1, headDim], "f32");
+  const out = Tensor.empty(gpu, "out", [T, 4, headDim], "f32");
+  const rec = new Recorder(gpu, "test.attention.limit");
+  try {
+    assert.throws(() => attention(rec, q, kv, kv, out, shape), ContextLengthError);
+    assert.throws(
+      () => attention(rec, q, kv, kv, out, shape),
+      /more than 8192 keys at head_dim 128/,
+    );
+  } finally {
+    rec.abandon();
+    for (const t of [q, kv, out]) t.dispose();
+  }
+});
