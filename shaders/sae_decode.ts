@@ -12,6 +12,8 @@ import { tiledMatmul } from "./tiled_matmul.ts";
 import decodeSource from "./sae_decode.wgsl" with { type: "text" };
 
 const WG_SIDE = 8;
+/** Feature rows one one_token dispatch walks (see saeDecode). */
+export const ONE_TOKEN_ROWS = 16384;
 const BK = 16;
 const TILE = 4 * WG_SIDE;
 
@@ -24,6 +26,8 @@ const params = defineParams({
   first: "u32", // 1: write bias (and res); 0: accumulate into out
   alpha: "f32",
   useRes: "u32",
+  jBegin: "u32", // one_token: this dispatch's rows of the chunk, [jBegin, jEnd)
+  jEnd: "u32",
 });
 type Fields = typeof params.fields;
 
@@ -108,27 +112,35 @@ export function saeDecode(
   const kernel = weightKernel(one ? saeDecodeOneTokenKernel : saeDecodeKernel, wDec, 5);
   for (const [i, chunk] of weightChunks(wDec).entries()) {
     const rows = chunk.rows;
-    rec.dispatch(kernel, {
-      params: {
-        T,
-        J: rows,
-        N,
-        fStride: J,
-        jOffset: chunk.rowStart,
-        first: i === 0 ? 1 : 0,
-        alpha: mode.alpha ?? 1,
-        useRes: res ? 1 : 0,
-      },
-      buffers: [
-        f.binding,
-        chunk.w,
-        bDec.binding,
-        (res ?? bDec).binding,
-        out.binding,
-        ...chunk.extra,
-      ],
-      workgroups: one ? grid1d(rec.gpu, N, 64) : [Math.ceil(N / TILE), Math.ceil(T / TILE)],
-    });
+    // One token: a thread walks the rows in one loop, so at most ONE_TOKEN_ROWS
+    // per dispatch (llvmpipe caps loop iterations per invocation near 65,536 and
+    // silently drops the rest; ARCHITECTURE.md, "llvmpipe's loop cap").
+    const span = one ? ONE_TOKEN_ROWS : rows;
+    for (let jBegin = 0; jBegin < rows; jBegin += span) {
+      rec.dispatch(kernel, {
+        params: {
+          T,
+          J: rows,
+          N,
+          fStride: J,
+          jOffset: chunk.rowStart,
+          first: i === 0 && jBegin === 0 ? 1 : 0,
+          alpha: mode.alpha ?? 1,
+          useRes: res ? 1 : 0,
+          jBegin,
+          jEnd: Math.min(rows, jBegin + span),
+        },
+        buffers: [
+          f.binding,
+          chunk.w,
+          bDec.binding,
+          (res ?? bDec).binding,
+          out.binding,
+          ...chunk.extra,
+        ],
+        workgroups: one ? grid1d(rec.gpu, N, 64) : [Math.ceil(N / TILE), Math.ceil(T / TILE)],
+      });
+    }
   }
 }
 

@@ -108,6 +108,9 @@ for (
     [small, 6, 11, 100],
     [gpu, 1, 70, 129], // one token: the one_token kernel
     [small, 1, 11, 100],
+    // One token over more rows than one invocation may loop on llvmpipe
+    // (~65,536): the rows go in several dispatches (ONE_TOKEN_ROWS each).
+    [gpu, 1, 4, 70000],
   ] as [
     Gpu,
     number,

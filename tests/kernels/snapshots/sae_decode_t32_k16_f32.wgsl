@@ -22,6 +22,8 @@ struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.t
   first: u32,
   alpha: f32,
   useRes: u32,
+  jBegin: u32,
+  jEnd: u32,
 }
 
 @group(0) @binding(0) var<uniform> p: Params;
@@ -33,7 +35,8 @@ struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.t
 
 override BK: u32 = 16; // features staged per step
 
-// One token (T = 1): a thread per output column walks the chunk's feature rows,
+// One token (T = 1): a thread per output column walks rows [jBegin, jEnd) of
+// the chunk (at most 16,384 per dispatch: llvmpipe's loop cap),
 // skipping features that are zero (most of them, for a sparse SAE), so a row
 // is read only for an active feature and no tile of 32 tokens sits 31/32 idle.
 // Reads along a row are contiguous across the workgroup.
@@ -44,7 +47,7 @@ fn one_token(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups)
     return;
   }
   var s = 0.0;
-  for (var j = 0u; j < p.J; j++) {
+  for (var j = p.jBegin; j < p.jEnd; j++) {
     let v = f[p.jOffset + j];
     if (v != 0.0) {
       s += v * w_at(j, n, p.N);
