@@ -12,11 +12,18 @@ import type { QuantLayout } from "../engine/quant/format.ts";
 import type { WeightMatrix } from "../engine/quant/matrix.ts";
 import { BlockMatrix } from "../engine/quant/block_matrix.ts";
 import { overlaps } from "./backward_checks.ts";
-import { linearBackwardGgml, setupLines, tokenSlots } from "./linear_backward_ggml.ts";
+import {
+  backwardSpans,
+  linearBackwardGgml,
+  setupLines,
+  tokenSlots,
+} from "./linear_backward_ggml.ts";
+export { BACKWARD_ROWS_PER_DISPATCH, backwardSpans } from "./linear_backward_ggml.ts";
 import quant from "./quant.wgsl" with { type: "text" };
 import template from "./linear_backward.wgsl" with { type: "text" };
 
 const WG = 64;
+
 /** Tokens per thread: each loaded group of w serves TT tokens (TT x 32 accumulators). */
 const TT = 4;
 /** Tokens per thread for a single token (a metric's head row): no idle accumulators. */
@@ -25,7 +32,8 @@ const TT_ONE = 1;
 export const linearBackwardParams = defineParams({
   T: "u32",
   K: "u32",
-  rows: "u32", // rows of w in this chunk
+  rowBegin: "u32", // first row of the chunk this dispatch walks
+  rows: "u32", // and the row it stops before
   dyStride: "u32", // N: elements per row of dy
   dyOffset: "u32", // chunk.rowStart: the column of dy that w's row 0 belongs to
   accumulate: "u32", // 1: add to dx
@@ -154,36 +162,42 @@ export function linearBackward(
   const base = { T, K, dyStride: N };
   if (w.format === "f32") {
     w.chunks.forEach((c, i) => {
-      rec.dispatch(linearBackwardF32Kernel(tt), {
-        params: {
-          ...base,
-          rows: c.tensor.shape[0],
-          dyOffset: c.rowStart,
-          accumulate: accumulate || i > 0 ? 1 : 0,
-          wordsPerRow: 0,
-          scalePairsPerRow: 0,
-        },
-        buffers: [dy.binding, c.tensor.binding, dx.binding],
-        workgroups,
-      });
+      for (const [rowBegin, rows] of backwardSpans(c.tensor.shape[0])) {
+        rec.dispatch(linearBackwardF32Kernel(tt), {
+          params: {
+            ...base,
+            rowBegin,
+            rows,
+            dyOffset: c.rowStart,
+            accumulate: accumulate || i > 0 || rowBegin > 0 ? 1 : 0,
+            wordsPerRow: 0,
+            scalePairsPerRow: 0,
+          },
+          buffers: [dy.binding, c.tensor.binding, dx.binding],
+          workgroups,
+        });
+      }
     });
     return;
   }
   const l = w.layout;
   const kernel = linearBackwardQuantKernel(l, tt);
   w.chunks.forEach((c, i) => {
-    rec.dispatch(kernel, {
-      params: {
-        ...base,
-        rows: c.rows,
-        dyOffset: c.rowStart,
-        accumulate: accumulate || i > 0 ? 1 : 0,
-        wordsPerRow: l.wordsPerRow,
-        scalePairsPerRow: l.scalesPerRow / 2,
-      },
-      buffers: [dy.binding, c.words.binding, c.scales.binding, dx.binding],
-      workgroups,
-    });
+    for (const [rowBegin, rows] of backwardSpans(c.rows)) {
+      rec.dispatch(kernel, {
+        params: {
+          ...base,
+          rowBegin,
+          rows,
+          dyOffset: c.rowStart,
+          accumulate: accumulate || i > 0 || rowBegin > 0 ? 1 : 0,
+          wordsPerRow: l.wordsPerRow,
+          scalePairsPerRow: l.scalesPerRow / 2,
+        },
+        buffers: [dy.binding, c.words.binding, c.scales.binding, dx.binding],
+        workgroups,
+      });
+    }
   });
 }
 

@@ -5,6 +5,8 @@
 // rows, q8/q4 codes and f16 scales (linear_backward.ts), or GGML blocks
 // decoded with the forward's per-type snippet (linear_backward_ggml.ts); the
 // GROUP hook loads values 32g .. 32g + 31 of row n as v: array<vec4f, 8>.
+// A dispatch walks rows [rowBegin, rows) of the chunk, at most
+// BACKWARD_ROWS_PER_DISPATCH of them (llvmpipe's loop cap, linear_backward.ts).
 // One thread per 32-value group g of K and TT tokens: per row n it loads its
 // group once (a contiguous run of the row) and adds dy[t, n] times the 32
 // values into TT x 8 vec4 accumulators, separate variables (unrolled by the
@@ -30,7 +32,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
   }
   let last = p.T - 1u;
 {{SETUP}}
-  for (var n = 0u; n < p.rows; n++) {
+  for (var n = p.rowBegin; n < p.rows; n++) {
 {{GROUP}}
 {{ROW}}
 {{ACCUMULATE}}

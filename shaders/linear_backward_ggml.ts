@@ -17,10 +17,29 @@ const WG = 64;
 /** Tokens per thread: each decoded group serves TT tokens (TT x 32 accumulators). */
 export const LINEAR_BACKWARD_GGML_TT = 4;
 
+/**
+ * Rows of w one dispatch walks. A thread loops over every row it is given,
+ * and on llvmpipe an invocation whose loops run past ~65,536 iterations comes
+ * out silently wrong (70,000 rows: 0.36 of max off; ARCHITECTURE.md,
+ * "llvmpipe's loop cap"), so longer chunks (a 128k-vocabulary lm_head) go in
+ * several accumulating dispatches.
+ */
+export const BACKWARD_ROWS_PER_DISPATCH = 16384;
+
+/** The [rowBegin, rowEnd) spans of a chunk of `rows` rows, one dispatch each. */
+export function backwardSpans(rows: number): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let b = 0; b < rows; b += BACKWARD_ROWS_PER_DISPATCH) {
+    spans.push([b, Math.min(rows, b + BACKWARD_ROWS_PER_DISPATCH)]);
+  }
+  return spans;
+}
+
 export const linearBackwardGgmlParams = defineParams({
   T: "u32",
   K: "u32",
-  rows: "u32", // rows of w in this chunk
+  rowBegin: "u32", // first row of the chunk this dispatch walks (backwardSpans)
+  rows: "u32", // and the row it stops before
   dyStride: "u32", // N: elements per row of dy
   dyOffset: "u32", // chunk.rowStart: the column of dy that w's row 0 belongs to
   accumulate: "u32", // 1: add to dx
@@ -120,18 +139,21 @@ export function linearBackwardGgml(
     throw new Error(`linearBackward(${w.label}): ${T} tokens exceed one dispatch; split them`);
   }
   w.chunks.forEach((c, i) => {
-    rec.dispatch(kernel, {
-      params: {
-        T,
-        K,
-        rows: c.rows,
-        dyStride: w.rows,
-        dyOffset: c.rowStart,
-        accumulate: accumulate || i > 0 ? 1 : 0,
-        unitsPerRow: unitsPerRow(w),
-      },
-      buffers: [dy.binding, c.words.binding, dx.binding],
-      workgroups,
-    });
+    for (const [rowBegin, rows] of backwardSpans(c.rows)) {
+      rec.dispatch(kernel, {
+        params: {
+          T,
+          K,
+          rowBegin,
+          rows,
+          dyStride: w.rows,
+          dyOffset: c.rowStart,
+          accumulate: accumulate || i > 0 || rowBegin > 0 ? 1 : 0,
+          unitsPerRow: unitsPerRow(w),
+        },
+        buffers: [dy.binding, c.words.binding, dx.binding],
+        workgroups,
+      });
+    }
   });
 }

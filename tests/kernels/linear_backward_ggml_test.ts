@@ -108,3 +108,9 @@ Deno.test("linearBackward GGML: the transpose of linear (<dy, x w^T> = <dy w, x>
     }
   }
 });
+
+// More rows than one invocation may loop over on llvmpipe (a 128k-vocabulary
+// lm_head): several accumulating dispatches per chunk (backwardSpans).
+Deno.test("linearBackward q4k: 70,000 rows in several dispatches", async () => {
+  await check(gpu, "q4k", [2, 256, 70000], 9);
+});

@@ -5,7 +5,11 @@
 // checks that the reference is the transpose of what linear() computes.
 
 import assert from "node:assert/strict";
-import { linearBackward, linearBackwardReference } from "../../shaders/linear_backward.ts";
+import {
+  BACKWARD_ROWS_PER_DISPATCH,
+  linearBackward,
+  linearBackwardReference,
+} from "../../shaders/linear_backward.ts";
 import { linear } from "../../shaders/linear.ts";
 import { Matrix } from "../../engine/gpu/matrix.ts";
 import { QuantMatrix, readWeightMatrix, type WeightMatrix } from "../../engine/quant/matrix.ts";
@@ -105,3 +109,13 @@ Deno.test("linearBackward: rejects shapes that do not fit the matrix, and dx ove
   assert.equal(rec.dispatchCount, 0);
   for (const t of [w, dy, bad]) t.dispose();
 });
+
+// More rows than one invocation may loop over on llvmpipe (~65,536: a
+// 128k-vocabulary lm_head): several accumulating dispatches per chunk.
+for (const format of ["f32", "q8"] as const) {
+  Deno.test(`linearBackward ${format}: 70,000 rows (a dispatch per ${BACKWARD_ROWS_PER_DISPATCH})`, async () => {
+    assert.ok(70000 > 4 * BACKWARD_ROWS_PER_DISPATCH);
+    await check(gpu, format, [1, 32, 70000], 7);
+    await check(gpu, format, [3, 32, 70000], 8, true);
+  });
+}

@@ -145,6 +145,8 @@ fn ggml_dot(bw: u32, h: Head, s: u32, xp: array<vec4f, 8>, xs: vec2f) -> f32 {
 // rows, q8/q4 codes and f16 scales (linear_backward.ts), or GGML blocks
 // decoded with the forward's per-type snippet (linear_backward_ggml.ts); the
 // GROUP hook loads values 32g .. 32g + 31 of row n as v: array<vec4f, 8>.
+// A dispatch walks rows [rowBegin, rows) of the chunk, at most
+// BACKWARD_ROWS_PER_DISPATCH of them (llvmpipe's loop cap, linear_backward.ts).
 // One thread per 32-value group g of K and TT tokens: per row n it loads its
 // group once (a contiguous run of the row) and adds dy[t, n] times the 32
 // values into TT x 8 vec4 accumulators, separate variables (unrolled by the
@@ -157,6 +159,7 @@ fn ggml_dot(bw: u32, h: Head, s: u32, xp: array<vec4f, 8>, xs: vec2f) -> f32 {
 struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.ts)
   T: u32,
   K: u32,
+  rowBegin: u32,
   rows: u32,
   dyStride: u32,
   dyOffset: u32,
@@ -217,7 +220,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
   var acc3_5 = vec4f(0.0);
   var acc3_6 = vec4f(0.0);
   var acc3_7 = vec4f(0.0);
-  for (var n = 0u; n < p.rows; n++) {
+  for (var n = p.rowBegin; n < p.rows; n++) {
     let bw = n * p.unitsPerRow + b * BLOCK_UNITS;
     let v = ggml_group(bw, ggml_head(bw), s);
     let y0 = vec4f(dy[d0 + n]);
