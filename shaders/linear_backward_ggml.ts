@@ -11,6 +11,7 @@ import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { BlockFormat, BlockMatrix } from "../engine/quant/block_matrix.ts";
 import { ggmlParts } from "./ggml_codegen.ts";
 import { unitsPerRow } from "./matvec_ggml.ts";
+import { rowSpans } from "./grid.ts";
 import template from "./linear_backward.wgsl" with { type: "text" };
 
 const WG = 64;
@@ -28,11 +29,7 @@ export const BACKWARD_ROWS_PER_DISPATCH = 16384;
 
 /** The [rowBegin, rowEnd) spans of a chunk of `rows` rows, one dispatch each. */
 export function backwardSpans(rows: number): [number, number][] {
-  const spans: [number, number][] = [];
-  for (let b = 0; b < rows; b += BACKWARD_ROWS_PER_DISPATCH) {
-    spans.push([b, Math.min(rows, b + BACKWARD_ROWS_PER_DISPATCH)]);
-  }
-  return spans;
+  return rowSpans(rows, BACKWARD_ROWS_PER_DISPATCH);
 }
 
 export const linearBackwardGgmlParams = defineParams({

@@ -6,7 +6,7 @@ import type { Recorder } from "../engine/gpu/recorder.ts";
 import { defineParams } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import type { PlainWeightMatrix } from "../engine/quant/matrix.ts";
-import { grid1d } from "./grid.ts";
+import { grid1d, rowSpans } from "./grid.ts";
 import { weightChunks, weightKernel, type WeightKernelBase } from "./sae_weight.ts";
 import { tiledMatmul } from "./tiled_matmul.ts";
 import decodeSource from "./sae_decode.wgsl" with { type: "text" };
@@ -115,8 +115,7 @@ export function saeDecode(
     // One token: a thread walks the rows in one loop, so at most ONE_TOKEN_ROWS
     // per dispatch (llvmpipe caps loop iterations per invocation near 65,536 and
     // silently drops the rest; ARCHITECTURE.md, "llvmpipe's loop cap").
-    const span = one ? ONE_TOKEN_ROWS : rows;
-    for (let jBegin = 0; jBegin < rows; jBegin += span) {
+    for (const [jBegin, jEnd] of rowSpans(rows, one ? ONE_TOKEN_ROWS : rows)) {
       rec.dispatch(kernel, {
         params: {
           T,
@@ -128,7 +127,7 @@ export function saeDecode(
           alpha: mode.alpha ?? 1,
           useRes: res ? 1 : 0,
           jBegin,
-          jEnd: Math.min(rows, jBegin + span),
+          jEnd,
         },
         buffers: [
           f.binding,
