@@ -69,7 +69,7 @@ export type {
 export type { Llama3RopeScaling, LlamaConfig } from "./engine/formats/config.ts";
 export type { DevicePlacement } from "./engine/model/placement.ts";
 export type { LayerWeights, LlamaWeights } from "./engine/model/weights.ts";
-export { Tensor as GpuTensor, type TypedArrayOf } from "./engine/gpu/tensor.ts";
+export { type Lease, Tensor as GpuTensor, type TypedArrayOf } from "./engine/gpu/tensor.ts";
 export { type DType, Tensor } from "./engine/ops/tensor.ts";
 export { type AdapterSummary, Gpu, type GpuOptions } from "./engine/gpu/gpu.ts";
 export { type Binding, type Dispatch, Recorder } from "./engine/gpu/recorder.ts";

@@ -188,7 +188,7 @@ export async function attributeMain(args: string[]): Promise<number> {
             }
           }
           if (site) {
-            const a = featureAttributionOf(site, r);
+            const a = await featureAttributionOf(site, r);
             try {
               const data = await a.attribution.toArray();
               tensors.push({

@@ -88,12 +88,28 @@ export async function gradients(
  * difference's `a`). Results share `cache`, which lives until the last of
  * them is disposed.
  */
-export async function gradientsOf(
+export function gradientsOf(
   engine: Engine,
   tokens: ArrayLike<number>,
   metrics: readonly Metric[],
   options: Omit<GradientOptions, "target"> = {},
 ): Promise<GradientResult[]> {
+  return gradientsThen(engine, tokens, metrics, options, (results) => Promise.resolve(results));
+}
+
+/**
+ * gradientsOf, then `after(results)` in the same call of the engine's queue:
+ * GPU work in `after` (Tensor ops on the results) cannot join another call's
+ * pass, and no other call runs between the backward and it. If `after`
+ * throws, the results are disposed; otherwise they are its to dispose.
+ */
+export async function gradientsThen<T>(
+  engine: Engine,
+  tokens: ArrayLike<number>,
+  metrics: readonly Metric[],
+  options: Omit<GradientOptions, "target">,
+  after: (results: GradientResult[]) => Promise<T>,
+): Promise<T> {
   const c = engine.config, T = tokens.length, V = c.vocabSize;
   const weights = engine.weights; // a UsageError when the model spans several devices
   const gpu = engine.gpu;
@@ -124,7 +140,7 @@ export async function gradientsOf(
         const runs = await backwardFrom(plan, residuals, fwd.logits, metrics);
         const cache = new Map<string, Tensor<"f32">>();
         for (const name of options.cache ?? []) cache.set(name, fwd.cache.get(name)!);
-        return runs.map((r) => {
+        const results = runs.map((r): GradientResult => {
           let disposed = false;
           return {
             ...r,
@@ -138,6 +154,12 @@ export async function gradientsOf(
             },
           };
         });
+        try {
+          return await after(results);
+        } catch (e) {
+          for (const r of results) r.dispose();
+          throw e;
+        }
       } catch (e) {
         alive = 0;
         throw e;

@@ -371,9 +371,9 @@ export class Engine {
    * the next step of a generation) wait for it. `fn` must not call this
    * engine's forward, trace or generate: they would wait for `fn` forever.
    */
-  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
     this.#life.assertCallable("exclusive");
-    return this.#life.queue.run(fn);
+    return await this.#life.queue.run(fn);
   }
 
   #tokenize(input: string | ArrayLike<number>): number[] {

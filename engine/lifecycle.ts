@@ -57,13 +57,19 @@ export class EngineLife {
     for (const g of this.#devices) g.assertAlive();
   }
 
-  /** Refuses a call made from inside one of this engine's own passes (it would wait forever). */
+  /**
+   * Refuses a call made while one of this engine's passes awaits an
+   * intervention: from inside it the call would wait forever, and JavaScript
+   * gives no way to tell a caller inside the intervention from one beside it.
+   */
   assertCallable(what: string): void {
     this.assertUsable();
     if (this.queue.busy && this.#tapping()) {
       throw new BusyError(
-        `${what}: called from inside an intervention or trace function of a pass on the same ` +
-          `engine; it would wait for that pass forever. Await the pass first, or use a second engine`,
+        `${what}: called while an intervention or trace function of a running pass on this ` +
+          `engine awaits. Called from inside it, the call would wait for that pass forever, and ` +
+          `the engine cannot tell inside from beside: await the pass (or the generation's step) ` +
+          `first, or use a second engine`,
       );
     }
   }

@@ -6,7 +6,7 @@
 // gradient there (engine/backward.ts), and dm/df = dm/dx' W_dec^T: one
 // forward product with the decoder's rows, the SAE's [d_sae, d_in] layout.
 
-import { type GradientOptions, type GradientResult, gradients } from "../engine/backward.ts";
+import { type GradientOptions, type GradientResult, gradientsThen } from "../engine/backward.ts";
 import { UsageError } from "../engine/errors.ts";
 import { Recorder } from "../engine/gpu/recorder.ts";
 import { Tensor } from "../engine/ops/tensor.ts";
@@ -35,20 +35,45 @@ export async function featureAttribution(
   tokens: ArrayLike<number>,
   options: Omit<GradientOptions, "cache"> = {},
 ): Promise<FeatureAttribution> {
-  const r = await gradients(site.engine, tokens, { ...options, cache: [site.features] });
-  try {
-    return featureAttributionOf(site, r);
-  } finally {
-    r.dispose();
-  }
+  const { target, ...rest } = options;
+  const metrics = [{ kind: "logProb" as const, target }];
+  // The attribution is computed in the gradients' own call of the engine's
+  // queue: run beside a generation, it can neither join its pass nor be refused.
+  return await gradientsThen(
+    site.engine,
+    tokens,
+    metrics,
+    { ...rest, cache: [site.features] },
+    ([r]) => {
+      try {
+        return Promise.resolve(attributionNow(site, r));
+      } finally {
+        r.dispose();
+      }
+    },
+  );
 }
 
 /**
  * Feature attribution from gradients already taken with `cache` holding
  * `site.features` (so that one backward also serves patching and the rest).
  * The result is independent of `r` (dispose each on its own).
+ *
+ * Its GPU work waits for the engine's queue (`engine.exclusive`): run beside
+ * a generation whose intervention is awaiting, its ops would otherwise join
+ * that generation's pass, and the cache it copies could be freed before that
+ * pass is submitted. So do not call it from inside `engine.exclusive`; while
+ * another call's intervention awaits, it is refused with a BusyError (the
+ * engine cannot tell that caller from one inside the intervention).
  */
-export function featureAttributionOf(site: SaeAttachment, r: GradientResult): FeatureAttribution {
+export async function featureAttributionOf(
+  site: SaeAttachment,
+  r: GradientResult,
+): Promise<FeatureAttribution> {
+  return await site.engine.exclusive(() => Promise.resolve(attributionNow(site, r)));
+}
+
+function attributionNow(site: SaeAttachment, r: GradientResult): FeatureAttribution {
   const cached = r.cache.get(site.features);
   const grad0 = r.grads.get(site.module);
   if (!cached || !grad0) {

@@ -183,6 +183,7 @@ export class Sae {
   }
 
   #onDevice(op: string, ...tensors: (Tensor | undefined)[]): void {
+    for (const t of tensors) t?.assertUsable();
     sameDevice(`${this.label}.${op}`, this.gpu, this.describe, tensors);
   }
 

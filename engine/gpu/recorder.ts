@@ -6,6 +6,7 @@
 
 import type { Gpu } from "./gpu.ts";
 import type { Kernel, ParamFields, ParamValues } from "./kernel.ts";
+import type { Lease } from "./tensor.ts";
 
 const SLAB_BYTES = 64 * 1024;
 
@@ -43,8 +44,8 @@ export class Recorder {
   #slabs: Slab[] = [];
   #align: number;
   #finished = false;
-  /** Pool buffers of tensors made during this pass; released after submit. */
-  #transient: GPUBuffer[] = [];
+  /** Pool buffers of tensors made during this pass (and their leases); released after submit. */
+  #transient: { buffer: GPUBuffer; lease?: Lease }[] = [];
   /** Dispatches recorded so far (benchmarks and tests read it). */
   dispatchCount = 0;
 
@@ -137,14 +138,17 @@ export class Recorder {
     this.#encoder.clearBuffer(buffer, offset, size);
   }
 
-  /** Registers a pool buffer to be released once this pass is submitted. */
-  adopt(buffer: GPUBuffer): void {
-    this.#transient.push(buffer);
+  /**
+   * Registers a pool buffer to be released once this pass is submitted; its
+   * tensor's `lease` is marked released then, so later use of it throws.
+   */
+  adopt(buffer: GPUBuffer, lease?: Lease): void {
+    this.#transient.push({ buffer, lease });
   }
 
   /** Takes a buffer back from the transient list: its tensor outlives the pass. */
   keep(buffer: GPUBuffer): boolean {
-    const i = this.#transient.indexOf(buffer);
+    const i = this.#transient.findIndex((t) => t.buffer === buffer);
     if (i < 0) return false;
     this.#transient.splice(i, 1);
     return true;
@@ -155,7 +159,15 @@ export class Recorder {
     if (this.#finished) throw new Error(`recorder ${this.label} was already submitted`);
     this.#submitEncoder();
     this.#finished = true;
-    for (const b of this.#transient) this.gpu.release(b);
+    this.#releaseTransient();
+  }
+
+  /** Returns the transient buffers to the pool and ends their tensors' leases. */
+  #releaseTransient(): void {
+    for (const t of this.#transient) {
+      if (t.lease) t.lease.released = true;
+      this.gpu.release(t.buffer);
+    }
     this.#transient = [];
   }
 
@@ -169,8 +181,7 @@ export class Recorder {
       this.gpu.uniformSlabs.push(s);
     }
     this.#slabs = [];
-    for (const b of this.#transient) this.gpu.release(b);
-    this.#transient = [];
+    this.#releaseTransient();
   }
 
   /**

@@ -34,6 +34,17 @@ export function checkFinite(value: unknown, what: string): number {
 }
 
 /**
+ * How long a transient op result (made inside a pass) may be used: until its
+ * pass is submitted, unless kept. Views share their tensor's lease.
+ */
+export interface Lease {
+  /** The pass's recorder label, for errors. */
+  readonly pass: string;
+  /** Set when the pass was submitted and the buffer went back to the pool. */
+  released: boolean;
+}
+
+/**
  * A tensor as data: a buffer (or a byte range of one) on one device, a shape
  * and a dtype, with views and lifetime but no ops that dispatch kernels; the
  * library's Tensor (engine/ops/tensor.ts) adds those.
@@ -41,8 +52,7 @@ export function checkFinite(value: unknown, what: string): number {
 export class Tensor<D extends DType = DType> {
   /** The device the buffer lives on. */
   readonly gpu: Gpu;
-  /** The buffer holding it (possibly shared with other views). */
-  readonly buffer: GPUBuffer;
+  readonly #buffer: GPUBuffer;
   /** [rows, columns] (or any rank); elements are 4 bytes. */
   readonly shape: readonly number[];
   /** Element type. */
@@ -50,8 +60,13 @@ export class Tensor<D extends DType = DType> {
   /** Byte offset of element 0 in `buffer` (views into a larger buffer). */
   readonly offset: number;
   #owner: boolean;
+  /** Set for a transient result of a pass and its views (see `result`). */
+  #lease: Lease | null;
 
-  /** Wraps a buffer; with `owner` false, dispose() leaves the buffer alone (a view). */
+  /**
+   * Wraps a buffer; with `owner` false, dispose() leaves the buffer alone (a
+   * view). `lease` marks a transient pass result (and views of one).
+   */
   constructor(
     gpu: Gpu,
     buffer: GPUBuffer,
@@ -59,9 +74,11 @@ export class Tensor<D extends DType = DType> {
     dtype: D,
     offset = 0,
     owner = true,
+    lease: Lease | null = null,
   ) {
     this.gpu = gpu;
-    this.buffer = buffer;
+    this.#buffer = buffer;
+    this.#lease = lease;
     this.shape = shape;
     this.dtype = dtype;
     this.offset = offset;
@@ -93,6 +110,30 @@ export class Tensor<D extends DType = DType> {
     const buffer = gpu.createBuffer(label, data.byteLength, activationUsage());
     gpu.write(buffer, data);
     return new this(gpu, buffer, shape, dtype);
+  }
+
+  /**
+   * The buffer holding it (possibly shared with other views). A transient
+   * result whose pass was submitted has none: its buffer went back to the
+   * pool and may hold another tensor's values, so using it is refused with a
+   * UsageError instead of reading or writing them.
+   */
+  get buffer(): GPUBuffer {
+    if (this.#lease?.released) {
+      throw new UsageError(
+        `tensor "${this.#buffer.label}" [${this.shape}] is a transient result of the pass ` +
+          `"${this.#lease.pass}", which was submitted: its buffer went back to the pool. Call ` +
+          `keep() or save() on it inside that pass to use it afterwards; code that runs beside ` +
+          `a pass (not inside its intervention) must wait for the engine's queue ` +
+          `(engine.exclusive), or its ops join that pass`,
+      );
+    }
+    return this.#buffer;
+  }
+
+  /** Throws what `buffer` would for a spent transient result; ops call it before allocating. */
+  assertUsable(): void {
+    void this.buffer;
   }
 
   /** Number of elements. */
@@ -131,7 +172,7 @@ export class Tensor<D extends DType = DType> {
   /** A view sharing this buffer, of this tensor's own class (so a view keeps the ops). */
   #view(shape: readonly number[], offset: number): this {
     const ctor = this.constructor as new (...args: ConstructorParameters<typeof Tensor>) => this;
-    return new ctor(this.gpu, this.buffer, shape, this.dtype, offset, false);
+    return new ctor(this.gpu, this.buffer, shape, this.dtype, offset, false, this.#lease);
   }
 
   // ---- results of ops ---------------------------------------------------------
@@ -152,8 +193,9 @@ export class Tensor<D extends DType = DType> {
     const rec = gpu.activeRecorder;
     if (!rec) return this.empty(gpu, label, shape, dtype);
     const buffer = gpu.acquire(label, numel(shape) * 4);
-    rec.adopt(buffer);
-    return new this(gpu, buffer, shape, dtype, 0, false);
+    const lease: Lease = { pass: rec.label, released: false };
+    rec.adopt(buffer, lease);
+    return new this(gpu, buffer, shape, dtype, 0, false, lease);
   }
 
   /** Runs `record` in the active pass, or in a pass of its own submitted at once. */
@@ -166,7 +208,7 @@ export class Tensor<D extends DType = DType> {
 
   /** Makes a transient op result outlive the pass; the caller must dispose it. */
   keep(): this {
-    if (this.gpu.activeRecorder?.keep(this.buffer)) this.#owner = true;
+    if (this.gpu.activeRecorder?.keep(this.buffer)) this.#kept();
     return this;
   }
 
@@ -178,7 +220,7 @@ export class Tensor<D extends DType = DType> {
   save(): this {
     const rec = this.gpu.activeRecorder;
     if (!rec || rec.keep(this.buffer)) {
-      if (rec) this.#owner = true;
+      if (rec) this.#kept();
       return this;
     }
     // Not a transient result (e.g. a live activation view): copy it out.
@@ -186,6 +228,12 @@ export class Tensor<D extends DType = DType> {
     const out = ctor.empty(this.gpu, "Tensor.save", this.shape, this.dtype) as this;
     rec.copy(this.buffer, this.offset, out.buffer, 0, this.byteLength);
     return out;
+  }
+
+  /** This transient result now outlives its pass: the caller owns it. */
+  #kept(): void {
+    this.#owner = true;
+    this.#lease = null;
   }
 
   /** Reads the values back to the CPU (waits for the GPU: the slow path). */
@@ -203,7 +251,7 @@ export class Tensor<D extends DType = DType> {
 
   /** Frees the buffer if this tensor owns it; views leave it alone. Idempotent. */
   dispose(): void {
-    if (this.#owner) this.gpu.destroyBuffer(this.buffer);
+    if (this.#owner) this.gpu.destroyBuffer(this.#buffer);
     this.#owner = false;
   }
 }

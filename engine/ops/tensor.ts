@@ -57,6 +57,8 @@ export class Tensor<D extends DType = DType> extends GpuTensor<D> {
     op: string,
   ): Tensor<"f32"> {
     const self = f32(this, op);
+    self.assertUsable();
+    other.assertUsable();
     if (other.gpu !== this.gpu) {
       throw new Error(
         `Tensor.${op}: the operands live on different devices (${this.gpu.name} and ${other.gpu.name}); ` +
@@ -137,6 +139,7 @@ export class Tensor<D extends DType = DType> extends GpuTensor<D> {
 
   /** Zeros of this shape. */
   zerosLike(): Tensor<"f32"> {
+    this.assertUsable();
     const out = Tensor.result(this.gpu, "Tensor.zeros", this.shape);
     Tensor.record(this.gpu, "Tensor.zeros", (rec) => rec.clear(out.buffer, 0, out.byteLength));
     return out;
@@ -146,6 +149,7 @@ export class Tensor<D extends DType = DType> extends GpuTensor<D> {
   selectRows(indices: readonly number[]): Tensor<"f32"> {
     const rowElems = numel(this.shape.slice(1)), rowBytes = rowElems * 4;
     for (const i of indices) this.#checkRow(i, "selectRows");
+    this.assertUsable();
     const out = Tensor.result(this.gpu, "Tensor.selectRows", [
       indices.length,
       ...this.shape.slice(1),
@@ -168,6 +172,7 @@ export class Tensor<D extends DType = DType> extends GpuTensor<D> {
     }
     const count = src.size / rowElems;
     this.#checkRow(start, "withRows");
+    src.assertUsable();
     if (count > 0) this.#checkRow(start + count - 1, "withRows");
     const out = this.clone();
     Tensor.record(this.gpu, "Tensor.withRows", (rec) => {
@@ -179,6 +184,8 @@ export class Tensor<D extends DType = DType> extends GpuTensor<D> {
   /** Projection of every row onto `direction`: this [rows, width] . direction [width] -> [rows]. */
   project(direction: Tensor): Tensor<"f32"> {
     const width = this.shape[this.shape.length - 1];
+    this.assertUsable();
+    direction.assertUsable();
     const out = Tensor.result(this.gpu, "Tensor.project", [this.size / width]);
     Tensor.record(
       this.gpu,
