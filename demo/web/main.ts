@@ -282,7 +282,8 @@ async function startCorpus() {
   const status = $("corpus-status");
   corpusStatus = `computing: 0/${stories} sequences`;
   status.textContent = `Corpus: ${corpusStatus}`;
-  const c = await buildCorpus(session, cacheKey, settings, (done, total) => {
+  const key = `${cacheKey}|${await session.saeFingerprint()}`;
+  const c = await buildCorpus(session, key, settings, (done, total) => {
     corpusStatus = `computing: ${done}/${total} sequences`;
     status.textContent = `Corpus: ${corpusStatus}`;
   });
@@ -391,9 +392,10 @@ async function main() {
     url.searchParams.set("open", "1");
   }
   // The format changes the model's text, so the corpus is cached per format.
+  // The corpus depends on the model's and the SAE's content: both are hashed
+  // (the SAE's fingerprint is added when the corpus starts, off the load path).
   cacheKey = [
     chosenQuant,
-    cfg.saeName,
     cfg.layer,
     session.sae.dSae,
     session.engine.config.vocabSize,
@@ -406,7 +408,6 @@ async function main() {
 
   map = new FeatureMapPanel({
     session,
-    saeKey: [cfg.saeName, cfg.layer].join("|"),
     current: () => shown,
     corpus: () => corpus,
     corpusStatus: () => corpusStatus,

@@ -1,5 +1,5 @@
 // The feature map's place on the page. On first open the layout is read from
-// the IndexedDB cache (keyed by the SAE, see `saeKey`) or computed in a worker
+// the IndexedDB cache (keyed by the SAE's content: Session.saeFingerprint) or computed in a worker
 // (map_worker.ts: UMAP of the decoder rows, seconds to minutes, so not at
 // load, never on the main thread, cancellable); then drawn by map_canvas.ts,
 // coloured by corpus firing density or by activation on the current text.
@@ -23,11 +23,6 @@ import { $, el } from "./views.ts";
 
 export interface MapPanelHooks {
   session: Session;
-  /**
-   * Names the SAE in the layout cache. The layout depends on the decoder only,
-   * so the model and its format are not part of it.
-   */
-  saeKey: string;
   /** Getters, because the corpus is built in the background and may finish at any time. */
   corpus: () => Corpus | null;
   corpusStatus: () => string;
@@ -121,9 +116,10 @@ export class FeatureMapPanel {
   }
 
   async #layout() {
-    const { session, saeKey } = this.#hooks, n = session.sae.dSae, d = session.sae.dIn;
+    const { session } = this.#hooks, n = session.sae.dSae, d = session.sae.dIn;
     const status = $("map-status"), t0 = performance.now();
-    const key = `map|${LAYOUT_VERSION}|${saeKey}|${n}x${d}`;
+    status.textContent = "reading decoder directions…";
+    const key = `map|${LAYOUT_VERSION}|${await session.saeFingerprint()}|${n}x${d}`;
     const hit = await cacheGet<Float32Array>(key);
     if (hit instanceof Float32Array && hit.length === n * 2) {
       this.#xy = hit;
@@ -133,7 +129,6 @@ export class FeatureMapPanel {
       } ms. Wheel zooms, drag pans, double-click resets; click a point to open its feature.`;
       return;
     }
-    status.textContent = "reading decoder directions…";
     const { rows, width } = await session.decoderDirections();
     $("map-cancel").hidden = false;
     try {

@@ -22,6 +22,7 @@ import {
   type TokenEffect,
   type WeightFormat,
 } from "../../mod.ts";
+import { createSHA256 } from "hash-wasm";
 import { projectionDirections } from "./map_projection.ts";
 
 export interface SessionConfig {
@@ -64,6 +65,8 @@ export class Session {
   readonly site: SaeAttachment;
   readonly layer: string;
   #effects = new Map<number, { up: TokenEffect[]; down: TokenEffect[] }>();
+  #directions: Promise<{ rows: Float32Array; width: number }> | null = null;
+  #fingerprint: Promise<string> | null = null;
 
   private constructor(engine: Engine, sae: Sae, site: SaeAttachment, layer: string) {
     this.engine = engine;
@@ -229,13 +232,35 @@ export class Session {
    * The decoder rows as the map lays them out, [d_sae, width] row-major:
    * projected on the GPU (map_layout.ts' projectionDirections), so that only
    * d_sae x 64 floats reach the page, whatever the SAE's width and format.
+   * Computed once; each call gets its own copy (the map transfers it).
    */
-  decoderDirections(): Promise<{ rows: Float32Array; width: number }> {
-    const { directions, width } = projectionDirections(this.sae.dIn);
-    return this.engine.exclusive(async () => ({
-      rows: await decoderProjection(this.sae, directions, width),
-      width,
-    }));
+  async decoderDirections(): Promise<{ rows: Float32Array; width: number }> {
+    this.#directions ??= this.engine.exclusive(async () => {
+      const { directions, width } = projectionDirections(this.sae.dIn);
+      return { rows: await decoderProjection(this.sae, directions, width), width };
+    });
+    const { rows, width } = await this.#directions;
+    return { rows: rows.slice(), width };
+  }
+
+  /**
+   * Names this SAE's content in the page's caches (the map's layout, the
+   * corpus): SHA-256 of decoderDirections' values with the SAE's shape and
+   * layer. Those values are a function of W_dec (in the format it was loaded
+   * in), which is what the layout depends on, and they cost one GPU product
+   * instead of hashing a file of gigabytes; two SAEs with the same name but
+   * other weights get other keys.
+   */
+  saeFingerprint(): Promise<string> {
+    this.#fingerprint ??= (async () => {
+      const { rows, width } = await this.decoderDirections();
+      const h = await createSHA256();
+      h.init();
+      h.update(`${this.sae.dSae}x${this.sae.dIn}|${width}|${this.layer}\n`);
+      h.update(new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength));
+      return h.digest("hex");
+    })();
+    return this.#fingerprint;
   }
 
   dispose(): void {
