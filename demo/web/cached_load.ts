@@ -47,6 +47,11 @@ export function formatFor(model: string | FileSource, quant: string): string | u
     : quant;
 }
 
+/** The format a loaded model's weights are in (a container's, read from the engine). */
+export function weightFormatOf(engine: Engine): string {
+  return engine.weights.layers[0]?.q.format ?? engine.weights.embed.format;
+}
+
 /** The base URL under which a model's files are fetched (served path, http(s), or the hub). */
 function fetchBase(model: string, endpoint = "https://huggingface.co"): string | null {
   const hub = /^hf:([^/@]+)\/([^/@]+)/.exec(model);
@@ -67,7 +72,9 @@ export async function cachedLoad(
   panel: CachePanel,
 ): Promise<CachedLoad> {
   const id = modelId(c.model);
-  const hit = await cache?.find(id, c.quant, c.modelFiles).catch(() => null) ?? null;
+  // A container's format is the file's, whatever the page was asked for.
+  const asked = formatFor(c.model, c.quant) ?? null;
+  const hit = await cache?.find(id, asked, c.modelFiles).catch(() => null) ?? null;
   if (cache && hit) {
     const file = await cache.file(hit);
     panel.status(
@@ -89,11 +96,12 @@ export async function cachedLoad(
   const base = typeof c.model === "string" ? fetchBase(c.model, c.endpoint) : null;
   return {
     model: typeof c.model === "string" ? c.model : recorder.source(c.model, c.modelFiles),
-    quant: formatFor(c.model, c.quant),
+    quant: asked ?? undefined,
     modelFetch: base ? (inner) => recorder.fetch(inner, base) : undefined,
     hit: null,
     async finish(engine) {
-      const key = await recorder.key(c.quant);
+      const format = asked ?? weightFormatOf(engine);
+      const key = await recorder.key(format);
       const manifest = recorder.manifest();
       if (!cache) return key;
       if (!recorder.cacheable || manifest.length === 0) {
@@ -104,7 +112,7 @@ export async function cachedLoad(
         return key;
       }
       panel.status("Saving the quantized weights to the browser cache…", "saving");
-      void cache.store(engine, { key, model: id, format: c.quant, manifest }).then(
+      void cache.store(engine, { key, model: id, format, manifest }).then(
         (e) => panel.status(`Saved to the browser cache: ${formatBytes(e.bytes)}.`, "saved"),
         (e) =>
           panel.status(

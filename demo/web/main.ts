@@ -25,7 +25,7 @@ import {
   watchDevice,
 } from "./loading.ts";
 import { pickSources, servedChoice } from "./open_picker.ts";
-import { WeightCache } from "./cached_load.ts";
+import { formatFor, WeightCache, weightFormatOf } from "./cached_load.ts";
 import { CachePanel } from "./cache_panel.ts";
 import { FeatureMapPanel } from "./mappanel.ts";
 import {
@@ -375,8 +375,9 @@ async function main() {
       session = loaded.session;
       watchDevice(gpu, chosen, () => session);
       if (chosen.sae !== cfg.sae) delete cfg.labels;
+      const format = formatFor(chosen.model, chosen.quant) ?? weightFormatOf(session.engine);
       $("names").textContent =
-        `${chosen.modelName} (${chosen.quant}) · SAE ${chosen.saeName} on ${chosen.layer}`;
+        `${chosen.modelName} (${format}) · SAE ${chosen.saeName} on ${chosen.layer}`;
       // The corpus is keyed by the model's content hash (and format), not its name and size.
       chosenQuant = loaded.contentKey ?? chosen.quant;
       Object.assign(cfg, {

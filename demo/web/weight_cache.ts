@@ -165,8 +165,10 @@ export class ContentRecorder {
 /** The folder URL a served or http(s) model's files are fetched under (null for hf: and files). */
 export function modelBase(model: string | FileSource): string | null {
   if (typeof model !== "string" || model.startsWith("hf:")) return null;
-  const url = new URL(model, globalThis.location.href).href;
-  return /\.gguf$/i.test(url) ? url.slice(0, url.lastIndexOf("/") + 1) : url.replace(/\/*$/, "/");
+  const url = /^https?:/i.test(model) ? model : new URL(model, globalThis.location.href).href;
+  // A single-file model (GGUF, a Loupe container) is fetched from its folder.
+  const single = /\.gguf$/i.test(url) || url.toLowerCase().endsWith(CONTAINER_SUFFIX);
+  return single ? url.slice(0, url.lastIndexOf("/") + 1) : url.replace(/\/*$/, "/");
 }
 
 /** Whether every manifest file still looks the same: HEAD for URLs, the picked File otherwise. */
@@ -227,9 +229,11 @@ export class WeightCache {
   }
 
   /** An entry for this model and format whose source files look unchanged, or null. */
-  async find(model: string, format: string, picked: readonly PickedFile[] = []) {
+  /** The entry of `model` in `format` (null: any, as for a container) whose files are unchanged. */
+  async find(model: string, format: string | null, picked: readonly PickedFile[] = []) {
     for (const e of await this.list()) {
-      if (e.model === model && e.format === format && await unchanged(e.manifest, picked)) return e;
+      const same = e.model === model && (format === null || e.format === format);
+      if (same && await unchanged(e.manifest, picked)) return e;
     }
     return null;
   }

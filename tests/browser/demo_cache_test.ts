@@ -14,6 +14,7 @@ import assert from "node:assert/strict";
 import type { Browser, Page } from "puppeteer-core";
 import * as esbuild from "esbuild";
 import { startDemo } from "../../demo/demo.ts";
+import { modelPath } from "../util/fixtures.ts";
 import { chromiumTest, CI, launchDemoPage } from "./demo_browser.ts";
 
 const QUERY = "max=10&corpus=2&corpusTokens=16&tokens=1,403,407";
@@ -69,6 +70,55 @@ async function entries(page: Page, count: number) {
       bytes: Number((r as HTMLElement).dataset.bytes),
       size: r.querySelector(".cache-size")!.textContent,
     })));
+}
+
+/**
+ * A q8 container of the bundled model, written in Deno and served alone: the
+ * first load saves it to the cache (its URL's folder is where the recorder
+ * hashes what is fetched; under the file's own URL nothing matched, and a
+ * served container was never cached), the reload is a hit with no GET of it.
+ */
+async function containerCached(page: Page, requests: string[]) {
+  const dir = await Deno.makeTempDir({ prefix: "loupe-demo-cache-container-" });
+  const file = `${dir}/stories-q8.loupe.safetensors`;
+  // Converted in a process of its own: this one keeps no WebGPU device of Deno's.
+  const convert = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-A",
+      new URL("../../demo/cli.ts", import.meta.url).pathname,
+      "convert",
+      "--model",
+      modelPath("stories260K"),
+    ]
+      .concat(["--quant", "q8", "--out", file]),
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const said = new TextDecoder().decode(convert.stderr);
+  assert.ok(convert.success, `loupe convert failed: ${said}`);
+  const server = await startDemo({ port: 0, model: file });
+  await esbuild.stop();
+  try {
+    await page.goto(`${server.url}/?${QUERY}`, { waitUntil: "load" });
+    await ready(page);
+    assert.match(await cacheState(page, "saved"), /Saved to the browser cache/);
+    requests.length = 0;
+    await page.reload({ waitUntil: "load" });
+    await ready(page);
+    // Listed in the container's own format (the page was asked for none: f32 by default).
+    assert.match(
+      await cacheState(page, "hit"),
+      /Loaded from the browser cache: .*stories-q8.* \(q8\)/,
+    );
+    assert.match(await text(page, "#names"), /stories-q8\.loupe\.safetensors \(q8\)/);
+    const gets = requests.filter((r) => /^GET .*\.safetensors$/.test(r));
+    assert.deepEqual(gets, [], "no weight file fetched");
+    assert.ok((await generate(page)).length > 3, "the cached container generates");
+  } finally {
+    await server.close();
+    await Deno.remove(dir, { recursive: true });
+  }
 }
 
 async function run(chromium: string) {
@@ -135,7 +185,7 @@ async function run(chromium: string) {
     await shot("deleted-q8");
 
     // 4. A full quota while saving q4: the message, no entry left, the model still works.
-    await page.evaluateOnNewDocument(() => {
+    const quotaFull = await page.evaluateOnNewDocument(() => {
       const original = FileSystemFileHandle.prototype.createWritable;
       FileSystemFileHandle.prototype.createWritable = async function (
         this: FileSystemFileHandle,
@@ -179,6 +229,11 @@ async function run(chromium: string) {
     const uncached = await generate(page);
     assert.ok(uncached.length > 3, `q4 tokens: ${uncached}`);
     await shot("quota-full");
+
+    // 5. A served container (deno task demo --model FILE.loupe.safetensors): saved, then a hit.
+    await page.removeScriptToEvaluateOnNewDocument(quotaFull.identifier);
+    await containerCached(page, requests);
+    await shot("container-from-cache");
 
     assert.deepEqual(errors, [], "no console errors");
     console.log(`  demo-cache: screenshots: ${shots}`);

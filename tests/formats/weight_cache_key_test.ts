@@ -77,3 +77,12 @@ Deno.test("weight cache key: picked files are hashed as read and identified by n
   assert.notEqual(await (await read(edited)).key("f32"), await r.key("f32"));
   assert.equal(modelBase("hf:o/n"), null);
 });
+
+Deno.test("weight cache key: a single-file model (GGUF, container) is recorded under its folder", () => {
+  // Under the file's own URL plus "/", no fetch of the file matched: nothing
+  // was hashed and a served container was never cached ("no ETag").
+  assert.equal(modelBase("http://h.test/m/model-q4.loupe.safetensors"), "http://h.test/m/");
+  assert.equal(modelBase("http://h.test/m/Model.Q4_0.GGUF"), "http://h.test/m/");
+  assert.equal(modelBase("http://h.test/m/folder"), "http://h.test/m/folder/");
+  assert.equal(modelBase("http://h.test/m/folder//"), "http://h.test/m/folder/");
+});
