@@ -23,6 +23,33 @@ export interface AttributionPanelOptions {
   openFeature(feature: number): void;
 }
 
+/** Above this estimate a token's attribution waits for a click (a few seconds on llvmpipe). */
+export const ATTRIBUTE_AT_ONCE_FLOPS = 1e11;
+
+/**
+ * About the work of one attribution over `tokens` tokens: a forward and a
+ * backward (twice the forward) of 2 flops per weight per token, with the
+ * weights counted as Llama's matrices (attention as four hidden x hidden
+ * ones, whatever the grouping; the MLP's three; embedding and lm_head).
+ */
+export function attributionFlops(
+  c: { hiddenSize: number; intermediateSize: number; numHiddenLayers: number; vocabSize: number },
+  tokens: number,
+): number {
+  const h = c.hiddenSize;
+  const weights = c.numHiddenLayers * (4 * h * h + 3 * h * c.intermediateSize) +
+    2 * c.vocabSize * h;
+  return 3 * 2 * weights * tokens;
+}
+
+const errorText = (e: unknown) => (e as Error)?.message ?? String(e);
+
+/** 3.2e12 as "3.2 TFLOP", 4.1e8 as "0.41 GFLOP". */
+function flopText(flops: number): string {
+  const [scale, unit] = flops >= 1e12 ? [1e12, "TFLOP"] : [1e9, "GFLOP"];
+  return `${(flops / scale).toPrecision(2)} ${unit}`;
+}
+
 /** One (position, feature) entry of a token's attribution. */
 interface Entry {
   position: number;
@@ -32,6 +59,8 @@ interface Entry {
 
 export class AttributionPanel {
   readonly #o: AttributionPanelOptions;
+  /** Attributions estimated above this many flops wait for a click (tests lower it). */
+  atOnceFlops = ATTRIBUTE_AT_ONCE_FLOPS;
   readonly #list: HTMLElement;
   #request = 0;
 
@@ -74,18 +103,47 @@ export class AttributionPanel {
   }
 
   #fail(e: unknown): void {
-    $("graph-status").textContent = `error: ${(e as Error).message ?? e}`;
+    $("graph-status").textContent = `error: ${errorText(e)}`;
     console.error(e);
   }
 
-  /** Shows the features that drove token `pos` of `ids` (nothing for position 0). */
-  async showToken(ids: readonly number[], pos: number, k = 10): Promise<void> {
+  /**
+   * Shows the features that drove token `pos` of `ids` (nothing for position
+   * 0). Cheap attributions start at once; a costly one (`atOnceFlops`)
+   * waits for a click, since it holds the engine, and with it the chat, while
+   * it runs: at 8B on SwiftShader one took 6.6 minutes.
+   */
+  async showToken(ids: readonly number[], pos: number, k = 10, force = false): Promise<void> {
     const s = this.#o.session, request = ++this.#request, root = this.#list;
     delete root.dataset.ready;
     if (pos < 1) {
       root.replaceChildren(el("div", { class: "muted small" }, "The first token has no context."));
       return;
     }
+    const flops = attributionFlops(s.engine.config, pos);
+    if (!force && flops > this.atOnceFlops) {
+      const start = () =>
+        void this.showToken(ids, pos, k, true).catch((e) => {
+          root.replaceChildren(el("div", { class: "muted small" }, `error: ${errorText(e)}`));
+          console.error(e);
+        });
+      root.replaceChildren(
+        el(
+          "button",
+          { id: "attribute-token", onclick: start },
+          `What drove ${quoted(s.piece(ids[pos]))}?`,
+        ),
+        el(
+          "div",
+          { class: "muted small" },
+          `One forward and one backward pass over ${pos} tokens, about ${flopText(flops)}: ` +
+            `on a software adapter, minutes at 8B, and generation waits for it.`,
+        ),
+      );
+      root.dataset.deferred = "true";
+      return;
+    }
+    delete root.dataset.deferred;
     root.replaceChildren(el("div", { class: "muted small" }, "attributing…"));
     const t0 = performance.now();
     const r = await featureAttribution(s.site, ids.slice(0, pos), { target: ids[pos] });

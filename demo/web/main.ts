@@ -478,6 +478,8 @@ async function main() {
     edits: () => editor.edits(),
     /** Token ids of the last generation (prompt + generated). */
     lastIds: () => shown?.ids ?? null,
+    /** Token attributions estimated above `flops` wait for a click (tests). */
+    attributeAtOnce: (flops: number) => attribution.atOnceFlops = flops,
     /** Simulates a GPU device loss (tests). */
     loseDevice: () => session.engine.deviceOf(cfg.layer).device.destroy(),
   };

@@ -120,6 +120,23 @@ async function run(chromium: string) {
     }
     await shot("token-attribution", "#strip-card");
 
+    // 1b. A costly attribution (as at 8B) waits for a click; then it runs.
+    await page.evaluate(() =>
+      (globalThis as unknown as { loupeDemo: { attributeAtOnce(f: number): void } }).loupeDemo
+        .attributeAtOnce(0)
+    );
+    await page.click(`#strip .tok[data-pos="${pos - 1}"]`);
+    await page.waitForSelector("#token-attribution[data-deferred] #attribute-token");
+    assert.match(
+      await page.$eval("#token-attribution", (e) => e.textContent ?? ""),
+      /about [\d.]+ [GT]FLOP/,
+    );
+    await shot("token-attribution-deferred", "#strip-card");
+    await page.click("#attribute-token");
+    await page.waitForSelector(`#token-attribution[data-ready][data-token="${pos - 1}"]`, {
+      timeout: 60_000,
+    });
+
     // 2. The prompt's attribution graph.
     t = performance.now();
     await page.click("#graph-run");
