@@ -44,10 +44,11 @@ export function attributionFlops(
 
 const errorText = (e: unknown) => (e as Error)?.message ?? String(e);
 
-/** 3.2e12 as "3.2 TFLOP", 4.1e8 as "0.41 GFLOP". */
-function flopText(flops: number): string {
+/** 3.2e12 as "3.2 TFLOP", 9.5e11 as "950 GFLOP", 4.1e8 as "0.41 GFLOP". */
+export function flopText(flops: number): string {
   const [scale, unit] = flops >= 1e12 ? [1e12, "TFLOP"] : [1e9, "GFLOP"];
-  return `${(flops / scale).toPrecision(2)} ${unit}`;
+  const v = flops / scale;
+  return `${v >= 10 ? Math.round(v) : v.toPrecision(2)} ${unit}`;
 }
 
 /** One (position, feature) entry of a token's attribution. */

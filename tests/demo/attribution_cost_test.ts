@@ -3,7 +3,11 @@
 // for 6.6 minutes in Chromium, so there it waits for a click.
 
 import assert from "node:assert/strict";
-import { ATTRIBUTE_AT_ONCE_FLOPS, attributionFlops } from "../../demo/web/attribution_panel.ts";
+import {
+  ATTRIBUTE_AT_ONCE_FLOPS,
+  attributionFlops,
+  flopText,
+} from "../../demo/web/attribution_panel.ts";
 import { loadLlamaConfig } from "../../engine/formats/config.ts";
 import { openSource } from "../../engine/formats/source.ts";
 import { modelPath } from "../util/fixtures.ts";
@@ -28,4 +32,11 @@ Deno.test("token attribution cost: the bundled model attributes at once, an 8B w
       `${name}: ${flops.toExponential(2)} flops at 256 tokens`,
     );
   }
+});
+
+Deno.test("token attribution cost: written without exponents", () => {
+  assert.equal(flopText(3.2e12), "3.2 TFLOP");
+  assert.equal(flopText(9.5e11), "950 GFLOP");
+  assert.equal(flopText(4.1e8), "0.41 GFLOP");
+  assert.equal(flopText(2.5e13), "25 TFLOP");
 });
