@@ -17,6 +17,11 @@ import { columnSumSquaresKernel } from "../shaders/column_sumsq.ts";
 import { computePeakDot4Kernel, computePeakKernel } from "../shaders/compute_peak.ts";
 import { attentionKernel, attentionSegmentsKernel } from "../shaders/attention.ts";
 import { ATTENTION_TILES, attentionTiledKernel } from "../shaders/attention_tiled.ts";
+import {
+  attentionCombineKernel,
+  attentionSplitKernel,
+  attentionSplitSegmentsKernel,
+} from "../shaders/attention_split.ts";
 import { elementwiseKernel } from "../shaders/elementwise.ts";
 import { embeddingKernel, embeddingQuantKernel } from "../shaders/embedding.ts";
 import { matmulKernel } from "../shaders/matmul.ts";
@@ -88,6 +93,9 @@ export function kernelCatalog(): Map<string, Kernel> {
     addKernel,
     attentionKernel,
     attentionSegmentsKernel,
+    attentionSplitKernel,
+    attentionSplitSegmentsKernel,
+    attentionCombineKernel,
     columnSumSquaresKernel,
     computePeakKernel,
     computePeakDot4Kernel,

@@ -3,34 +3,45 @@ import { defineKernel, defineParams, fill } from "../engine/gpu/kernel.ts";
 import type { Tensor } from "../engine/gpu/tensor.ts";
 import source from "./attention.wgsl" with { type: "text" };
 import { recordAttentionTiled } from "./attention_tiled.ts";
-import { ContextLengthError } from "../engine/errors.ts";
+import {
+  ATTENTION_FIELDS,
+  ATTENTION_WG as WG,
+  FIRST_KEY_BINDING,
+  MAX_HEAD_DIM,
+} from "./attention_common.ts";
+import { recordAttentionSplit, splitKeys } from "./attention_split.ts";
 
-const WG = 64;
-const MAX_HEAD_DIM = 256;
-const attentionParams = defineParams({
-  n_heads: "u32",
-  n_kv_heads: "u32",
-  head_dim: "u32",
-  past_length: "u32",
-  scale: "f32", // 1 / sqrt(head_dim)
-});
+const attentionParams = defineParams(ATTENTION_FIELDS);
+
+/**
+ * attention.wgsl with its slots filled for the whole key range of each query
+ * (KEY_BEGIN is the query's first key: 0, or first_key[t] for batched prompts),
+ * storing the normalised output.
+ */
+function oneQuerySource(name: string, firstKey: string): string {
+  return fill(name, source, {
+    OUT_SHAPE: "[T, n_heads, head_dim]",
+    QUERY: "wid.y",
+    KEY_BEGIN: firstKey,
+    KEY_END: "n_keys",
+    STORE: [
+      "  for (var d = lid; d < hd; d += WG) {",
+      "    out[q_base + d] = acc[d] / l;",
+      "  }",
+    ].join("\n"),
+  });
+}
 export const attentionKernel = defineKernel({
   key: `attention_causal_gqa_online_wg${WG}_d${MAX_HEAD_DIM}`,
   params: attentionParams,
-  parts: [fill("attention", source, { FIRST_KEY: "0u" })],
+  parts: [oneQuerySource("attention", "0u")],
   constants: { WG, MAX_HEAD_DIM },
 });
 
-// Batched prompts share one KV cache, each in its own rows: a query sees only
-// its prompt's keys, from the prompt's first row. Same code, another start.
-const FIRST_KEY_BINDING = [
-  "// Query t sees cache rows first_key[t]..past_length + t: its own prompt's (batched prompts).",
-  "@group(0) @binding(5) var<storage, read> first_key: array<u32>; // [T]",
-].join("\n");
 export const attentionSegmentsKernel = defineKernel({
   key: `attention_causal_gqa_online_segments_wg${WG}_d${MAX_HEAD_DIM}`,
   params: attentionParams,
-  parts: [fill("attention_segments", source, { FIRST_KEY: "first_key[t]" }), FIRST_KEY_BINDING],
+  parts: [oneQuerySource("attention_segments", "first_key[t]"), FIRST_KEY_BINDING],
   constants: { WG, MAX_HEAD_DIM },
 });
 
@@ -50,30 +61,12 @@ export const TILED_MAX_QUERIES = 128;
  * (T = 2: exact at 510 keys x 128, wrong at 510 x 129, 700 x 128 and 4,000 x
  * 64), consistent with a cap on loop iterations per invocation; half that
  * keeps a margin. Prompts continuing a long cache take the one-query kernel,
- * which is exact at 8,192 keys x 128 (tests/kernels/attention_test.ts).
+ * split over key ranges past splitKeys(head_dim) (attention_split.ts).
  */
 export const TILED_MAX_KEY_ELEMENTS = 32768;
 
-/**
- * Keys x max(head_dim, 128) up to which the one-query kernel is exact on
- * llvmpipe. Beyond, its results came out silently wrong (T = 2: exact at
- * 10,000 keys x 128, 14,000 x 64 and 6,000 x 256; wrong at 11,000 x 128,
- * 18,000 x 64 and 8,000 x 256), consistent with a cap on loop iterations per
- * invocation; so there a longer context is refused (ContextLengthError)
- * rather than computed wrong. 8,192 keys at head_dim 128, with a margin.
- * SwiftShader and GPUs have no such cap (Chromium passes the same tests).
- */
-export const LLVMPIPE_MAX_KEY_ELEMENTS = 8192 * 128;
-
-/** The most keys a query may see on `gpu` at `headDim` (Infinity off llvmpipe). */
-export function attentionKeyLimit(gpu: Recorder["gpu"], headDim: number): number {
-  return /llvmpipe/i.test(gpu.summary.description)
-    ? Math.floor(LLVMPIPE_MAX_KEY_ELEMENTS / Math.max(headDim, 128))
-    : Infinity;
-}
-
 /** Which kernel `attention` records: by T (default), or one forced (tests, bench). */
-export type AttentionKernelChoice = "auto" | "tiled" | "one-query";
+export type AttentionKernelChoice = "auto" | "tiled" | "one-query" | "split";
 
 export interface AttentionShape {
   /** Cache rows already filled before this pass; query t sits at pastLength + t. */
@@ -125,16 +118,6 @@ export function attention(
       );
     }
   }
-  const keyLimit = attentionKeyLimit(rec.gpu, headDim);
-  if (pastLength + T > keyLimit) {
-    throw new ContextLengthError(
-      pastLength + T,
-      keyLimit,
-      `${where}: on llvmpipe, attention over more than ${keyLimit} keys at head_dim ${headDim} ` +
-        `comes out wrong (its loop cap; see shaders/attention.ts), so ${pastLength + T} keys are ` +
-        `refused; use a shorter context, or a GPU or Chromium adapter`,
-    );
-  }
   if (firstKey && firstKey.size < T) {
     throw new Error(`${where}: firstKey [${firstKey.shape}] must hold ${T} rows`);
   }
@@ -142,6 +125,12 @@ export function attention(
     (pastLength + T) * headDim <= TILED_MAX_KEY_ELEMENTS;
   if (kernel === "tiled" || (kernel === "auto" && tiledByT)) {
     recordAttentionTiled(rec, q, kCache, vCache, out, shape, firstKey);
+    return;
+  }
+  // Past one range of keys, split them (attention_split.ts): on llvmpipe a
+  // single invocation walking them all comes out wrong.
+  if (kernel === "split" || (kernel === "auto" && pastLength + T > splitKeys(headDim))) {
+    recordAttentionSplit(rec, q, kCache, vCache, out, shape, firstKey);
     return;
   }
   if (T > rec.gpu.device.limits.maxComputeWorkgroupsPerDimension) {

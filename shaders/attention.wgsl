@@ -3,12 +3,15 @@
 // running max and sum (online softmax), so workgroup memory does not grow with
 // the context. Query t sits at position past_length + t and sees cache rows
 // 0..past_length + t. Head h reads kv head h / (n_heads / n_kv_heads).
+// The split variant (attention_split.ts) fills the slots below so that a
+// workgroup covers only keys KEY_BEGIN..KEY_END of its query and stores its
+// unnormalised partial (m, l, acc) for a combine pass instead of the output.
 
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> q: array<f32>;         // [T, n_heads, head_dim]
 @group(0) @binding(2) var<storage, read> k_cache: array<f32>;   // [ctx, n_kv_heads, head_dim]
 @group(0) @binding(3) var<storage, read> v_cache: array<f32>;   // [ctx, n_kv_heads, head_dim]
-@group(0) @binding(4) var<storage, read_write> out: array<f32>; // [T, n_heads, head_dim]
+@group(0) @binding(4) var<storage, read_write> out: array<f32>; // {{OUT_SHAPE}}
 
 override WG: u32 = 64;             // threads, and keys per tile
 override MAX_HEAD_DIM: u32 = 256;
@@ -25,12 +28,14 @@ var<workgroup> tile: array<f32, WG>;             // [WG] scores, then probabilit
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32) {
   let h = wid.x;
-  let t = wid.y;
+  let t = {{QUERY}};
   let hd = p.head_dim;
   let kv_head = h / (p.n_heads / p.n_kv_heads);
   let q_base = (t * p.n_heads + h) * hd;
   let kv_stride = p.n_kv_heads * hd;  // floats from one cache row to the next
   let n_keys = p.past_length + t + 1u;
+  let key_begin = {{KEY_BEGIN}};
+  let key_end = {{KEY_END}};
 
   for (var d = lid; d < hd; d += WG) {
     q_row[d] = q[q_base + d];
@@ -42,10 +47,10 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
   // reduces the same shared tile in the same order.
   var m = NEG_BIG;
   var l = 0.0;
-  for (var start = {{FIRST_KEY}}; start < n_keys; start += WG) {
+  for (var start = key_begin; start < key_end; start += WG) {
     let key = start + lid;
     var s = NEG_BIG;
-    if (key < n_keys) {
+    if (key < key_end) {
       let k_base = key * kv_stride + kv_head * hd;
       var dot = 0.0;
       for (var d = 0u; d < hd; d++) {
@@ -56,14 +61,14 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
     tile[lid] = s;
     workgroupBarrier();
 
-    let count = min(WG, n_keys - start);
+    let count = min(WG, key_end - start);
     var m_new = m;
     for (var j = 0u; j < count; j++) {
       m_new = max(m_new, tile[j]);
     }
     let alpha = exp(m - m_new);  // rescales what earlier tiles summed
     workgroupBarrier();  // everyone has read the scores before they turn into probabilities
-    tile[lid] = select(0.0, exp(s - m_new), key < n_keys);
+    tile[lid] = select(0.0, exp(s - m_new), key < key_end);
     workgroupBarrier();
 
     var tile_sum = 0.0;
@@ -84,7 +89,5 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
     workgroupBarrier();  // the next tile overwrites `tile`
   }
 
-  for (var d = lid; d < hd; d += WG) {
-    out[q_base + d] = acc[d] / l;
-  }
+{{STORE}}
 }

@@ -1,13 +1,16 @@
 import assert from "node:assert/strict";
 import {
   attention,
-  attentionKeyLimit,
   attentionReference,
   type AttentionShape,
   writeKv,
 } from "../../shaders/attention.ts";
+import {
+  recordAttentionSplit,
+  splitKeys,
+  type SplitOptions,
+} from "../../shaders/attention_split.ts";
 import { Recorder } from "../../engine/gpu/recorder.ts";
-import { ContextLengthError } from "../../engine/errors.ts";
 import { Tensor } from "../../engine/gpu/tensor.ts";
 import { assertClose, randomArray, rng } from "../util/compare.ts";
 import { testGpu } from "../util/gpu.ts";
@@ -184,28 +187,79 @@ for (
   });
 }
 
-Deno.test("attention: on llvmpipe, more keys than its loop cap allows are refused, not computed wrong", () => {
-  const headDim = 128, limit = attentionKeyLimit(gpu, headDim);
-  if (!Number.isFinite(limit)) {
-    console.log(
-      `  no key limit on ${gpu.summary.description || "this adapter"}: nothing to refuse`,
-    );
-    return;
-  }
-  assert.equal(limit, 8192);
-  const T = 2, past = limit - 1, shape = { pastLength: past, nHeads: 4, nKvHeads: 1, headDim };
-  const q = Tensor.empty(gpu, "q", [T, 4, headDim], "f32");
-  const kv = Tensor.empty(gpu, "kv", [past + T, 1, headDim], "f32");
-  const out = Tensor.empty(gpu, "out", [T, 4, headDim], "f32");
-  const rec = new Recorder(gpu, "test.attention.limit");
-  try {
-    assert.throws(() => attention(rec, q, kv, kv, out, shape), ContextLengthError);
-    assert.throws(
-      () => attention(rec, q, kv, kv, out, shape),
-      /more than 8192 keys at head_dim 128/,
-    );
-  } finally {
-    rec.abandon();
-    for (const t of [q, kv, out]) t.dispose();
-  }
-});
+// The split over key ranges (attention_split.ts). Long contexts through
+// `attention` itself: each was silently wrong on llvmpipe with one invocation
+// walking all keys (11,000 x 128: 1.7e-2 off; 18,000 x 64; 8,000 x 256).
+const splitCases: (Case & { options?: SplitOptions; lengths?: number[] })[] = [
+  { T: 2, pastLength: 10998, nHeads: 4, nKvHeads: 1, headDim: 128, ctx: 11000, qkScale: 1 },
+  { T: 2, pastLength: 17998, nHeads: 2, nKvHeads: 1, headDim: 64, ctx: 18000, qkScale: 1 },
+  { T: 1, pastLength: 7999, nHeads: 2, nKvHeads: 2, headDim: 256, ctx: 8000, qkScale: 1 },
+  // Forced, small odd ranges: ranges a query never reaches, partial tiles,
+  // query chunks (3 partial rows per dispatch), grouped heads, odd head_dim.
+  {
+    T: 7,
+    pastLength: 40,
+    nHeads: 6,
+    nKvHeads: 2,
+    headDim: 10,
+    ctx: 50,
+    qkScale: 3,
+    options: { keysPerRange: 13, maxPartialBytes: 3 * 6 * 4 * 12 * 4 },
+  },
+  {
+    T: 5,
+    pastLength: 0,
+    nHeads: 3,
+    nKvHeads: 3,
+    headDim: 33,
+    ctx: 5,
+    qkScale: 2,
+    options: { keysPerRange: 1 },
+  },
+  // Batched prompts (firstKey): ranges start at each prompt's first row.
+  {
+    T: 9,
+    pastLength: 0,
+    nHeads: 4,
+    nKvHeads: 2,
+    headDim: 16,
+    ctx: 9,
+    qkScale: 2,
+    options: { keysPerRange: 2, maxPartialBytes: 2 * 4 * 5 * 18 * 4 },
+    lengths: [4, 2, 3],
+  },
+];
+
+for (const c of splitCases) {
+  const { T, ctx, nHeads, nKvHeads, headDim, pastLength } = c;
+  const name = `T=${T} past=${pastLength} heads ${nHeads}/${nKvHeads} headDim ${headDim}` +
+    (c.options ? ` ranges of ${c.options.keysPerRange}` : "") + (c.lengths ? " segments" : "");
+  Deno.test(`attention split: ${name} matches the reference`, async () => {
+    const random = rng(T * 17 + pastLength * 3 + headDim);
+    const qShape = [T, nHeads, headDim] as const;
+    const q = randomArray(random, T * nHeads * headDim, c.qkScale);
+    const k = randomArray(random, ctx * nKvHeads * headDim, c.qkScale);
+    const v = randomArray(random, ctx * nKvHeads * headDim);
+    const firstKey = c.lengths?.flatMap((n, i) => {
+      const start = c.lengths!.slice(0, i).reduce((a, b) => a + b, 0);
+      return Array(n).fill(start);
+    });
+    const tq = Tensor.from(gpu, "q", q, qShape, "f32");
+    const tk = Tensor.from(gpu, "kCache", k, [ctx, nKvHeads, headDim], "f32");
+    const tv = Tensor.from(gpu, "vCache", v, [ctx, nKvHeads, headDim], "f32");
+    const tf = firstKey
+      ? Tensor.from(gpu, "firstKey", new Uint32Array(firstKey), [T], "u32")
+      : undefined;
+    const out = Tensor.empty(gpu, "out", qShape, "f32");
+    const rec = new Recorder(gpu, "test.attention.split");
+    if (c.options) recordAttentionSplit(rec, tq, tk, tv, out, c, tf, c.options);
+    else {
+      assert.ok(pastLength + T > splitKeys(headDim), "the automatic choice must split here");
+      attention(rec, tq, tk, tv, out, c);
+    }
+    rec.submit();
+    const want = attentionReference(q, k, v, T, c, firstKey);
+    assertClose("attention split", await out.toArray(), want, { ...TOLERANCE, shape: qShape });
+    for (const t of [tq, tk, tv, out, ...(tf ? [tf] : [])]) t.dispose();
+  });
+}

@@ -7,6 +7,9 @@
 // running max and sum (online softmax), so workgroup memory does not grow with
 // the context. Query t sits at position past_length + t and sees cache rows
 // 0..past_length + t. Head h reads kv head h / (n_heads / n_kv_heads).
+// The split variant (attention_split.ts) fills the slots below so that a
+// workgroup covers only keys KEY_BEGIN..KEY_END of its query and stores its
+// unnormalised partial (m, l, acc) for a combine pass instead of the output.
 
 struct Params { // generated from the kernel's defineParams (engine/gpu/kernel.ts)
   n_heads: u32,
@@ -43,6 +46,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
   let q_base = (t * p.n_heads + h) * hd;
   let kv_stride = p.n_kv_heads * hd;  // floats from one cache row to the next
   let n_keys = p.past_length + t + 1u;
+  let key_begin = 0u;
+  let key_end = n_keys;
 
   for (var d = lid; d < hd; d += WG) {
     q_row[d] = q[q_base + d];
@@ -54,10 +59,10 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
   // reduces the same shared tile in the same order.
   var m = NEG_BIG;
   var l = 0.0;
-  for (var start = 0u; start < n_keys; start += WG) {
+  for (var start = key_begin; start < key_end; start += WG) {
     let key = start + lid;
     var s = NEG_BIG;
-    if (key < n_keys) {
+    if (key < key_end) {
       let k_base = key * kv_stride + kv_head * hd;
       var dot = 0.0;
       for (var d = 0u; d < hd; d++) {
@@ -68,14 +73,14 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
     tile[lid] = s;
     workgroupBarrier();
 
-    let count = min(WG, n_keys - start);
+    let count = min(WG, key_end - start);
     var m_new = m;
     for (var j = 0u; j < count; j++) {
       m_new = max(m_new, tile[j]);
     }
     let alpha = exp(m - m_new);  // rescales what earlier tiles summed
     workgroupBarrier();  // everyone has read the scores before they turn into probabilities
-    tile[lid] = select(0.0, exp(s - m_new), key < n_keys);
+    tile[lid] = select(0.0, exp(s - m_new), key < key_end);
     workgroupBarrier();
 
     var tile_sum = 0.0;
